@@ -1,0 +1,94 @@
+/* cockpit-json.h: strict JSON reading and writing of model objects.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each model type describes its JSON fields once, in a table of
+ * CockpitField, and registers it with cockpit_json_class_install_fields().
+ * A field's JSON member has the name of the object's property, with "-"
+ * written as "_"; its JSON type follows from the property's type:
+ *
+ *   string          JSON string
+ *   boolean         JSON true / false
+ *   double          JSON number
+ *   int, int64      JSON integer
+ *   GDateTime       RFC 3339 string with a time zone
+ *   enum            JSON string, one of the enum's nicks
+ *   JsonNode        any JSON object (free-form data such as "params")
+ *   GObject type    nested object, decoded with that type's table
+ *   GListModel      JSON array whose items are decoded as item_type
+ *
+ * Decoding is strict: a missing required member, a wrong JSON type or an
+ * unknown enum string is a COCKPIT_MODEL_ERROR whose message names the
+ * field by its path ("environments[1].upgrade_backup.expires_at").  Extra
+ * members are ignored.  Decoding never logs a warning or critical.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "cockpit-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  COCKPIT_FIELD_REQUIRED = 0,
+  /* The member may be null or missing; the property keeps its default. */
+  COCKPIT_FIELD_NULLABLE = 1 << 0,
+} CockpitFieldFlags;
+
+typedef struct {
+  const char        *name;       /* property name, e.g. "magnolia-version" */
+  CockpitFieldFlags  flags;
+  GType              item_type;  /* for GListModel properties only */
+} CockpitField;
+
+void        cockpit_json_class_install_fields (GObjectClass        *klass,
+                                               const CockpitField  *fields,
+                                               guint                n_fields);
+
+gpointer    cockpit_json_decode              (GType                type,
+                                              JsonNode            *node,
+                                              GError             **error);
+GListStore *cockpit_json_decode_list         (GType                item_type,
+                                              JsonNode            *node,
+                                              GError             **error);
+JsonNode   *cockpit_json_encode              (gpointer             object);
+JsonNode   *cockpit_json_encode_list         (GListModel          *list);
+
+/* Parses text into a JSON tree; an empty or malformed text is an error. */
+JsonNode   *cockpit_json_parse               (const char          *data,
+                                              gssize               length,
+                                              GError             **error);
+char       *cockpit_json_to_string           (JsonNode            *node,
+                                              gboolean             pretty);
+
+/* Decodes the array in member @member of the object @node, as a
+ * GListStore of @item_type: the envelope of list answers such as
+ * {"packages": [...]}. */
+GListStore *cockpit_json_decode_member_list  (GType                item_type,
+                                              JsonNode            *node,
+                                              const char          *member,
+                                              GError             **error);
+
+/* Copies every JSON field of @source into @target, so that @target
+ * notifies only for what really changed.  Nested objects are updated in
+ * place when both sides have one of the same type; lists keep their items
+ * when they hold the same number, and are replaced otherwise. */
+void        cockpit_json_update              (gpointer             target,
+                                              gpointer             source);
+
+/* Setters for model types: each returns TRUE when the value changed, so
+ * that the caller notifies only on a real change. */
+gboolean    cockpit_set_string               (char               **field,
+                                              const char          *value);
+gboolean    cockpit_set_date_time            (GDateTime          **field,
+                                              GDateTime           *value);
+gboolean    cockpit_set_object               (gpointer             field,
+                                              gpointer             value);
+
+/* Parses an RFC 3339 timestamp that carries a time zone, as in the contract. */
+GDateTime  *cockpit_date_time_parse          (const char          *text);
+/* Formats a time as RFC 3339 in UTC, "2026-11-26T09:30:00Z". */
+char       *cockpit_date_time_format         (GDateTime           *time);
+
+G_END_DECLS
