@@ -86,10 +86,11 @@ cockpit_build ()
 
   if [ -f "$COCKPIT_BUILD_DIR/meson-private/coredata.dat" ]; then
     cockpit_log "Reconfiguring $COCKPIT_BUILD_DIR"
-    # A build folder made by another meson version cannot be reconfigured.
-    meson setup --reconfigure "$COCKPIT_BUILD_DIR" \
-      || meson setup --wipe "$COCKPIT_BUILD_DIR" \
-      || return 1
+    if ! meson setup --reconfigure "$COCKPIT_BUILD_DIR"; then
+      # Never wiped by itself: someone else may be building in it.
+      cockpit_log "Could not reconfigure $COCKPIT_BUILD_DIR; if meson was upgraded, remove it and try again"
+      return 1
+    fi
   else
     cockpit_log "Setting up $COCKPIT_BUILD_DIR"
     meson setup "$COCKPIT_BUILD_DIR" || return 1
