@@ -1,0 +1,121 @@
+/* cockpit-rules.h: the domain's rules as pure functions.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each check answers with a reason code, COCKPIT_BLOCK_NONE when the
+ * answer is yes, and optionally a sentence for people saying why not and
+ * what to do.  Time always comes in as @now, so that the rules can be
+ * tested at the 48 hour, 5 day and 60 day edges.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cockpit-types.h"
+
+G_BEGIN_DECLS
+
+/* How long an upgrade backup is kept, the longest self-service
+ * extension counted from its creation, and the LTS upgrade deadline. */
+#define COCKPIT_UPGRADE_BACKUP_KEPT        (48 * G_TIME_SPAN_HOUR)
+#define COCKPIT_UPGRADE_BACKUP_MAX_KEPT    (5 * G_TIME_SPAN_DAY)
+#define COCKPIT_LTS_DEADLINE               (60 * G_TIME_SPAN_DAY)
+
+typedef enum {
+  COCKPIT_BLOCK_NONE,
+  COCKPIT_BLOCK_MAINTENANCE,
+  COCKPIT_BLOCK_PACKAGE_BUSY,
+  COCKPIT_BLOCK_NOT_SET_UP,
+  COCKPIT_BLOCK_PROTECTED,
+  COCKPIT_BLOCK_UPGRADE_BACKUP_EXISTS,
+  COCKPIT_BLOCK_NOTHING_NEWER,
+  COCKPIT_BLOCK_NOT_LIVE,
+  COCKPIT_BLOCK_NO_UPGRADE_BACKUP,
+  COCKPIT_BLOCK_EXTENSION_LIMIT,
+} CockpitBlockReason;
+
+typedef enum {
+  COCKPIT_ORDER_OK,
+  COCKPIT_ORDER_INTEGRATION_BEHIND,
+  COCKPIT_ORDER_UAT_BEHIND,
+} CockpitOrderWarning;
+
+typedef enum {
+  COCKPIT_LTS_NOT_APPLICABLE,
+  COCKPIT_LTS_ON_TIME,
+  COCKPIT_LTS_DUE,
+  COCKPIT_LTS_OVERDUE,
+} CockpitLtsState;
+
+/* "Live", "UAT", "Integration". */
+const char          *cockpit_environment_kind_get_label       (CockpitEnvironmentKind  kind);
+
+/* TRUE while the package runs an action. */
+gboolean             cockpit_rules_package_is_busy            (CockpitPackage         *package);
+
+/* The upgrade backup of @environment that still exists at @now, or NULL. */
+CockpitUpgradeBackup *cockpit_rules_live_upgrade_backup       (CockpitEnvironment     *environment,
+                                                               GDateTime              *now);
+
+/* Releases of @releases newer than the environment's version, highest
+ * first.  Entries whose version does not parse are left out. */
+GListStore          *cockpit_rules_offered_versions           (CockpitEnvironment     *environment,
+                                                               GListModel             *releases);
+
+/* @offered: the versions offered for this environment, or NULL when not
+ * known yet (then "nothing newer" is not checked). */
+CockpitBlockReason   cockpit_rules_check_upgrade              (CockpitPackage         *package,
+                                                               CockpitEnvironment     *environment,
+                                                               GListModel             *offered,
+                                                               GDateTime              *now,
+                                                               char                  **message);
+
+CockpitBlockReason   cockpit_rules_check_teardown             (CockpitPackage         *package,
+                                                               CockpitEnvironment     *environment,
+                                                               GDateTime              *now,
+                                                               char                  **message);
+
+CockpitBlockReason   cockpit_rules_check_manual_backup        (CockpitPackage         *package,
+                                                               CockpitEnvironment     *environment,
+                                                               char                  **message);
+
+/* For deleting or restoring the upgrade backup. */
+CockpitBlockReason   cockpit_rules_check_upgrade_backup_action (CockpitPackage        *package,
+                                                               CockpitEnvironment     *environment,
+                                                               GDateTime              *now,
+                                                               char                  **message);
+
+CockpitBlockReason   cockpit_rules_check_extend               (CockpitPackage         *package,
+                                                               CockpitEnvironment     *environment,
+                                                               GDateTime              *now,
+                                                               char                  **message);
+
+/* The recommended order: Integration, then UAT, then Live. */
+CockpitOrderWarning  cockpit_rules_order_warning              (CockpitPackage         *package,
+                                                               CockpitEnvironmentKind  kind,
+                                                               const char             *target_version,
+                                                               char                  **message);
+
+/* Upgrade backup times.  The limit is 5 days after creation. */
+GDateTime           *cockpit_rules_upgrade_backup_limit       (CockpitUpgradeBackup   *backup);
+GTimeSpan            cockpit_rules_upgrade_backup_time_left   (CockpitUpgradeBackup   *backup,
+                                                               GDateTime              *now);
+/* Time left as a share of the backup's current span, 0.0 to 1.0. */
+double               cockpit_rules_upgrade_backup_fraction_left (CockpitUpgradeBackup *backup,
+                                                               GDateTime              *now);
+gboolean             cockpit_rules_upgrade_backup_can_extend  (CockpitUpgradeBackup   *backup,
+                                                               GDateTime              *now);
+
+/* "31 h 12 min", "3 days 4 h", "less than a minute". */
+char                *cockpit_format_time_span                 (GTimeSpan               span);
+
+/* LTS status: on the latest LTS release, or due / overdue by @days
+ * counted from the LTS release date + 60 days.  @latest_lts (transfer
+ * none) is the latest LTS release, when there is one. */
+CockpitLtsState      cockpit_rules_lts_status                 (CockpitEnvironment     *environment,
+                                                               GListModel             *releases,
+                                                               GDateTime              *now,
+                                                               CockpitRelease        **latest_lts,
+                                                               int                    *days,
+                                                               char                  **message);
+
+G_END_DECLS
