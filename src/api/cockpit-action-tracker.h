@@ -1,0 +1,58 @@
+/* cockpit-action-tracker.h: follows every running action until it ends, across restarts.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cockpit-client.h"
+
+G_BEGIN_DECLS
+
+#define COCKPIT_TYPE_ACTION_TRACKER (cockpit_action_tracker_get_type ())
+
+G_DECLARE_FINAL_TYPE (CockpitActionTracker, cockpit_action_tracker, COCKPIT, ACTION_TRACKER, GObject)
+
+/* @journal_path: where in-flight actions are written down; NULL for
+ * $XDG_STATE_HOME/upgrade-cockpit/actions.json. */
+CockpitActionTracker *cockpit_action_tracker_new          (CockpitClient         *client,
+                                                           const char            *journal_path);
+CockpitClient        *cockpit_action_tracker_get_client   (CockpitActionTracker  *self);
+const char           *cockpit_action_tracker_get_journal_path (CockpitActionTracker *self);
+
+/* Reads the journal and follows again every action it lists, reporting
+ * those that ended while the app was closed.  Call once, after
+ * connecting to the signals. */
+void                  cockpit_action_tracker_resume       (CockpitActionTracker  *self);
+
+/* The actions being followed, as CockpitAction objects kept up to date. */
+GListModel           *cockpit_action_tracker_get_actions  (CockpitActionTracker  *self);
+CockpitAction        *cockpit_action_tracker_find_for_package (CockpitActionTracker *self,
+                                                               const char           *package_id);
+/* TRUE while an action of the package is being started or followed. */
+gboolean              cockpit_action_tracker_is_busy      (CockpitActionTracker  *self,
+                                                           const char            *package_id);
+
+/* Starts one action for one user intent: the intent gets one
+ * idempotency key and is journalled before it is sent, so it is neither
+ * lost nor started twice.  A second start for a package that is busy
+ * fails at once with COCKPIT_CLIENT_ERROR_PACKAGE_BUSY.
+ * @target_version is for upgrades, @expires_at for extensions (NULL:
+ * the longest possible). */
+void                  cockpit_action_tracker_start_async  (CockpitActionTracker  *self,
+                                                           CockpitEnvironment    *environment,
+                                                           CockpitActionKind      kind,
+                                                           const char            *target_version,
+                                                           GDateTime             *expires_at,
+                                                           GCancellable          *cancellable,
+                                                           GAsyncReadyCallback    callback,
+                                                           gpointer               user_data);
+CockpitAction        *cockpit_action_tracker_start_finish (CockpitActionTracker  *self,
+                                                           GAsyncResult          *result,
+                                                           GError               **error);
+
+/* Polling intervals, for tests: first poll after @first_ms, then ×1.5
+ * up to @max_ms. */
+void                  cockpit_action_tracker_set_intervals (CockpitActionTracker *self,
+                                                            guint                 first_ms,
+                                                            guint                 max_ms);
+
+G_END_DECLS
