@@ -571,9 +571,15 @@ fail_or_retry (GTask  *task,
     }
 
   delay_ms = parse_retry_after (request->message);
-  if (delay_ms >= 0)
-    delay_ms = MIN (delay_ms, (gint64) self->retry_max_ms);
-  else
+  if (delay_ms > (gint64) self->retry_max_ms)
+    {
+      /* Asking again before the cockpit said it is ready only earns
+       * another refusal: give up and let the person try later. */
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  else if (delay_ms < 0)
     {
       /* Exponential back-off with jitter: half fixed, half random. */
       gint64 base = MIN ((gint64) self->retry_first_ms << (request->attempt - 1), (gint64) self->retry_max_ms);
@@ -761,6 +767,22 @@ finish_answer (GTask *task)
   }
 }
 
+/* TRUE when the body ended before the Content-Length it announced.  Only
+ * an answer sent as it is can be measured: a compressed one is checked by
+ * its decompressor. */
+static gboolean
+answer_is_truncated (Request *request)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    return FALSE;
+  if (coding != NULL && g_ascii_strcasecmp (coding, "identity") != 0)
+    return FALSE;
+  return (goffset) request->buffer->len < soup_message_headers_get_content_length (headers);
+}
+
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
@@ -783,6 +805,16 @@ read_cb (GObject      *object,
   if (g_bytes_get_size (chunk) == 0)
     {
       g_clear_object (&request->stream);
+      if (answer_is_truncated (request))
+        {
+          /* libsoup ends the body quietly when the connection closes
+           * early; a cut-off answer must not pass for a whole one. */
+          GError *broken = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT, "Connection terminated unexpectedly");
+
+          fail_or_retry (task, error_from_transport (self, request, broken));
+          g_error_free (broken);
+          return;
+        }
       finish_answer (task);
       return;
     }
