@@ -177,6 +177,16 @@ server_cb (SoupServer        *server,
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, size);
     }
+  else if (g_str_equal (fault, "deep"))
+    {
+      gsize size = 1024 * 1024;
+      char *body = g_malloc (size);
+
+      /* Enough open brackets to overflow a recursive parser's stack. */
+      memset (body, '[', size);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, size);
+    }
   else if (g_str_equal (fault, "bomb"))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
@@ -536,6 +546,20 @@ test_error_page (void)
   /* A proxy's HTML error page still gives the right code. */
   g_assert_null (user);
   g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_NOT_FOUND);
+  api_assert_plain_message (error, TOKEN);
+  client_free (client);
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  CockpitClient *client = client_for (server->base, "deep");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitUser) user = get_me (client, &error);
+
+  g_assert_null (user);
+  g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_RESPONSE);
   api_assert_plain_message (error, TOKEN);
   client_free (client);
 }
@@ -1089,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/client/faults/wrong-types", test_wrong_types);
   g_test_add_func ("/cockpit/client/faults/wrong-content-type", test_wrong_content_type);
   g_test_add_func ("/cockpit/client/faults/error-page", test_error_page);
+  g_test_add_func ("/cockpit/client/faults/deep-nesting", test_deep_nesting);
   g_test_add_func ("/cockpit/client/faults/oversized", test_oversized);
   g_test_add_func ("/cockpit/client/faults/compressed", test_compressed);
   g_test_add_func ("/cockpit/client/faults/decompression-bomb", test_decompression_bomb);

@@ -682,9 +682,11 @@ decode_thread (GTask        *task,
 
   if (result == NULL)
     {
+      /* The parser's words are for developers, not for the message. */
+      g_debug ("%s %s: the answer does not match the contract: %s",
+               request->method, request->path, error->message);
       g_task_return_new_error (task, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_RESPONSE,
-                               _("The cockpit sent an answer this app does not understand (%s). The cockpit may be newer than the app; check for an update."),
-                               error->message);
+                               _("The cockpit sent an answer this app does not understand. The cockpit may be newer than the app; check for an update."));
       return;
     }
 

@@ -523,6 +523,45 @@ cockpit_json_encode_list (GListModel *list)
   return node;
 }
 
+/* Deeper than any answer of the contract, far below what json-glib's
+ * recursive parser survives: it overflows the stack somewhere below a
+ * hundred thousand open brackets, so one hostile answer could crash the app. */
+#define MAX_DEPTH 128
+
+/* TRUE when arrays and objects nest deeper than MAX_DEPTH, brackets in
+ * strings aside.  Malformed text is left to the parser to report. */
+static gboolean
+nests_too_deep (const char *data,
+                gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
 JsonNode *
 cockpit_json_parse (const char  *data,
                     gssize       length,
@@ -544,6 +583,14 @@ cockpit_json_parse (const char  *data,
     {
       g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_JSON,
                    "The data is not valid JSON: it contains a NUL byte");
+      return NULL;
+    }
+
+  if (nests_too_deep (data, (gsize) length))
+    {
+      g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_JSON,
+                   "The data is not valid JSON: arrays and objects nest deeper than %d levels",
+                   MAX_DEPTH);
       return NULL;
     }
 
