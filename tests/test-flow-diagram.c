@@ -1,0 +1,324 @@
+/* test-flow-diagram.c: the drawing of the upgrade flow, in each state and style, with screenshots.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "cockpit-flow-diagram.h"
+#include "test-ui-util.h"
+
+/* Actions as the contract sends them. */
+#define STAGE(name, status) \
+  "{\"name\": \"" name "\", \"status\": \"" status "\", \"started_at\": null, \"finished_at\": null}"
+#define ACTION(kind, params, status, stage, stages, progress, error) \
+  "{\"id\": \"act-7\", \"package_id\": \"acmeweb\", \"environment_id\": \"acmeweb-live\"," \
+  " \"kind\": \"" kind "\", \"params\": " params ", \"status\": \"" status "\"," \
+  " \"stage\": " stage ", \"stages\": [" stages "], \"progress\": " progress "," \
+  " \"requested_by\": \"Alex Example\", \"created_at\": \"2026-11-26T09:30:00Z\"," \
+  " \"finished_at\": null, \"error\": " error "}"
+#define TARGET "{\"target_version\": \"6.3.21\"}"
+
+static const char running_json[] =
+  ACTION ("upgrade", TARGET, "running", "\"verify_replica\"",
+          STAGE ("create_replica", "done") "," STAGE ("deploy_version", "done") ","
+          STAGE ("verify_replica", "running") "," STAGE ("switch_traffic", "pending") ","
+          STAGE ("keep_backup", "pending"),
+          "0.5", "null");
+
+static const char succeeded_json[] =
+  ACTION ("upgrade", TARGET, "succeeded", "null",
+          STAGE ("create_replica", "done") "," STAGE ("deploy_version", "done") ","
+          STAGE ("verify_replica", "done") "," STAGE ("switch_traffic", "done") ","
+          STAGE ("keep_backup", "done"),
+          "1.0", "null");
+
+static const char succeeded_uat_json[] =
+  ACTION ("upgrade", TARGET, "succeeded", "null",
+          STAGE ("create_replica", "done") "," STAGE ("deploy_version", "done") ","
+          STAGE ("verify_replica", "done") "," STAGE ("switch_traffic", "done") ","
+          STAGE ("retire_old", "done"),
+          "1.0", "null");
+
+static const char failed_json[] =
+  ACTION ("upgrade", TARGET, "failed", "\"verify_replica\"",
+          STAGE ("create_replica", "done") "," STAGE ("deploy_version", "done") ","
+          STAGE ("verify_replica", "failed") "," STAGE ("switch_traffic", "skipped") ","
+          STAGE ("keep_backup", "skipped"),
+          "0.6",
+          "{\"code\": \"verify_failed\", \"message\": \"The new version did not start: "
+          "the health check of the replica answered 503 Service Unavailable for 10 minutes.\"}");
+
+static const char backup_json[] =
+  ACTION ("create_backup", "{}", "running", "\"create_backup\"",
+          STAGE ("create_backup", "running"), "0.3", "null");
+
+typedef struct {
+  const char             *name;
+  const char             *json;        /* NULL for a plan */
+  CockpitEnvironmentKind  kind;
+  const char             *from_version;
+  const char             *to_version;  /* of a plan */
+  int                     width;
+  const char             *expected[3]; /* in the description */
+} DiagramCase;
+
+static const DiagramCase cases[] = {
+  { "plan-live", NULL, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", "6.3.21", 1000,
+    { "Plan: upgrade of Live from 6.3.18 to 6.3.21", "Keep previous installation as upgrade backup" } },
+  { "plan-uat", NULL, COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18", NULL, 1000,
+    { "Plan: upgrade of UAT", "a newer version", "Retire previous installation" } },
+  { "running", running_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
+    { "Upgrade of Live to 6.3.21: stage 3 of 5, Verify replica, 50 % done" } },
+  { "succeeded", succeeded_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
+    { "Upgrade finished", "6.3.21" } },
+  { "succeeded-uat", succeeded_uat_json, COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18", NULL, 1000,
+    { "Upgrade finished", "UAT" } },
+  { "failed", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
+    { "Failed at Verify replica: The new version did not start" } },
+  /* The narrowest width that still lays the stages out in a row. */
+  { "medium", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 648,
+    { "Failed at Verify replica" } },
+  { "narrow", running_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 420,
+    { "stage 3 of 5, Verify replica" } },
+  { "narrow-failed", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 420,
+    { "Failed at Verify replica" } },
+  { "backup", backup_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
+    { "Create backup of Live: 30 % done" } },
+};
+
+static CockpitAction *
+decode_action (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = cockpit_json_parse (json, -1, &error);
+  CockpitAction *action;
+
+  g_assert_no_error (error);
+  action = cockpit_json_decode (COCKPIT_TYPE_ACTION, node, &error);
+  g_assert_no_error (error);
+  return action;
+}
+
+typedef struct {
+  GtkWindow          *window;
+  GtkWidget          *content;
+  CockpitFlowDiagram *diagram;
+} Fixture;
+
+static void
+fixture_open (Fixture *fixture,
+              int      width)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, width, 420);
+
+  fixture->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_window_set_child (fixture->window, fixture->content);
+
+  fixture->diagram = COCKPIT_FLOW_DIAGRAM (cockpit_flow_diagram_new ());
+  g_object_set (fixture->diagram,
+                "margin-top", 24, "margin-bottom", 24,
+                "margin-start", 24, "margin-end", 24,
+                "valign", GTK_ALIGN_START,
+                NULL);
+  gtk_box_append (GTK_BOX (fixture->content), GTK_WIDGET (fixture->diagram));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  gtk_window_destroy (fixture->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+set_style (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+test_create_destroy (void)
+{
+  GtkWidget *diagram = cockpit_flow_diagram_new ();
+  g_autoptr(CockpitAction) action = decode_action (running_json);
+
+  g_object_ref_sink (diagram);
+  cockpit_flow_diagram_set_action (COCKPIT_FLOW_DIAGRAM (diagram), action,
+                                   COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  g_assert_true (cockpit_flow_diagram_get_action (COCKPIT_FLOW_DIAGRAM (diagram)) == action);
+  g_assert_finalize_object (diagram);
+
+  /* The diagram let go of the action and of its signals. */
+  g_assert_cmpuint (G_OBJECT (action)->ref_count, ==, 1);
+  cockpit_action_set_progress (action, 0.7);
+}
+
+static void
+count_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_properties (void)
+{
+  GtkWidget *diagram = g_object_ref_sink (cockpit_flow_diagram_new ());
+  CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (diagram);
+  g_autoptr(CockpitAction) action = decode_action (running_json);
+  g_autoptr(CockpitAction) other = decode_action (failed_json);
+  CockpitEnvironmentKind kind;
+  guint action_notes = 0, kind_notes = 0;
+
+  g_signal_connect_swapped (diagram, "notify::action", G_CALLBACK (count_cb), &action_notes);
+  g_signal_connect_swapped (diagram, "notify::kind", G_CALLBACK (count_cb), &kind_notes);
+
+  g_object_get (diagram, "kind", &kind, NULL);
+  g_assert_cmpint (kind, ==, COCKPIT_ENVIRONMENT_KIND_LIVE);
+  g_assert_null (cockpit_flow_diagram_get_action (self));
+  g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self), "Plan: "));
+
+  cockpit_flow_diagram_set_plan (self, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", "6.3.21");
+  g_assert_cmpuint (action_notes, ==, 0);
+  g_assert_cmpuint (kind_notes, ==, 0);
+
+  cockpit_flow_diagram_set_plan (self, COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18", "6.3.21");
+  g_assert_cmpuint (kind_notes, ==, 1);
+  g_object_set (diagram, "kind", COCKPIT_ENVIRONMENT_KIND_UAT, NULL);
+  g_assert_cmpuint (kind_notes, ==, 1);
+  g_object_set (diagram, "kind", COCKPIT_ENVIRONMENT_KIND_LIVE, NULL);
+  g_assert_cmpuint (kind_notes, ==, 2);
+
+  cockpit_flow_diagram_set_action (self, action, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  g_assert_cmpuint (action_notes, ==, 1);
+  cockpit_flow_diagram_set_action (self, action, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  g_assert_cmpuint (action_notes, ==, 1);
+  g_assert_cmpuint (kind_notes, ==, 2);
+
+  /* The description follows the action as it is polled. */
+  cockpit_action_set_progress (action, 0.8);
+  g_assert_nonnull (strstr (cockpit_flow_diagram_get_description (self), "80 % done"));
+  cockpit_action_set_stage (action, COCKPIT_STAGE_SWITCH_TRAFFIC);
+  cockpit_stage_set_status (cockpit_action_get_stage_by_name (action, COCKPIT_STAGE_VERIFY_REPLICA),
+                            COCKPIT_STAGE_STATUS_DONE);
+  cockpit_stage_set_status (cockpit_action_get_stage_by_name (action, COCKPIT_STAGE_SWITCH_TRAFFIC),
+                            COCKPIT_STAGE_STATUS_RUNNING);
+  g_assert_nonnull (strstr (cockpit_flow_diagram_get_description (self),
+                            "stage 4 of 5, Switch traffic"));
+  cockpit_action_set_status (action, COCKPIT_ACTION_STATUS_SUCCEEDED);
+  g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self),
+                                   "Upgrade finished"));
+
+  cockpit_flow_diagram_set_action (self, other, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  g_assert_cmpuint (action_notes, ==, 2);
+  g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self),
+                                   "Failed at Verify replica: "));
+
+  /* The replaced action no longer reaches the diagram. */
+  cockpit_action_set_progress (action, 0.1);
+  g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self), "Failed at"));
+
+  cockpit_flow_diagram_set_action (self, NULL, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  g_assert_cmpuint (action_notes, ==, 3);
+  g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self), "Plan: "));
+
+  g_assert_finalize_object (diagram);
+}
+
+static void
+test_state (gconstpointer data)
+{
+  const DiagramCase *diagram_case = data;
+  g_autoptr(CockpitAction) action = NULL;
+  Fixture fixture;
+
+  if (diagram_case->json != NULL)
+    action = decode_action (diagram_case->json);
+
+  fixture_open (&fixture, diagram_case->width);
+  if (action != NULL)
+    cockpit_flow_diagram_set_action (fixture.diagram, action, diagram_case->kind,
+                                     diagram_case->from_version);
+  else
+    cockpit_flow_diagram_set_plan (fixture.diagram, diagram_case->kind,
+                                   diagram_case->from_version, diagram_case->to_version);
+
+  for (guint i = 0; i < G_N_ELEMENTS (diagram_case->expected); i++)
+    {
+      const char *description = cockpit_flow_diagram_get_description (fixture.diagram);
+
+      if (diagram_case->expected[i] == NULL)
+        break;
+      if (strstr (description, diagram_case->expected[i]) == NULL)
+        g_error ("“%s” does not contain “%s”", description, diagram_case->expected[i]);
+    }
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_autofree char *name = g_strdup_printf ("flow-diagram-%s-%s", diagram_case->name,
+                                               dark ? "dark" : "light");
+
+      set_style (dark);
+      cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+
+      /* The diagram fits the window, and the window does not grow. */
+      g_assert_cmpint (gtk_widget_get_width (fixture.content), ==, diagram_case->width);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture.diagram)), ==,
+                       diagram_case->width - 48);
+      cockpit_test_save_screenshot (fixture.content, name);
+    }
+
+  set_style (FALSE);
+  fixture_close (&fixture);
+}
+
+/* While an action runs on screen, the diagram animates; a finished or
+ * hidden one does not. */
+static void
+test_animation (void)
+{
+  g_autoptr(CockpitAction) action = decode_action (running_json);
+  Fixture fixture;
+
+  fixture_open (&fixture, 1000);
+  cockpit_flow_diagram_set_action (fixture.diagram, action, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  cockpit_action_set_progress (action, 0.55);
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  cockpit_action_set_status (action, COCKPIT_ACTION_STATUS_SUCCEEDED);
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (fixture.diagram),
+                                   "Upgrade finished"));
+  gtk_widget_set_visible (GTK_WIDGET (fixture.diagram), FALSE);
+  cockpit_action_set_status (action, COCKPIT_ACTION_STATUS_RUNNING);
+  gtk_widget_set_visible (GTK_WIDGET (fixture.diagram), TRUE);
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  fixture_close (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/cockpit/flow-diagram/create-destroy", test_create_destroy);
+  g_test_add_func ("/cockpit/flow-diagram/properties", test_properties);
+  g_test_add_func ("/cockpit/flow-diagram/animation", test_animation);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cockpit/flow-diagram/state/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_state);
+    }
+
+  return g_test_run ();
+}

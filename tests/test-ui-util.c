@@ -1,0 +1,105 @@
+/* test-ui-util.c: helpers shared by the widget tests: waiting for a draw, saving a screenshot.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "test-ui-util.h"
+
+/* Longer than any draw takes, even on a loaded machine under Xvfb. */
+#define WAIT_TIMEOUT_SECONDS 20
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+void
+cockpit_test_wait_for_draw (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  GdkFrameClock *frame_clock;
+  guint timeout_id;
+  guint paints = 0;
+  gulong handler_id;
+
+  g_assert_true (GTK_IS_WIDGET (widget));
+
+  timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!gtk_widget_get_mapped (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+
+  /* Two paints: the first may still lay out what changed before this call. */
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (frame_clock);
+  handler_id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &paints);
+  while (paints < 2 && !timed_out)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (frame_clock, handler_id);
+  g_assert_false (timed_out);
+
+  g_source_remove (timeout_id);
+}
+
+void
+cockpit_test_save_screenshot (GtkWidget  *widget,
+                              const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  GdkRGBA background;
+  int width, height;
+
+  g_assert_true (GTK_IS_WIDGET (widget));
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  /* The widget alone has no background; the window's is what users see. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget),
+                                       "window_bg_color", &background))
+    gdk_rgba_parse (&background, "#fafafa");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_assert_nonnull (renderer);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  folder = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  filename = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (folder, filename, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot saved to %s", path);
+}
