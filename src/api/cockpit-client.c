@@ -723,7 +723,6 @@ is_json (SoupMessage *message)
 static void
 finish_answer (GTask *task)
 {
-  CockpitClient *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   guint status = soup_message_get_status (request->message);
 
@@ -759,8 +758,11 @@ finish_answer (GTask *task)
     }
 
   {
-    /* Parse and decode off the main thread: lists can be large. */
-    GTask *decode = g_task_new (self, NULL, decoded_cb, task);
+    /* Parse and decode off the main thread: lists can be large.  The
+     * worker's task holds no reference to the client: the worker may drop
+     * its task after the answer was delivered, and the last reference to
+     * the client, and so its session, must never be dropped there. */
+    GTask *decode = g_task_new (NULL, NULL, decoded_cb, task);
 
     g_task_set_source_tag (decode, decode_thread);
     g_task_set_task_data (decode, task, NULL);

@@ -806,7 +806,16 @@ cockpit_date_time_parse (const char *text)
   else
     return NULL;
 
-  return g_date_time_new_from_iso8601 (text, NULL);
+  {
+    g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, NULL);
+    g_autoptr(GDateTime) utc = time ? g_date_time_to_utc (time) : NULL;
+
+    /* A time such as 0001-01-01T00:30:00+01:00 falls outside what
+     * GDateTime holds once in UTC, and could not be written back. */
+    if (utc == NULL)
+      return NULL;
+    return g_steal_pointer (&time);
+  }
 }
 
 char *
@@ -817,5 +826,11 @@ cockpit_date_time_format (GDateTime *time)
   g_return_val_if_fail (time != NULL, NULL);
 
   utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_return_val_if_fail (utc != NULL, NULL);
+
+  /* Not g_date_time_format(): its %Y does not pad years before 1000. */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }
