@@ -1,0 +1,119 @@
+/* cockpit-sim-main.c: the cockpit-sim command, a simulated cockpit server.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <glib-unix.h>
+
+#include "cockpit-simulator.h"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static char *
+read_token_file (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  return g_strdup (g_strstrip (contents));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CockpitSimulator) simulator = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *token_file = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *state_path = NULL;
+  g_autofree char *seed_name = NULL;
+  double stage_seconds = 20;
+  gboolean test_controls = FALSE;
+  CockpitSimSeed seed = COCKPIT_SIM_SEED_DEMO;
+  int port = 0;
+  guint sigterm, sigint;
+  const GOptionEntry entries[] = {
+    { "token", 0, 0, G_OPTION_ARG_STRING, &token, "The bearer token clients must send", "TOKEN" },
+    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file, "Read the token from FILE", "FILE" },
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, "The port to listen on; 0 (the default) picks a free one", "N" },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &address, "The address to listen on (default 127.0.0.1)", "ADDRESS" },
+    { "state", 0, 0, G_OPTION_ARG_FILENAME, &state_path, "Keep the whole state in FILE", "FILE" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_name, "The data to start with: demo (default), large or empty", "SEED" },
+    { "stage-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &stage_seconds, "How long each stage of an action takes (default 20)", "S" },
+    { "test-controls", 0, 0, G_OPTION_ARG_NONE, &test_controls, "Serve the /_sim/ test controls", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("- a simulated Magnolia Cloud cockpit");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context,
+                                    "Serves the Cockpit API v1 described in docs/cockpit-api.md.\n"
+                                    "The first line on stdout is “listening on URL”.");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("cockpit-sim: %s\n", error->message);
+      return 2;
+    }
+
+  if (token_file != NULL)
+    {
+      g_free (token);
+      token = read_token_file (token_file, &error);
+      if (token == NULL)
+        {
+          g_printerr ("cockpit-sim: cannot read the token file: %s\n", error->message);
+          return 2;
+        }
+    }
+  if (token == NULL || *token == '\0')
+    {
+      g_printerr ("cockpit-sim: --token or --token-file is required\n");
+      return 2;
+    }
+  if (seed_name != NULL && !cockpit_sim_seed_from_string (seed_name, &seed))
+    {
+      g_printerr ("cockpit-sim: unknown seed “%s”; use demo, large or empty\n", seed_name);
+      return 2;
+    }
+  if (port < 0 || port > 65535)
+    {
+      g_printerr ("cockpit-sim: the port must be from 0 to 65535\n");
+      return 2;
+    }
+
+  simulator = cockpit_simulator_new (token, seed, state_path, stage_seconds, test_controls, &error);
+  if (simulator == NULL ||
+      !cockpit_simulator_listen (simulator, address ? address : "127.0.0.1", (guint) port, &error))
+    {
+      g_printerr ("cockpit-sim: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("listening on %s\n", cockpit_simulator_get_base_url (simulator));
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
+  sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_main_loop_run (loop);
+  g_source_remove (sigterm);
+  g_source_remove (sigint);
+
+  /* Every change was saved before it was answered, so stopping is all. */
+  cockpit_simulator_stop (simulator);
+  return EXIT_SUCCESS;
+}
