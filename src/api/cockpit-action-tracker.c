@@ -80,6 +80,9 @@ static void schedule (CockpitActionTracker *self,
 static void
 entry_free (Entry *entry)
 {
+  if (entry == NULL)
+    return;
+
   g_clear_handle_id (&entry->timeout_id, g_source_remove);
   g_free (entry->key);
   g_free (entry->cockpit);
@@ -731,6 +734,8 @@ cockpit_action_tracker_resume (CockpitActionTracker *self)
       if (find_entry (self, entry->key) != NULL)
         continue;
 
+      /* Moved to self->entries; the slot is left NULL, which entry_free()
+       * accepts when @entries goes. */
       g_ptr_array_index (entries, i) = NULL;
       g_ptr_array_add (self->entries, entry);
 
