@@ -224,6 +224,12 @@ server_cb (SoupServer        *server,
       else
         answer_success (msg, rest);
     }
+  else if (g_str_equal (fault, "unavailable"))
+    {
+      /* Down for a while, and says so. */
+      answer_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "internal_error");
+      soup_message_headers_replace (response, "Retry-After", "10");
+    }
   else if (g_str_equal (fault, "away"))
     {
       g_autofree char *target = g_strconcat (self->elsewhere, rest, NULL);
@@ -782,6 +788,65 @@ test_retry_after_too_long (void)
 }
 
 static void
+test_cancel_while_waiting (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  CockpitClient *client = client_for (server->base, "unavailable");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitUser) user = NULL;
+  gint64 start;
+  double elapsed;
+
+  /* Told to come back in 10 s, and cancelled meanwhile: the call ends
+   * now, not when the wait would have. */
+  cockpit_client_set_retry_delay (client, 10, 30000);
+  cockpit_client_get_me_async (client, cancellable, api_result_cb, &result);
+  api_wait_until (api_counter_positive, &server->requests);
+  api_spin (100);
+  start = g_get_monotonic_time ();
+  g_cancellable_cancel (cancellable);
+  api_wait_result (&result);
+  elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  user = cockpit_client_get_me_finish (client, result, &error);
+
+  g_test_message ("ended %.2f s after the cancel", elapsed);
+  g_assert_null (user);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (elapsed, <, 5.0);
+  g_assert_cmpuint (server->requests, ==, 1);
+  g_clear_object (&result);
+  client_free (client);
+}
+
+static void
+test_deadline_while_waiting (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  CockpitClient *client = client_for (server->base, "unavailable");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitUser) user = NULL;
+  gint64 start;
+  double elapsed;
+
+  /* The overall deadline also covers the waits between attempts. */
+  cockpit_client_set_retry_delay (client, 10, 30000);
+  cockpit_client_set_timeouts (client, 5, 2);
+  start = g_get_monotonic_time ();
+  user = get_me (client, &error);
+  elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  g_test_message ("ended after %.2f s", elapsed);
+  g_assert_null (user);
+  g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_TIMED_OUT);
+  api_assert_plain_message (error, TOKEN);
+  g_assert_cmpfloat (elapsed, <, 8.0);
+  g_assert_cmpuint (server->requests, ==, 1);
+  client_free (client);
+}
+
+static void
 test_retry_post_with_key (void)
 {
   g_autoptr(TestServer) server = test_server_new ();
@@ -1126,6 +1191,8 @@ main (int   argc,
   g_test_add_func ("/cockpit/client/retry/gives-up", test_retry_gives_up);
   g_test_add_func ("/cockpit/client/retry/retry-after", test_retry_after);
   g_test_add_func ("/cockpit/client/retry/retry-after-too-long", test_retry_after_too_long);
+  g_test_add_func ("/cockpit/client/retry/cancel-while-waiting", test_cancel_while_waiting);
+  g_test_add_func ("/cockpit/client/retry/deadline-while-waiting", test_deadline_while_waiting);
   g_test_add_func ("/cockpit/client/retry/post-with-key", test_retry_post_with_key);
   g_test_add_func ("/cockpit/client/retry/notification-post", test_retry_notification_post);
   g_test_add_func ("/cockpit/client/retry/post-without-key", test_post_without_key);

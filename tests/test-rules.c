@@ -471,6 +471,13 @@ test_labels (void)
   g_assert_cmpstr (cockpit_environment_kind_get_label (COCKPIT_ENVIRONMENT_KIND_LIVE), ==, "Live");
   g_assert_cmpstr (cockpit_environment_kind_get_label (COCKPIT_ENVIRONMENT_KIND_UAT), ==, "UAT");
   g_assert_cmpstr (cockpit_environment_kind_get_label (COCKPIT_ENVIRONMENT_KIND_INTEGRATION), ==, "Integration");
+  g_assert_cmpstr (cockpit_stage_name_get_label (COCKPIT_STAGE_VERIFY_REPLICA), ==, "Verify replica");
+  g_assert_cmpstr (cockpit_environment_state_get_label (COCKPIT_ENVIRONMENT_STATE_BACKING_UP), ==, "Backing up");
+  g_assert_cmpstr (cockpit_action_kind_get_label (COCKPIT_ACTION_KIND_TEARDOWN), ==, "Tear down");
+
+  /* Every value of each enum has a label. */
+  for (int i = COCKPIT_STAGE_CREATE_REPLICA; i <= COCKPIT_STAGE_TEARDOWN; i++)
+    g_assert_cmpstr (cockpit_stage_name_get_label (i), !=, "");
 }
 
 int

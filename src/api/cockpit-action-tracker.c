@@ -261,7 +261,7 @@ journal_read (CockpitActionTracker *self,
 
       if (entry == NULL)
         continue;
-      if (g_strcmp0 (entry->cockpit, cockpit_client_get_base_url (self->client)) != 0)
+      if (g_strcmp0 (entry->cockpit, cockpit_client_get_identity (self->client)) != 0)
         {
           json_array_add_element (*others, json_node_copy (item));
           entry_free (entry);
@@ -660,7 +660,7 @@ cockpit_action_tracker_start_async (CockpitActionTracker *self,
 
   entry = g_new0 (Entry, 1);
   entry->key = cockpit_client_new_idempotency_key ();
-  entry->cockpit = g_strdup (cockpit_client_get_base_url (self->client));
+  entry->cockpit = g_strdup (cockpit_client_get_identity (self->client));
   entry->package_id = g_strdup (cockpit_environment_get_package_id (environment));
   entry->environment_id = g_strdup (cockpit_environment_get_id (environment));
   entry->kind = kind;

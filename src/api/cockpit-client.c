@@ -31,6 +31,7 @@ struct _CockpitClient
 
   SoupSession *session;
   char        *base_url;   /* without a trailing "/" */
+  char        *identity;
   char        *token;
   guint        deadline;
   guint        retry_first_ms;
@@ -73,6 +74,7 @@ typedef struct {
   gulong              caller_handler;
   guint               deadline_id;
   guint               retry_id;
+  guint               retry_cancel_id;  /* ends the wait for a retry early */
   gboolean            timed_out;
 } Request;
 
@@ -81,6 +83,7 @@ request_free (Request *request)
 {
   g_clear_handle_id (&request->deadline_id, g_source_remove);
   g_clear_handle_id (&request->retry_id, g_source_remove);
+  g_clear_handle_id (&request->retry_cancel_id, g_source_remove);
   if (request->caller_handler != 0)
     g_cancellable_disconnect (request->caller_cancellable, request->caller_handler);
   g_clear_object (&request->caller_cancellable);
@@ -104,6 +107,7 @@ cockpit_client_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->identity, g_free);
   if (self->token != NULL)
     {
       /* Leave no copy of the token in freed memory. */
@@ -226,6 +230,24 @@ cockpit_client_get_base_url (CockpitClient *self)
   g_return_val_if_fail (COCKPIT_IS_CLIENT (self), NULL);
 
   return self->base_url;
+}
+
+const char *
+cockpit_client_get_identity (CockpitClient *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_CLIENT (self), NULL);
+
+  return self->identity != NULL ? self->identity : self->base_url;
+}
+
+void
+cockpit_client_set_identity (CockpitClient *self,
+                             const char    *identity)
+{
+  g_return_if_fail (COCKPIT_IS_CLIENT (self));
+
+  g_free (self->identity);
+  self->identity = g_strdup (identity);
 }
 
 void
@@ -547,6 +569,22 @@ retry_cb (gpointer user_data)
   Request *request = g_task_get_task_data (task);
 
   request->retry_id = 0;
+  g_clear_handle_id (&request->retry_cancel_id, g_source_remove);
+  send_attempt (task);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled, or out of time, while waiting to retry: the attempt goes at
+ * once, so that it fails at once, not when the wait would have ended. */
+static gboolean
+retry_cancelled_cb (GCancellable *cancellable,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+
+  request->retry_cancel_id = 0;
+  g_clear_handle_id (&request->retry_id, g_source_remove);
   send_attempt (task);
   return G_SOURCE_REMOVE;
 }
@@ -591,6 +629,13 @@ fail_or_retry (GTask  *task,
   g_error_free (error);
 
   request->retry_id = g_timeout_add ((guint) delay_ms, retry_cb, task);
+  {
+    GSource *cancelled = g_cancellable_source_new (request->cancellable);
+
+    g_source_set_callback (cancelled, G_SOURCE_FUNC (retry_cancelled_cb), task, NULL);
+    request->retry_cancel_id = g_source_attach (cancelled, NULL);
+    g_source_unref (cancelled);
+  }
 }
 
 static int

@@ -55,6 +55,12 @@ CockpitClient *cockpit_client_new                  (const char     *base_url,
                                                     const char     *token,
                                                     GError        **error);
 const char    *cockpit_client_get_base_url         (CockpitClient  *self);
+/* What names this cockpit in files the app writes (the action journal):
+ * the base URL unless set, e.g. "demo" for the demo cockpit whose port
+ * changes from run to run. */
+const char    *cockpit_client_get_identity         (CockpitClient  *self);
+void           cockpit_client_set_identity         (CockpitClient  *self,
+                                                    const char     *identity);
 
 /* Tuning, mostly for tests: the I/O timeout (seconds without progress),
  * the overall deadline of one request, and the first retry delay. */

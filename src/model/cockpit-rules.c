@@ -30,6 +30,81 @@ cockpit_environment_kind_get_label (CockpitEnvironmentKind kind)
     }
 }
 
+const char *
+cockpit_stage_name_get_label (CockpitStageName stage)
+{
+  switch (stage)
+    {
+    case COCKPIT_STAGE_CREATE_REPLICA:
+      return _("Create replica");
+    case COCKPIT_STAGE_DEPLOY_VERSION:
+      return _("Deploy version");
+    case COCKPIT_STAGE_VERIFY_REPLICA:
+      return _("Verify replica");
+    case COCKPIT_STAGE_SWITCH_TRAFFIC:
+      return _("Switch traffic");
+    case COCKPIT_STAGE_KEEP_BACKUP:
+      return _("Keep upgrade backup");
+    case COCKPIT_STAGE_RETIRE_OLD:
+      return _("Retire old installation");
+    case COCKPIT_STAGE_EXTEND_UPGRADE_BACKUP:
+      return _("Extend upgrade backup");
+    case COCKPIT_STAGE_DELETE_UPGRADE_BACKUP:
+      return _("Delete upgrade backup");
+    case COCKPIT_STAGE_RESTORE_UPGRADE_BACKUP:
+      return _("Restore upgrade backup");
+    case COCKPIT_STAGE_CREATE_BACKUP:
+      return _("Back up");
+    case COCKPIT_STAGE_TEARDOWN:
+      return _("Tear down");
+    case COCKPIT_STAGE_NONE:
+    default:
+      return "";
+    }
+}
+
+const char *
+cockpit_environment_state_get_label (CockpitEnvironmentState state)
+{
+  switch (state)
+    {
+    case COCKPIT_ENVIRONMENT_STATE_RUNNING:
+      return _("Running");
+    case COCKPIT_ENVIRONMENT_STATE_UPGRADING:
+      return _("Upgrading");
+    case COCKPIT_ENVIRONMENT_STATE_RESTORING:
+      return _("Restoring");
+    case COCKPIT_ENVIRONMENT_STATE_BACKING_UP:
+      return _("Backing up");
+    case COCKPIT_ENVIRONMENT_STATE_TEARING_DOWN:
+      return _("Tearing down");
+    case COCKPIT_ENVIRONMENT_STATE_NOT_SET_UP:
+    default:
+      return _("Not set up");
+    }
+}
+
+const char *
+cockpit_action_kind_get_label (CockpitActionKind kind)
+{
+  switch (kind)
+    {
+    case COCKPIT_ACTION_KIND_UPGRADE:
+      return _("Upgrade");
+    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
+      return _("Extend upgrade backup");
+    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
+      return _("Delete upgrade backup");
+    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
+      return _("Restore upgrade backup");
+    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
+      return _("Back up Live");
+    case COCKPIT_ACTION_KIND_TEARDOWN:
+    default:
+      return _("Tear down");
+    }
+}
+
 /* A time as people read it in a sentence: "Fri 28 Nov, 14:05", local. */
 static char *
 format_moment (GDateTime *time)

@@ -49,6 +49,13 @@ typedef enum {
 /* "Live", "UAT", "Integration". */
 const char          *cockpit_environment_kind_get_label       (CockpitEnvironmentKind  kind);
 
+/* "Verify replica", "Keep upgrade backup", ... */
+const char          *cockpit_stage_name_get_label             (CockpitStageName        stage);
+/* "Running", "Upgrading", "Not set up", ... */
+const char          *cockpit_environment_state_get_label      (CockpitEnvironmentState state);
+/* "Upgrade", "Extend upgrade backup", ... */
+const char          *cockpit_action_kind_get_label            (CockpitActionKind       kind);
+
 /* TRUE while the package runs an action. */
 gboolean             cockpit_rules_package_is_busy            (CockpitPackage         *package);
 

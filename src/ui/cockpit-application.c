@@ -1,19 +1,47 @@
 /* cockpit-application.c: the Upgrade Cockpit application object.
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application owns the signed-in session, so that an action keeps
+ * being followed after its window is closed: while the tracker follows an
+ * action, the application holds itself alive, and activating it again
+ * brings a window back with the action's progress.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "cockpit-application.h"
+#include "cockpit-secret-store.h"
+#include "cockpit-simulator.h"
 #include "cockpit-window.h"
 
 struct _CockpitApplication
 {
   AdwApplication parent_instance;
+
+  GSettings          *settings;
+  CockpitSecretStore *secrets;
+  CockpitSession     *session;
+  CockpitSimulator   *simulator;
+  char               *sign_in_error;
+  gboolean            demo;
+  gboolean            busy;
+  gboolean            started;
+  gboolean            held;
+  gboolean            told_background;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitApplication, cockpit_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SIGN_IN_ERROR,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 CockpitApplication *
 cockpit_application_new (void)
@@ -26,15 +54,542 @@ cockpit_application_new (void)
 }
 
 static void
-cockpit_application_activate (GApplication *app)
+set_sign_in_error (CockpitApplication *self,
+                   const char         *message)
 {
+  if (cockpit_set_string (&self->sign_in_error, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGN_IN_ERROR]);
+}
+
+static void
+set_busy (CockpitApplication *self,
+          gboolean            busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+gboolean
+cockpit_application_get_busy (CockpitApplication *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), FALSE);
+
+  return self->busy;
+}
+
+/* Notifications ---------------------------------------------------------------- */
+
+static const char *
+environment_label_of (CockpitApplication *self,
+                      CockpitAction      *action,
+                      CockpitPackage    **package_out)
+{
+  CockpitPackage *package = NULL;
+  CockpitEnvironment *environment = NULL;
+
+  if (self->session != NULL)
+    package = cockpit_session_find_package (self->session, cockpit_action_get_package_id (action));
+  if (package != NULL)
+    environment = cockpit_package_find_environment (package, cockpit_action_get_environment_id (action));
+  if (package_out != NULL)
+    *package_out = package;
+
+  return environment != NULL
+    ? cockpit_environment_kind_get_label (cockpit_environment_get_kind (environment))
+    : cockpit_action_get_environment_id (action);
+}
+
+void
+cockpit_application_describe_action (CockpitApplication  *self,
+                                     CockpitAction       *action,
+                                     char               **title,
+                                     char               **body)
+{
+  CockpitPackage *package = NULL;
+  const char *env = environment_label_of (self, action, &package);
+  const char *package_name = package ? cockpit_package_get_name (package) : cockpit_action_get_package_id (action);
+  const char *version = cockpit_action_get_target_version (action);
+  gboolean ok = cockpit_action_get_status (action) == COCKPIT_ACTION_STATUS_SUCCEEDED;
+  CockpitActionError *error = cockpit_action_get_error (action);
+  const char *reason = error ? cockpit_action_error_get_message (error) : _("The cockpit gave no reason.");
+
+  switch (cockpit_action_get_kind (action))
+    {
+    case COCKPIT_ACTION_KIND_UPGRADE:
+      *title = ok ? g_strdup_printf (_("%s upgraded to %s"), env, version ? version : "")
+                  : g_strdup_printf (_("Upgrade of %s failed"), env);
+      break;
+    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
+      *title = ok ? g_strdup (_("Upgrade backup extended"))
+                  : g_strdup (_("Extending the upgrade backup failed"));
+      break;
+    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
+      *title = ok ? g_strdup (_("Upgrade backup deleted"))
+                  : g_strdup (_("Deleting the upgrade backup failed"));
+      break;
+    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
+      *title = ok ? g_strdup_printf (_("%s restored from the upgrade backup"), env)
+                  : g_strdup_printf (_("Restoring %s failed"), env);
+      break;
+    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
+      *title = ok ? g_strdup_printf (_("%s backed up"), env)
+                  : g_strdup_printf (_("Backup of %s failed"), env);
+      break;
+    case COCKPIT_ACTION_KIND_TEARDOWN:
+    default:
+      *title = ok ? g_strdup_printf (_("%s torn down"), env)
+                  : g_strdup_printf (_("Tearing down %s failed"), env);
+      break;
+    }
+
+  if (!ok)
+    *body = g_strdup_printf ("%s: %s", package_name, reason);
+  else if (cockpit_action_get_kind (action) == COCKPIT_ACTION_KIND_UPGRADE &&
+           cockpit_action_get_stage_by_name (action, COCKPIT_STAGE_KEEP_BACKUP) != NULL)
+    *body = g_strdup_printf (_("%s: the previous installation is kept as an upgrade backup for 48 hours."), package_name);
+  else
+    *body = g_strdup_printf (_("%s: done."), package_name);
+}
+
+void
+cockpit_application_notify_action (CockpitApplication *self,
+                                   CockpitAction      *action)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = NULL;
+  const char *package_id = cockpit_action_get_package_id (action);
+
+  cockpit_application_describe_action (self, action, &title, &body);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  if (cockpit_action_get_status (action) == COCKPIT_ACTION_STATUS_FAILED)
+    g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action_and_target (notification, "app.open-package", "s", package_id);
+  g_notification_add_button_with_target (notification, _("Open Package"), "app.open-package", "s", package_id);
+
+  id = g_strdup_printf ("action-%s", cockpit_action_get_id (action));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+action_finished_cb (CockpitActionTracker *tracker,
+                    CockpitAction        *action,
+                    CockpitApplication   *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
   GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    window = GTK_WINDOW (cockpit_window_new (COCKPIT_APPLICATION (app)));
+  cockpit_application_notify_action (self, action);
 
-  gtk_window_present (window);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (COCKPIT_IS_WINDOW (window))
+    {
+      cockpit_application_describe_action (self, action, &title, &body);
+      cockpit_window_show_toast (COCKPIT_WINDOW (window), title);
+    }
+}
+
+static void
+action_not_started_cb (CockpitActionTracker *tracker,
+                       const char           *package_id,
+                       const char           *environment_id,
+                       CockpitActionKind     kind,
+                       const char           *message,
+                       CockpitApplication   *self)
+{
+  g_autoptr(GNotification) notification = g_notification_new (_("An action was not started"));
+  GtkWindow *window;
+
+  g_notification_set_body (notification, message);
+  g_notification_set_default_action_and_target (notification, "app.open-package", "s", package_id);
+  g_application_send_notification (G_APPLICATION (self), NULL, notification);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (COCKPIT_IS_WINDOW (window))
+    cockpit_window_show_toast (COCKPIT_WINDOW (window), message);
+}
+
+/* While the tracker follows an action, the application stays alive. */
+static void
+actions_changed_cb (GListModel         *actions,
+                    guint               position,
+                    guint               removed,
+                    guint               added,
+                    CockpitApplication *self)
+{
+  gboolean running = g_list_model_get_n_items (actions) > 0;
+
+  if (running && !self->held)
+    {
+      g_application_hold (G_APPLICATION (self));
+      self->held = TRUE;
+    }
+  else if (!running && self->held)
+    {
+      self->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+}
+
+/* Sessions --------------------------------------------------------------------- */
+
+CockpitSession *
+cockpit_application_get_session (CockpitApplication *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+static void
+drop_session (CockpitApplication *self)
+{
+  CockpitActionTracker *tracker;
+
+  if (self->session == NULL)
+    return;
+
+  tracker = cockpit_session_get_tracker (self->session);
+  g_signal_handlers_disconnect_by_data (tracker, self);
+  g_signal_handlers_disconnect_by_data (cockpit_action_tracker_get_actions (tracker), self);
+  if (self->held)
+    {
+      self->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+  g_clear_object (&self->session);
+}
+
+void
+cockpit_application_set_session (CockpitApplication *self,
+                                 CockpitSession     *session)
+{
+  CockpitActionTracker *tracker;
+
+  g_return_if_fail (COCKPIT_IS_APPLICATION (self));
+  g_return_if_fail (session == NULL || COCKPIT_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  drop_session (self);
+
+  if (session != NULL)
+    {
+      self->session = g_object_ref (session);
+      tracker = cockpit_session_get_tracker (session);
+      g_signal_connect_object (tracker, "action-finished", G_CALLBACK (action_finished_cb), self, 0);
+      g_signal_connect_object (tracker, "action-not-started", G_CALLBACK (action_not_started_cb), self, 0);
+      g_signal_connect_object (cockpit_action_tracker_get_actions (tracker), "items-changed",
+                               G_CALLBACK (actions_changed_cb), self, 0);
+
+      cockpit_session_load_cache (session);
+      cockpit_session_refresh (session);
+      cockpit_session_set_auto_refresh (session, 60);
+      cockpit_action_tracker_resume (tracker);
+      set_sign_in_error (self, NULL);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+gboolean
+cockpit_application_get_demo (CockpitApplication *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), FALSE);
+
+  return self->demo;
+}
+
+GSettings *
+cockpit_application_get_settings (CockpitApplication *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+const char *
+cockpit_application_get_sign_in_error (CockpitApplication *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
+
+  return self->sign_in_error;
+}
+
+/* Starts the built-in simulator on a free loopback port with a fresh
+ * random token, its state in the user's data folder. */
+static void
+start_demo (CockpitApplication *self)
+{
+  g_autoptr(CockpitSession) session = NULL;
+  g_autoptr(CockpitClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = g_uuid_string_random ();
+  g_autofree char *state = g_build_filename (g_get_user_data_dir (), "upgrade-cockpit", "demo-state.json", NULL);
+  g_autofree char *state_dir = g_path_get_dirname (state);
+  const char *stage_env = g_getenv ("COCKPIT_DEMO_STAGE_SECONDS");
+  double stage_seconds = stage_env ? g_ascii_strtod (stage_env, NULL) : 20.0;
+
+  g_mkdir_with_parents (state_dir, 0700);
+  self->simulator = cockpit_simulator_new (token, COCKPIT_SIM_SEED_DEMO, state,
+                                           stage_seconds > 0 ? stage_seconds : 20.0, FALSE, &error);
+  if (self->simulator == NULL || !cockpit_simulator_listen (self->simulator, "127.0.0.1", 0, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The demo cockpit could not start: %s"), error->message);
+      set_sign_in_error (self, message);
+      return;
+    }
+
+  client = cockpit_client_new (cockpit_simulator_get_base_url (self->simulator), token, &error);
+  g_assert (client != NULL);
+  cockpit_client_set_identity (client, "demo");
+  session = cockpit_session_new (client, NULL, NULL);
+  cockpit_application_set_session (self, session);
+}
+
+typedef struct {
+  char *url;
+  char *token;
+  CockpitClient *client;
+} SignIn;
+
+static void
+sign_in_free (SignIn *sign_in)
+{
+  g_free (sign_in->url);
+  if (sign_in->token != NULL)
+    cockpit_secret_store_free_token (sign_in->token);
+  g_clear_object (&sign_in->client);
+  g_free (sign_in);
+}
+
+static void
+sign_in_stored_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CockpitApplication *self = g_task_get_source_object (task);
+  SignIn *sign_in = g_task_get_task_data (task);
+  g_autoptr(CockpitSession) session = NULL;
+  GError *error = NULL;
+
+  /* No keyring, no sign-in: the token is never kept anywhere else. */
+  if (!cockpit_secret_store_store_finish (COCKPIT_SECRET_STORE (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_settings_set_string (self->settings, "cockpit-url", sign_in->url);
+  session = cockpit_session_new (sign_in->client, NULL, NULL);
+  cockpit_application_set_session (self, session);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sign_in_me_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CockpitApplication *self = g_task_get_source_object (task);
+  SignIn *sign_in = g_task_get_task_data (task);
+  g_autoptr(CockpitUser) user = NULL;
+  GError *error = NULL;
+
+  user = cockpit_client_get_me_finish (COCKPIT_CLIENT (object), result, &error);
+  if (user == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  cockpit_secret_store_store_async (self->secrets, sign_in->url, cockpit_user_get_email (user), sign_in->token,
+                                    g_task_get_cancellable (task), sign_in_stored_cb, g_object_ref (task));
+}
+
+void
+cockpit_application_sign_in_async (CockpitApplication  *self,
+                                   const char          *url,
+                                   const char          *token,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SignIn *sign_in;
+  GError *error = NULL;
+
+  g_return_if_fail (COCKPIT_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cockpit_application_sign_in_async);
+
+  if (token == NULL || *g_strstrip (g_strdup (token)) == '\0')
+    {
+      g_task_return_new_error (task, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_UNAUTHORIZED,
+                               _("Enter the API token you created in the cockpit."));
+      return;
+    }
+
+  sign_in = g_new0 (SignIn, 1);
+  sign_in->url = g_strstrip (g_strdup (url ? url : ""));
+  sign_in->token = g_strstrip (g_strdup (token));
+  g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
+
+  sign_in->client = cockpit_client_new (sign_in->url, sign_in->token, &error);
+  if (sign_in->client == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Check the token with the cockpit before keeping it. */
+  cockpit_client_get_me_async (sign_in->client, cancellable, sign_in_me_cb, g_steal_pointer (&task));
+}
+
+gboolean
+cockpit_application_sign_in_finish (CockpitApplication  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+auto_sign_in_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CockpitApplication) self = user_data;
+  g_autoptr(CockpitClient) client = NULL;
+  g_autoptr(CockpitSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_settings_get_string (self->settings, "cockpit-url");
+  char *token;
+
+  token = cockpit_secret_store_lookup_finish (COCKPIT_SECRET_STORE (object), result, &error);
+  set_busy (self, FALSE);
+  if (token == NULL)
+    {
+      /* No token kept: the sign-in page asks for one.  A keyring that
+       * is missing or stays locked is said in words there. */
+      if (error != NULL)
+        set_sign_in_error (self, error->message);
+      return;
+    }
+
+  client = cockpit_client_new (url, token, &error);
+  cockpit_secret_store_free_token (token);
+  if (client == NULL)
+    {
+      set_sign_in_error (self, error->message);
+      return;
+    }
+
+  session = cockpit_session_new (client, NULL, NULL);
+  cockpit_application_set_session (self, session);
+}
+
+static void
+sign_out_cleared_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CockpitApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cockpit_secret_store_clear_finish (COCKPIT_SECRET_STORE (object), result, &error))
+    set_sign_in_error (self, error->message);
+}
+
+static void
+sign_out_action_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+  g_autofree char *url = g_settings_get_string (self->settings, "cockpit-url");
+
+  if (self->session == NULL || self->demo)
+    {
+      cockpit_application_set_session (self, NULL);
+      return;
+    }
+
+  /* The address stays filled in on the sign-in page; the token goes. */
+  cockpit_secret_store_clear_async (self->secrets, url, NULL, NULL, sign_out_cleared_cb, g_object_ref (self));
+  cockpit_application_set_session (self, NULL);
+}
+
+/* Application ------------------------------------------------------------------ */
+
+static CockpitWindow *
+ensure_window (CockpitApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (COCKPIT_IS_WINDOW (window))
+    return COCKPIT_WINDOW (window);
+  return cockpit_window_new (self);
+}
+
+static void
+cockpit_application_activate (GApplication *app)
+{
+  CockpitApplication *self = COCKPIT_APPLICATION (app);
+  CockpitWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->started)
+    return;
+  self->started = TRUE;
+
+  if (self->demo)
+    start_demo (self);
+  else
+    {
+      g_autofree char *url = g_settings_get_string (self->settings, "cockpit-url");
+
+      if (*url != '\0' && self->session == NULL)
+        set_busy (self, TRUE);
+      if (*url != '\0' && self->session == NULL)
+        cockpit_secret_store_lookup_async (self->secrets, url, NULL, NULL, auto_sign_in_cb, g_object_ref (self));
+    }
+}
+
+static int
+cockpit_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  CockpitApplication *self = COCKPIT_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "upgrade-cockpit", PACKAGE_VERSION);
+      return 0;
+    }
+
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  /* The demo runs its own instance, so it never mixes with a real
+   * cockpit's window. */
+  if (self->demo)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
 }
 
 static void
@@ -63,33 +618,154 @@ quit_action_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+open_package_action_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+  CockpitWindow *window = ensure_window (self);
+
+  cockpit_window_show_package (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "quit", quit_action_cb },
+  { "sign-out", sign_out_action_cb },
+  { "open-package", open_package_action_cb, "s" },
 };
 
 static void
 cockpit_application_startup (GApplication *app)
 {
+  CockpitApplication *self = COCKPIT_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
 
   G_APPLICATION_CLASS (cockpit_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  self->secrets = cockpit_secret_store_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh_accels);
+}
+
+static void
+cockpit_application_shutdown (GApplication *app)
+{
+  CockpitApplication *self = COCKPIT_APPLICATION (app);
+
+  drop_session (self);
+  if (self->simulator != NULL)
+    cockpit_simulator_stop (self->simulator);
+
+  G_APPLICATION_CLASS (cockpit_application_parent_class)->shutdown (app);
+}
+
+void
+cockpit_application_window_closed_while_busy (CockpitApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  if (self->told_background)
+    return;
+  self->told_background = TRUE;
+
+  notification = g_notification_new (_("Upgrade Cockpit keeps running"));
+  g_notification_set_body (notification, _("An action is still running. You will be notified when it ends."));
+  g_notification_set_default_action (notification, "app.activate");
+  g_application_send_notification (G_APPLICATION (self), "background", notification);
+}
+
+static void
+cockpit_application_dispose (GObject *object)
+{
+  CockpitApplication *self = COCKPIT_APPLICATION (object);
+
+  drop_session (self);
+  g_clear_object (&self->simulator);
+  g_clear_object (&self->secrets);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cockpit_application_parent_class)->dispose (object);
+}
+
+static void
+cockpit_application_finalize (GObject *object)
+{
+  CockpitApplication *self = COCKPIT_APPLICATION (object);
+
+  g_clear_pointer (&self->sign_in_error, g_free);
+
+  G_OBJECT_CLASS (cockpit_application_parent_class)->finalize (object);
+}
+
+static void
+cockpit_application_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CockpitApplication *self = COCKPIT_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_SIGN_IN_ERROR:
+      g_value_set_string (value, self->sign_in_error);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 cockpit_application_class_init (CockpitApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cockpit_application_dispose;
+  object_class->finalize = cockpit_application_finalize;
+  object_class->get_property = cockpit_application_get_property;
 
   app_class->activate = cockpit_application_activate;
   app_class->startup = cockpit_application_startup;
+  app_class->shutdown = cockpit_application_shutdown;
+  app_class->handle_local_options = cockpit_application_handle_local_options;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, COCKPIT_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIGN_IN_ERROR] =
+    g_param_spec_string ("sign-in-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 cockpit_application_init (CockpitApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start with the built-in demo cockpit"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }

@@ -1,35 +1,576 @@
-/* cockpit-window.c: the main window.
+/* cockpit-window.c: the main window: sign-in, the packages, a package's page.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "cockpit-window.h"
+#include "cockpit-package-page.h"
+#include "cockpit-window-private.h"
 
 struct _CockpitWindow
 {
   AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *main_stack;
+  AdwEntryRow         *url_row;
+  AdwPasswordEntryRow *token_row;
+  GtkLabel            *sign_in_error;
+  GtkSpinner          *sign_in_spinner;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar;
+  GtkWidget           *content;
+  GtkListBox          *package_list;
+  GtkRevealer         *offline_revealer;
+  GtkLabel            *offline_label;
+  AdwWindowTitle      *sidebar_title;
+  AdwWindowTitle      *content_title;
+  GtkWidget           *demo_badge;
+  GtkStack            *content_stack;
+  CockpitPackagePage  *package_page;
+
+  /* Owned references */
+  CockpitSession      *session;
+  GCancellable        *cancellable;
+  char                *wanted_package;
+  gboolean             signing_in;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitWindow, cockpit_window, ADW_TYPE_APPLICATION_WINDOW)
 
-CockpitWindow *
-cockpit_window_new (CockpitApplication *app)
+static CockpitApplication *
+get_app (CockpitWindow *self)
 {
-  return g_object_new (COCKPIT_TYPE_WINDOW, "application", app, NULL);
+  return COCKPIT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+void
+cockpit_window_show_toast (CockpitWindow *self,
+                           const char    *text)
+{
+  g_return_if_fail (COCKPIT_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+const char *
+cockpit_window_get_page_name (CockpitWindow *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  name = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (name, "packages") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
+    return "empty";
+  return name;
+}
+
+/* The package list ------------------------------------------------------------- */
+
+static GtkWidget *
+create_package_row (gpointer item,
+                    gpointer user_data)
+{
+  CockpitPackage *package = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("applications-engineering-symbolic");
+
+  g_object_bind_property (package, "name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (package, "status-text", row, "subtitle", G_BINDING_SYNC_CREATE);
+  g_object_set (row, "title-lines", 2, "subtitle-lines", 2, NULL);
+  gtk_widget_set_visible (icon, cockpit_package_is_in_maintenance (package));
+  gtk_widget_set_tooltip_text (icon, _("In maintenance"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data_full (G_OBJECT (row), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
+
+  return row;
+}
+
+static CockpitPackage *
+find_package (CockpitWindow *self,
+              const char    *package_id,
+              guint         *position)
+{
+  GListModel *packages;
+
+  if (self->session == NULL)
+    return NULL;
+
+  packages = cockpit_session_get_packages (self->session);
+  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+    {
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+
+      if (package_id == NULL || g_strcmp0 (cockpit_package_get_id (package), package_id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return package;  /* the list keeps it alive */
+        }
+    }
+  return NULL;
+}
+
+static void
+select_package (CockpitWindow *self,
+                const char    *package_id)
+{
+  CockpitPackage *package;
+  guint position = 0;
+
+  package = find_package (self, package_id, &position);
+  if (package == NULL)
+    package = find_package (self, NULL, &position);
+
+  if (package == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      cockpit_package_page_set_package (self->package_page, NULL);
+      adw_window_title_set_title (self->content_title, "");
+      return;
+    }
+
+  gtk_list_box_select_row (self->package_list, gtk_list_box_get_row_at_index (self->package_list, (int) position));
+  gtk_stack_set_visible_child_name (self->content_stack, "package");
+  cockpit_package_page_set_package (self->package_page, package);
+  adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
+}
+
+void
+cockpit_window_show_package (CockpitWindow *self,
+                             const char    *package_id)
+{
+  g_return_if_fail (COCKPIT_IS_WINDOW (self));
+
+  /* Before the packages are loaded, remember which one to show. */
+  g_free (self->wanted_package);
+  self->wanted_package = g_strdup (package_id);
+  if (find_package (self, package_id, NULL) != NULL)
+    {
+      select_package (self, package_id);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    }
+}
+
+static void
+package_selected_cb (CockpitWindow *self,
+                     GtkListBoxRow *row,
+                     GtkListBox    *list)
+{
+  const char *id;
+  CockpitPackage *package;
+
+  if (row == NULL)
+    return;
+
+  id = g_object_get_data (G_OBJECT (row), "package-id");
+  package = find_package (self, id, NULL);
+  if (package == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->content_stack, "package");
+  cockpit_package_page_set_package (self->package_page, package);
+  adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
+  g_settings_set_string (cockpit_application_get_settings (get_app (self)), "last-package", id);
+}
+
+static void
+package_activated_cb (CockpitWindow *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+packages_changed_cb (GListModel    *packages,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     CockpitWindow *self)
+{
+  const char *current = NULL;
+  g_autofree char *last = NULL;
+  CockpitPackage *shown = cockpit_package_page_get_package (self->package_page);
+
+  if (self->wanted_package != NULL && find_package (self, self->wanted_package, NULL) != NULL)
+    current = self->wanted_package;
+  else if (shown != NULL)
+    current = cockpit_package_get_id (shown);
+  else
+    {
+      last = g_settings_get_string (cockpit_application_get_settings (get_app (self)), "last-package");
+      current = last;
+    }
+
+  select_package (self, current);
+}
+
+/* The offline bar and titles --------------------------------------------------- */
+
+static void
+update_status (CockpitWindow *self)
+{
+  GDateTime *updated;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  CockpitUser *user;
+
+  if (self->session == NULL)
+    return;
+
+  updated = cockpit_session_get_updated_at (self->session);
+  if (updated != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (updated);
+      /* Translators: a date and time, see g_date_time_format() */
+      when = g_date_time_format (local, _("%a %-d %b, %H:%M"));
+    }
+
+  if (cockpit_session_get_offline (self->session))
+    text = when ? g_strdup_printf (_("Offline. Showing what was loaded on %s."), when)
+                : g_strdup (_("Offline. The cockpit can't be reached."));
+  else if (cockpit_session_get_error (self->session) != NULL)
+    text = g_strdup (cockpit_session_get_error (self->session));
+  else if (cockpit_session_get_from_cache (self->session) && when != NULL)
+    text = g_strdup_printf (_("Showing what was loaded on %s. Loading…"), when);
+
+  gtk_label_set_text (self->offline_label, text ? text : "");
+  gtk_revealer_set_reveal_child (self->offline_revealer, text != NULL);
+
+  user = cockpit_session_get_user (self->session);
+  adw_window_title_set_subtitle (self->sidebar_title, user ? cockpit_user_get_name (user) : "");
+}
+
+/* Pages ---------------------------------------------------------------------- */
+
+static void
+set_session (CockpitWindow  *self,
+             CockpitSession *session)
+{
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (cockpit_session_get_packages (self->session), self);
+      gtk_list_box_bind_model (self->package_list, NULL, NULL, NULL, NULL);
+    }
+
+  g_set_object (&self->session, session);
+  cockpit_package_page_set_session (self->package_page, session);
+
+  if (session != NULL)
+    {
+      GListModel *packages = cockpit_session_get_packages (session);
+
+      gtk_list_box_bind_model (self->package_list, packages, create_package_row, self, NULL);
+      g_signal_connect_object (packages, "items-changed", G_CALLBACK (packages_changed_cb), self, G_CONNECT_AFTER);
+      g_signal_connect_object (session, "notify::offline", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::error", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::from-cache", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::updated-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::user", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      packages_changed_cb (packages, 0, 0, 0, self);
+      update_status (self);
+    }
+}
+
+static void
+update_page (CockpitWindow *self)
+{
+  CockpitApplication *app = get_app (self);
+  CockpitSession *session = cockpit_application_get_session (app);
+  const char *error = cockpit_application_get_sign_in_error (app);
+
+  set_session (self, session);
+
+  gtk_widget_set_visible (self->demo_badge, cockpit_application_get_demo (app));
+
+  if (session != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "packages");
+      return;
+    }
+
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->sign_in_error, error);
+      gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), TRUE);
+    }
+
+  if (cockpit_application_get_busy (app) && error == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+}
+
+/* Sign-in ---------------------------------------------------------------------- */
+
+static void
+update_sign_in_action (CockpitWindow *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
+  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in",
+                                 !self->signing_in && *url != '\0' && *token != '\0');
+}
+
+static void
+sign_in_changed_cb (CockpitWindow *self)
+{
+  update_sign_in_action (self);
+}
+
+static void
+set_signing_in (CockpitWindow *self,
+                gboolean       signing_in)
+{
+  self->signing_in = signing_in;
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_spinner), signing_in);
+  gtk_spinner_set_spinning (self->sign_in_spinner, signing_in);
+  /* The rows stay sensitive: making a focused GtkText insensitive makes
+   * GTK 4.8 warn about a lost focus-out event. */
+  update_sign_in_action (self);
+}
+
+static void
+sign_in_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CockpitWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cockpit_application_sign_in_finish (COCKPIT_APPLICATION (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_label_set_text (self->sign_in_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+    }
+
+  set_signing_in (self, FALSE);
+}
+
+static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+
+  if (self->signing_in)
+    return;
+
+  set_signing_in (self, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), FALSE);
+  cockpit_application_sign_in_async (get_app (self),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->token_row)),
+                                     self->cancellable, sign_in_cb, g_object_ref (self));
+}
+
+static void
+sign_in_activated_cb (CockpitWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-in", NULL);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+
+  if (self->session != NULL)
+    cockpit_session_refresh (self->session);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* The window ------------------------------------------------------------------- */
+
+static gboolean
+cockpit_window_close_request (GtkWindow *window)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (window);
+  GSettings *settings = cockpit_application_get_settings (get_app (self));
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+
+  /* The application holds itself while an action runs; say so once. */
+  if (self->session != NULL &&
+      g_list_model_get_n_items (cockpit_action_tracker_get_actions (cockpit_session_get_tracker (self->session))) > 0)
+    cockpit_application_window_closed_while_busy (get_app (self));
+
+  return GTK_WINDOW_CLASS (cockpit_window_parent_class)->close_request (window);
+}
+
+/* Runs once the window belongs to the application ("application" is not
+ * a construct property, so constructed() is too early). */
+static void
+setup (CockpitWindow *self)
+{
+  CockpitApplication *app = get_app (self);
+  GSettings *settings = cockpit_application_get_settings (app);
+  g_autofree char *url = g_settings_get_string (settings, "cockpit-url");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
+
+  g_signal_connect_object (app, "notify::session", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::sign-in-error", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::busy", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  update_page (self);
+  update_sign_in_action (self);
+}
+
+static void
+cockpit_window_dispose (GObject *object)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  set_session (self, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (cockpit_window_parent_class)->dispose (object);
+}
+
+static void
+cockpit_window_finalize (GObject *object)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->wanted_package, g_free);
+
+  G_OBJECT_CLASS (cockpit_window_parent_class)->finalize (object);
 }
 
 static void
 cockpit_window_class_init (CockpitWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cockpit_window_dispose;
+  object_class->finalize = cockpit_window_finalize;
+  window_class->close_request = cockpit_window_close_request;
+
+  g_type_ensure (COCKPIT_TYPE_PACKAGE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, url_row);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, token_row);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_error);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_list);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, demo_badge);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_page);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, package_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, package_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
 }
 
 static void
 cockpit_window_init (CockpitWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CockpitWindow *
+cockpit_window_new (CockpitApplication *app)
+{
+  CockpitWindow *self = g_object_new (COCKPIT_TYPE_WINDOW, "application", app, NULL);
+
+  setup (self);
+  return self;
+}
+
+void
+cockpit_window_set_sign_in_text (CockpitWindow *self,
+                                 const char    *url,
+                                 const char    *token)
+{
+  g_return_if_fail (COCKPIT_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
+  gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
+}
+
+const char *
+cockpit_window_get_sign_in_error (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->sign_in_error)))
+    return NULL;
+  return gtk_label_get_text (self->sign_in_error);
+}
+
+CockpitPackagePage *
+cockpit_window_get_package_page (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return self->package_page;
+}
+
+const char *
+cockpit_window_get_status_text (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->offline_revealer))
+    return NULL;
+  return gtk_label_get_text (self->offline_label);
 }

@@ -1,0 +1,329 @@
+/* cockpit-environment-card.c: a card with the state of one environment.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-environment-card.h"
+
+struct _CockpitEnvironmentCard
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget      *box;
+  GtkLabel       *kind_label;
+  GtkWidget      *protected_icon;
+  GtkLabel       *state_label;
+  GtkLabel       *version_label;
+  GtkLabel       *bundle_label;
+  GtkLabel       *last_upgrade_label;
+  GtkLabel       *lts_label;
+  GtkWidget      *action_box;
+  GtkLabel       *action_label;
+  GtkProgressBar *action_progress;
+  GtkWidget      *backup_box;
+  GtkLabel       *backup_label;
+  GtkLabel       *blocked_label;
+  GtkWidget      *upgrade_button;
+
+  /* Owned references */
+  CockpitSession     *session;
+  CockpitPackage     *package;
+  CockpitEnvironment *environment;
+  char               *blocked_reason;
+};
+
+G_DEFINE_FINAL_TYPE (CockpitEnvironmentCard, cockpit_environment_card, GTK_TYPE_WIDGET)
+
+static const char *state_classes[] = { "running", "busy", "not-set-up" };
+static const char *lts_classes[] = { "success", "warning", "error" };
+
+static void
+set_exclusive_class (GtkWidget   *widget,
+                     const char **classes,
+                     guint        n_classes,
+                     const char  *wanted)
+{
+  for (guint i = 0; i < n_classes; i++)
+    gtk_widget_remove_css_class (widget, classes[i]);
+  if (wanted != NULL)
+    gtk_widget_add_css_class (widget, wanted);
+}
+
+static char *
+format_moment (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  /* Translators: a date and time, see g_date_time_format() */
+  return g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+}
+
+/* The action running on this environment: the tracker's copy is the
+ * freshest, the package's the one the cockpit listed last. */
+static CockpitAction *
+running_action (CockpitEnvironmentCard *self)
+{
+  CockpitActionTracker *tracker = cockpit_session_get_tracker (self->session);
+  CockpitAction *action = cockpit_action_tracker_find_for_package (tracker, cockpit_package_get_id (self->package));
+
+  if (action == NULL || !cockpit_action_is_running (action))
+    action = cockpit_package_get_running_action (self->package);
+  if (action == NULL || !cockpit_action_is_running (action) ||
+      g_strcmp0 (cockpit_action_get_environment_id (action), cockpit_environment_get_id (self->environment)) != 0)
+    return NULL;
+  return action;
+}
+
+static void
+update_action (CockpitEnvironmentCard *self)
+{
+  CockpitAction *action = running_action (self);
+  g_autofree char *text = NULL;
+  guint n_stages, index = 0;
+
+  gtk_widget_set_visible (self->action_box, action != NULL);
+  if (action == NULL)
+    return;
+
+  n_stages = g_list_model_get_n_items (cockpit_action_get_stages (action));
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autoptr(CockpitStage) stage = g_list_model_get_item (cockpit_action_get_stages (action), i);
+      if (cockpit_stage_get_name (stage) == cockpit_action_get_stage (action))
+        index = i + 1;
+    }
+
+  if (cockpit_action_get_kind (action) == COCKPIT_ACTION_KIND_UPGRADE && index > 0)
+    /* Translators: "Upgrading to 6.3.21: Verify replica (stage 3 of 5)" */
+    text = g_strdup_printf (_("Upgrading to %s: %s (stage %u of %u)"),
+                            cockpit_action_get_target_version (action),
+                            cockpit_stage_name_get_label (cockpit_action_get_stage (action)),
+                            index, n_stages);
+  else if (cockpit_action_get_kind (action) == COCKPIT_ACTION_KIND_UPGRADE)
+    text = g_strdup_printf (_("Upgrading to %s"), cockpit_action_get_target_version (action));
+  else
+    text = g_strdup_printf (_("%s in progress"), cockpit_action_kind_get_label (cockpit_action_get_kind (action)));
+
+  gtk_label_set_text (self->action_label, text);
+  gtk_progress_bar_set_fraction (self->action_progress, cockpit_action_get_progress (action));
+}
+
+static void
+update_blocked (CockpitEnvironmentCard *self,
+                GDateTime              *now)
+{
+  GListModel *releases = cockpit_session_get_releases (self->session);
+  g_autoptr(GListStore) offered = NULL;
+  g_autofree char *message = NULL;
+  CockpitBlockReason reason;
+
+  /* Until the releases are known, "nothing newer" can't be judged. */
+  if (g_list_model_get_n_items (releases) > 0)
+    offered = cockpit_rules_offered_versions (self->environment, releases);
+  reason = cockpit_rules_check_upgrade (self->package, self->environment,
+                                        offered ? G_LIST_MODEL (offered) : NULL, now, &message);
+
+  if (reason == COCKPIT_BLOCK_NONE &&
+      cockpit_action_tracker_is_busy (cockpit_session_get_tracker (self->session), cockpit_package_get_id (self->package)))
+    message = g_strdup (_("Another action is running on this package. Wait until it has finished."));
+
+  g_free (self->blocked_reason);
+  self->blocked_reason = g_steal_pointer (&message);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.upgrade", self->blocked_reason == NULL);
+  gtk_label_set_text (self->blocked_label, self->blocked_reason ? self->blocked_reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->blocked_label), self->blocked_reason != NULL);
+}
+
+void
+cockpit_environment_card_update (CockpitEnvironmentCard *self)
+{
+  CockpitEnvironment *env;
+  CockpitEnvironmentState state;
+  CockpitUpgradeBackup *backup;
+  CockpitLtsState lts;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *version = NULL;
+  g_autofree char *lts_text = NULL;
+  const char *state_class;
+
+  g_return_if_fail (COCKPIT_IS_ENVIRONMENT_CARD (self));
+
+  env = self->environment;
+  state = cockpit_environment_get_state (env);
+
+  gtk_label_set_text (self->kind_label, cockpit_environment_kind_get_label (cockpit_environment_get_kind (env)));
+  gtk_widget_set_visible (self->protected_icon, cockpit_environment_get_protected (env));
+
+  gtk_label_set_text (self->state_label, cockpit_environment_state_get_label (state));
+  state_class = state == COCKPIT_ENVIRONMENT_STATE_RUNNING ? "running"
+              : state == COCKPIT_ENVIRONMENT_STATE_NOT_SET_UP ? "not-set-up" : "busy";
+  set_exclusive_class (GTK_WIDGET (self->state_label), state_classes, G_N_ELEMENTS (state_classes), state_class);
+
+  if (cockpit_environment_get_magnolia_version (env) != NULL)
+    version = g_strdup_printf (_("Magnolia %s"), cockpit_environment_get_magnolia_version (env));
+  else
+    version = g_strdup (_("Not set up"));
+  gtk_label_set_text (self->version_label, version);
+  gtk_label_set_text (self->bundle_label, cockpit_environment_get_bundle (env) ? cockpit_environment_get_bundle (env) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->bundle_label), cockpit_environment_get_bundle (env) != NULL);
+
+  if (cockpit_environment_get_last_upgraded_at (env) != NULL)
+    {
+      g_autofree char *when = format_moment (cockpit_environment_get_last_upgraded_at (env));
+      gtk_label_set_text (self->last_upgrade_label, when);
+    }
+  else
+    gtk_label_set_text (self->last_upgrade_label, _("Never"));
+
+  lts = cockpit_rules_lts_status (env, cockpit_session_get_releases (self->session), now, NULL, NULL, &lts_text);
+  gtk_label_set_text (self->lts_label, lts_text ? lts_text : _("Not known yet"));
+  set_exclusive_class (GTK_WIDGET (self->lts_label), lts_classes, G_N_ELEMENTS (lts_classes),
+                       lts == COCKPIT_LTS_ON_TIME ? "success" :
+                       lts == COCKPIT_LTS_DUE ? "warning" :
+                       lts == COCKPIT_LTS_OVERDUE ? "error" : NULL);
+
+  backup = cockpit_rules_live_upgrade_backup (env, now);
+  gtk_widget_set_visible (self->backup_box, backup != NULL);
+  if (backup != NULL)
+    {
+      g_autofree char *until = format_moment (cockpit_upgrade_backup_get_expires_at (backup));
+      g_autofree char *left = cockpit_format_time_span (cockpit_rules_upgrade_backup_time_left (backup, now));
+      g_autofree char *text = NULL;
+
+      /* Translators: "Upgrade backup of 6.3.18 kept until Fri 28 Nov 2026, 14:00 (removed in 31 h 12 min)." */
+      text = g_strdup_printf (_("Upgrade backup of %s kept until %s (removed in %s)."),
+                              cockpit_upgrade_backup_get_from_version (backup), until, left);
+      gtk_label_set_text (self->backup_label, text);
+    }
+
+  update_action (self);
+  update_blocked (self, now);
+}
+
+const char *
+cockpit_environment_card_get_blocked_reason (CockpitEnvironmentCard *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_ENVIRONMENT_CARD (self), NULL);
+
+  return self->blocked_reason;
+}
+
+CockpitEnvironment *
+cockpit_environment_card_get_environment (CockpitEnvironmentCard *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_ENVIRONMENT_CARD (self), NULL);
+
+  return self->environment;
+}
+
+static void
+upgrade_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CockpitEnvironmentCard *self = COCKPIT_ENVIRONMENT_CARD (widget);
+
+  /* The package page owns the wizard. */
+  gtk_widget_activate_action (widget, "page.upgrade-environment", "i",
+                              (int) cockpit_environment_get_kind (self->environment));
+}
+
+static void
+changed_cb (CockpitEnvironmentCard *self)
+{
+  cockpit_environment_card_update (self);
+}
+
+GtkWidget *
+cockpit_environment_card_new (CockpitSession     *session,
+                              CockpitPackage     *package,
+                              CockpitEnvironment *environment)
+{
+  CockpitEnvironmentCard *self;
+  CockpitActionTracker *tracker;
+
+  g_return_val_if_fail (COCKPIT_IS_SESSION (session), NULL);
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE (package), NULL);
+  g_return_val_if_fail (COCKPIT_IS_ENVIRONMENT (environment), NULL);
+
+  self = g_object_new (COCKPIT_TYPE_ENVIRONMENT_CARD, NULL);
+  self->session = g_object_ref (session);
+  self->package = g_object_ref (package);
+  self->environment = g_object_ref (environment);
+
+  tracker = cockpit_session_get_tracker (session);
+  g_signal_connect_object (environment, "notify", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (package, "notify", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tracker, "action-started", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tracker, "action-updated", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tracker, "action-finished", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cockpit_session_get_releases (session), "items-changed",
+                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+
+  cockpit_environment_card_update (self);
+  return GTK_WIDGET (self);
+}
+
+static void
+cockpit_environment_card_dispose (GObject *object)
+{
+  CockpitEnvironmentCard *self = COCKPIT_ENVIRONMENT_CARD (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_ENVIRONMENT_CARD);
+  g_clear_object (&self->session);
+  g_clear_object (&self->package);
+  g_clear_object (&self->environment);
+
+  G_OBJECT_CLASS (cockpit_environment_card_parent_class)->dispose (object);
+}
+
+static void
+cockpit_environment_card_finalize (GObject *object)
+{
+  CockpitEnvironmentCard *self = COCKPIT_ENVIRONMENT_CARD (object);
+
+  g_clear_pointer (&self->blocked_reason, g_free);
+
+  G_OBJECT_CLASS (cockpit_environment_card_parent_class)->finalize (object);
+}
+
+static void
+cockpit_environment_card_class_init (CockpitEnvironmentCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cockpit_environment_card_dispose;
+  object_class->finalize = cockpit_environment_card_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "environmentcard");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-environment-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, protected_icon);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, state_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, version_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, bundle_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, last_upgrade_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, lts_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, action_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, action_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, action_progress);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, backup_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, backup_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, blocked_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, upgrade_button);
+
+  gtk_widget_class_install_action (widget_class, "card.upgrade", NULL, upgrade_action);
+}
+
+static void
+cockpit_environment_card_init (CockpitEnvironmentCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,28 @@
+/* cockpit-package-page.h: the page of one package: environments, flow, upgrade.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cockpit-session.h"
+
+G_BEGIN_DECLS
+
+#define COCKPIT_TYPE_PACKAGE_PAGE (cockpit_package_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CockpitPackagePage, cockpit_package_page, COCKPIT, PACKAGE_PAGE, GtkWidget)
+
+void            cockpit_package_page_set_session (CockpitPackagePage *self,
+                                                  CockpitSession     *session);
+void            cockpit_package_page_set_package (CockpitPackagePage *self,
+                                                  CockpitPackage     *package);
+CockpitPackage *cockpit_package_page_get_package (CockpitPackagePage *self);
+/* The wizard opened last from this page, if still open (tests). */
+GtkWindow      *cockpit_package_page_get_wizard  (CockpitPackagePage *self);
+/* The card of an environment kind (tests). */
+GtkWidget      *cockpit_package_page_get_card    (CockpitPackagePage      *self,
+                                                  CockpitEnvironmentKind   kind);
+GtkWidget      *cockpit_package_page_get_flow_diagram (CockpitPackagePage *self);
+
+G_END_DECLS

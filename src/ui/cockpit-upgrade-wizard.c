@@ -1,0 +1,1201 @@
+/* cockpit-upgrade-wizard.c: the wizard that changes the Magnolia version of an environment.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Four pages, as in the vendor's cockpit: choose the environment, choose
+ * the version, confirm the consequences, and "started".  The wizard only
+ * starts the action; the action tracker follows it, so the window may be
+ * closed as soon as Install was pressed.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-model.h"
+#include "cockpit-rules.h"
+#include "cockpit-upgrade-wizard.h"
+
+struct _CockpitUpgradeWizard
+{
+  AdwWindow             parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  GtkWidget            *cancel_button;
+  GtkWidget            *back_button;
+  GtkWidget            *next_button;
+  GtkWidget            *install_button;
+  GtkSpinner           *install_spinner;
+  GtkStack             *stack;
+  GtkLabel             *environment_description;
+  GtkWidget            *package_notice;
+  GtkLabel             *package_notice_label;
+  GtkListBox           *environment_list;
+  GtkStack             *versions_stack;
+  GtkSpinner           *versions_spinner;
+  AdwStatusPage        *versions_error_page;
+  AdwStatusPage        *versions_blocked_page;
+  AdwStatusPage        *versions_empty_page;
+  GtkLabel             *versions_description;
+  GtkListBox           *version_list;
+  GtkScrolledWindow    *consequences_scroller;
+  GtkLabel             *consequences_title;
+  GtkLabel             *blue_green_label;
+  GtkLabel             *previous_label;
+  GtkWidget            *order_box;
+  GtkLabel             *order_label;
+  GtkWidget            *backup_group;
+  GtkSwitch            *backup_switch;
+  AdwActionRow         *check_notes_row;
+  AdwActionRow         *check_tested_row;
+  GtkCheckButton       *check_notes;
+  GtkCheckButton       *check_tested;
+  GtkCheckButton       *check_templates;
+  GtkCheckButton       *check_definitions;
+  GtkLabel             *error_label;
+  AdwStatusPage        *started_page;
+  GtkWidget            *close_button;
+
+  /* Owned references */
+  CockpitActionTracker *tracker;
+  CockpitPackage       *package;
+  GListModel           *releases;
+  GDateTime            *now;            /* NULL: the current time */
+  GCancellable         *cancellable;    /* of the versions being loaded */
+  GListStore           *environments;   /* shown on the first page */
+  GListStore           *versions;       /* offered for the chosen environment */
+  CockpitEnvironment   *environment;    /* the chosen one */
+  CockpitRelease       *release;        /* the chosen one */
+  char                 *confirmed_for;  /* "environment id/version" the checklist is for */
+
+  /* State */
+  GtkCheckButton       *version_group;  /* the first check of the version list */
+  gboolean              installing;     /* Install was pressed, no answer yet */
+};
+
+G_DEFINE_FINAL_TYPE (CockpitUpgradeWizard, cockpit_upgrade_wizard, ADW_TYPE_WINDOW)
+
+enum {
+  ACTION_STARTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Integration first: the recommended order, which the first page shows. */
+static const CockpitEnvironmentKind kinds_in_order[] = {
+  COCKPIT_ENVIRONMENT_KIND_INTEGRATION,
+  COCKPIT_ENVIRONMENT_KIND_UAT,
+  COCKPIT_ENVIRONMENT_KIND_LIVE,
+};
+
+static void update_actions      (CockpitUpgradeWizard *self);
+static void install_done        (CockpitUpgradeWizard *self,
+                                 CockpitAction        *action,
+                                 gboolean              backup_first,
+                                 const GError         *error);
+static void chain_upgrade_began (CockpitUpgradeWizard *self,
+                                 CockpitAction        *action);
+static void chain_gave_up       (CockpitUpgradeWizard *self,
+                                 const char           *message);
+
+static GDateTime *
+get_now (CockpitUpgradeWizard *self)
+{
+  return self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
+}
+
+static const char *
+environment_label (CockpitEnvironment *environment)
+{
+  return cockpit_environment_kind_get_label (cockpit_environment_get_kind (environment));
+}
+
+static gboolean
+is_live (CockpitEnvironment *environment)
+{
+  return cockpit_environment_get_kind (environment) == COCKPIT_ENVIRONMENT_KIND_LIVE;
+}
+
+/* Errors that prove the cockpit did not start the action.  For the
+ * others (no answer, a garbled one) the tracker keeps looking whether
+ * it started, and reports it with its own signals. */
+static gboolean
+is_definite_rejection (const GError *error)
+{
+  if (error->domain != COCKPIT_CLIENT_ERROR)
+    return FALSE;
+
+  switch (error->code)
+    {
+    case COCKPIT_CLIENT_ERROR_NETWORK:
+    case COCKPIT_CLIENT_ERROR_TIMED_OUT:
+    case COCKPIT_CLIENT_ERROR_SERVER:
+    case COCKPIT_CLIENT_ERROR_BAD_RESPONSE:
+    case COCKPIT_CLIENT_ERROR_RESPONSE_TOO_LARGE:
+    case COCKPIT_CLIENT_ERROR_FAILED:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+/* Backup first, then upgrade --------------------------------------------------
+ *
+ * With "Back up Live before upgrading", Install starts a manual backup of
+ * Live, and the upgrade may only start once the backup has succeeded,
+ * minutes later, when the wizard is long closed.  So the chain is not
+ * owned by the wizard: it is stored on the tracker with
+ * g_object_set_data_full(), one per package, and lives until it is done or
+ * the tracker goes away.  It follows the tracker's signals, starts the
+ * upgrade through the tracker when the backup succeeded, and holds only a
+ * weak reference to the wizard, to keep it informed while it is open.
+ * When the upgrade cannot start, it says so with the tracker's own
+ * "action-not-started" signal, which the app turns into a notification.
+ */
+
+typedef struct {
+  CockpitActionTracker *tracker;      /* unowned: the chain is the tracker's data */
+  CockpitEnvironment   *environment;
+  char                 *target_version;
+  char                 *backup_id;    /* NULL until the cockpit confirmed the backup */
+  char                 *key;          /* of the tracker's data */
+  GWeakRef              wizard;
+} Chain;
+
+static void
+chain_clear (Chain *chain)
+{
+  g_clear_object (&chain->environment);
+  g_clear_pointer (&chain->target_version, g_free);
+  g_clear_pointer (&chain->backup_id, g_free);
+  g_clear_pointer (&chain->key, g_free);
+  g_weak_ref_clear (&chain->wizard);
+}
+
+static void
+chain_release (Chain *chain)
+{
+  g_rc_box_release_full (chain, (GDestroyNotify) chain_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Chain, chain_release)
+
+/* The tracker's data destroy function: stops listening, drops its reference. */
+static void
+chain_detach_release (Chain *chain)
+{
+  g_signal_handlers_disconnect_by_data (chain->tracker, chain);
+  chain_release (chain);
+}
+
+static void
+chain_detach (Chain *chain)
+{
+  g_object_set_data (G_OBJECT (chain->tracker), chain->key, NULL);
+}
+
+static gboolean
+chain_is_backup (Chain             *chain,
+                 const char        *environment_id,
+                 CockpitActionKind  kind)
+{
+  return kind == COCKPIT_ACTION_KIND_CREATE_BACKUP &&
+         g_strcmp0 (environment_id, cockpit_environment_get_id (chain->environment)) == 0;
+}
+
+/* The upgrade will not happen: tells the app, and the wizard if it is open. */
+static void
+chain_not_started (Chain      *chain,
+                   const char *message)
+{
+  g_autoptr(CockpitUpgradeWizard) wizard = g_weak_ref_get (&chain->wizard);
+
+  g_signal_emit_by_name (chain->tracker, "action-not-started",
+                         cockpit_environment_get_package_id (chain->environment),
+                         cockpit_environment_get_id (chain->environment),
+                         COCKPIT_ACTION_KIND_UPGRADE, message);
+  if (wizard != NULL)
+    chain_gave_up (wizard, message);
+}
+
+static void
+chain_upgrade_start_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(Chain) chain = user_data;
+  g_autoptr(CockpitUpgradeWizard) wizard = g_weak_ref_get (&chain->wizard);
+  g_autoptr(CockpitAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+
+  action = cockpit_action_tracker_start_finish (COCKPIT_ACTION_TRACKER (object), result, &error);
+  if (action != NULL)
+    {
+      if (wizard != NULL)
+        chain_upgrade_began (wizard, action);
+      return;
+    }
+
+  if (is_definite_rejection (error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: "The backup of Live has succeeded, but the upgrade to 6.3.21 could not be started: <reason>" */
+      message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade to %s could not be started: %s"),
+                                 chain->target_version, error->message);
+      chain_not_started (chain, message);
+    }
+  else if (wizard != NULL)
+    chain_gave_up (wizard, error->message);
+}
+
+static void
+chain_action_started_cb (CockpitActionTracker *tracker,
+                         CockpitAction        *action,
+                         Chain                *chain)
+{
+  /* Usually the answer to our start; it may also be the tracker finding
+   * the backup that a request without an answer had started. */
+  if (chain->backup_id == NULL &&
+      chain_is_backup (chain, cockpit_action_get_environment_id (action), cockpit_action_get_kind (action)))
+    chain->backup_id = g_strdup (cockpit_action_get_id (action));
+}
+
+static void
+chain_action_finished_cb (CockpitActionTracker *tracker,
+                          CockpitAction        *action,
+                          Chain                *chain)
+{
+  if (chain->backup_id == NULL || g_strcmp0 (cockpit_action_get_id (action), chain->backup_id) != 0)
+    return;
+
+  /* Our own reference: detaching drops the tracker's. */
+  chain = g_rc_box_acquire (chain);
+  chain_detach (chain);
+
+  if (cockpit_action_get_status (action) == COCKPIT_ACTION_STATUS_SUCCEEDED)
+    {
+      /* The tracker has forgotten the backup before telling us, so the
+       * package is free again for the upgrade. */
+      cockpit_action_tracker_start_async (tracker, chain->environment, COCKPIT_ACTION_KIND_UPGRADE,
+                                          chain->target_version, NULL, NULL,
+                                          chain_upgrade_start_cb, chain);
+    }
+  else
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: "The upgrade of Live to 6.3.21 was not started because the backup of Live failed." */
+      message = g_strdup_printf (_("The upgrade of Live to %s was not started because the backup of Live failed."),
+                                 chain->target_version);
+      chain_not_started (chain, message);
+      chain_release (chain);
+    }
+}
+
+static void
+chain_action_not_started_cb (CockpitActionTracker *tracker,
+                             const char           *package_id,
+                             const char           *environment_id,
+                             CockpitActionKind     kind,
+                             const char           *text,
+                             Chain                *chain)
+{
+  g_autoptr(Chain) held = NULL;
+  g_autofree char *message = NULL;
+
+  if (chain->backup_id != NULL || !chain_is_backup (chain, environment_id, kind))
+    return;
+
+  /* Our own reference: detaching drops the tracker's. */
+  held = g_rc_box_acquire (chain);
+  chain_detach (held);
+  /* Translators: "The upgrade of Live to 6.3.21 was not started because the backup of Live did not start." */
+  message = g_strdup_printf (_("The upgrade of Live to %s was not started because the backup of Live did not start."),
+                             held->target_version);
+  chain_not_started (held, message);
+}
+
+static void
+chain_backup_start_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(Chain) chain = user_data;
+  g_autoptr(CockpitUpgradeWizard) wizard = g_weak_ref_get (&chain->wizard);
+  g_autoptr(CockpitAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+
+  action = cockpit_action_tracker_start_finish (COCKPIT_ACTION_TRACKER (object), result, &error);
+  if (action != NULL)
+    {
+      if (chain->backup_id == NULL)
+        chain->backup_id = g_strdup (cockpit_action_get_id (action));
+    }
+  else if (is_definite_rejection (error))
+    {
+      /* Nothing started, and the wizard shows why: no upgrade follows. */
+      if (g_object_get_data (G_OBJECT (chain->tracker), chain->key) == chain)
+        chain_detach (chain);
+    }
+
+  if (wizard != NULL)
+    install_done (wizard, action, TRUE, error);
+}
+
+static void
+chain_start (CockpitUpgradeWizard *self)
+{
+  g_autoptr(Chain) chain = g_rc_box_new0 (Chain);
+
+  chain->tracker = self->tracker;
+  chain->environment = g_object_ref (self->environment);
+  chain->target_version = g_strdup (cockpit_release_get_version (self->release));
+  chain->key = g_strdup_printf ("cockpit-upgrade-wizard-chain:%s", cockpit_package_get_id (self->package));
+  g_weak_ref_init (&chain->wizard, self);
+
+  /* Listening before the start, so that its confirmation is not missed. */
+  g_signal_connect (self->tracker, "action-started", G_CALLBACK (chain_action_started_cb), chain);
+  g_signal_connect (self->tracker, "action-finished", G_CALLBACK (chain_action_finished_cb), chain);
+  g_signal_connect (self->tracker, "action-not-started", G_CALLBACK (chain_action_not_started_cb), chain);
+  g_object_set_data_full (G_OBJECT (self->tracker), chain->key, g_rc_box_acquire (chain),
+                          (GDestroyNotify) chain_detach_release);
+
+  cockpit_action_tracker_start_async (self->tracker, self->environment, COCKPIT_ACTION_KIND_CREATE_BACKUP,
+                                      NULL, NULL, NULL, chain_backup_start_cb, g_rc_box_acquire (chain));
+}
+
+/* Page 1: the environment ----------------------------------------------------- */
+
+/* Whether @environment can be upgraded now, with the reason in words. */
+static CockpitBlockReason
+check_environment (CockpitUpgradeWizard  *self,
+                   CockpitEnvironment    *environment,
+                   char                 **message)
+{
+  g_autoptr(GListStore) offered = cockpit_rules_offered_versions (environment, self->releases);
+  g_autoptr(GDateTime) now = get_now (self);
+  CockpitBlockReason reason;
+
+  reason = cockpit_rules_check_upgrade (self->package, environment, G_LIST_MODEL (offered), now, message);
+
+  /* The package data may be older than what this app itself started. */
+  if (reason != COCKPIT_BLOCK_MAINTENANCE &&
+      cockpit_action_tracker_is_busy (self->tracker, cockpit_package_get_id (self->package)))
+    {
+      g_free (*message);
+      *message = g_strdup (_("Another action is running on this package. Wait until it has finished."));
+      reason = COCKPIT_BLOCK_PACKAGE_BUSY;
+    }
+
+  return reason;
+}
+
+static GtkWidget *
+pill_new (const char *text,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "pill-label");
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+create_environment_row (gpointer item,
+                        gpointer user_data)
+{
+  CockpitUpgradeWizard *self = user_data;
+  CockpitEnvironment *environment = item;
+  g_autofree char *reason = NULL;
+  CockpitBlockReason block;
+  GtkWidget *row;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), environment_label (environment));
+  g_object_set_data (G_OBJECT (row), "environment", environment);
+
+  block = check_environment (self, environment, &reason);
+  if (block == COCKPIT_BLOCK_NONE)
+    {
+      /* Translators: the version an environment runs, "Magnolia 6.3.18" */
+      g_autofree char *version = g_strdup_printf (_("Magnolia %s"),
+                                                  cockpit_environment_get_magnolia_version (environment));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), version);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (cockpit_environment_get_kind (environment) == COCKPIT_ENVIRONMENT_KIND_INTEGRATION)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill_new (_("Recommended first"), "recommended-pill"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+  else
+    {
+      g_autofree char *subtitle = NULL;
+
+      /* The maintenance message is long and the same for every row:
+       * the notice above the list shows it once. */
+      if (block == COCKPIT_BLOCK_MAINTENANCE)
+        {
+          g_free (reason);
+          reason = g_strdup (_("The package is in maintenance."));
+        }
+
+      if (cockpit_environment_get_magnolia_version (environment) != NULL)
+        /* Translators: "Magnolia 6.3.18", then on a new line why the environment can't be upgraded */
+        subtitle = g_strdup_printf (_("Magnolia %s\n%s"), cockpit_environment_get_magnolia_version (environment), reason);
+      else
+        subtitle = g_strdup (reason);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (row, "blocked");
+      gtk_widget_set_sensitive (row, FALSE);
+    }
+
+  return row;
+}
+
+static void
+refresh_environments (CockpitUpgradeWizard *self)
+{
+  g_autoptr(GPtrArray) environments = g_ptr_array_new ();
+  g_autofree char *message = NULL;
+  gboolean maintenance = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds_in_order); i++)
+    {
+      CockpitEnvironment *environment = cockpit_package_get_environment (self->package, kinds_in_order[i]);
+
+      if (environment != NULL)
+        g_ptr_array_add (environments, environment);
+    }
+
+  g_list_store_splice (self->environments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->environments)),
+                       environments->pdata, environments->len);
+
+  /* Maintenance blocks the whole package: said once, above the list. */
+  if (environments->len > 0)
+    maintenance = check_environment (self, g_ptr_array_index (environments, 0), &message) == COCKPIT_BLOCK_MAINTENANCE;
+  if (maintenance)
+    gtk_label_set_label (self->package_notice_label, message);
+  gtk_widget_set_visible (self->package_notice, maintenance);
+}
+
+/* Page 2: the version --------------------------------------------------------- */
+
+static void
+version_toggled_cb (CockpitUpgradeWizard *self,
+                    GtkCheckButton       *check)
+{
+  if (!gtk_check_button_get_active (check))
+    return;
+
+  g_set_object (&self->release, g_object_get_data (G_OBJECT (check), "release"));
+  update_actions (self);
+}
+
+static char *
+format_release_date (CockpitRelease *release)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+
+  if (cockpit_release_get_released_at (release) == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (cockpit_release_get_released_at (release));
+  /* Translators: a release date, see g_date_time_format() */
+  date = g_date_time_format (local, _("%-d %B %Y"));
+  /* Translators: "Released 19 February 2026" */
+  return g_strdup_printf (_("Released %s"), date);
+}
+
+static GtkWidget *
+create_version_row (gpointer item,
+                    gpointer user_data)
+{
+  CockpitUpgradeWizard *self = user_data;
+  CockpitRelease *release = item;
+  g_autofree char *released = format_release_date (release);
+  const char *url = cockpit_release_get_release_notes_url (release);
+  GtkWidget *row, *check;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cockpit_release_get_version (release));
+  if (released != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), released);
+
+  /* One group, so that choosing a version unchooses the others. */
+  check = gtk_check_button_new ();
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  if (self->version_group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->version_group);
+  else
+    self->version_group = GTK_CHECK_BUTTON (check);
+  g_object_set_data_full (G_OBJECT (check), "release", g_object_ref (release), g_object_unref);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (version_toggled_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  if (cockpit_release_get_lts (release))
+    {
+      GtkWidget *pill = pill_new (_("LTS"), "lts-pill");
+
+      gtk_widget_set_tooltip_text (pill, _("Long-term support release"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+    }
+
+  if (url != NULL)
+    {
+      GtkWidget *link = gtk_link_button_new_with_label (url, _("Release notes"));
+
+      /* A flat button rather than underlined text, which looks out of
+       * place in a row; it still opens the notes in the browser. */
+      gtk_widget_remove_css_class (link, "link");
+      gtk_widget_add_css_class (link, "flat");
+      gtk_widget_set_tooltip_text (link, url);
+      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+    }
+
+  return row;
+}
+
+static void
+show_versions_state (CockpitUpgradeWizard *self,
+                     const char           *state)
+{
+  gboolean loading = g_strcmp0 (state, "loading") == 0;
+
+  gtk_stack_set_visible_child_name (self->versions_stack, state);
+  gtk_spinner_set_spinning (self->versions_spinner, loading);
+  update_actions (self);
+}
+
+static void
+versions_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CockpitUpgradeWizard) self = user_data;
+  g_autoptr(GListStore) versions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  versions = cockpit_client_list_available_versions_finish (COCKPIT_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (versions == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->versions_error_page, escaped);
+      show_versions_state (self, "error");
+      return;
+    }
+
+  self->version_group = NULL;
+  g_clear_object (&self->release);
+  g_list_store_splice (self->versions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->versions)),
+                       NULL, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (versions)); i++)
+    {
+      g_autoptr(CockpitRelease) release = g_list_model_get_item (G_LIST_MODEL (versions), i);
+      g_list_store_append (self->versions, release);
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->versions)) == 0)
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: "Live already runs the newest version available." */
+      description = g_strdup_printf (_("%s already runs the newest version available."),
+                                     environment_label (self->environment));
+      adw_status_page_set_description (self->versions_empty_page, description);
+      show_versions_state (self, "empty");
+      return;
+    }
+
+  show_versions_state (self, "list");
+}
+
+static void
+load_versions (CockpitUpgradeWizard *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  show_versions_state (self, "loading");
+  cockpit_client_list_available_versions_async (cockpit_action_tracker_get_client (self->tracker),
+                                                self->environment, self->cancellable,
+                                                versions_loaded_cb, g_object_ref (self));
+}
+
+static void
+choose_environment (CockpitUpgradeWizard *self,
+                    CockpitEnvironment   *environment)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *description = NULL;
+  CockpitBlockReason block;
+
+  g_set_object (&self->environment, environment);
+  g_clear_object (&self->release);
+  self->version_group = NULL;
+  g_list_store_remove_all (self->versions);
+
+  /* Translators: "Live runs Magnolia 6.3.18. Read the release notes before you choose." */
+  description = g_strdup_printf (_("%s runs Magnolia %s. Read the release notes of a version before you choose it."),
+                                 environment_label (environment),
+                                 cockpit_environment_get_magnolia_version (environment));
+  gtk_label_set_label (self->versions_description, description);
+
+  gtk_stack_set_visible_child_name (self->stack, "versions");
+
+  /* "Nothing newer" is for the cockpit to say: our releases may be old. */
+  block = check_environment (self, environment, &reason);
+  if (block != COCKPIT_BLOCK_NONE && block != COCKPIT_BLOCK_NOTHING_NEWER)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *escaped = g_markup_escape_text (reason, -1);
+
+      /* Translators: "Live Can't Be Upgraded Now" */
+      title = g_strdup_printf (_("%s Can't Be Upgraded Now"), environment_label (environment));
+      adw_status_page_set_title (self->versions_blocked_page, title);
+      adw_status_page_set_description (self->versions_blocked_page, escaped);
+      show_versions_state (self, "blocked");
+      return;
+    }
+
+  load_versions (self);
+}
+
+static void
+environment_row_activated_cb (CockpitUpgradeWizard *self,
+                              GtkListBoxRow        *row)
+{
+  CockpitEnvironment *environment = g_object_get_data (G_OBJECT (row), "environment");
+
+  if (environment != NULL)
+    choose_environment (self, environment);
+}
+
+/* Page 3: the consequences ---------------------------------------------------- */
+
+static gboolean
+all_checked (CockpitUpgradeWizard *self)
+{
+  return gtk_check_button_get_active (self->check_notes) &&
+         gtk_check_button_get_active (self->check_tested) &&
+         gtk_check_button_get_active (self->check_templates) &&
+         gtk_check_button_get_active (self->check_definitions);
+}
+
+static void
+check_toggled_cb (CockpitUpgradeWizard *self)
+{
+  update_actions (self);
+}
+
+static void
+show_error (CockpitUpgradeWizard *self,
+            const char           *message)
+{
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+fill_consequences (CockpitUpgradeWizard *self)
+{
+  const char *env = environment_label (self->environment);
+  const char *current = cockpit_environment_get_magnolia_version (self->environment);
+  const char *target = cockpit_release_get_version (self->release);
+  g_autofree char *title = NULL;
+  g_autofree char *blue_green = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *tested = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *confirmed_for = NULL;
+
+  /* Translators: "Upgrade Live to 6.3.21" */
+  title = g_strdup_printf (_("Upgrade %s to %s"), env, target);
+  gtk_label_set_label (self->consequences_title, title);
+
+  /* Translators: the environment, the target version, the environment, the environment, its current version */
+  blue_green = g_strdup_printf (_("A replica of %s is created on %s and checked before traffic is switched to it, so your site keeps running during the upgrade. If the check fails, traffic is never switched and %s stays on %s."),
+                                env, target, env, current);
+  gtk_label_set_label (self->blue_green_label, blue_green);
+
+  if (is_live (self->environment))
+    gtk_label_set_label (self->previous_label,
+                         _("The previous installation is kept as an upgrade backup for 48 hours. Until it is removed, Live can't be upgraded again or torn down. You can extend it to 5 days, delete it, or restore it to roll back."));
+  else
+    gtk_label_set_label (self->previous_label,
+                         _("The previous installation is removed once traffic has been switched."));
+
+  if (cockpit_rules_order_warning (self->package, cockpit_environment_get_kind (self->environment),
+                                   target, &order) != COCKPIT_ORDER_OK)
+    gtk_label_set_label (self->order_label, order);
+  gtk_widget_set_visible (self->order_box, order != NULL);
+
+  gtk_widget_set_visible (self->backup_group, is_live (self->environment));
+
+  /* Translators: "I have read the release notes of 6.3.21" */
+  notes = g_strdup_printf (_("I have read the release notes of %s"), target);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_notes_row), notes);
+
+  /* Integration is where testing begins, so it cannot have been tested yet. */
+  switch (cockpit_environment_get_kind (self->environment))
+    {
+    case COCKPIT_ENVIRONMENT_KIND_INTEGRATION:
+      tested = g_strdup (_("I will test this version on Integration before upgrading UAT and Live"));
+      break;
+    case COCKPIT_ENVIRONMENT_KIND_UAT:
+      tested = g_strdup (_("I have tested this version on Integration"));
+      break;
+    case COCKPIT_ENVIRONMENT_KIND_LIVE:
+    case COCKPIT_ENVIRONMENT_KIND_NONE:
+    default:
+      tested = g_strdup (_("I have tested this version on Integration and UAT"));
+      break;
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_tested_row), tested);
+
+  /* The ticks confirm one version on one environment: another choice
+   * must be confirmed again. */
+  confirmed_for = g_strdup_printf ("%s/%s", cockpit_environment_get_id (self->environment), target);
+  if (g_strcmp0 (confirmed_for, self->confirmed_for) != 0)
+    {
+      gtk_check_button_set_active (self->check_notes, FALSE);
+      gtk_check_button_set_active (self->check_tested, FALSE);
+      gtk_check_button_set_active (self->check_templates, FALSE);
+      gtk_check_button_set_active (self->check_definitions, FALSE);
+      gtk_switch_set_active (self->backup_switch, TRUE);
+      g_free (self->confirmed_for);
+      self->confirmed_for = g_steal_pointer (&confirmed_for);
+    }
+
+  show_error (self, NULL);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->consequences_scroller), 0);
+}
+
+/* Installing ------------------------------------------------------------------ */
+
+static void
+set_started_page (CockpitUpgradeWizard *self,
+                  const char           *icon_name,
+                  const char           *title,
+                  const char           *description)
+{
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+  adw_status_page_set_icon_name (self->started_page, icon_name);
+  adw_status_page_set_title (self->started_page, title);
+  adw_status_page_set_description (self->started_page, escaped);
+}
+
+static void
+install_done (CockpitUpgradeWizard *self,
+              CockpitAction        *action,
+              gboolean              backup_first,
+              const GError         *error)
+{
+  const char *target = cockpit_release_get_version (self->release);
+  g_autofree char *description = NULL;
+
+  self->installing = FALSE;
+  gtk_spinner_set_spinning (self->install_spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->install_spinner), FALSE);
+
+  if (action == NULL)
+    {
+      /* The error sits under the title, near the Install button. */
+      show_error (self, error->message);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->consequences_scroller), 0);
+      update_actions (self);
+      return;
+    }
+
+  if (backup_first)
+    {
+      /* Translators: "Live is being backed up. The upgrade to 6.3.21 starts …" */
+      description = g_strdup_printf (_("Live is being backed up. The upgrade to %s starts as soon as the backup has succeeded.\n\nYou can close this window. The backup and the upgrade go on in the background and you'll be notified when they end."),
+                                     target);
+      set_started_page (self, "emblem-ok-symbolic", _("Backup Started"), description);
+    }
+  else
+    {
+      /* Translators: "Live is being upgraded to 6.3.21." */
+      description = g_strdup_printf (_("%s is being upgraded to %s.\n\nYou can close this window. The upgrade goes on in the background and you'll be notified when it ends."),
+                                     environment_label (self->environment), target);
+      set_started_page (self, "emblem-ok-symbolic", _("Upgrade Started"), description);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "started");
+  g_signal_emit (self, signals[ACTION_STARTED], 0, action);
+}
+
+/* The chain started the upgrade after the backup, while we are open. */
+static void
+chain_upgrade_began (CockpitUpgradeWizard *self,
+                     CockpitAction        *action)
+{
+  g_autofree char *description = NULL;
+
+  /* Translators: "The backup of Live has succeeded and Live is being upgraded to 6.3.21." */
+  description = g_strdup_printf (_("The backup of Live has succeeded and Live is being upgraded to %s.\n\nYou can close this window. The upgrade goes on in the background and you'll be notified when it ends."),
+                                 cockpit_action_get_target_version (action));
+  set_started_page (self, "emblem-ok-symbolic", _("Upgrade Started"), description);
+  g_signal_emit (self, signals[ACTION_STARTED], 0, action);
+}
+
+static void
+chain_gave_up (CockpitUpgradeWizard *self,
+               const char           *message)
+{
+  set_started_page (self, "dialog-error-symbolic", _("Upgrade Not Started"), message);
+}
+
+static void
+install_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(CockpitUpgradeWizard) self = g_weak_ref_get (ref);
+  g_autoptr(CockpitAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  action = cockpit_action_tracker_start_finish (COCKPIT_ACTION_TRACKER (object), result, &error);
+
+  /* Closed meanwhile: the tracker follows the action, and reports it. */
+  if (self == NULL)
+    return;
+
+  install_done (self, action, FALSE, error);
+}
+
+static void
+install_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CockpitUpgradeWizard *self = COCKPIT_UPGRADE_WIZARD (widget);
+  GWeakRef *ref;
+
+  /* The flag stops a second activation before the action is disabled. */
+  if (self->installing || self->environment == NULL || self->release == NULL || !all_checked (self))
+    return;
+
+  self->installing = TRUE;
+  show_error (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->install_spinner), TRUE);
+  gtk_spinner_set_spinning (self->install_spinner, TRUE);
+  update_actions (self);
+
+  if (is_live (self->environment) && gtk_switch_get_active (self->backup_switch))
+    {
+      chain_start (self);
+      return;
+    }
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  cockpit_action_tracker_start_async (self->tracker, self->environment, COCKPIT_ACTION_KIND_UPGRADE,
+                                      cockpit_release_get_version (self->release), NULL, NULL,
+                                      install_cb, ref);
+}
+
+/* Navigation ------------------------------------------------------------------ */
+
+static const char *
+current_page (CockpitUpgradeWizard *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  return name != NULL ? name : "";
+}
+
+static void
+update_actions (CockpitUpgradeWizard *self)
+{
+  const char *page = current_page (self);
+  gboolean on_versions = g_str_equal (page, "versions");
+  gboolean on_consequences = g_str_equal (page, "consequences");
+  gboolean busy;
+
+  /* The template shows its first page before we have a tracker. */
+  if (self->tracker == NULL)
+    return;
+
+  busy = cockpit_action_tracker_is_busy (self->tracker, cockpit_package_get_id (self->package));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back",
+                                 (on_versions || on_consequences) && !self->installing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
+                                 on_versions && self->release != NULL &&
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->versions_stack), "list") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.install",
+                                 on_consequences && !self->installing && !busy && all_checked (self));
+}
+
+static void
+page_changed_cb (CockpitUpgradeWizard *self)
+{
+  const char *page = current_page (self);
+  gboolean on_versions = g_str_equal (page, "versions");
+  gboolean on_consequences = g_str_equal (page, "consequences");
+  GtkWidget *default_widget = NULL;
+
+  /* The template shows its first page before the wizard is set up. */
+  if (self->tracker == NULL)
+    return;
+
+  gtk_widget_set_visible (self->cancel_button, !g_str_equal (page, "started"));
+  gtk_widget_set_visible (self->back_button, on_versions || on_consequences);
+  gtk_widget_set_visible (self->next_button, on_versions);
+  gtk_widget_set_visible (self->install_button, on_consequences);
+
+  if (on_versions)
+    default_widget = self->next_button;
+  else if (on_consequences)
+    default_widget = self->install_button;
+  else if (g_str_equal (page, "started"))
+    default_widget = self->close_button;
+  gtk_window_set_default_widget (GTK_WINDOW (self), default_widget);
+  if (default_widget == self->close_button)
+    gtk_widget_grab_focus (self->close_button);
+
+  update_actions (self);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CockpitUpgradeWizard *self = COCKPIT_UPGRADE_WIZARD (widget);
+  const char *page = current_page (self);
+
+  if (g_str_equal (page, "consequences"))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "versions");
+    }
+  else if (g_str_equal (page, "versions"))
+    {
+      g_cancellable_cancel (self->cancellable);
+      refresh_environments (self);
+      gtk_stack_set_visible_child_name (self->stack, "environment");
+    }
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CockpitUpgradeWizard *self = COCKPIT_UPGRADE_WIZARD (widget);
+
+  if (self->environment == NULL || self->release == NULL)
+    return;
+
+  fill_consequences (self);
+  gtk_stack_set_visible_child_name (self->stack, "consequences");
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CockpitUpgradeWizard *self = COCKPIT_UPGRADE_WIZARD (widget);
+
+  if (self->environment != NULL)
+    choose_environment (self, self->environment);
+}
+
+/* Another action started or ended: what can be upgraded may have changed. */
+static void
+tracker_changed_cb (CockpitUpgradeWizard *self)
+{
+  if (g_str_equal (current_page (self), "environment"))
+    refresh_environments (self);
+  update_actions (self);
+}
+
+/* The object ------------------------------------------------------------------ */
+
+CockpitUpgradeWizard *
+cockpit_upgrade_wizard_new (GtkWindow            *parent,
+                            CockpitActionTracker *tracker,
+                            CockpitPackage       *package,
+                            GListModel           *releases,
+                            GDateTime            *now)
+{
+  CockpitUpgradeWizard *self;
+  g_autofree char *description = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (COCKPIT_IS_ACTION_TRACKER (tracker), NULL);
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE (package), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (releases), NULL);
+
+  self = g_object_new (COCKPIT_TYPE_UPGRADE_WIZARD,
+                       "transient-for", parent,
+                       NULL);
+  self->tracker = g_object_ref (tracker);
+  self->package = g_object_ref (package);
+  self->releases = g_object_ref (releases);
+  self->now = now != NULL ? g_date_time_ref (now) : NULL;
+
+  adw_window_title_set_subtitle (self->window_title, cockpit_package_get_name (package));
+  /* Translators: the package's name */
+  description = g_strdup_printf (_("Which environment of %s do you want to upgrade? We recommend Integration first, then UAT, and Live last, with testing in between."),
+                                 cockpit_package_get_name (package));
+  gtk_label_set_label (self->environment_description, description);
+
+  g_signal_connect_object (tracker, "action-started", G_CALLBACK (tracker_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tracker, "action-finished", G_CALLBACK (tracker_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_box_bind_model (self->environment_list, G_LIST_MODEL (self->environments),
+                           create_environment_row, self, NULL);
+  gtk_list_box_bind_model (self->version_list, G_LIST_MODEL (self->versions),
+                           create_version_row, self, NULL);
+  refresh_environments (self);
+  page_changed_cb (self);
+
+  return self;
+}
+
+void
+cockpit_upgrade_wizard_select_environment (CockpitUpgradeWizard   *self,
+                                           CockpitEnvironmentKind  kind)
+{
+  CockpitEnvironment *environment;
+
+  g_return_if_fail (COCKPIT_IS_UPGRADE_WIZARD (self));
+  g_return_if_fail (self->package != NULL);
+
+  environment = cockpit_package_get_environment (self->package, kind);
+  g_return_if_fail (environment != NULL);
+
+  choose_environment (self, environment);
+}
+
+static void
+cockpit_upgrade_wizard_dispose (GObject *object)
+{
+  CockpitUpgradeWizard *self = (CockpitUpgradeWizard *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  /* The rows point back at us. */
+  if (self->environment_list != NULL)
+    gtk_list_box_bind_model (self->environment_list, NULL, NULL, NULL, NULL);
+  if (self->version_list != NULL)
+    gtk_list_box_bind_model (self->version_list, NULL, NULL, NULL, NULL);
+  self->version_group = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_UPGRADE_WIZARD);
+
+  G_OBJECT_CLASS (cockpit_upgrade_wizard_parent_class)->dispose (object);
+}
+
+static void
+cockpit_upgrade_wizard_finalize (GObject *object)
+{
+  CockpitUpgradeWizard *self = (CockpitUpgradeWizard *) object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->tracker);
+  g_clear_object (&self->package);
+  g_clear_object (&self->releases);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_object (&self->environments);
+  g_clear_object (&self->versions);
+  g_clear_object (&self->environment);
+  g_clear_object (&self->release);
+  g_clear_pointer (&self->confirmed_for, g_free);
+
+  G_OBJECT_CLASS (cockpit_upgrade_wizard_parent_class)->finalize (object);
+}
+
+static void
+cockpit_upgrade_wizard_class_init (CockpitUpgradeWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cockpit_upgrade_wizard_dispose;
+  object_class->finalize = cockpit_upgrade_wizard_finalize;
+
+  /**
+   * CockpitUpgradeWizard::action-started:
+   * The cockpit confirmed the action that Install asked for: the upgrade,
+   * or the backup of Live that comes first, and then the upgrade that
+   * follows it if the wizard is still open.
+   */
+  signals[ACTION_STARTED] =
+    g_signal_new ("action-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COCKPIT_TYPE_ACTION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-upgrade-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, install_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, install_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, stack);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, environment_description);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, package_notice);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, package_notice_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, environment_list);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, versions_stack);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, versions_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, versions_error_page);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, versions_blocked_page);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, versions_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, versions_description);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, version_list);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, consequences_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, consequences_title);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, blue_green_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, previous_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, order_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, order_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, backup_group);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, backup_switch);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, check_notes_row);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, check_tested_row);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, check_notes);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, check_tested);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, check_templates);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, check_definitions);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, started_page);
+  gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, close_button);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, environment_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "wizard.install", NULL, install_action);
+  gtk_widget_class_install_action (widget_class, "wizard.retry", NULL, retry_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cockpit_upgrade_wizard_init (CockpitUpgradeWizard *self)
+{
+  self->environments = g_list_store_new (COCKPIT_TYPE_ENVIRONMENT);
+  self->versions = g_list_store_new (COCKPIT_TYPE_RELEASE);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,20 @@
+/* cockpit-window-private.h: what tests may reach inside the main window.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cockpit-package-page.h"
+#include "cockpit-window.h"
+
+G_BEGIN_DECLS
+
+void                cockpit_window_set_sign_in_text   (CockpitWindow *self,
+                                                       const char    *url,
+                                                       const char    *token);
+/* The inline sign-in error, or NULL while none is shown. */
+const char         *cockpit_window_get_sign_in_error  (CockpitWindow *self);
+CockpitPackagePage *cockpit_window_get_package_page   (CockpitWindow *self);
+/* The offline or error bar's text, or NULL while hidden. */
+const char         *cockpit_window_get_status_text    (CockpitWindow *self);
+
+G_END_DECLS

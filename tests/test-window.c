@@ -1,0 +1,511 @@
+/* test-window.c: the application and its main window, driven against the simulator under Xvfb.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One application for the whole run, as in real life: the tests follow
+ * each other like a project manager's afternoon — a wrong token, the
+ * right one, the overview, an upgrade that succeeds, one that fails, the
+ * window closed while an upgrade runs, signing out.
+ */
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "cockpit-application.h"
+#include "cockpit-environment-card.h"
+#include "cockpit-flow-diagram.h"
+#include "cockpit-secret-store.h"
+#include "cockpit-simulator.h"
+#include "cockpit-window-private.h"
+#include "test-session-util.h"
+#include "test-ui-util.h"
+
+#define TOKEN "window-test-token-5f0c2a"
+#define STAGE_SECONDS 60
+
+static TestSession        session;
+static CockpitSimulator  *sim;
+static CockpitApplication *app;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @expr holds; fails after 30 seconds. */
+#define WAIT_FOR(expr)                                                     \
+  G_STMT_START {                                                           \
+    gint64 end_ = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;       \
+    guint tick_ = g_timeout_add (20, tick_cb, NULL);                       \
+    while (!(expr))                                                        \
+      {                                                                    \
+        if (g_get_monotonic_time () > end_)                                \
+          g_error ("Timed out waiting for %s", #expr);                     \
+        g_main_context_iteration (NULL, TRUE);                             \
+      }                                                                    \
+    g_source_remove (tick_);                                               \
+  } G_STMT_END
+
+static CockpitWindow *
+window (void)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (COCKPIT_IS_WINDOW (active));
+  return COCKPIT_WINDOW (active);
+}
+
+static void
+screenshot_both (GtkWidget  *widget,
+                 const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("%s-light", name);
+  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cockpit_test_wait_for_draw (widget);
+  cockpit_test_save_screenshot (widget, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  cockpit_test_wait_for_draw (widget);
+  cockpit_test_save_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* A request to the simulator's test controls.  The simulator serves on
+ * this thread's main context, so the request must be asynchronous. */
+static void
+sim_control (const char *path,
+             const char *json)
+{
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autofree char *url = g_strconcat (cockpit_simulator_get_base_url (sim), path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", "Bearer " TOKEN);
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+  soup_session_send_and_read_async (soup, message, G_PRIORITY_DEFAULT, NULL, store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  answer = soup_session_send_and_read_finish (soup, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), <, 300);
+}
+
+static CockpitSession *
+current_session (void)
+{
+  return cockpit_application_get_session (app);
+}
+
+static CockpitPackagePage *
+page (void)
+{
+  return cockpit_window_get_package_page (window ());
+}
+
+static CockpitEnvironmentCard *
+card (CockpitEnvironmentKind kind)
+{
+  GtkWidget *widget = cockpit_package_page_get_card (page (), kind);
+
+  g_assert_true (COCKPIT_IS_ENVIRONMENT_CARD (widget));
+  return COCKPIT_ENVIRONMENT_CARD (widget);
+}
+
+static void
+show_package (const char *id)
+{
+  cockpit_window_show_package (window (), id);
+  WAIT_FOR (cockpit_package_page_get_package (page ()) != NULL &&
+            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), id) == 0);
+}
+
+static TestNotification *
+last_notification (const char *id_prefix)
+{
+  for (guint i = session.notifications->len; i > 0; i--)
+    {
+      TestNotification *n = g_ptr_array_index (session.notifications, i - 1);
+
+      if (g_str_has_prefix (n->id, id_prefix))
+        return n;
+    }
+  return NULL;
+}
+
+/* Starts an upgrade the way the wizard does, through the tracker. */
+static CockpitAction *
+start_upgrade (const char             *package_id,
+               CockpitEnvironmentKind  kind)
+{
+  CockpitActionTracker *tracker = cockpit_session_get_tracker (current_session ());
+  CockpitPackage *package = cockpit_session_find_package (current_session (), package_id);
+  CockpitEnvironment *env = cockpit_package_get_environment (package, kind);
+  g_autoptr(GListStore) offered = cockpit_rules_offered_versions (env, cockpit_session_get_releases (current_session ()));
+  g_autoptr(CockpitRelease) newest = g_list_model_get_item (G_LIST_MODEL (offered), 0);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CockpitAction *action;
+
+  cockpit_action_tracker_start_async (tracker, env, COCKPIT_ACTION_KIND_UPGRADE,
+                                      cockpit_release_get_version (newest), NULL, NULL,
+                                      store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  action = cockpit_action_tracker_start_finish (tracker, result, &error);
+  g_assert_no_error (error);
+  return action;
+}
+
+static void
+test_sign_in_page (void)
+{
+  g_application_activate (G_APPLICATION (app));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
+
+  g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "sign-in");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window ())), ==, "Upgrade Cockpit");
+  g_assert_null (cockpit_window_get_sign_in_error (window ()));
+  screenshot_both (GTK_WIDGET (window ()), "window-sign-in");
+}
+
+static void
+try_sign_in (const char *url,
+             const char *token)
+{
+  cockpit_window_set_sign_in_text (window (), url, token);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.sign-in", NULL));
+  WAIT_FOR (cockpit_window_get_sign_in_error (window ()) != NULL || current_session () != NULL);
+}
+
+static void
+test_sign_in_errors (void)
+{
+  static const struct {
+    const char *url;
+    const char *token;
+    const char *message;
+  } cases[] = {
+    { NULL, "not-the-token", "did not accept the API token" },
+    { "http://cockpit.example.com", "x", "http://" },
+    { "ftp://cockpit.example.com", "x", "is not a cockpit address" },
+    { "http://127.0.0.1:9", "x", "can't be reached" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *url = cases[i].url ? cases[i].url : cockpit_simulator_get_base_url (sim);
+
+      g_test_message ("sign in to %s", url);
+      try_sign_in (url, cases[i].token);
+      g_assert_null (current_session ());
+      g_assert_nonnull (strstr (cockpit_window_get_sign_in_error (window ()), cases[i].message));
+      /* Words, not codes. */
+      g_assert_null (strstr (cockpit_window_get_sign_in_error (window ()), "401"));
+      if (i == 0)
+        screenshot_both (GTK_WIDGET (window ()), "window-sign-in-error");
+    }
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  char **token = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *token = cockpit_secret_store_lookup_finish (COCKPIT_SECRET_STORE (object), result, &error);
+  g_assert_no_error (error);
+  if (*token == NULL)
+    *token = g_strdup ("");
+}
+
+static char *
+keyring_token (void)
+{
+  g_autoptr(CockpitSecretStore) store = cockpit_secret_store_new ();
+  char *token = NULL;
+
+  cockpit_secret_store_lookup_async (store, cockpit_simulator_get_base_url (sim), NULL, NULL, lookup_cb, &token);
+  WAIT_FOR (token != NULL);
+  return token;
+}
+
+static void
+test_sign_in_good (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *stored = NULL;
+
+  try_sign_in (cockpit_simulator_get_base_url (sim), TOKEN);
+  g_assert_nonnull (current_session ());
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "packages") == 0);
+
+  /* The token went to the keyring, the address to the settings. */
+  stored = keyring_token ();
+  g_assert_cmpstr (stored, ==, TOKEN);
+  url = g_settings_get_string (cockpit_application_get_settings (app), "cockpit-url");
+  g_assert_cmpstr (url, ==, cockpit_simulator_get_base_url (sim));
+
+  cockpit_action_tracker_set_intervals (cockpit_session_get_tracker (current_session ()), 20, 200);
+}
+
+static void
+test_overview (void)
+{
+  GListModel *packages = cockpit_session_get_packages (current_session ());
+
+  WAIT_FOR (!cockpit_session_get_loading (current_session ()) && g_list_model_get_n_items (packages) >= 4);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (current_session ())) > 0);
+
+  show_package ("acmeweb");
+  g_assert_null (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)));
+  g_assert_null (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)));
+  g_assert_nonnull (strstr (cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (cockpit_package_page_get_flow_diagram (page ()))),
+                            "Plan"));
+  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
+  screenshot_both (GTK_WIDGET (window ()), "window-overview");
+
+  /* Each reason an environment can't be upgraded, in words. */
+  show_package ("globex");
+  g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)),
+                            "upgrade backup"));
+  screenshot_both (GTK_WIDGET (window ()), "window-upgrade-backup");
+
+  show_package ("initech");
+  g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_UAT)),
+                            "maintenance"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page ()), "page.upgrade", NULL) &&
+                  cockpit_package_page_get_wizard (page ()) != NULL);
+  screenshot_both (GTK_WIDGET (window ()), "window-maintenance");
+
+  show_package ("umbrella");
+  g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)),
+                            "protected"));
+  g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)),
+                            "not set up"));
+
+  /* A narrow window folds to one column. */
+  gtk_window_set_default_size (GTK_WINDOW (window ()), 420, 800);
+  screenshot_both (GTK_WIDGET (window ()), "window-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
+}
+
+static void
+test_wizard_opens (void)
+{
+  GtkWindow *wizard;
+
+  show_package ("acmeweb");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)),
+                                             "card.upgrade", NULL));
+  wizard = cockpit_package_page_get_wizard (page ());
+  g_assert_nonnull (wizard);
+  g_assert_true (gtk_window_get_transient_for (wizard) == GTK_WINDOW (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (wizard));
+  gtk_window_destroy (wizard);
+}
+
+static gboolean
+flow_says (const char *text)
+{
+  GtkWidget *flow = cockpit_package_page_get_flow_diagram (page ());
+  const char *description = cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (flow));
+
+  return description != NULL && strstr (description, text) != NULL;
+}
+
+static void
+test_upgrade_succeeds (void)
+{
+  g_autoptr(CockpitAction) action = NULL;
+  CockpitActionTracker *tracker = cockpit_session_get_tracker (current_session ());
+  TestNotification *n;
+  g_autoptr(GVariant) buttons = NULL;
+  g_autoptr(GVariant) button = NULL;
+  const char *label = NULL, *button_action = NULL;
+  const char *target = NULL;
+  g_autofree char *expected_title = NULL;
+
+  show_package ("acmeweb");
+  action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_INTEGRATION);
+  expected_title = g_strdup_printf ("Integration upgraded to %s", cockpit_action_get_target_version (action));
+
+  WAIT_FOR (flow_says ("Create replica"));
+  /* Another action on the package is refused while this one runs. */
+  g_assert_nonnull (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)));
+
+  cockpit_simulator_advance_clock (sim, 2 * STAGE_SECONDS + 10);
+  WAIT_FOR (flow_says ("Verify replica"));
+  screenshot_both (GTK_WIDGET (window ()), "window-upgrade-running");
+
+  cockpit_simulator_advance_clock (sim, 4 * STAGE_SECONDS);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)) == 0);
+  WAIT_FOR (last_notification ("action-") != NULL);
+
+  n = last_notification ("action-");
+  g_assert_cmpstr (n->app_id, ==, APP_ID);
+  g_assert_cmpstr (test_notification_get (n, "title"), ==, expected_title);
+  g_assert_nonnull (strstr (test_notification_get (n, "body"), "Acme Corporation Website"));
+  g_assert_true (g_variant_lookup (n->data, "buttons", "@aa{sv}", &buttons));
+  g_assert_cmpuint (g_variant_n_children (buttons), ==, 1);
+  button = g_variant_get_child_value (buttons, 0);
+  g_assert_true (g_variant_lookup (button, "label", "&s", &label));
+  g_assert_true (g_variant_lookup (button, "action", "&s", &button_action));
+  g_assert_true (g_variant_lookup (button, "target", "&s", &target));
+  g_assert_cmpstr (label, ==, "Open Package");
+  g_assert_cmpstr (button_action, ==, "app.open-package");
+  g_assert_cmpstr (target, ==, "acmeweb");
+
+  WAIT_FOR (flow_says ("finished"));
+  screenshot_both (GTK_WIDGET (window ()), "window-upgrade-done");
+}
+
+static void
+test_upgrade_fails (void)
+{
+  g_autoptr(CockpitAction) action = NULL;
+  CockpitActionTracker *tracker = cockpit_session_get_tracker (current_session ());
+  TestNotification *n;
+  guint before = session.notifications->len;
+
+  show_package ("acmeweb");
+  sim_control ("/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
+  action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT);
+
+  cockpit_simulator_advance_clock (sim, 5 * STAGE_SECONDS);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)) == 0);
+  WAIT_FOR (session.notifications->len > before);
+
+  n = last_notification ("action-");
+  g_assert_cmpstr (test_notification_get (n, "title"), ==, "Upgrade of UAT failed");
+  g_assert_nonnull (strstr (test_notification_get (n, "body"), "Acme Corporation Website: "));
+  g_assert_cmpstr (test_notification_get (n, "priority"), ==, "high");
+
+  WAIT_FOR (flow_says ("Failed"));
+  g_assert_true (flow_says ("Verify replica"));
+  screenshot_both (GTK_WIDGET (window ()), "window-upgrade-failed");
+}
+
+static void
+test_close_while_running (void)
+{
+  g_autoptr(CockpitAction) action = NULL;
+  CockpitActionTracker *tracker = cockpit_session_get_tracker (current_session ());
+
+  show_package ("acmeweb");
+  action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE);
+
+  /* The window goes; the application, the session and the action stay. */
+  gtk_window_close (GTK_WINDOW (window ()));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL);
+  g_assert_nonnull (current_session ());
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)), ==, 1);
+  WAIT_FOR (last_notification ("background") != NULL);
+  g_assert_cmpstr (test_notification_get (last_notification ("background"), "title"), ==,
+                   "Upgrade Cockpit keeps running");
+
+  /* Starting the app again brings the window back with the progress. */
+  cockpit_simulator_advance_clock (sim, STAGE_SECONDS + 10);
+  g_application_activate (G_APPLICATION (app));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
+  show_package ("acmeweb");
+  WAIT_FOR (flow_says ("Deploy"));
+  screenshot_both (GTK_WIDGET (window ()), "window-reopened");
+
+  cockpit_simulator_advance_clock (sim, 5 * STAGE_SECONDS);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)) == 0);
+  WAIT_FOR (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)) != NULL &&
+            strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)), "upgrade backup"));
+  screenshot_both (GTK_WIDGET (window ()), "window-live-backup");
+}
+
+static void
+test_offline (void)
+{
+  /* The cockpit goes away: the window keeps what it had and says so. */
+  cockpit_simulator_stop (sim);
+  gtk_widget_activate_action (GTK_WIDGET (window ()), "win.refresh", NULL);
+  WAIT_FOR (cockpit_session_get_offline (current_session ()));
+  WAIT_FOR (cockpit_window_get_status_text (window ()) != NULL);
+  g_assert_nonnull (strstr (cockpit_window_get_status_text (window ()), "Offline"));
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_session_get_packages (current_session ())), >=, 4);
+  screenshot_both (GTK_WIDGET (window ()), "window-offline");
+}
+
+static gboolean
+keyring_is_empty (void)
+{
+  g_autofree char *stored = keyring_token ();
+
+  return *stored == '\0';
+}
+
+static void
+test_sign_out (void)
+{
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "sign-out"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "sign-in") == 0);
+  g_assert_null (current_session ());
+
+  /* The token is cleared from the keyring in the background. */
+  WAIT_FOR (keyring_is_empty ());
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  /* The tests follow each other as one story, in the order added. */
+  test_session_start (&session, TRUE);
+
+  /* Long stages: the tests move the simulated clock themselves. */
+  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, STAGE_SECONDS, TRUE, &error);
+  g_assert_no_error (error);
+  cockpit_simulator_listen (sim, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+
+  app = cockpit_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  /* Screenshots show pages, not cross-fades between them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/cockpit/window/sign-in-page", test_sign_in_page);
+  g_test_add_func ("/cockpit/window/sign-in-errors", test_sign_in_errors);
+  g_test_add_func ("/cockpit/window/sign-in-good", test_sign_in_good);
+  g_test_add_func ("/cockpit/window/overview", test_overview);
+  g_test_add_func ("/cockpit/window/wizard-opens", test_wizard_opens);
+  g_test_add_func ("/cockpit/window/upgrade-succeeds", test_upgrade_succeeds);
+  g_test_add_func ("/cockpit/window/upgrade-fails", test_upgrade_fails);
+  g_test_add_func ("/cockpit/window/close-while-running", test_close_while_running);
+  g_test_add_func ("/cockpit/window/offline", test_offline);
+  g_test_add_func ("/cockpit/window/sign-out", test_sign_out);
+
+  result = g_test_run ();
+
+  g_clear_object (&app);
+  g_clear_object (&sim);
+  test_session_stop (&session);
+  return result;
+}
