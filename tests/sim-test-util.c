@@ -138,14 +138,14 @@ sent_cb (GObject      *object,
   pending->done = TRUE;
 }
 
-SimAnswer *
-sim_request_to (SoupSession *session,
-                const char  *base,
-                const char  *method,
-                const char  *path,
-                const char  *token,
-                GBytes      *body,
-                const char  *key)
+static SimAnswer *
+send_request (SoupSession *session,
+              const char  *base,
+              const char  *method,
+              const char  *path,
+              const char  *authorization,
+              GBytes      *body,
+              const char  *key)
 {
   g_autofree char *url = g_strconcat (base, path, NULL);
   g_autoptr(SoupMessage) message = soup_message_new (method, url);
@@ -156,12 +156,8 @@ sim_request_to (SoupSession *session,
 
   g_assert_nonnull (message);
   headers = soup_message_get_request_headers (message);
-  if (token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (headers, "Authorization", authorization);
-    }
+  if (authorization != NULL)
+    soup_message_headers_replace (headers, "Authorization", authorization);
   if (key != NULL)
     soup_message_headers_replace (headers, "Idempotency-Key", key);
   if (body != NULL)
@@ -185,6 +181,29 @@ sim_request_to (SoupSession *session,
       g_assert_nonnull (answer->json);
     }
   return answer;
+}
+
+SimAnswer *
+sim_request_to (SoupSession *session,
+                const char  *base,
+                const char  *method,
+                const char  *path,
+                const char  *token,
+                GBytes      *body,
+                const char  *key)
+{
+  g_autofree char *authorization = token ? g_strconcat ("Bearer ", token, NULL) : NULL;
+
+  return send_request (session, base, method, path, authorization, body, key);
+}
+
+SimAnswer *
+sim_request_authorization (SimTest    *f,
+                           const char *method,
+                           const char *path,
+                           const char *authorization)
+{
+  return send_request (f->session, f->base, method, path, authorization, NULL, NULL);
 }
 
 SimAnswer *

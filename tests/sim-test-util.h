@@ -64,6 +64,11 @@ SimAnswer  *sim_request_to         (SoupSession   *session,
                                     const char    *token,
                                     GBytes        *body,
                                     const char    *key);
+/* A request with @authorization as the whole Authorization header. */
+SimAnswer  *sim_request_authorization (SimTest    *f,
+                                       const char *method,
+                                       const char *path,
+                                       const char *authorization);
 /* A request with the right token. */
 SimAnswer  *sim_request            (SimTest       *f,
                                     const char    *method,

@@ -1131,6 +1131,15 @@ check_token (CockpitSimulator  *self,
   if (header == NULL)
     return FALSE;
 
+  /* "Bearer TOKEN"; the scheme is case-insensitive (RFC 9110). */
+  while (*header == ' ')
+    header++;
+  if (g_ascii_strncasecmp (header, "Bearer ", strlen ("Bearer ")) != 0)
+    return FALSE;
+  header += strlen ("Bearer ");
+  while (*header == ' ')
+    header++;
+
   /* Compared as SHA-256 digests, in constant time, so that neither the
    * token's length nor its content leaks through timing. */
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -1257,7 +1266,6 @@ cockpit_simulator_new (const char      *token,
 {
   g_autoptr(CockpitSimulator) self = NULL;
   g_autoptr(GChecksum) checksum = NULL;
-  g_autofree char *header = NULL;
   gsize length = sizeof self->token_digest;
   gboolean created;
 
@@ -1276,9 +1284,8 @@ cockpit_simulator_new (const char      *token,
     }
 
   self = g_object_new (COCKPIT_TYPE_SIMULATOR, NULL);
-  header = g_strconcat ("Bearer ", token, NULL);
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_checksum_update (checksum, (const guchar *) header, -1);
+  g_checksum_update (checksum, (const guchar *) token, -1);
   g_checksum_get_digest (checksum, self->token_digest, &length);
   self->state_path = g_strdup (state_path);
   self->stage_duration = (gint64) llround (stage_seconds * G_USEC_PER_SEC);
