@@ -259,8 +259,9 @@ test_malformed (SimTest       *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(SimAnswer) answer = sim_request (f, "POST", cases[i].path, cases[i].body, NULL);
+      g_autofree char *shown = g_strescape (cases[i].body, NULL);
 
-      g_test_message ("POST %s %s", cases[i].path, cases[i].body);
+      g_test_message ("POST %s %s", cases[i].path, shown);
       sim_assert_error (answer, 400, "bad_request");
     }
 

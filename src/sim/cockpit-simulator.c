@@ -380,13 +380,19 @@ cursor_hash (const char *list,
   return g_steal_pointer (&hex);
 }
 
+/* URL-safe base64 without padding, so that a client may put the cursor
+ * into a query string as it is. */
 static char *
 cursor_encode (guint       position,
                const char *hash)
 {
   g_autofree char *text = g_strdup_printf ("v1.%u.%s", position, hash);
+  char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
 
-  return g_base64_encode ((const guchar *) text, strlen (text));
+  g_strdelimit (encoded, "+", '-');
+  g_strdelimit (encoded, "/", '_');
+  g_strdelimit (encoded, "=", '\0');
+  return encoded;
 }
 
 /* Reads "before"; the position is the list's length when it is absent. */
@@ -397,6 +403,7 @@ cursor_decode (Request    *req,
                guint      *position)
 {
   const char *cursor = query_get (req, "before");
+  g_autoptr(GString) padded = NULL;
   g_autofree guchar *decoded = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) parts = NULL;
@@ -407,10 +414,24 @@ cursor_decode (Request    *req,
   if (cursor == NULL)
     return TRUE;
 
+  padded = g_string_new (NULL);
   for (const char *p = cursor; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=')
-      goto invalid;
-  decoded = g_base64_decode (cursor, &size);
+    {
+      if (*p == '-')
+        g_string_append_c (padded, '+');
+      else if (*p == '_')
+        g_string_append_c (padded, '/');
+      else if (g_ascii_isalnum (*p))
+        g_string_append_c (padded, *p);
+      else
+        goto invalid;
+    }
+  if (padded->len == 0 || padded->len % 4 == 1)
+    goto invalid;
+  while (padded->len % 4 != 0)
+    g_string_append_c (padded, '=');
+
+  decoded = g_base64_decode (padded->str, &size);
   text = g_strndup ((const char *) decoded, size);
   parts = g_strsplit (text, ".", -1);
   if (g_strv_length (parts) != 3 || g_strcmp0 (parts[0], "v1") != 0 ||
