@@ -98,6 +98,28 @@ static void chain_upgrade_began (CockpitUpgradeWizard *self,
 static void chain_gave_up       (CockpitUpgradeWizard *self,
                                  const char           *message);
 
+/* Callbacks hold the wizard weakly: a reference would keep a closed
+ * wizard from being disposed, and so from cancelling what it waits for. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+/* Returns a strong reference, or NULL when the object is gone; frees @ref. */
+static gpointer
+weak_ref_steal (GWeakRef *ref)
+{
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
 static GDateTime *
 get_now (CockpitUpgradeWizard *self)
 {
@@ -579,12 +601,12 @@ versions_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(CockpitUpgradeWizard) self = user_data;
+  g_autoptr(CockpitUpgradeWizard) self = weak_ref_steal (user_data);
   g_autoptr(GListStore) versions = NULL;
   g_autoptr(GError) error = NULL;
 
   versions = cockpit_client_list_available_versions_finish (COCKPIT_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (versions == NULL)
@@ -631,7 +653,7 @@ load_versions (CockpitUpgradeWizard *self)
   show_versions_state (self, "loading");
   cockpit_client_list_available_versions_async (cockpit_action_tracker_get_client (self->tracker),
                                                 self->environment, self->cancellable,
-                                                versions_loaded_cb, g_object_ref (self));
+                                                versions_loaded_cb, weak_ref_new (self));
 }
 
 static void
@@ -865,13 +887,10 @@ install_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(CockpitUpgradeWizard) self = g_weak_ref_get (ref);
+  g_autoptr(CockpitUpgradeWizard) self = weak_ref_steal (user_data);
   g_autoptr(CockpitAction) action = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
   action = cockpit_action_tracker_start_finish (COCKPIT_ACTION_TRACKER (object), result, &error);
 
   /* Closed meanwhile: the tracker follows the action, and reports it. */
@@ -887,7 +906,6 @@ install_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   CockpitUpgradeWizard *self = COCKPIT_UPGRADE_WIZARD (widget);
-  GWeakRef *ref;
 
   /* The flag stops a second activation before the action is disabled. */
   if (self->installing || self->environment == NULL || self->release == NULL || !all_checked (self))
@@ -905,11 +923,10 @@ install_action (GtkWidget  *widget,
       return;
     }
 
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
+  /* No cancellable: once asked for, the upgrade goes on without us. */
   cockpit_action_tracker_start_async (self->tracker, self->environment, COCKPIT_ACTION_KIND_UPGRADE,
                                       cockpit_release_get_version (self->release), NULL, NULL,
-                                      install_cb, ref);
+                                      install_cb, weak_ref_new (self));
 }
 
 /* Navigation ------------------------------------------------------------------ */

@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CockpitUpgradeWizard, cockpit_upgrade_wizard, COCKPIT, UPGRADE_WIZARD, AdwWindow)
 
+/* Signal "action-started" (CockpitAction *): the cockpit confirmed the
+ * action that Install asked for.  With "Back up Live before upgrading",
+ * that is the backup; the upgrade follows when the backup has succeeded,
+ * started by a helper that the tracker keeps, even once the wizard is
+ * closed.  If the upgrade cannot follow, the tracker's
+ * "action-not-started" signal says why. */
+
 /* @releases: all releases (GListModel of CockpitRelease) from GET /releases.
  * @now: NULL for the current time (tests pass the simulator's time). */
 CockpitUpgradeWizard *cockpit_upgrade_wizard_new                (GtkWindow              *parent,
