@@ -8,8 +8,6 @@
  */
 #include "config.h"
 
-#include <libsoup/soup.h>
-#include <string.h>
 
 #include "cockpit-application.h"
 #include "cockpit-environment-card.h"
@@ -18,7 +16,7 @@
 #include "cockpit-simulator.h"
 #include "cockpit-window-private.h"
 #include "test-session-util.h"
-#include "test-ui-util.h"
+#include "test-app-util.h"
 
 #define TOKEN "window-test-token-5f0c2a"
 #define STAGE_SECONDS 60
@@ -27,26 +25,6 @@ static TestSession        session;
 static CockpitSimulator  *sim;
 static CockpitApplication *app;
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @expr holds; fails after 30 seconds. */
-#define WAIT_FOR(expr)                                                     \
-  G_STMT_START {                                                           \
-    gint64 end_ = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;       \
-    guint tick_ = g_timeout_add (20, tick_cb, NULL);                       \
-    while (!(expr))                                                        \
-      {                                                                    \
-        if (g_get_monotonic_time () > end_)                                \
-          g_error ("Timed out waiting for %s", #expr);                     \
-        g_main_context_iteration (NULL, TRUE);                             \
-      }                                                                    \
-    g_source_remove (tick_);                                               \
-  } G_STMT_END
-
 static CockpitWindow *
 window (void)
 {
@@ -54,56 +32,6 @@ window (void)
 
   g_assert_true (COCKPIT_IS_WINDOW (active));
   return COCKPIT_WINDOW (active);
-}
-
-static void
-screenshot_both (GtkWidget  *widget,
-                 const char *name)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("%s-light", name);
-  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  cockpit_test_wait_for_draw (widget);
-  cockpit_test_save_screenshot (widget, light);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  cockpit_test_wait_for_draw (widget);
-  cockpit_test_save_screenshot (widget, dark);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-/* A request to the simulator's test controls.  The simulator serves on
- * this thread's main context, so the request must be asynchronous. */
-static void
-sim_control (const char *path,
-             const char *json)
-{
-  g_autoptr(SoupSession) soup = soup_session_new ();
-  g_autofree char *url = g_strconcat (cockpit_simulator_get_base_url (sim), path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", "Bearer " TOKEN);
-  soup_message_set_request_body_from_bytes (message, "application/json", body);
-  soup_session_send_and_read_async (soup, message, G_PRIORITY_DEFAULT, NULL, store_result_cb, &result);
-  WAIT_FOR (result != NULL);
-  answer = soup_session_send_and_read_finish (soup, result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (message), <, 300);
 }
 
 static CockpitSession *
@@ -164,7 +92,7 @@ start_upgrade (const char             *package_id,
 
   cockpit_action_tracker_start_async (tracker, env, COCKPIT_ACTION_KIND_UPGRADE,
                                       cockpit_release_get_version (newest), NULL, NULL,
-                                      store_result_cb, &result);
+                                      test_app_store_result_cb, &result);
   WAIT_FOR (result != NULL);
   action = cockpit_action_tracker_start_finish (tracker, result, &error);
   g_assert_no_error (error);
@@ -180,7 +108,7 @@ test_sign_in_page (void)
   g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "sign-in");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window ())), ==, "Upgrade Cockpit");
   g_assert_null (cockpit_window_get_sign_in_error (window ()));
-  screenshot_both (GTK_WIDGET (window ()), "window-sign-in");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-sign-in");
 }
 
 static void
@@ -217,7 +145,7 @@ test_sign_in_errors (void)
       /* Words, not codes. */
       g_assert_null (strstr (cockpit_window_get_sign_in_error (window ()), "401"));
       if (i == 0)
-        screenshot_both (GTK_WIDGET (window ()), "window-sign-in-error");
+        test_app_screenshot_both (GTK_WIDGET (window ()), "window-sign-in-error");
     }
 }
 
@@ -279,20 +207,20 @@ test_overview (void)
   g_assert_nonnull (strstr (cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (cockpit_package_page_get_flow_diagram (page ()))),
                             "Plan"));
   gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
-  screenshot_both (GTK_WIDGET (window ()), "window-overview");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-overview");
 
   /* Each reason an environment can't be upgraded, in words. */
   show_package ("globex");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)),
                             "upgrade backup"));
-  screenshot_both (GTK_WIDGET (window ()), "window-upgrade-backup");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-upgrade-backup");
 
   show_package ("initech");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_UAT)),
                             "maintenance"));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page ()), "page.upgrade", NULL) &&
                   cockpit_package_page_get_wizard (page ()) != NULL);
-  screenshot_both (GTK_WIDGET (window ()), "window-maintenance");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-maintenance");
 
   show_package ("umbrella");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)),
@@ -302,7 +230,7 @@ test_overview (void)
 
   /* A narrow window folds to one column. */
   gtk_window_set_default_size (GTK_WINDOW (window ()), 420, 800);
-  screenshot_both (GTK_WIDGET (window ()), "window-narrow");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-narrow");
   gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
 }
 
@@ -352,7 +280,7 @@ test_upgrade_succeeds (void)
 
   cockpit_simulator_advance_clock (sim, 2 * STAGE_SECONDS + 10);
   WAIT_FOR (flow_says ("Verify replica"));
-  screenshot_both (GTK_WIDGET (window ()), "window-upgrade-running");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-upgrade-running");
 
   cockpit_simulator_advance_clock (sim, 4 * STAGE_SECONDS);
   WAIT_FOR (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)) == 0);
@@ -373,7 +301,7 @@ test_upgrade_succeeds (void)
   g_assert_cmpstr (target, ==, "acmeweb");
 
   WAIT_FOR (flow_says ("finished"));
-  screenshot_both (GTK_WIDGET (window ()), "window-upgrade-done");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-upgrade-done");
 }
 
 static void
@@ -385,7 +313,7 @@ test_upgrade_fails (void)
   guint before = session.notifications->len;
 
   show_package ("acmeweb");
-  sim_control ("/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
+  test_app_sim_control (sim, TOKEN, "/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
   action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT);
 
   cockpit_simulator_advance_clock (sim, 5 * STAGE_SECONDS);
@@ -399,7 +327,7 @@ test_upgrade_fails (void)
 
   WAIT_FOR (flow_says ("Failed"));
   g_assert_true (flow_says ("Verify replica"));
-  screenshot_both (GTK_WIDGET (window ()), "window-upgrade-failed");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-upgrade-failed");
 }
 
 static void
@@ -426,13 +354,13 @@ test_close_while_running (void)
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
   show_package ("acmeweb");
   WAIT_FOR (flow_says ("Deploy"));
-  screenshot_both (GTK_WIDGET (window ()), "window-reopened");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-reopened");
 
   cockpit_simulator_advance_clock (sim, 5 * STAGE_SECONDS);
   WAIT_FOR (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)) == 0);
   WAIT_FOR (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)) != NULL &&
             strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)), "upgrade backup"));
-  screenshot_both (GTK_WIDGET (window ()), "window-live-backup");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-live-backup");
 }
 
 static void
@@ -445,7 +373,7 @@ test_offline (void)
   WAIT_FOR (cockpit_window_get_status_text (window ()) != NULL);
   g_assert_nonnull (strstr (cockpit_window_get_status_text (window ()), "Offline"));
   g_assert_cmpuint (g_list_model_get_n_items (cockpit_session_get_packages (current_session ())), >=, 4);
-  screenshot_both (GTK_WIDGET (window ()), "window-offline");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-offline");
 }
 
 static gboolean

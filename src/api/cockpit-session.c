@@ -35,6 +35,10 @@ struct _CockpitSession
 
   GCancellable         *cancellable;
   guint                 auto_refresh_id;
+
+  CockpitSessionClockFunc clock;
+  gpointer                clock_data;
+  GDestroyNotify          clock_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitSession, cockpit_session, G_TYPE_OBJECT)
@@ -571,10 +575,37 @@ cockpit_session_get_from_cache (CockpitSession *self)
   return self->from_cache;
 }
 
+GDateTime *
+cockpit_session_dup_now (CockpitSession *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_SESSION (self), NULL);
+
+  if (self->clock != NULL)
+    return self->clock (self->clock_data);
+  return g_date_time_new_now_utc ();
+}
+
+void
+cockpit_session_set_clock (CockpitSession          *self,
+                           CockpitSessionClockFunc  func,
+                           gpointer                 data,
+                           GDestroyNotify           destroy)
+{
+  g_return_if_fail (COCKPIT_IS_SESSION (self));
+
+  if (self->clock_destroy != NULL)
+    self->clock_destroy (self->clock_data);
+  self->clock = func;
+  self->clock_data = data;
+  self->clock_destroy = destroy;
+}
+
 static void
 cockpit_session_dispose (GObject *object)
 {
   CockpitSession *self = (CockpitSession *) object;
+
+  cockpit_session_set_clock (self, NULL, NULL, NULL);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->auto_refresh_id, g_source_remove);

@@ -55,6 +55,16 @@ gboolean              cockpit_session_refresh_finish  (CockpitSession      *self
 /* Refreshes in the background; errors only go to the properties. */
 void                  cockpit_session_refresh         (CockpitSession      *self);
 
+/* The time the views count with (countdowns, what may be done now):
+ * the real time, unless a test sets the cockpit's simulated clock. */
+typedef GDateTime *(*CockpitSessionClockFunc) (gpointer data);
+
+GDateTime            *cockpit_session_dup_now         (CockpitSession          *self);
+void                  cockpit_session_set_clock       (CockpitSession          *self,
+                                                       CockpitSessionClockFunc  func,
+                                                       gpointer                 data,
+                                                       GDestroyNotify           destroy);
+
 /* Refreshes on its own every @seconds (0: never). */
 void                  cockpit_session_set_auto_refresh (CockpitSession     *self,
                                                         guint               seconds);

@@ -25,14 +25,18 @@ struct _CockpitEnvironmentCard
   GtkProgressBar *action_progress;
   GtkWidget      *backup_box;
   GtkLabel       *backup_label;
+  GtkLabel       *manual_backup_label;
   GtkLabel       *blocked_label;
   GtkWidget      *upgrade_button;
+  GtkWidget      *backup_button;
+  GtkWidget      *teardown_button;
 
   /* Owned references */
   CockpitSession     *session;
   CockpitPackage     *package;
   CockpitEnvironment *environment;
   char               *blocked_reason;
+  char               *teardown_reason;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitEnvironmentCard, cockpit_environment_card, GTK_TYPE_WIDGET)
@@ -138,6 +142,53 @@ update_blocked (CockpitEnvironmentCard *self,
   gtk_widget_set_visible (GTK_WIDGET (self->blocked_label), self->blocked_reason != NULL);
 }
 
+/* Manual backup and tear-down: enabled by the rules, with the reason as
+ * the tooltip of a button that is off. */
+static void
+update_other_actions (CockpitEnvironmentCard *self,
+                      GDateTime              *now)
+{
+  gboolean live = cockpit_environment_get_kind (self->environment) == COCKPIT_ENVIRONMENT_KIND_LIVE;
+  gboolean busy = cockpit_action_tracker_is_busy (cockpit_session_get_tracker (self->session),
+                                                  cockpit_package_get_id (self->package));
+  CockpitBackup *manual = cockpit_environment_get_latest_manual_backup (self->environment);
+  g_autofree char *backup_reason = NULL;
+  g_autofree char *teardown_reason = NULL;
+  const char *busy_text = _("Another action is running on this package. Wait until it has finished.");
+
+  gtk_widget_set_visible (self->backup_button, live);
+  gtk_widget_set_visible (GTK_WIDGET (self->manual_backup_label), live);
+  if (live)
+    {
+      g_autofree char *text = NULL;
+
+      if (manual != NULL)
+        {
+          g_autofree char *when = format_moment (cockpit_backup_get_created_at (manual));
+          /* Translators: "Latest manual backup: Tue 24 Nov 2026, 14:12, of 6.3.18" */
+          text = g_strdup_printf (_("Latest manual backup: %s, of %s"), when,
+                                  cockpit_backup_get_magnolia_version (manual));
+        }
+      else
+        text = g_strdup (_("No manual backup yet"));
+      gtk_label_set_text (self->manual_backup_label, text);
+
+      if (cockpit_rules_check_manual_backup (self->package, self->environment, &backup_reason) == COCKPIT_BLOCK_NONE && busy)
+        backup_reason = g_strdup (busy_text);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.backup", backup_reason == NULL);
+      gtk_widget_set_tooltip_text (self->backup_button,
+                                   backup_reason ? backup_reason : _("Make a backup of Live's content and configuration"));
+    }
+
+  if (cockpit_rules_check_teardown (self->package, self->environment, now, &teardown_reason) == COCKPIT_BLOCK_NONE && busy)
+    teardown_reason = g_strdup (busy_text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.teardown", teardown_reason == NULL);
+  gtk_widget_set_tooltip_text (self->teardown_button, teardown_reason ? teardown_reason : _("Tear Down…"));
+
+  g_free (self->teardown_reason);
+  self->teardown_reason = g_steal_pointer (&teardown_reason);
+}
+
 void
 cockpit_environment_card_update (CockpitEnvironmentCard *self)
 {
@@ -145,7 +196,7 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
   CockpitEnvironmentState state;
   CockpitUpgradeBackup *backup;
   CockpitLtsState lts;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = cockpit_session_dup_now (self->session);
   g_autofree char *version = NULL;
   g_autofree char *lts_text = NULL;
   const char *state_class;
@@ -202,6 +253,15 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
 
   update_action (self);
   update_blocked (self, now);
+  update_other_actions (self, now);
+}
+
+const char *
+cockpit_environment_card_get_teardown_reason (CockpitEnvironmentCard *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_ENVIRONMENT_CARD (self), NULL);
+
+  return self->teardown_reason;
 }
 
 const char *
@@ -229,6 +289,25 @@ upgrade_action (GtkWidget  *widget,
 
   /* The package page owns the wizard. */
   gtk_widget_activate_action (widget, "page.upgrade-environment", "i",
+                              (int) cockpit_environment_get_kind (self->environment));
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "page.manual-backup", NULL);
+}
+
+static void
+teardown_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CockpitEnvironmentCard *self = COCKPIT_ENVIRONMENT_CARD (widget);
+
+  gtk_widget_activate_action (widget, "page.teardown", "i",
                               (int) cockpit_environment_get_kind (self->environment));
 }
 
@@ -287,6 +366,7 @@ cockpit_environment_card_finalize (GObject *object)
   CockpitEnvironmentCard *self = COCKPIT_ENVIRONMENT_CARD (object);
 
   g_clear_pointer (&self->blocked_reason, g_free);
+  g_clear_pointer (&self->teardown_reason, g_free);
 
   G_OBJECT_CLASS (cockpit_environment_card_parent_class)->finalize (object);
 }
@@ -316,10 +396,15 @@ cockpit_environment_card_class_init (CockpitEnvironmentCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, action_progress);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, backup_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, backup_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, manual_backup_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, blocked_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, upgrade_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, backup_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, teardown_button);
 
   gtk_widget_class_install_action (widget_class, "card.upgrade", NULL, upgrade_action);
+  gtk_widget_class_install_action (widget_class, "card.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "card.teardown", NULL, teardown_action);
 }
 
 static void

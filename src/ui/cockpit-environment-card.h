@@ -22,4 +22,7 @@ void                cockpit_environment_card_update          (CockpitEnvironment
 /* The reason the Upgrade button is off, or NULL when it is on (tests). */
 const char         *cockpit_environment_card_get_blocked_reason (CockpitEnvironmentCard *self);
 
+/* Why the environment can't be torn down now, or NULL (tests). */
+const char         *cockpit_environment_card_get_teardown_reason (CockpitEnvironmentCard *self);
+
 G_END_DECLS

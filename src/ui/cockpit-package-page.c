@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-backup-card.h"
 #include "cockpit-environment-card.h"
 #include "cockpit-flow-diagram.h"
 #include "cockpit-package-page.h"
 #include "cockpit-upgrade-wizard.h"
+#include "cockpit-window.h"
 
 struct _CockpitPackagePage
 {
@@ -23,12 +25,14 @@ struct _CockpitPackagePage
   GtkFlowBox         *environments_box;
   GtkLabel           *flow_heading;
   CockpitFlowDiagram *flow_diagram;
+  CockpitBackupCard  *backup_card;
 
   /* Owned references */
   CockpitSession     *session;
   CockpitPackage     *package;
   CockpitAction      *last_action;   /* the last upgrade that ended here */
   GtkWindow          *wizard;        /* weak */
+  AdwMessageDialog   *dialog;        /* weak: the confirmation open now */
 };
 
 G_DEFINE_FINAL_TYPE (CockpitPackagePage, cockpit_package_page, GTK_TYPE_WIDGET)
@@ -66,7 +70,7 @@ next_environment (CockpitPackagePage  *self,
     COCKPIT_ENVIRONMENT_KIND_UAT,
     COCKPIT_ENVIRONMENT_KIND_LIVE,
   };
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = cockpit_session_dup_now (self->session);
   GListModel *releases = cockpit_session_get_releases (self->session);
   CockpitEnvironment *fallback = NULL;
 
@@ -174,7 +178,281 @@ update (CockpitPackagePage *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.upgrade", !maintenance);
+  cockpit_backup_card_set_environment (self->backup_card, self->session,
+                                       cockpit_package_get_environment (self->package, COCKPIT_ENVIRONMENT_KIND_LIVE));
   update_flow (self);
+}
+
+/* Confirmations ---------------------------------------------------------------- */
+
+static char *
+format_moment (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  /* Translators: a date and time in a sentence, see g_date_time_format() */
+  return g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
+}
+
+static void
+show_toast (CockpitPackagePage *self,
+            const char         *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (COCKPIT_IS_WINDOW (root))
+    cockpit_window_show_toast (COCKPIT_WINDOW (root), text);
+}
+
+static void
+action_started_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CockpitPackagePage) self = user_data;
+  g_autoptr(CockpitAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+
+  action = cockpit_action_tracker_start_finish (COCKPIT_ACTION_TRACKER (object), result, &error);
+  if (action == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
+  else if (action != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s started. You will be notified when it ends."),
+                                               cockpit_action_kind_get_label (cockpit_action_get_kind (action)));
+      show_toast (self, text);
+    }
+}
+
+typedef struct {
+  CockpitPackagePage *self;
+  CockpitEnvironment *environment;
+  CockpitActionKind   kind;
+} Confirmation;
+
+static void
+confirmation_free (gpointer  data,
+                   GClosure *closure)
+{
+  Confirmation *confirmation = data;
+
+  g_object_unref (confirmation->self);
+  g_object_unref (confirmation->environment);
+  g_free (confirmation);
+}
+
+static void
+confirmation_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          Confirmation     *confirmation)
+{
+  CockpitPackagePage *self = confirmation->self;
+
+  if (g_strcmp0 (response, "confirm") != 0 || self->session == NULL)
+    return;
+
+  cockpit_action_tracker_start_async (cockpit_session_get_tracker (self->session),
+                                      confirmation->environment, confirmation->kind,
+                                      NULL, NULL, NULL, action_started_cb, g_object_ref (self));
+}
+
+/* Asks before an action; "confirm" starts it.  @appearance marks a
+ * destructive one. */
+static AdwMessageDialog *
+confirm (CockpitPackagePage      *self,
+         CockpitEnvironment      *environment,
+         CockpitActionKind        kind,
+         const char              *heading,
+         const char              *body,
+         const char              *confirm_label,
+         AdwResponseAppearance    appearance)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  Confirmation *confirmation;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "confirm", confirm_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", appearance);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           appearance == ADW_RESPONSE_DESTRUCTIVE ? "cancel" : "confirm");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  confirmation = g_new0 (Confirmation, 1);
+  confirmation->self = g_object_ref (self);
+  confirmation->environment = g_object_ref (environment);
+  confirmation->kind = kind;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirmation_response_cb),
+                         confirmation, confirmation_free, 0);
+
+  g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static CockpitEnvironment *
+live_with_backup (CockpitPackagePage    *self,
+                  CockpitUpgradeBackup **backup)
+{
+  g_autoptr(GDateTime) now = NULL;
+  CockpitEnvironment *live;
+
+  if (self->package == NULL || self->session == NULL)
+    return NULL;
+  live = cockpit_package_get_environment (self->package, COCKPIT_ENVIRONMENT_KIND_LIVE);
+  if (live == NULL)
+    return NULL;
+  now = cockpit_session_dup_now (self->session);
+  *backup = cockpit_rules_live_upgrade_backup (live, now);
+  return *backup != NULL ? live : NULL;
+}
+
+static void
+extend_backup_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
+  CockpitUpgradeBackup *backup = NULL;
+  CockpitEnvironment *live = live_with_backup (self, &backup);
+  g_autoptr(GDateTime) limit = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *now_until = NULL;
+  g_autofree char *body = NULL;
+
+  if (live == NULL)
+    return;
+
+  limit = cockpit_rules_upgrade_backup_limit (backup);
+  until = format_moment (limit);
+  now_until = format_moment (cockpit_upgrade_backup_get_expires_at (backup));
+  body = g_strdup_printf (_("The upgrade backup of Live will be kept until %s, 5 days after it was made, instead of being removed on %s.\n\nTo keep it longer than that, contact the Cloud Helpdesk."),
+                          until, now_until);
+  confirm (self, live, COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP,
+           _("Keep the Upgrade Backup Longer?"), body, _("_Extend to 5 Days"), ADW_RESPONSE_SUGGESTED);
+}
+
+static void
+delete_backup_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
+  CockpitUpgradeBackup *backup = NULL;
+  CockpitEnvironment *live = live_with_backup (self, &backup);
+  g_autofree char *body = NULL;
+
+  if (live == NULL)
+    return;
+
+  body = g_strdup_printf (_("Live can then no longer be rolled back to Magnolia %s.\n\nOnce the backup is deleted, Live can be upgraded again or torn down."),
+                          cockpit_upgrade_backup_get_from_version (backup));
+  confirm (self, live, COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP,
+           _("Delete the Upgrade Backup?"), body, _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
+  CockpitUpgradeBackup *backup = NULL;
+  CockpitEnvironment *live = live_with_backup (self, &backup);
+  g_autofree char *heading = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *body = NULL;
+
+  if (live == NULL)
+    return;
+
+  since = format_moment (cockpit_upgrade_backup_get_created_at (backup));
+  heading = g_strdup_printf (_("Roll Live Back to %s?"), cockpit_upgrade_backup_get_from_version (backup));
+  body = g_strdup_printf (_("Live goes back to the installation it had before the upgrade to %s.\n\nContent edited on Live since the upgrade on %s may be lost. The upgrade backup is used up by the restore."),
+                          cockpit_upgrade_backup_get_to_version (backup), since);
+  confirm (self, live, COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP,
+           heading, body, _("_Restore"), ADW_RESPONSE_DESTRUCTIVE);
+}
+
+static void
+manual_backup_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
+  CockpitEnvironment *live;
+  CockpitBackup *latest;
+  g_autofree char *body = NULL;
+
+  if (self->package == NULL)
+    return;
+  live = cockpit_package_get_environment (self->package, COCKPIT_ENVIRONMENT_KIND_LIVE);
+  if (live == NULL)
+    return;
+
+  latest = cockpit_environment_get_latest_manual_backup (live);
+  if (latest != NULL)
+    {
+      g_autofree char *when = format_moment (cockpit_backup_get_created_at (latest));
+      body = g_strdup_printf (_("A snapshot of the content and configuration of Live is made. Only the newest manual backup is kept, so it replaces the one made on %s."),
+                              when);
+    }
+  else
+    body = g_strdup (_("A snapshot of the content and configuration of Live is made."));
+
+  confirm (self, live, COCKPIT_ACTION_KIND_CREATE_BACKUP,
+           _("Back Up Live Now?"), body, _("_Back Up"), ADW_RESPONSE_SUGGESTED);
+}
+
+static void
+teardown_entry_changed_cb (GtkEditable      *entry,
+                           AdwMessageDialog *dialog)
+{
+  const char *wanted = g_object_get_data (G_OBJECT (dialog), "confirm-name");
+
+  adw_message_dialog_set_response_enabled (dialog, "confirm",
+                                           g_strcmp0 (gtk_editable_get_text (entry), wanted) == 0);
+}
+
+static void
+teardown_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
+  CockpitEnvironment *env;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  const char *label;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->package == NULL)
+    return;
+  env = cockpit_package_get_environment (self->package, g_variant_get_int32 (parameter));
+  if (env == NULL)
+    return;
+
+  label = cockpit_environment_kind_get_label (cockpit_environment_get_kind (env));
+  heading = g_strdup_printf (_("Tear Down %s?"), label);
+  /* Translators: the first %s is an environment, the last one its name to type */
+  body = g_strdup_printf (_("%s (Magnolia %s) is destroyed, and nothing is backed up first. Its content, its configuration and its address %s are lost for good.\n\nType “%s” to confirm."),
+                          label,
+                          cockpit_environment_get_magnolia_version (env) ? cockpit_environment_get_magnolia_version (env) : "?",
+                          cockpit_environment_get_url (env) ? cockpit_environment_get_url (env) : "",
+                          label);
+  dialog = confirm (self, env, COCKPIT_ACTION_KIND_TEARDOWN, heading, body, _("_Tear Down"), ADW_RESPONSE_DESTRUCTIVE);
+
+  /* Typing the name makes the tear-down a decision, not a slip. */
+  entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the environment"), -1);
+  g_object_set_data_full (G_OBJECT (dialog), "confirm-name", g_strdup (label), g_free);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (teardown_entry_changed_cb), dialog, 0);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_set_response_enabled (dialog, "confirm", FALSE);
 }
 
 static void
@@ -201,15 +479,17 @@ open_wizard (CockpitPackagePage     *self,
 {
   CockpitUpgradeWizard *wizard;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GDateTime) now = NULL;
 
   if (self->session == NULL || self->package == NULL)
     return;
 
+  now = cockpit_session_dup_now (self->session);
   wizard = cockpit_upgrade_wizard_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                        cockpit_session_get_tracker (self->session),
                                        self->package,
                                        cockpit_session_get_releases (self->session),
-                                       NULL);
+                                       now);
   if (kind != COCKPIT_ENVIRONMENT_KIND_NONE)
     cockpit_upgrade_wizard_select_environment (wizard, kind);
 
@@ -330,6 +610,43 @@ cockpit_package_page_get_card (CockpitPackagePage     *self,
     }
 }
 
+AdwMessageDialog *
+cockpit_package_page_get_dialog (CockpitPackagePage *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE_PAGE (self), NULL);
+
+  return self->dialog;
+}
+
+GtkWidget *
+cockpit_package_page_get_backup_card (CockpitPackagePage *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->backup_card);
+}
+
+/* Shows the time left again; the window calls it once a minute. */
+void
+cockpit_package_page_tick (CockpitPackagePage *self)
+{
+  g_return_if_fail (COCKPIT_IS_PACKAGE_PAGE (self));
+
+  if (self->package == NULL)
+    return;
+
+  cockpit_backup_card_update (self->backup_card);
+  for (int i = 0; ; i++)
+    {
+      GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->environments_box, i);
+
+      if (child == NULL)
+        break;
+      if (COCKPIT_IS_ENVIRONMENT_CARD (gtk_flow_box_child_get_child (child)))
+        cockpit_environment_card_update (COCKPIT_ENVIRONMENT_CARD (gtk_flow_box_child_get_child (child)));
+    }
+}
+
 GtkWidget *
 cockpit_package_page_get_flow_diagram (CockpitPackagePage *self)
 {
@@ -345,6 +662,7 @@ cockpit_package_page_dispose (GObject *object)
 
   cockpit_package_page_set_session (self, NULL);
   g_clear_weak_pointer (&self->wizard);
+  g_clear_weak_pointer (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_PACKAGE_PAGE);
 
   G_OBJECT_CLASS (cockpit_package_page_parent_class)->dispose (object);
@@ -359,6 +677,7 @@ cockpit_package_page_class_init (CockpitPackagePageClass *klass)
   object_class->dispose = cockpit_package_page_dispose;
 
   g_type_ensure (COCKPIT_TYPE_FLOW_DIAGRAM);
+  g_type_ensure (COCKPIT_TYPE_BACKUP_CARD);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-package-page.ui");
@@ -370,9 +689,15 @@ cockpit_package_page_class_init (CockpitPackagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, environments_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, flow_heading);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, flow_diagram);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, backup_card);
 
   gtk_widget_class_install_action (widget_class, "page.upgrade", NULL, upgrade_action);
   gtk_widget_class_install_action (widget_class, "page.upgrade-environment", "i", upgrade_environment_action);
+  gtk_widget_class_install_action (widget_class, "page.extend-backup", NULL, extend_backup_action);
+  gtk_widget_class_install_action (widget_class, "page.delete-backup", NULL, delete_backup_action);
+  gtk_widget_class_install_action (widget_class, "page.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "page.manual-backup", NULL, manual_backup_action);
+  gtk_widget_class_install_action (widget_class, "page.teardown", "i", teardown_action);
 }
 
 static void

@@ -24,5 +24,10 @@ GtkWindow      *cockpit_package_page_get_wizard  (CockpitPackagePage *self);
 GtkWidget      *cockpit_package_page_get_card    (CockpitPackagePage      *self,
                                                   CockpitEnvironmentKind   kind);
 GtkWidget      *cockpit_package_page_get_flow_diagram (CockpitPackagePage *self);
+GtkWidget      *cockpit_package_page_get_backup_card  (CockpitPackagePage *self);
+/* The confirmation open now, if any (tests). */
+AdwMessageDialog *cockpit_package_page_get_dialog     (CockpitPackagePage *self);
+/* Shows the time left again; the window calls it once a minute. */
+void            cockpit_package_page_tick             (CockpitPackagePage *self);
 
 G_END_DECLS

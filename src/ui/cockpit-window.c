@@ -36,6 +36,7 @@ struct _CockpitWindow
   GCancellable        *cancellable;
   char                *wanted_package;
   gboolean             signing_in;
+  guint                minute_id;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitWindow, cockpit_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -409,6 +410,51 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void
+extend_backup_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+
+  /* From the reminder's "Extend" button: the package, then its question. */
+  cockpit_window_show_package (self, g_variant_get_string (parameter, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (self->package_page), "page.extend-backup", NULL);
+}
+
+/* One timer per window, not per widget, and only while it is shown:
+ * countdowns move once a minute. */
+static gboolean
+minute_cb (gpointer user_data)
+{
+  CockpitWindow *self = user_data;
+
+  cockpit_package_page_tick (self->package_page);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+cockpit_window_map (GtkWidget *widget)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (cockpit_window_parent_class)->map (widget);
+
+  cockpit_package_page_tick (self->package_page);
+  if (self->minute_id == 0)
+    self->minute_id = g_timeout_add_seconds (60, minute_cb, self);
+}
+
+static void
+cockpit_window_unmap (GtkWidget *widget)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+
+  g_clear_handle_id (&self->minute_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (cockpit_window_parent_class)->unmap (widget);
+}
+
 /* The window ------------------------------------------------------------------- */
 
 static gboolean
@@ -461,6 +507,7 @@ cockpit_window_dispose (GObject *object)
   CockpitWindow *self = COCKPIT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->minute_id, g_source_remove);
   set_session (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_WINDOW);
@@ -489,6 +536,8 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   object_class->dispose = cockpit_window_dispose;
   object_class->finalize = cockpit_window_finalize;
   window_class->close_request = cockpit_window_close_request;
+  widget_class->map = cockpit_window_map;
+  widget_class->unmap = cockpit_window_unmap;
 
   g_type_ensure (COCKPIT_TYPE_PACKAGE_PAGE);
 
@@ -518,6 +567,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.extend-backup", "s", extend_backup_action);
 }
 
 static void

@@ -1,0 +1,178 @@
+/* cockpit-backup-card.c: the upgrade backup of Live, its countdown and what can be done with it.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-backup-card.h"
+
+struct _CockpitBackupCard
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget      *box;
+  GtkLabel       *versions_label;
+  GtkLabel       *made_label;
+  GtkLabel       *countdown_label;
+  GtkLabel       *removal_label;
+  GtkProgressBar *time_bar;
+  GtkWidget      *extend_button;
+  GtkLabel       *limit_label;
+
+  /* Owned references */
+  CockpitSession     *session;
+  CockpitEnvironment *live;
+  gboolean            can_extend;
+};
+
+G_DEFINE_FINAL_TYPE (CockpitBackupCard, cockpit_backup_card, GTK_TYPE_WIDGET)
+
+static char *
+format_local (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  /* Translators: a date and time, see g_date_time_format() */
+  return g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+}
+
+static char *
+format_utc (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
+}
+
+void
+cockpit_backup_card_update (CockpitBackupCard *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *versions = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *made_text = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *removal = NULL;
+  g_autofree char *removal_text = NULL;
+  g_autofree char *removal_utc = NULL;
+  CockpitUpgradeBackup *backup = NULL;
+
+  g_return_if_fail (COCKPIT_IS_BACKUP_CARD (self));
+
+  if (self->session != NULL && self->live != NULL)
+    {
+      now = cockpit_session_dup_now (self->session);
+      backup = cockpit_rules_live_upgrade_backup (self->live, now);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self), backup != NULL);
+  if (backup == NULL)
+    return;
+
+  /* Translators: "Magnolia 6.3.19 → 6.3.21": the backup's version, then Live's */
+  versions = g_strdup_printf (_("Magnolia %s → %s"),
+                              cockpit_upgrade_backup_get_from_version (backup),
+                              cockpit_upgrade_backup_get_to_version (backup));
+  gtk_label_set_text (self->versions_label, versions);
+
+  made = format_local (cockpit_upgrade_backup_get_created_at (backup));
+  made_text = g_strdup_printf (_("Made on %s, when Live was upgraded"), made);
+  gtk_label_set_text (self->made_label, made_text);
+
+  left = cockpit_format_time_span (cockpit_rules_upgrade_backup_time_left (backup, now));
+  gtk_label_set_text (self->countdown_label, left);
+
+  removal = format_local (cockpit_upgrade_backup_get_expires_at (backup));
+  removal_text = g_strdup_printf (_("left until it is removed on %s"), removal);
+  removal_utc = format_utc (cockpit_upgrade_backup_get_expires_at (backup));
+  gtk_label_set_text (self->removal_label, removal_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->removal_label), removal_utc);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->countdown_label), removal_utc);
+
+  gtk_progress_bar_set_fraction (self->time_bar, cockpit_rules_upgrade_backup_fraction_left (backup, now));
+
+  self->can_extend = cockpit_rules_upgrade_backup_can_extend (backup, now);
+  gtk_widget_set_visible (self->extend_button, self->can_extend);
+  gtk_widget_set_visible (GTK_WIDGET (self->limit_label), !self->can_extend);
+  if (!self->can_extend)
+    {
+      gtk_label_set_text (self->limit_label,
+                          _("Kept for the longest time possible: 5 days after it was made. To keep it longer, contact the Cloud Helpdesk."));
+    }
+}
+
+void
+cockpit_backup_card_set_environment (CockpitBackupCard  *self,
+                                     CockpitSession     *session,
+                                     CockpitEnvironment *live)
+{
+  g_return_if_fail (COCKPIT_IS_BACKUP_CARD (self));
+
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->live, live);
+
+  if (live != NULL)
+    g_signal_connect_object (live, "notify", G_CALLBACK (cockpit_backup_card_update), self, G_CONNECT_SWAPPED);
+
+  cockpit_backup_card_update (self);
+}
+
+const char *
+cockpit_backup_card_get_countdown (CockpitBackupCard *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_BACKUP_CARD (self), NULL);
+
+  return gtk_label_get_text (self->countdown_label);
+}
+
+gboolean
+cockpit_backup_card_get_can_extend (CockpitBackupCard *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_BACKUP_CARD (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self)) && self->can_extend;
+}
+
+static void
+cockpit_backup_card_dispose (GObject *object)
+{
+  CockpitBackupCard *self = COCKPIT_BACKUP_CARD (object);
+
+  cockpit_backup_card_set_environment (self, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_BACKUP_CARD);
+
+  G_OBJECT_CLASS (cockpit_backup_card_parent_class)->dispose (object);
+}
+
+static void
+cockpit_backup_card_class_init (CockpitBackupCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cockpit_backup_card_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "backupcard");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-backup-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, versions_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, made_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, removal_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, time_bar);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, extend_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, limit_label);
+}
+
+static void
+cockpit_backup_card_init (CockpitBackupCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}

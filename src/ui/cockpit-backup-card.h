@@ -1,0 +1,27 @@
+/* cockpit-backup-card.h: the upgrade backup of Live, its countdown and what can be done with it.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cockpit-session.h"
+
+G_BEGIN_DECLS
+
+#define COCKPIT_TYPE_BACKUP_CARD (cockpit_backup_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (CockpitBackupCard, cockpit_backup_card, COCKPIT, BACKUP_CARD, GtkWidget)
+
+/* Shows the upgrade backup of @live as of the session's clock; hides
+ * itself when there is none.  Any argument may be NULL. */
+void        cockpit_backup_card_set_environment (CockpitBackupCard  *self,
+                                                 CockpitSession     *session,
+                                                 CockpitEnvironment *live);
+/* Shows the time left again (called once a minute by the window). */
+void        cockpit_backup_card_update          (CockpitBackupCard  *self);
+/* The countdown as shown, "31 h 12 min" (tests). */
+const char *cockpit_backup_card_get_countdown   (CockpitBackupCard  *self);
+gboolean    cockpit_backup_card_get_can_extend  (CockpitBackupCard  *self);
+
+G_END_DECLS

@@ -1,0 +1,89 @@
+/* test-app-util.h: helpers for tests that drive the whole application.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Header-only, like test-api-util.h: waiting on the main loop for a
+ * condition, screenshots in both styles, and the simulator's test
+ * controls over HTTP.
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "cockpit-simulator.h"
+#include "test-ui-util.h"
+
+static inline gboolean
+test_app_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @expr holds; fails after 30 seconds. */
+#define WAIT_FOR(expr)                                                     \
+  G_STMT_START {                                                           \
+    gint64 end_ = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;       \
+    guint tick_ = g_timeout_add (20, test_app_tick_cb, NULL);              \
+    while (!(expr))                                                        \
+      {                                                                    \
+        if (g_get_monotonic_time () > end_)                                \
+          g_error ("Timed out waiting for %s", #expr);                     \
+        g_main_context_iteration (NULL, TRUE);                             \
+      }                                                                    \
+    g_source_remove (tick_);                                               \
+  } G_STMT_END
+
+static inline void
+test_app_store_result_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Saves @name-light.png and @name-dark.png of @widget. */
+static inline void
+test_app_screenshot_both (GtkWidget  *widget,
+                          const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("%s-light", name);
+  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cockpit_test_wait_for_draw (widget);
+  cockpit_test_save_screenshot (widget, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  cockpit_test_wait_for_draw (widget);
+  cockpit_test_save_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+/* A POST to the simulator's test controls.  The simulator serves on this
+ * thread's main context, so the request must be asynchronous. */
+static inline void
+test_app_sim_control (CockpitSimulator *sim,
+                      const char       *token,
+                      const char       *path,
+                      const char       *json)
+{
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autofree char *url = g_strconcat (cockpit_simulator_get_base_url (sim), path, NULL);
+  g_autofree char *authorization = g_strdup_printf ("Bearer %s", token);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+  soup_session_send_and_read_async (soup, message, G_PRIORITY_DEFAULT, NULL, test_app_store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  answer = soup_session_send_and_read_finish (soup, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), <, 300);
+}
