@@ -88,6 +88,9 @@ sim_test_stop (SimTest *f)
   /* A new session, so that no kept-alive connection outlives the server. */
   g_clear_object (&f->session);
   cockpit_simulator_stop (f->sim);
+  /* Let the server see its connections close. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_assert_finalize_object (g_steal_pointer (&f->sim));
   g_clear_pointer (&f->base, g_free);
 }

@@ -581,6 +581,24 @@ test_seed_demo_activity (SimTest       *f,
   g_assert_cmpuint (system, <, n);
   /* Spread over months. */
   g_assert_cmpint (now - sim_json_time (page, "entries.199.at"), >, 60 * DAY);
+
+  /* Every package's log is newest first, and in the past. */
+  for (guint p = 0; p < 4; p++)
+    {
+      static const char *const ids[] = { "acmeweb", "globex", "initech", "umbrella" };
+      g_autofree char *path = g_strdup_printf ("/api/v1/packages/%s/activity?limit=1000", ids[p]);
+      g_autoptr(JsonNode) log = sim_get (f, path);
+      gint64 previous = now;
+
+      g_assert_cmpuint (sim_json_length (log, "entries"), >, 10);
+      for (guint i = 0; i < sim_json_length (log, "entries"); i++)
+        {
+          g_autofree char *at = g_strdup_printf ("entries.%u.at", i);
+
+          g_assert_cmpint (sim_json_time (log, at), <=, previous);
+          previous = sim_json_time (log, at);
+        }
+    }
 }
 
 /* The demo seed is deterministic: two simulators started in the same second agree. */

@@ -296,12 +296,16 @@ history_nightly (History               *history,
   g_autoptr(GPtrArray) releases = branch_releases_up_to (history->state, live->version);
   gint64 day = history->since - history->since % DAY + DAY;
 
-  for (; day + DAY < history->now; day += DAY)
+  for (; day < history->now; day += DAY)
     {
       gint64 start = day + 2 * HOUR;
       gint64 end = start + g_rand_int_range (history->rand, 6, 25) * MINUTE;
       guint dice = g_rand_int_range (history->rand, 0, 100);
       const char *version = version_at (releases, day, lag_days);
+
+      /* Tonight's backup only once it has finished. */
+      if (end >= history->now)
+        break;
 
       if (version == NULL)
         version = live->version;
@@ -316,7 +320,7 @@ history_nightly (History               *history,
         add_event (history->events, start, end, COCKPIT_ENTRY_TYPE_INFO, live->kind, COCKPIT_SIM_SYSTEM,
                    version, g_strdup ("LIVE environment has been backed up successfully."));
 
-      if (dice >= 94)
+      if (dice >= 94 && day + 20 * HOUR < history->now)
         {
           gint64 at = day + g_rand_int_range (history->rand, 8, 20) * HOUR;
 
@@ -416,12 +420,16 @@ seed_demo (CockpitSimState *state,
   globex = demo_package (state, "globex", "Globex Online Shop", "globex-shop.example",
                          "6.3.19", "6.3.21", "6.4.3");
   env = cockpit_sim_package_find_kind (globex, COCKPIT_ENVIRONMENT_KIND_LIVE);
-  demo_history (state, globex, 2002, 120, FALSE, NULL);
   {
     gint64 at = now - 18 * HOUR;
     g_autoptr(GArray) more = g_array_new (FALSE, TRUE, sizeof (Event));
 
+    /* The history leads up to 6.3.19; the last upgrade is added to it. */
     g_array_set_clear_func (more, event_clear);
+    add_event (more, at - 52 * MINUTE, at, COCKPIT_ENTRY_TYPE_INFO, COCKPIT_ENVIRONMENT_KIND_LIVE,
+               "Priya Natarajan", "6.3.21", g_strdup ("LIVE environment has been upgraded to 6.3.21."));
+    demo_history (state, globex, 2002, 120, FALSE, more);
+
     g_free (env->version);
     env->version = g_strdup ("6.3.21");
     env->last_upgraded_at = at;
@@ -430,9 +438,6 @@ seed_demo (CockpitSimState *state,
     env->upgrade_backup.created_at = at;
     env->upgrade_backup.expires_at = at + 48 * HOUR;
     env->upgrade_backup.max_expires_at = at + 5 * DAY;
-    cockpit_sim_package_add_entry (globex, COCKPIT_ENTRY_TYPE_INFO, COCKPIT_ENVIRONMENT_KIND_LIVE,
-                                   at - 52 * MINUTE, at, "LIVE environment has been upgraded to 6.3.21.",
-                                   "Priya Natarajan", "magnolia-dx-core-cloud-webapp-6.3.21", NULL);
   }
 
   /* In maintenance mode: view only. */

@@ -1172,8 +1172,17 @@ read_action (Loader          *loader,
     }
   if (loader->error == NULL && action->current >= action->n_stages)
     loader_fail (loader, "current", "is out of range");
-  if (loader->error == NULL && cockpit_sim_state_find_package (state, action->package_id) == NULL)
-    loader_fail (loader, "package_id", "names no package");
+  if (loader->error == NULL)
+    {
+      CockpitSimPackage *package = cockpit_sim_state_find_package (state, action->package_id);
+
+      if (package == NULL)
+        loader_fail (loader, "package_id", "names no package");
+      else if (cockpit_sim_package_find_environment (package, action->environment_id) == NULL)
+        loader_fail (loader, "environment_id", "names no environment of the package");
+      else if (action->status == COCKPIT_ACTION_STATUS_RUNNING && package->running != NULL)
+        loader_fail (loader, "status", "is running beside another running action");
+    }
   if (loader->error == NULL && g_hash_table_contains (state->actions, action->id))
     loader_fail (loader, "id", "is not unique");
   if (loader->error != NULL)

@@ -1339,7 +1339,7 @@ cockpit_simulator_listen (CockpitSimulator  *self,
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
   g_autofree char *host = NULL;
-  GSList *uris;
+  GSList *listeners;
 
   g_return_val_if_fail (COCKPIT_IS_SIMULATOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1359,10 +1359,17 @@ cockpit_simulator_listen (CockpitSimulator  *self,
   if (!soup_server_listen (self->server, socket_address, 0, error))
     return FALSE;
 
-  uris = soup_server_get_uris (self->server);
-  if (uris != NULL)
-    self->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* From the socket rather than soup_server_get_uris(), which leaks the
+   * address in libsoup 3.2. */
+  listeners = soup_server_get_listeners (self->server);
+  for (GSList *l = listeners; l != NULL; l = l->next)
+    {
+      g_autoptr(GSocketAddress) local = g_socket_get_local_address (l->data, NULL);
+
+      if (G_IS_INET_SOCKET_ADDRESS (local))
+        self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+    }
+  g_slist_free (listeners);
 
   host = g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6
          ? g_strdup_printf ("[%s]", address) : g_strdup (address);
