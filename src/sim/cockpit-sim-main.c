@@ -62,7 +62,7 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
                                     "Serves the Cockpit API v1 described in docs/cockpit-api.md.\n"
-                                    "The first line on stdout is “listening on URL”.");
+                                    "The first line on stdout is: listening on URL");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("cockpit-sim: %s\n", error->message);
@@ -86,7 +86,7 @@ main (int    argc,
     }
   if (seed_name != NULL && !cockpit_sim_seed_from_string (seed_name, &seed))
     {
-      g_printerr ("cockpit-sim: unknown seed “%s”; use demo, large or empty\n", seed_name);
+      g_printerr ("cockpit-sim: unknown seed \"%s\"; use demo, large or empty\n", seed_name);
       return 2;
     }
   if (port < 0 || port > 65535)
