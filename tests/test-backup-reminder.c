@@ -434,6 +434,36 @@ test_timer (Fixture       *f,
   g_assert_null (cockpit_backup_reminder_get_next_at (f->reminder));
 }
 
+/* Data from the cache may be stale: the reminder waits for a refresh. */
+static void
+test_from_cache (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *journal = g_build_filename (f->dir, "journal-2.json", NULL);
+  g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
+  CockpitSession *first;
+
+  /* The cache now lists globex's backup, due for its reminder. */
+  advance (f, 25 * 3600);
+  first = g_steal_pointer (&f->session);
+  f->session = cockpit_session_new (f->sim.client, journal, cache);
+  g_assert_true (cockpit_session_load_cache (f->session));
+  g_assert_true (cockpit_session_get_from_cache (f->session));
+
+  f->reminder = new_reminder (f, f->state_path, 6);
+  cockpit_backup_reminder_check (f->reminder);
+  api_spin (50);
+  assert_reminded (f, "");
+
+  /* Once the cockpit confirms it, the reminder comes by itself. */
+  cockpit_session_refresh (f->session);
+  api_wait_until (reminded_any, f);
+  assert_reminded (f, "globex");
+
+  g_assert_finalize_object (g_steal_pointer (&f->reminder));
+  g_assert_finalize_object (first);
+}
+
 static void
 write_state (Fixture    *f,
              const char *text)
@@ -514,6 +544,7 @@ main (int   argc,
   ADD ("extension-moves", test_extension_moves);
   ADD ("extended-after-reminder", test_extended_after_reminder);
   ADD ("timer", test_timer);
+  ADD ("from-cache", test_from_cache);
   ADD ("prune", test_prune);
   ADD ("damaged-state", test_damaged_state);
 

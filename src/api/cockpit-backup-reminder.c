@@ -336,6 +336,9 @@ evaluate (CockpitBackupReminder *self)
   GListModel *packages = cockpit_session_get_packages (self->session);
   guint n = g_list_model_get_n_items (packages);
   gboolean reloaded = FALSE;
+  /* Data from the cache may list a backup deleted since: wait for the
+   * cockpit's word before reminding, but plan meanwhile. */
+  gboolean stale = cockpit_session_get_from_cache (self->session);
 
   for (guint i = 0; i < n && self->hours > 0; i++)
     {
@@ -373,6 +376,8 @@ evaluate (CockpitBackupReminder *self)
             }
           continue;
         }
+      if (stale)
+        continue;
 
       /* Another instance of the app may have reminded already. */
       if (!reloaded)
@@ -466,6 +471,8 @@ cockpit_backup_reminder_new (CockpitSession *session,
 
   g_signal_connect_object (cockpit_session_get_packages (session), "items-changed",
                            G_CALLBACK (plan_soon), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::from-cache",
+                           G_CALLBACK (plan_soon), self, G_CONNECT_SWAPPED);
   plan_soon (self);
 
   return self;
@@ -543,7 +550,10 @@ cockpit_backup_reminder_dispose (GObject *object)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   unwatch_all (self);
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (cockpit_session_get_packages (self->session), self);
+    {
+      g_signal_handlers_disconnect_by_data (cockpit_session_get_packages (self->session), self);
+      g_signal_handlers_disconnect_by_data (self->session, self);
+    }
   g_clear_object (&self->session);
   if (self->clock_destroy != NULL)
     self->clock_destroy (self->clock_data);
