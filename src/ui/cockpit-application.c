@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-application.h"
+#include "cockpit-application-private.h"
 #include "cockpit-secret-store.h"
 #include "cockpit-simulator.h"
 #include "cockpit-window.h"
@@ -29,6 +30,12 @@ struct _CockpitApplication
   gboolean            started;
   gboolean            held;
   gboolean            told_background;
+
+  /* Upgrade backup reminders */
+  CockpitBackupReminder *reminder;
+  CockpitClockFunc       clock;
+  gpointer               clock_data;
+  GDestroyNotify         clock_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitApplication, cockpit_application, ADW_TYPE_APPLICATION)
@@ -237,6 +244,126 @@ actions_changed_cb (GListModel         *actions,
     }
 }
 
+/* Upgrade backup reminders ----------------------------------------------------- */
+
+/* "6 h", rounded to the hour; below an hour "42 min". */
+static char *
+format_time_left (GTimeSpan left)
+{
+  if (left >= G_TIME_SPAN_HOUR)
+    {
+      /* Translators: whole hours, as in "Upgrade backup of Live removed in 6 h" */
+      return g_strdup_printf (_("%d h"), (int) ((left + G_TIME_SPAN_HOUR / 2) / G_TIME_SPAN_HOUR));
+    }
+  return cockpit_format_time_span (left);
+}
+
+static void
+backup_remind_cb (CockpitBackupReminder *reminder,
+                  CockpitPackage        *package,
+                  CockpitEnvironment    *live,
+                  CockpitUpgradeBackup  *backup,
+                  CockpitApplication    *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GDateTime) now = self->clock ? self->clock (self->clock_data) : g_date_time_new_now_utc ();
+  GDateTime *expires_at = cockpit_upgrade_backup_get_expires_at (backup);
+  g_autoptr(GDateTime) local = g_date_time_to_local (expires_at);
+  g_autofree char *left = format_time_left (g_date_time_difference (expires_at, now));
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = NULL;
+  const char *package_id = cockpit_package_get_id (package);
+  const char *from_version = cockpit_upgrade_backup_get_from_version (backup);
+  gboolean can_extend = cockpit_rules_upgrade_backup_can_extend (backup, now);
+
+  /* Translators: a date and time in a sentence, see g_date_time_format() */
+  when = g_date_time_format (local, _("%a %-d %b, %H:%M"));
+  title = g_strdup_printf (_("Upgrade backup of %s removed in %s"),
+                           cockpit_environment_kind_get_label (cockpit_environment_get_kind (live)), left);
+  if (can_extend)
+    body = g_strdup_printf (_("%s: the backup of %s is removed automatically on %s. "
+                              "Extend it to keep the option to roll back."),
+                            cockpit_package_get_name (package), from_version ? from_version : "", when);
+  else
+    body = g_strdup_printf (_("%s: the backup of %s is removed automatically on %s. "
+                              "It cannot be extended any further; for longer, contact the Cloud Helpdesk."),
+                            cockpit_package_get_name (package), from_version ? from_version : "", when);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action_and_target (notification, "app.open-package", "s", package_id);
+  g_notification_add_button_with_target (notification, _("Open"), "app.open-package", "s", package_id);
+  if (can_extend)
+    g_notification_add_button_with_target (notification, _("Extend"), "app.extend-backup", "s", package_id);
+
+  id = g_strdup_printf ("backup-reminder-%s", package_id);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+session_updated_cb (CockpitApplication *self)
+{
+  if (self->reminder != NULL)
+    cockpit_backup_reminder_check (self->reminder);
+}
+
+static void
+start_backup_reminder (CockpitApplication *self)
+{
+  g_assert (self->reminder == NULL);
+
+  self->reminder = cockpit_backup_reminder_new (self->session, NULL);
+  if (self->clock != NULL)
+    cockpit_backup_reminder_set_clock (self->reminder, self->clock, self->clock_data, NULL);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "backup-reminder-hours", self->reminder, "hours", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->reminder, "remind", G_CALLBACK (backup_remind_cb), self, 0);
+  g_signal_connect_object (self->session, "notify::updated-at", G_CALLBACK (session_updated_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+stop_backup_reminder (CockpitApplication *self)
+{
+  if (self->reminder == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->session, session_updated_cb, self);
+  g_signal_handlers_disconnect_by_data (self->reminder, self);
+  if (self->settings != NULL)
+    g_settings_unbind (self->reminder, "hours");
+  g_clear_object (&self->reminder);
+}
+
+CockpitBackupReminder *
+cockpit_application_get_backup_reminder (CockpitApplication *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
+
+  return self->reminder;
+}
+
+void
+cockpit_application_set_clock (CockpitApplication *self,
+                               CockpitClockFunc    func,
+                               gpointer            data,
+                               GDestroyNotify      destroy)
+{
+  g_return_if_fail (COCKPIT_IS_APPLICATION (self));
+
+  /* The reminder borrows the clock; the application owns its data. */
+  if (self->reminder != NULL)
+    cockpit_backup_reminder_set_clock (self->reminder, func, data, NULL);
+  if (self->clock_destroy != NULL)
+    self->clock_destroy (self->clock_data);
+  self->clock = func;
+  self->clock_data = data;
+  self->clock_destroy = destroy;
+}
+
 /* Sessions --------------------------------------------------------------------- */
 
 CockpitSession *
@@ -263,6 +390,7 @@ drop_session (CockpitApplication *self)
       self->held = FALSE;
       g_application_release (G_APPLICATION (self));
     }
+  stop_backup_reminder (self);
   g_clear_object (&self->session);
 }
 
@@ -283,6 +411,7 @@ cockpit_application_set_session (CockpitApplication *self,
   if (session != NULL)
     {
       self->session = g_object_ref (session);
+      start_backup_reminder (self);
       tracker = cockpit_session_get_tracker (session);
       g_signal_connect_object (tracker, "action-finished", G_CALLBACK (action_finished_cb), self, 0);
       g_signal_connect_object (tracker, "action-not-started", G_CALLBACK (action_not_started_cb), self, 0);
@@ -630,11 +759,27 @@ open_package_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Opens the package, and the window asks to confirm the extension. */
+static void
+extend_backup_action_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+  CockpitWindow *window = ensure_window (self);
+  const char *package_id = g_variant_get_string (parameter, NULL);
+
+  cockpit_window_show_package (window, package_id);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.extend-backup", "s", package_id);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "quit", quit_action_cb },
   { "sign-out", sign_out_action_cb },
   { "open-package", open_package_action_cb, "s" },
+  { "extend-backup", extend_backup_action_cb, "s" },
 };
 
 static void
@@ -688,6 +833,7 @@ cockpit_application_dispose (GObject *object)
   CockpitApplication *self = COCKPIT_APPLICATION (object);
 
   drop_session (self);
+  cockpit_application_set_clock (self, NULL, NULL, NULL);
   g_clear_object (&self->simulator);
   g_clear_object (&self->secrets);
   g_clear_object (&self->settings);
