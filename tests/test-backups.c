@@ -134,7 +134,7 @@ upgrade_live (const char *package_id)
   refresh ();
 }
 
-/* Moves the clock to a minute before Live's upgrade backup is removed. */
+/* Moves the clock to a minute and a half before Live's upgrade backup is removed. */
 static void
 advance_to_last_minute (const char *package_id)
 {
@@ -144,7 +144,8 @@ advance_to_last_minute (const char *package_id)
 
   g_assert_nonnull (backup);
   left = g_date_time_difference (cockpit_upgrade_backup_get_expires_at (backup), now);
-  advance (left / G_TIME_SPAN_SECOND - 60);
+  /* 90 s, not 60: the simulated clock also moves with real time. */
+  advance (left / G_TIME_SPAN_SECOND - 90);
 }
 
 static void
