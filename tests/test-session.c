@@ -1,0 +1,194 @@
+/* test-session.c: the session refreshes in place, caches without the token and knows when it is offline.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cockpit-session.h"
+#include "test-sim-util.h"
+
+#define TOKEN "session-test-token-9d1e"
+
+typedef struct {
+  SimFixture sim;
+  char      *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cockpit-session-XXXXXX", &error);
+  g_assert_no_error (error);
+  sim_fixture_start (&f->sim, TOKEN, NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  sim_fixture_stop (&f->sim);
+  g_free (f->dir);
+}
+
+static CockpitSession *
+new_session (Fixture *f)
+{
+  g_autofree char *journal = g_build_filename (f->dir, "journal.json", NULL);
+
+  return cockpit_session_new (f->sim.client, journal, f->dir);
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !cockpit_session_get_loading (data);
+}
+
+static void
+refresh (CockpitSession *session)
+{
+  cockpit_session_refresh (session);
+  api_wait_until (not_loading, session);
+}
+
+static void
+count_cb (gpointer  object,
+          gpointer  pspec,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_refresh_in_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CockpitSession) session = new_session (f);
+  g_autoptr(CockpitPackage) acme = NULL;
+  GListModel *packages = cockpit_session_get_packages (session);
+  guint notified = 0, items_changed = 0;
+
+  refresh (session);
+  g_assert_null (cockpit_session_get_error (session));
+  g_assert_false (cockpit_session_get_offline (session));
+  g_assert_nonnull (cockpit_session_get_user (session));
+  g_assert_nonnull (cockpit_session_get_updated_at (session));
+  g_assert_cmpuint (g_list_model_get_n_items (packages), >=, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_session_get_releases (session)), >, 10);
+
+  /* A second refresh with nothing new keeps the same objects and
+   * notifies nothing on them. */
+  acme = g_object_ref (cockpit_session_find_package (session, "acmeweb"));
+  g_signal_connect (acme, "notify", G_CALLBACK (count_cb), &notified);
+  g_signal_connect_swapped (packages, "items-changed", G_CALLBACK (count_cb), &items_changed);
+  refresh (session);
+  g_assert_true (cockpit_session_find_package (session, "acmeweb") == acme);
+  g_assert_cmpuint (items_changed, ==, 0);
+  g_assert_cmpuint (notified, ==, 0);
+
+  /* A change on the cockpit notifies the object that changed. */
+  sim_control (&f->sim, "/_sim/packages/acmeweb/maintenance", "{\"message\": \"Moving data centre.\"}");
+  refresh (session);
+  g_assert_true (cockpit_session_find_package (session, "acmeweb") == acme);
+  g_assert_cmpuint (notified, >, 0);
+  g_assert_true (cockpit_package_is_in_maintenance (acme));
+  g_assert_cmpuint (items_changed, ==, 0);
+}
+
+static void
+test_cache (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CockpitSession) first = new_session (f);
+  g_autoptr(CockpitSession) second = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_false (cockpit_session_load_cache (first));
+  refresh (first);
+
+  /* The cache holds the data, never the token. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_null (strstr (contents, TOKEN));
+      if (g_str_has_prefix (name, "cockpit-"))
+        {
+          g_assert_nonnull (strstr (contents, "Acme Corporation Website"));
+          n_files++;
+        }
+    }
+  g_assert_cmpuint (n_files, ==, 1);
+
+  /* The next start fills at once from it, before any request. */
+  second = new_session (f);
+  g_assert_true (cockpit_session_load_cache (second));
+  g_assert_true (cockpit_session_get_from_cache (second));
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_session_get_packages (second)), ==,
+                    g_list_model_get_n_items (cockpit_session_get_packages (first)));
+  g_assert_nonnull (cockpit_session_find_package (second, "globex"));
+  g_assert_cmpstr (cockpit_user_get_name (cockpit_session_get_user (second)), ==,
+                   cockpit_user_get_name (cockpit_session_get_user (first)));
+
+  refresh (second);
+  g_assert_false (cockpit_session_get_from_cache (second));
+}
+
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(CockpitSession) session = new_session (f);
+  guint n;
+
+  refresh (session);
+  n = g_list_model_get_n_items (cockpit_session_get_packages (session));
+
+  /* The cockpit goes away: what was loaded stays, and the session says
+   * it is offline, in words. */
+  cockpit_simulator_stop (f->sim.sim);
+  refresh (session);
+  g_assert_true (cockpit_session_get_offline (session));
+  g_assert_nonnull (cockpit_session_get_error (session));
+  g_assert_null (strstr (cockpit_session_get_error (session), "http"));
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_session_get_packages (session)), ==, n);
+}
+
+static void
+test_clock (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CockpitSession) session = new_session (f);
+  g_autoptr(GDateTime) real = NULL;
+  g_autoptr(GDateTime) simulated = NULL;
+
+  real = cockpit_session_dup_now (session);
+  g_assert_nonnull (real);
+
+  cockpit_simulator_advance_clock (f->sim.sim, 3600);
+  cockpit_session_set_clock (session, (CockpitSessionClockFunc) cockpit_simulator_get_now, f->sim.sim, NULL);
+  simulated = cockpit_session_dup_now (session);
+  /* The simulator counts whole seconds. */
+  g_assert_cmpint (g_date_time_difference (simulated, real), >=, 3599 * G_TIME_SPAN_SECOND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cockpit/session/refresh-in-place", Fixture, NULL, fixture_setup, test_refresh_in_place, fixture_teardown);
+  g_test_add ("/cockpit/session/cache", Fixture, NULL, fixture_setup, test_cache, fixture_teardown);
+  g_test_add ("/cockpit/session/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
+  g_test_add ("/cockpit/session/clock", Fixture, NULL, fixture_setup, test_clock, fixture_teardown);
+
+  return g_test_run ();
+}
