@@ -1,16 +1,22 @@
 /* cockpit-secret-store.c: the cockpit API token, kept in the user's keyring.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The token lives only in the Secret Service (GNOME Keyring, KWallet, ...)
- * through libsecret; there is no plaintext fallback, and neither the token
- * nor anything derived from it is ever written to a file or a log line.
+ * The token lives only in the user's keyring (GNOME Keyring, KWallet, ...)
+ * through libsecret; there is no plaintext fallback, and the token is never
+ * written to a file or a log line.
  *
  * In a Flatpak sandbox libsecret chooses its file backend by itself: the
  * items are kept encrypted in the app's own data folder with a key that the
- * Secret portal (org.freedesktop.portal.Secret) hands out, so this code and
- * the manifest need nothing extra.  Outside a sandbox it talks to the
- * Secret Service on the session bus.
+ * Secret portal (org.freedesktop.portal.Secret) hands out, so neither this
+ * code nor the manifest (no --talk-name=org.freedesktop.secrets) needs
+ * anything extra.  Without the portal, libsecret falls back to the Secret
+ * Service, which the sandbox hides, and callers get NO_SERVICE.  Outside a
+ * sandbox it talks to the Secret Service on the session bus.  That is why
+ * only the secret_password_*() calls, which go through libsecret's backend
+ * choice, are used here, never SecretService directly.
  */
+#define G_LOG_DOMAIN "cockpit-secrets"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -257,6 +263,7 @@ static gboolean
 request_check_bus (GTask        *task,
                    GAsyncResult *result)
 {
+  Request *request = g_task_get_task_data (task);
   g_autoptr(GDBusConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -271,8 +278,7 @@ request_check_bus (GTask        *task,
     }
 
   g_debug ("No session bus: %s", error->message);
-  g_task_return_error (task, error_new (COCKPIT_SECRET_ERROR_NO_SERVICE,
-                                        ((Request *) g_task_get_task_data (task))->operation));
+  g_task_return_error (task, error_new (COCKPIT_SECRET_ERROR_NO_SERVICE, request->operation));
   return FALSE;
 }
 

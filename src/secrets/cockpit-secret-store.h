@@ -29,42 +29,41 @@ typedef char CockpitSecretToken;
 
 G_DECLARE_FINAL_TYPE (CockpitSecretStore, cockpit_secret_store, COCKPIT, SECRET_STORE, GObject)
 
-const SecretSchema *cockpit_secret_store_get_schema   (void);
+const SecretSchema *cockpit_secret_store_get_schema    (void);
+CockpitSecretStore *cockpit_secret_store_new           (void);
 
-CockpitSecretStore *cockpit_secret_store_new          (void);
+void                cockpit_secret_store_store_async   (CockpitSecretStore  *self,
+                                                        const char          *cockpit_url,
+                                                        const char          *user,
+                                                        const char          *token,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean            cockpit_secret_store_store_finish  (CockpitSecretStore  *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 
-void                cockpit_secret_store_store_async  (CockpitSecretStore  *self,
-                                                       const char          *cockpit_url,
-                                                       const char          *user,
-                                                       const char          *token,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
-gboolean            cockpit_secret_store_store_finish (CockpitSecretStore  *self,
-                                                       GAsyncResult        *result,
-                                                       GError             **error);
+void                cockpit_secret_store_lookup_async  (CockpitSecretStore  *self,
+                                                        const char          *cockpit_url,
+                                                        const char          *user,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+char               *cockpit_secret_store_lookup_finish (CockpitSecretStore  *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 
-void                cockpit_secret_store_lookup_async (CockpitSecretStore  *self,
-                                                       const char          *cockpit_url,
-                                                       const char          *user,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
-char               *cockpit_secret_store_lookup_finish (CockpitSecretStore *self,
-                                                        GAsyncResult       *result,
-                                                        GError            **error);
+void                cockpit_secret_store_clear_async   (CockpitSecretStore  *self,
+                                                        const char          *cockpit_url,
+                                                        const char          *user,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean            cockpit_secret_store_clear_finish  (CockpitSecretStore  *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 
-void                cockpit_secret_store_clear_async  (CockpitSecretStore  *self,
-                                                       const char          *cockpit_url,
-                                                       const char          *user,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
-gboolean            cockpit_secret_store_clear_finish (CockpitSecretStore  *self,
-                                                       GAsyncResult        *result,
-                                                       GError             **error);
-
-void                cockpit_secret_store_free_token   (char                *token);
+void                cockpit_secret_store_free_token    (char *token);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CockpitSecretToken, cockpit_secret_store_free_token)
 
