@@ -774,11 +774,26 @@ extend_backup_action_cb (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.extend-backup", "s", package_id);
 }
 
+/* From a helpdesk notification: the window, with its helpdesk popover
+ * open when the window offers "win.show-helpdesk". */
+static void
+show_helpdesk_action_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+  CockpitWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-helpdesk", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "quit", quit_action_cb },
   { "sign-out", sign_out_action_cb },
   { "open-package", open_package_action_cb, "s" },
+  { "show-helpdesk", show_helpdesk_action_cb },
   { "extend-backup", extend_backup_action_cb, "s" },
 };
 

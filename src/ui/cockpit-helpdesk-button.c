@@ -1,0 +1,828 @@
+/* cockpit-helpdesk-button.c: the header bar button with the unread helpdesk notifications and their popover.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The button shows one coloured pill per severity with unread
+ * notifications, or a bell when there are none.  Its popover lists the
+ * helpdesk's notifications, bound to the helpdesk's model: each row
+ * follows its notification object, which the helpdesk updates in place.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-helpdesk-button.h"
+
+struct _CockpitHelpdeskButton
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkMenuButton *menu_button;
+  GtkWidget     *bell_icon;
+  GtkLabel      *pills[3];
+  GtkPopover    *popover;
+  GtkWidget     *popover_box;
+  GtkWidget     *mark_all_button;
+  GtkWidget     *error_box;
+  GtkLabel      *error_label;
+  GtkStack      *stack;
+  GtkListBox    *list_box;
+
+  /* Owned references */
+  CockpitHelpdesk *helpdesk;
+  GListModel      *packages;
+  char            *summary;
+  char            *error;
+  gboolean         error_is_load;
+};
+
+G_DEFINE_FINAL_TYPE (CockpitHelpdeskButton, cockpit_helpdesk_button, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_HELPDESK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Severities -------------------------------------------------------------------- */
+
+static const struct {
+  const char *icon_name;
+  const char *css_class;
+} severity_styles[] = {
+  [COCKPIT_SEVERITY_CRITICAL] = { "dialog-error-symbolic", "error" },
+  [COCKPIT_SEVERITY_WARNING] = { "dialog-warning-symbolic", "warning" },
+  [COCKPIT_SEVERITY_INFO] = { "dialog-information-symbolic", "accent" },
+};
+
+static const char *
+severity_label (CockpitSeverity severity)
+{
+  switch (severity)
+    {
+    case COCKPIT_SEVERITY_CRITICAL:
+      return _("Critical");
+    case COCKPIT_SEVERITY_WARNING:
+      return _("Warning");
+    case COCKPIT_SEVERITY_INFO:
+    default:
+      return _("Information");
+    }
+}
+
+/* Times ------------------------------------------------------------------------- */
+
+static char *
+format_relative (GDateTime *time,
+                 GDateTime *now)
+{
+  GTimeSpan span = g_date_time_difference (now, time);
+  gint64 minutes = span / G_TIME_SPAN_MINUTE;
+  gint64 hours = span / G_TIME_SPAN_HOUR;
+  gint64 days = span / G_TIME_SPAN_DAY;
+
+  if (minutes < 1)
+    return g_strdup (_("Just now"));
+  if (hours < 1)
+    return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", (gulong) minutes), (int) minutes);
+  if (days < 1)
+    return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", (gulong) hours), (int) hours);
+  if (days < 31)
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", (gulong) days), (int) days);
+
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+    /* Translators: a date, see g_date_time_format() */
+    return g_date_time_format (local, _("%-d %b %Y"));
+  }
+}
+
+static char *
+format_moment (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  /* Translators: a date and time, see g_date_time_format() */
+  return g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+}
+
+/* Rows -------------------------------------------------------------------------- */
+
+typedef struct {
+  CockpitHelpdeskButton *button;        /* unowned: it owns the row */
+  CockpitNotification   *notification;
+  GtkImage              *icon;
+  GtkLabel              *title;
+  GtkLabel              *time;
+  GtkLabel              *body;
+  GtkLabel              *package;
+  GtkWidget             *read_button;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  g_clear_object (&row->notification);
+  g_free (row);
+}
+
+static Row *
+row_of (GtkListBoxRow *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "cockpit-helpdesk-row");
+}
+
+static const char *
+package_name (CockpitHelpdeskButton *self,
+              const char            *package_id)
+{
+  if (package_id == NULL)
+    return _("All packages");
+
+  if (self->packages != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (self->packages); i++)
+      {
+        g_autoptr(CockpitPackage) package = g_list_model_get_item (self->packages, i);
+
+        if (g_strcmp0 (cockpit_package_get_id (package), package_id) == 0)
+          return cockpit_package_get_name (package);  /* the list keeps it alive */
+      }
+  return package_id;
+}
+
+static void
+update_row_time (Row       *row,
+                 GDateTime *now)
+{
+  GDateTime *received = cockpit_notification_get_received_at (row->notification);
+  g_autofree char *relative = NULL;
+  g_autofree char *moment = NULL;
+
+  if (received == NULL)
+    {
+      gtk_label_set_text (row->time, "");
+      return;
+    }
+  relative = format_relative (received, now);
+  moment = format_moment (received);
+  gtk_label_set_text (row->time, relative);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->time), moment);
+}
+
+static void
+update_row (GtkListBoxRow *widget)
+{
+  Row *row = row_of (widget);
+  CockpitNotification *notification = row->notification;
+  CockpitSeverity severity = cockpit_notification_get_severity (notification);
+  gboolean unread = !cockpit_notification_get_read (notification);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *accessible = NULL;
+
+  if (severity > COCKPIT_SEVERITY_INFO)
+    severity = COCKPIT_SEVERITY_INFO;
+
+  gtk_image_set_from_icon_name (row->icon, severity_styles[severity].icon_name);
+  for (guint s = 0; s < G_N_ELEMENTS (severity_styles); s++)
+    gtk_widget_remove_css_class (GTK_WIDGET (row->icon), severity_styles[s].css_class);
+  gtk_widget_add_css_class (GTK_WIDGET (row->icon), severity_styles[severity].css_class);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->icon), severity_label (severity));
+
+  gtk_label_set_text (row->title, cockpit_notification_get_title (notification));
+  gtk_label_set_text (row->body, cockpit_notification_get_body (notification));
+  gtk_label_set_text (row->package, package_name (row->button, cockpit_notification_get_package_id (notification)));
+  update_row_time (row, now);
+
+  if (unread)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (widget), "unread");
+      gtk_widget_add_css_class (GTK_WIDGET (row->title), "unread");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (widget), "unread");
+      gtk_widget_remove_css_class (GTK_WIDGET (row->title), "unread");
+    }
+  gtk_widget_set_visible (row->read_button, unread);
+
+  accessible = unread
+    /* Translators: "Critical, unread: Security update: Magnolia 6.3.21" */
+    ? g_strdup_printf (_("%s, unread: %s"), severity_label (severity), cockpit_notification_get_title (notification))
+    : g_strdup_printf (_("%s: %s"), severity_label (severity), cockpit_notification_get_title (notification));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+notification_notify_cb (CockpitNotification *notification,
+                        GParamSpec          *pspec,
+                        GtkListBoxRow       *widget)
+{
+  update_row (widget);
+}
+
+static GtkWidget *
+new_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Small, so that the popover's width decides where lines wrap. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+new_row_button (const char *label,
+                const char *action_name,
+                const char *id)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_widget_add_css_class (button, "small-button");
+  return button;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  CockpitHelpdeskButton *self = user_data;
+  CockpitNotification *notification = item;
+  const char *id = cockpit_notification_get_id (notification);
+  GtkWidget *widget = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  Row *row = g_new0 (Row, 1);
+
+  row->button = self;
+  row->notification = g_object_ref (notification);
+  g_object_set_data_full (G_OBJECT (widget), "cockpit-helpdesk-row", row, (GDestroyNotify) row_free);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), FALSE);
+  gtk_widget_add_css_class (widget, "helpdesk-row");
+
+  row->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_widget_set_valign (GTK_WIDGET (row->icon), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (row->icon), "severity-icon");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->icon));
+
+  row->title = GTK_LABEL (new_label ("notification-title"));
+  gtk_widget_set_hexpand (GTK_WIDGET (row->title), TRUE);
+  row->time = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (row->time), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (row->time), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (row->time), "dim-label");
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (row->title));
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (row->time));
+  gtk_box_append (GTK_BOX (text), heading);
+
+  row->body = GTK_LABEL (new_label ("notification-body"));
+  gtk_label_set_selectable (row->body, TRUE);
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->body));
+
+  row->package = GTK_LABEL (new_label ("caption"));
+  gtk_widget_add_css_class (GTK_WIDGET (row->package), "dim-label");
+  gtk_widget_set_hexpand (GTK_WIDGET (row->package), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (row->package), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (row->package));
+
+  row->read_button = new_row_button (_("Mark as Read"), "helpdesk.mark-read", id);
+  gtk_box_append (GTK_BOX (buttons), row->read_button);
+  gtk_box_append (GTK_BOX (buttons), new_row_button (_("Archive"), "helpdesk.archive", id));
+  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (footer), buttons);
+  gtk_box_append (GTK_BOX (text), footer);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (widget), box);
+
+  update_row (GTK_LIST_BOX_ROW (widget));
+  g_signal_connect_object (notification, "notify", G_CALLBACK (notification_notify_cb), widget, 0);
+
+  return widget;
+}
+
+/* State ------------------------------------------------------------------------- */
+
+static void
+set_error (CockpitHelpdeskButton *self,
+           const char            *message,
+           gboolean               is_load)
+{
+  cockpit_set_string (&self->error, message);
+  self->error_is_load = message != NULL && is_load;
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (self->error_box, message != NULL);
+}
+
+static void
+update_stack (CockpitHelpdeskButton *self)
+{
+  GListModel *list = self->helpdesk ? cockpit_helpdesk_get_notifications (self->helpdesk) : NULL;
+  gboolean empty = list == NULL || g_list_model_get_n_items (list) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+/* "2 critical, 1 warning and 3 info notifications unread" */
+static char *
+make_summary (const guint counts[3])
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  guint total = counts[0] + counts[1] + counts[2];
+
+  if (total == 0)
+    return g_strdup (_("No unread notifications"));
+
+  /* Translators: a part of "2 critical, 1 warning and 3 info notifications unread" */
+  if (counts[COCKPIT_SEVERITY_CRITICAL] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u critical"), counts[COCKPIT_SEVERITY_CRITICAL]));
+  /* Translators: a part of "2 critical, 1 warning and 3 info notifications unread" */
+  if (counts[COCKPIT_SEVERITY_WARNING] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u warning"), counts[COCKPIT_SEVERITY_WARNING]));
+  /* Translators: a part of "2 critical, 1 warning and 3 info notifications unread" */
+  if (counts[COCKPIT_SEVERITY_INFO] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u info"), counts[COCKPIT_SEVERITY_INFO]));
+
+  if (parts->len == 1)
+    joined = g_strdup (g_ptr_array_index (parts, 0));
+  else if (parts->len == 2)
+    /* Translators: "2 critical and 1 warning" */
+    joined = g_strdup_printf (_("%s and %s"), (char *) g_ptr_array_index (parts, 0),
+                              (char *) g_ptr_array_index (parts, 1));
+  else
+    /* Translators: "2 critical, 1 warning and 3 info" */
+    joined = g_strdup_printf (_("%s, %s and %s"), (char *) g_ptr_array_index (parts, 0),
+                              (char *) g_ptr_array_index (parts, 1), (char *) g_ptr_array_index (parts, 2));
+
+  /* Translators: %s is "2 critical, 1 warning and 3 info" */
+  return g_strdup_printf (ngettext ("%s notification unread", "%s notifications unread", total), joined);
+}
+
+static void
+update_counts (CockpitHelpdeskButton *self)
+{
+  guint counts[3] = { 0, };
+  gboolean any = FALSE;
+
+  for (guint s = 0; s < 3 && self->helpdesk != NULL; s++)
+    counts[s] = cockpit_helpdesk_get_unread (self->helpdesk, s);
+
+  for (guint s = 0; s < 3; s++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", counts[s]);
+
+      gtk_label_set_text (self->pills[s], text);
+      gtk_widget_set_visible (GTK_WIDGET (self->pills[s]), counts[s] > 0);
+      any |= counts[s] > 0;
+    }
+  gtk_widget_set_visible (self->bell_icon, !any);
+
+  g_free (self->summary);
+  self->summary = make_summary (counts);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), self->summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary,
+                                  -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "helpdesk.mark-all-read", any);
+}
+
+static void
+unread_changed_cb (CockpitHelpdeskButton *self)
+{
+  update_counts (self);
+}
+
+static void
+items_changed_cb (CockpitHelpdeskButton *self)
+{
+  update_stack (self);
+}
+
+static void
+helpdesk_error_cb (CockpitHelpdeskButton *self)
+{
+  const char *error = cockpit_helpdesk_get_error (self->helpdesk);
+
+  if (error != NULL)
+    {
+      /* Translators: %s says why, in a sentence */
+      g_autofree char *message = g_strdup_printf (_("The notifications could not be loaded. %s"), error);
+
+      set_error (self, message, TRUE);
+    }
+  else if (self->error_is_load)
+    set_error (self, NULL, FALSE);
+}
+
+static void
+bind_list (CockpitHelpdeskButton *self)
+{
+  GListModel *list = self->helpdesk ? cockpit_helpdesk_get_notifications (self->helpdesk) : NULL;
+
+  gtk_list_box_bind_model (self->list_box, list, create_row_cb, self, NULL);
+}
+
+static void
+packages_changed_cb (CockpitHelpdeskButton *self)
+{
+  /* Names come and go rarely: making the rows again is simplest. */
+  bind_list (self);
+}
+
+static void
+popover_show_cb (CockpitHelpdeskButton *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GtkListBoxRow *widget;
+
+  /* "5 minutes ago" moves on while the popover is closed. */
+  for (guint i = 0; (widget = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    update_row_time (row_of (widget), now);
+}
+
+/* Actions ----------------------------------------------------------------------- */
+
+static void
+change_done (CockpitHelpdeskButton *self,
+             gboolean               ok,
+             GError                *error)
+{
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_error (self, error->message, FALSE);
+}
+
+static void
+mark_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CockpitHelpdeskButton) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = cockpit_helpdesk_mark_read_finish (COCKPIT_HELPDESK (object), result, &error);
+
+  change_done (self, ok, error);
+}
+
+static void
+mark_all_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CockpitHelpdeskButton) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = cockpit_helpdesk_mark_all_read_finish (COCKPIT_HELPDESK (object), result, &error);
+
+  change_done (self, ok, error);
+}
+
+static void
+archive_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CockpitHelpdeskButton) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = cockpit_helpdesk_archive_finish (COCKPIT_HELPDESK (object), result, &error);
+
+  change_done (self, ok, error);
+}
+
+/* The requests get no cancellable: once sent, a change is followed to
+ * its end (or undone) even when the window closes meanwhile. */
+
+static void
+mark_read_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CockpitHelpdeskButton *self = COCKPIT_HELPDESK_BUTTON (widget);
+  CockpitNotification *notification;
+
+  if (self->helpdesk == NULL)
+    return;
+  notification = cockpit_helpdesk_find (self->helpdesk, g_variant_get_string (parameter, NULL));
+  if (notification == NULL)
+    return;
+  set_error (self, NULL, FALSE);
+  cockpit_helpdesk_mark_read_async (self->helpdesk, notification, NULL, mark_read_cb, g_object_ref (self));
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CockpitHelpdeskButton *self = COCKPIT_HELPDESK_BUTTON (widget);
+  CockpitNotification *notification;
+
+  if (self->helpdesk == NULL)
+    return;
+  notification = cockpit_helpdesk_find (self->helpdesk, g_variant_get_string (parameter, NULL));
+  if (notification == NULL)
+    return;
+  set_error (self, NULL, FALSE);
+  cockpit_helpdesk_archive_async (self->helpdesk, notification, NULL, archive_cb, g_object_ref (self));
+}
+
+static void
+mark_all_read_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CockpitHelpdeskButton *self = COCKPIT_HELPDESK_BUTTON (widget);
+
+  if (self->helpdesk == NULL)
+    return;
+  set_error (self, NULL, FALSE);
+  cockpit_helpdesk_mark_all_read_async (self->helpdesk, NULL, mark_all_read_cb, g_object_ref (self));
+}
+
+static void
+dismiss_error_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  set_error (COCKPIT_HELPDESK_BUTTON (widget), NULL, FALSE);
+}
+
+/* Public ------------------------------------------------------------------------ */
+
+GtkWidget *
+cockpit_helpdesk_button_new (void)
+{
+  return g_object_new (COCKPIT_TYPE_HELPDESK_BUTTON, NULL);
+}
+
+CockpitHelpdesk *
+cockpit_helpdesk_button_get_helpdesk (CockpitHelpdeskButton *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self), NULL);
+  return self->helpdesk;
+}
+
+void
+cockpit_helpdesk_button_set_helpdesk (CockpitHelpdeskButton *self,
+                                      CockpitHelpdesk       *helpdesk)
+{
+  g_return_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self));
+  g_return_if_fail (helpdesk == NULL || COCKPIT_IS_HELPDESK (helpdesk));
+
+  if (self->helpdesk == helpdesk)
+    return;
+
+  if (self->helpdesk != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->helpdesk, self);
+      g_signal_handlers_disconnect_by_data (cockpit_helpdesk_get_notifications (self->helpdesk), self);
+    }
+  g_set_object (&self->helpdesk, helpdesk);
+  set_error (self, NULL, FALSE);
+
+  if (helpdesk != NULL)
+    {
+      g_signal_connect_object (helpdesk, "notify::unread-critical", G_CALLBACK (unread_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (helpdesk, "notify::unread-warning", G_CALLBACK (unread_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (helpdesk, "notify::unread-info", G_CALLBACK (unread_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (helpdesk, "notify::error", G_CALLBACK (helpdesk_error_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (cockpit_helpdesk_get_notifications (helpdesk), "items-changed",
+                               G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+      if (cockpit_helpdesk_get_error (helpdesk) != NULL)
+        helpdesk_error_cb (self);
+    }
+
+  bind_list (self);
+  update_stack (self);
+  update_counts (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), helpdesk != NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELPDESK]);
+}
+
+void
+cockpit_helpdesk_button_set_packages (CockpitHelpdeskButton *self,
+                                      GListModel            *packages)
+{
+  g_return_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self));
+  g_return_if_fail (packages == NULL || G_IS_LIST_MODEL (packages));
+
+  if (self->packages == packages)
+    return;
+  if (self->packages != NULL)
+    g_signal_handlers_disconnect_by_data (self->packages, self);
+  g_set_object (&self->packages, packages);
+  if (packages != NULL)
+    g_signal_connect_object (packages, "items-changed", G_CALLBACK (packages_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  bind_list (self);
+}
+
+void
+cockpit_helpdesk_button_popup (CockpitHelpdeskButton *self)
+{
+  g_return_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self));
+  gtk_menu_button_popup (self->menu_button);
+}
+
+const char *
+cockpit_helpdesk_button_get_summary (CockpitHelpdeskButton *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self), NULL);
+  return self->summary;
+}
+
+const char *
+cockpit_helpdesk_button_get_error (CockpitHelpdeskButton *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self), NULL);
+  return self->error;
+}
+
+GtkPopover *
+cockpit_helpdesk_button_get_popover (CockpitHelpdeskButton *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self), NULL);
+  return self->popover;
+}
+
+GtkListBox *
+cockpit_helpdesk_button_get_list_box (CockpitHelpdeskButton *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self), NULL);
+  return self->list_box;
+}
+
+GtkWidget *
+cockpit_helpdesk_button_get_pill (CockpitHelpdeskButton *self,
+                                  CockpitSeverity        severity)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self), NULL);
+  g_return_val_if_fail (severity <= COCKPIT_SEVERITY_INFO, NULL);
+  return GTK_WIDGET (self->pills[severity]);
+}
+
+void
+cockpit_helpdesk_notify_critical (GApplication        *app,
+                                  CockpitNotification *notification)
+{
+  g_autoptr(GNotification) desktop = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (G_IS_APPLICATION (app));
+  g_return_if_fail (COCKPIT_IS_NOTIFICATION (notification));
+
+  desktop = g_notification_new (cockpit_notification_get_title (notification));
+  g_notification_set_body (desktop, cockpit_notification_get_body (notification));
+  /* Critical helpdesk messages (outages, security updates) must not be
+   * missed, even in do-not-disturb. */
+  g_notification_set_priority (desktop, G_NOTIFICATION_PRIORITY_URGENT);
+  g_notification_set_default_action (desktop, "app.show-helpdesk");
+  g_notification_add_button (desktop, _("Open"), "app.show-helpdesk");
+
+  /* One id per helpdesk notification: sent again, it replaces itself. */
+  id = g_strdup_printf ("helpdesk-%s", cockpit_notification_get_id (notification));
+  g_application_send_notification (app, id, desktop);
+}
+
+/* The object -------------------------------------------------------------------- */
+
+static void
+cockpit_helpdesk_button_dispose (GObject *object)
+{
+  CockpitHelpdeskButton *self = COCKPIT_HELPDESK_BUTTON (object);
+
+  if (self->helpdesk != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->helpdesk, self);
+      g_signal_handlers_disconnect_by_data (cockpit_helpdesk_get_notifications (self->helpdesk), self);
+    }
+  if (self->packages != NULL)
+    g_signal_handlers_disconnect_by_data (self->packages, self);
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_HELPDESK_BUTTON);
+  g_clear_object (&self->helpdesk);
+  g_clear_object (&self->packages);
+
+  G_OBJECT_CLASS (cockpit_helpdesk_button_parent_class)->dispose (object);
+}
+
+static void
+cockpit_helpdesk_button_finalize (GObject *object)
+{
+  CockpitHelpdeskButton *self = COCKPIT_HELPDESK_BUTTON (object);
+
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (cockpit_helpdesk_button_parent_class)->finalize (object);
+}
+
+static void
+cockpit_helpdesk_button_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  CockpitHelpdeskButton *self = COCKPIT_HELPDESK_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_HELPDESK:
+      g_value_set_object (value, self->helpdesk);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cockpit_helpdesk_button_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  CockpitHelpdeskButton *self = COCKPIT_HELPDESK_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_HELPDESK:
+      cockpit_helpdesk_button_set_helpdesk (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cockpit_helpdesk_button_class_init (CockpitHelpdeskButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cockpit_helpdesk_button_dispose;
+  object_class->finalize = cockpit_helpdesk_button_finalize;
+  object_class->get_property = cockpit_helpdesk_button_get_property;
+  object_class->set_property = cockpit_helpdesk_button_set_property;
+
+  properties[PROP_HELPDESK] =
+    g_param_spec_object ("helpdesk", NULL, NULL, COCKPIT_TYPE_HELPDESK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "helpdeskbutton");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-helpdesk-button.ui");
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, bell_icon);
+  gtk_widget_class_bind_template_child_full (widget_class, "critical_pill", FALSE,
+                                             G_STRUCT_OFFSET (CockpitHelpdeskButton, pills[COCKPIT_SEVERITY_CRITICAL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "warning_pill", FALSE,
+                                             G_STRUCT_OFFSET (CockpitHelpdeskButton, pills[COCKPIT_SEVERITY_WARNING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "info_pill", FALSE,
+                                             G_STRUCT_OFFSET (CockpitHelpdeskButton, pills[COCKPIT_SEVERITY_INFO]));
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, mark_all_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, error_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, stack);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
+
+  gtk_widget_class_install_action (widget_class, "helpdesk.mark-read", "s", mark_read_action);
+  gtk_widget_class_install_action (widget_class, "helpdesk.archive", "s", archive_action);
+  gtk_widget_class_install_action (widget_class, "helpdesk.mark-all-read", NULL, mark_all_read_action);
+  gtk_widget_class_install_action (widget_class, "helpdesk.dismiss-error", NULL, dismiss_error_action);
+}
+
+static void
+cockpit_helpdesk_button_init (CockpitHelpdeskButton *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_stack (self);
+  update_counts (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), FALSE);
+}

@@ -1,0 +1,598 @@
+/* test-helpdesk-button.c: the helpdesk button, its popover and desktop notifications, under Xvfb against the simulator.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One story, in the order added: the counts on the button, the list in
+ * the popover, the desktop notification of a new critical one (sent only
+ * once), marking read, archiving, a very long notification, marking all
+ * read, and at last a cockpit that has gone away.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cockpit-application.h"
+#include "cockpit-helpdesk-button.h"
+#include "test-session-util.h"
+#include "test-sim-util.h"
+#include "test-ui-util.h"
+
+#define TOKEN "helpdesk-button-test-token"
+#define LONG_TITLE "Planned maintenance of the eu-central-1 region, including the database clusters, " \
+                   "the content delivery network and the authoring instances of every package"
+#define LONG_BODY "Between 22:00 and 02:00 UTC the hosting platform of all packages in eu-central-1 moves " \
+                  "to new hardware. Public sites stay online; authoring may be slow for up to ten minutes " \
+                  "at a time. Please do not start upgrades, restores or tear-downs during the window. " \
+                  "Details: https://status.example.com/incidents/2026-11-26-eu-central-1-platform-migration"
+
+static TestSession            session;
+static SimFixture             sim;
+static CockpitApplication    *app;
+static CockpitHelpdesk       *helpdesk;
+static GtkWindow             *window;
+static GtkWidget             *header_bar;
+static CockpitHelpdeskButton *button;
+static char                  *folder;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @expr holds; fails after 30 seconds. */
+#define WAIT_FOR(expr)                                                     \
+  G_STMT_START {                                                           \
+    gint64 end_ = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;       \
+    guint tick_ = g_timeout_add (20, tick_cb, NULL);                       \
+    while (!(expr))                                                        \
+      {                                                                    \
+        if (g_get_monotonic_time () > end_)                                \
+          g_error ("Timed out waiting for %s", #expr);                     \
+        g_main_context_iteration (NULL, TRUE);                             \
+      }                                                                    \
+    g_source_remove (tick_);                                               \
+  } G_STMT_END
+
+static void
+screenshot_both (GtkWidget  *widget,
+                 const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("%s-light", name);
+  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cockpit_test_wait_for_draw (widget);
+  cockpit_test_save_screenshot (widget, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  cockpit_test_wait_for_draw (widget);
+  cockpit_test_save_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+refresh (CockpitHelpdesk *desk)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cockpit_helpdesk_refresh_async (desk, NULL, api_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (cockpit_helpdesk_refresh_finish (desk, result, &error));
+  g_assert_no_error (error);
+}
+
+/* Whether the cockpit itself has @id read (or archived). */
+static gboolean
+server_has (const char *id,
+            const char *property)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cockpit_client_list_notifications_async (sim.client, NULL, api_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  list = cockpit_client_list_notifications_finish (sim.client, result, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(CockpitNotification) notification = g_list_model_get_item (G_LIST_MODEL (list), i);
+      gboolean value = FALSE;
+
+      if (g_strcmp0 (cockpit_notification_get_id (notification), id) != 0)
+        continue;
+      g_object_get (notification, property, &value, NULL);
+      return value;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+all_read_on_server (void)
+{
+  GListModel *list = cockpit_helpdesk_get_notifications (helpdesk);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CockpitNotification) notification = g_list_model_get_item (list, i);
+
+      if (!server_has (cockpit_notification_get_id (notification), "read"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The package names, as the window passes its session's packages. */
+static void
+set_packages (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListStore) packages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cockpit_client_list_packages_async (sim.client, NULL, api_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  packages = cockpit_client_list_packages_finish (sim.client, result, &error);
+  g_assert_no_error (error);
+  cockpit_helpdesk_button_set_packages (button, G_LIST_MODEL (packages));
+}
+
+static guint
+n_rows (void)
+{
+  GtkListBox *list_box = cockpit_helpdesk_button_get_list_box (button);
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list_box, n) != NULL)
+    n++;
+  return n;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_button (child, action_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of the first notification of @severity that is (un)read. */
+static GtkWidget *
+row_of (CockpitSeverity      severity,
+        gboolean             is_read,
+        CockpitNotification **notification_out)
+{
+  GListModel *list = cockpit_helpdesk_get_notifications (helpdesk);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CockpitNotification) notification = g_list_model_get_item (list, i);
+
+      if (cockpit_notification_get_severity (notification) == severity &&
+          cockpit_notification_get_read (notification) == is_read)
+        {
+          *notification_out = notification;  /* the list keeps it alive */
+          return GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), i));
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_pill (CockpitSeverity  severity,
+             const char      *text)
+{
+  GtkWidget *pill = cockpit_helpdesk_button_get_pill (button, severity);
+
+  if (text == NULL)
+    g_assert_false (gtk_widget_get_visible (pill));
+  else
+    {
+      g_assert_true (gtk_widget_get_visible (pill));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pill)), ==, text);
+    }
+}
+
+static GtkWidget *
+popover_child (void)
+{
+  return gtk_popover_get_child (cockpit_helpdesk_button_get_popover (button));
+}
+
+static void
+open_popover (void)
+{
+  cockpit_helpdesk_button_popup (button);
+  WAIT_FOR (gtk_widget_get_mapped (popover_child ()));
+  cockpit_test_wait_for_draw (popover_child ());
+}
+
+static guint
+count_sent (const char *id_prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < session.notifications->len; i++)
+    {
+      TestNotification *sent = g_ptr_array_index (session.notifications, i);
+
+      if (g_str_has_prefix (sent->id, id_prefix))
+        n++;
+    }
+  return n;
+}
+
+static TestNotification *
+last_sent (const char *id_prefix)
+{
+  for (guint i = session.notifications->len; i > 0; i--)
+    {
+      TestNotification *sent = g_ptr_array_index (session.notifications, i - 1);
+
+      if (g_str_has_prefix (sent->id, id_prefix))
+        return sent;
+    }
+  return NULL;
+}
+
+/* Tests ---------------------------------------------------------------------- */
+
+static void
+test_create_destroy (void)
+{
+  GtkWidget *lonely = g_object_ref_sink (cockpit_helpdesk_button_new ());
+  g_autoptr(CockpitHelpdesk) desk = cockpit_helpdesk_new (sim.client, NULL);
+
+  g_assert_cmpstr (cockpit_helpdesk_button_get_summary (COCKPIT_HELPDESK_BUTTON (lonely)), ==,
+                   "No unread notifications");
+  cockpit_helpdesk_button_set_helpdesk (COCKPIT_HELPDESK_BUTTON (lonely), desk);
+  g_assert_true (cockpit_helpdesk_button_get_helpdesk (COCKPIT_HELPDESK_BUTTON (lonely)) == desk);
+  cockpit_helpdesk_button_set_helpdesk (COCKPIT_HELPDESK_BUTTON (lonely), NULL);
+  cockpit_helpdesk_button_set_helpdesk (COCKPIT_HELPDESK_BUTTON (lonely), desk);
+  g_assert_finalize_object (lonely);
+  g_assert_finalize_object (g_steal_pointer (&desk));
+}
+
+static void
+test_pills (void)
+{
+  GtkWidget *menu_button;
+
+  /* No helpdesk yet: the bell. */
+  gtk_window_present (window);
+  cockpit_test_wait_for_draw (header_bar);
+  assert_pill (COCKPIT_SEVERITY_CRITICAL, NULL);
+  assert_pill (COCKPIT_SEVERITY_WARNING, NULL);
+  assert_pill (COCKPIT_SEVERITY_INFO, NULL);
+  screenshot_both (header_bar, "helpdesk-button-empty");
+
+  cockpit_helpdesk_button_set_helpdesk (button, helpdesk);
+  refresh (helpdesk);
+  set_packages ();
+  assert_pill (COCKPIT_SEVERITY_CRITICAL, "1");
+  assert_pill (COCKPIT_SEVERITY_WARNING, "1");
+  assert_pill (COCKPIT_SEVERITY_INFO, "1");
+  g_assert_cmpstr (cockpit_helpdesk_button_get_summary (button), ==,
+                   "1 critical, 1 warning and 1 info notifications unread");
+  menu_button = gtk_widget_get_first_child (GTK_WIDGET (button));
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, cockpit_helpdesk_button_get_summary (button));
+  screenshot_both (header_bar, "helpdesk-button");
+}
+
+static void
+test_popover (void)
+{
+  GListModel *list = cockpit_helpdesk_get_notifications (helpdesk);
+
+  open_popover ();
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 5);
+  g_assert_cmpuint (n_rows (), ==, 5);
+  for (guint i = 0; i < n_rows (); i++)
+    {
+      g_autoptr(CockpitNotification) notification = g_list_model_get_item (list, i);
+
+      g_assert_false (cockpit_notification_get_archived (notification));
+    }
+  g_assert_null (cockpit_helpdesk_button_get_error (button));
+
+  /* Newest first: title (bold while unread), package name, relative time
+   * with the moment in its tooltip. */
+  {
+    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), 0));
+    GtkWidget *title = find_label (row, "Maintenance of Initech Intranet");
+    GtkWidget *time = find_label (row, "1 hour ago");
+
+    g_assert_nonnull (title);
+    g_assert_true (gtk_widget_has_css_class (title, "unread"));
+    g_assert_nonnull (find_label (row, "Initech Intranet"));
+    g_assert_nonnull (time);
+    g_assert_nonnull (gtk_widget_get_tooltip_text (time));
+    g_assert_nonnull (find_button (row, "helpdesk.mark-read"));
+    g_assert_nonnull (find_button (row, "helpdesk.archive"));
+  }
+  {
+    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), 3));
+    GtkWidget *title = find_label (row, "Magnolia 6.4.3 is available");
+
+    g_assert_nonnull (title);
+    g_assert_false (gtk_widget_has_css_class (title, "unread"));
+    g_assert_nonnull (find_label (row, "All packages"));
+    g_assert_false (gtk_widget_get_visible (find_button (row, "helpdesk.mark-read")));
+  }
+  screenshot_both (popover_child (), "helpdesk-popover");
+}
+
+static void
+test_notify_critical (void)
+{
+  CockpitNotification *critical = NULL;
+  TestNotification *sent;
+  g_autofree char *id = NULL;
+  g_autoptr(GVariant) buttons = NULL;
+  const char *label = NULL;
+  const char *action = NULL;
+
+  row_of (COCKPIT_SEVERITY_CRITICAL, FALSE, &critical);
+  id = g_strdup_printf ("helpdesk-%s", cockpit_notification_get_id (critical));
+
+  cockpit_helpdesk_notify_critical (G_APPLICATION (app), critical);
+  WAIT_FOR (last_sent (id) != NULL);
+  sent = last_sent (id);
+  g_assert_cmpstr (sent->id, ==, id);
+  g_assert_cmpstr (test_notification_get (sent, "title"), ==, "Security update: Magnolia 6.3.21");
+  g_assert_cmpstr (test_notification_get (sent, "body"), ==, cockpit_notification_get_body (critical));
+  g_assert_cmpstr (test_notification_get (sent, "priority"), ==, "urgent");
+  g_assert_cmpstr (test_notification_get (sent, "default-action"), ==, "app.show-helpdesk");
+
+  buttons = g_variant_lookup_value (sent->data, "buttons", G_VARIANT_TYPE ("aa{sv}"));
+  g_assert_nonnull (buttons);
+  g_assert_cmpuint (g_variant_n_children (buttons), ==, 1);
+  {
+    g_autoptr(GVariant) first = g_variant_get_child_value (buttons, 0);
+
+    g_assert_true (g_variant_lookup (first, "label", "&s", &label));
+    g_assert_true (g_variant_lookup (first, "action", "&s", &action));
+  }
+  g_assert_cmpstr (label, ==, "Open");
+  g_assert_cmpstr (action, ==, "app.show-helpdesk");
+
+  /* The application offers the action the notification names. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "show-helpdesk"));
+}
+
+static void
+test_new_critical_once (void)
+{
+  g_autofree char *state = g_build_filename (folder, "seen.json", NULL);
+  guint before = count_sent ("helpdesk-");
+  CockpitHelpdesk *desk;
+
+  /* The way the application wires it. */
+  desk = cockpit_helpdesk_new (sim.client, state);
+  g_signal_connect_object (desk, "new-critical", G_CALLBACK (cockpit_helpdesk_notify_critical),
+                           app, G_CONNECT_SWAPPED);
+  refresh (desk);
+  WAIT_FOR (count_sent ("helpdesk-") == before + 1);
+  refresh (desk);
+  g_assert_finalize_object (desk);
+
+  /* After a restart, on the same state file: nothing new. */
+  desk = cockpit_helpdesk_new (sim.client, state);
+  g_signal_connect_object (desk, "new-critical", G_CALLBACK (cockpit_helpdesk_notify_critical),
+                           app, G_CONNECT_SWAPPED);
+  refresh (desk);
+  g_assert_finalize_object (desk);
+
+  /* Give a stray notification time to arrive before counting. */
+  {
+    gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+
+    WAIT_FOR (g_get_monotonic_time () > end);
+  }
+  g_assert_cmpuint (count_sent ("helpdesk-"), ==, before + 1);
+}
+
+static void
+test_mark_read (void)
+{
+  CockpitNotification *warning = NULL;
+  GtkWidget *row = row_of (COCKPIT_SEVERITY_WARNING, FALSE, &warning);
+  GtkWidget *read_button = find_button (row, "helpdesk.mark-read");
+  g_autofree char *id = g_strdup (cockpit_notification_get_id (warning));
+
+  g_assert_nonnull (read_button);
+  g_assert_true (gtk_widget_get_visible (read_button));
+  g_assert_true (gtk_widget_has_css_class (row, "unread"));
+  g_signal_emit_by_name (read_button, "clicked");
+
+  /* At once on the button, then on the cockpit. */
+  assert_pill (COCKPIT_SEVERITY_WARNING, NULL);
+  g_assert_cmpstr (cockpit_helpdesk_button_get_summary (button), ==,
+                   "1 critical and 1 info notifications unread");
+  g_assert_false (gtk_widget_get_visible (read_button));
+  g_assert_false (gtk_widget_has_css_class (row, "unread"));
+  WAIT_FOR (server_has (id, "read"));
+  g_assert_null (cockpit_helpdesk_button_get_error (button));
+  g_assert_cmpuint (n_rows (), ==, 5);
+}
+
+static void
+test_archive (void)
+{
+  CockpitNotification *info = NULL;
+  GtkWidget *row = row_of (COCKPIT_SEVERITY_INFO, FALSE, &info);
+  GtkWidget *archive_button = find_button (row, "helpdesk.archive");
+  g_autofree char *id = g_strdup (cockpit_notification_get_id (info));
+
+  g_assert_nonnull (archive_button);
+  g_signal_emit_by_name (archive_button, "clicked");
+  g_assert_cmpuint (n_rows (), ==, 4);
+  assert_pill (COCKPIT_SEVERITY_INFO, NULL);
+  g_assert_cmpstr (cockpit_helpdesk_button_get_summary (button), ==, "1 critical notification unread");
+  WAIT_FOR (server_has (id, "archived"));
+  g_assert_null (cockpit_helpdesk_find (helpdesk, id));
+  g_assert_null (cockpit_helpdesk_button_get_error (button));
+
+  refresh (helpdesk);
+  g_assert_cmpuint (n_rows (), ==, 4);
+  screenshot_both (popover_child (), "helpdesk-popover-after-changes");
+}
+
+static void
+test_long_text (void)
+{
+  g_autoptr(CockpitNotification) first = g_list_model_get_item (cockpit_helpdesk_get_notifications (helpdesk), 0);
+  g_autofree char *title = g_strdup (cockpit_notification_get_title (first));
+  g_autofree char *body = g_strdup (cockpit_notification_get_body (first));
+  GtkWidget *child = popover_child ();
+  int width;
+
+  /* The row follows its object. */
+  cockpit_notification_set_title (first, LONG_TITLE);
+  cockpit_notification_set_body (first, LONG_BODY);
+  cockpit_test_wait_for_draw (child);
+  width = gtk_widget_get_width (child);
+  /* Wraps rather than growing. */
+  g_assert_cmpint (width, <, 600);
+  screenshot_both (child, "helpdesk-popover-long");
+
+  cockpit_notification_set_title (first, title);
+  cockpit_notification_set_body (first, body);
+}
+
+static void
+test_mark_all_read (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "helpdesk.mark-all-read", NULL));
+  assert_pill (COCKPIT_SEVERITY_CRITICAL, NULL);
+  assert_pill (COCKPIT_SEVERITY_WARNING, NULL);
+  assert_pill (COCKPIT_SEVERITY_INFO, NULL);
+  g_assert_cmpstr (cockpit_helpdesk_button_get_summary (button), ==, "No unread notifications");
+  WAIT_FOR (all_read_on_server ());
+  g_assert_null (cockpit_helpdesk_button_get_error (button));
+  gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
+  screenshot_both (header_bar, "helpdesk-button-all-read");
+}
+
+static void
+test_refused (void)
+{
+  g_autoptr(CockpitNotification) first = g_list_model_get_item (cockpit_helpdesk_get_notifications (helpdesk), 0);
+  guint before = n_rows ();
+
+  open_popover ();
+
+  /* The cockpit goes away: the row comes back, and the popover says why. */
+  cockpit_client_set_timeouts (sim.client, 2, 5);
+  cockpit_simulator_stop (sim.sim);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "helpdesk.archive", "s",
+                                             cockpit_notification_get_id (first)));
+  g_assert_cmpuint (n_rows (), ==, before - 1);
+  WAIT_FOR (cockpit_helpdesk_button_get_error (button) != NULL);
+  g_assert_cmpuint (n_rows (), ==, before);
+  g_assert_true (g_str_has_prefix (cockpit_helpdesk_button_get_error (button), "Could not archive “"));
+  g_assert_null (strstr (cockpit_helpdesk_button_get_error (button), "HTTP"));
+  screenshot_both (popover_child (), "helpdesk-popover-error");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "helpdesk.dismiss-error", NULL));
+  g_assert_null (cockpit_helpdesk_button_get_error (button));
+  gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(CockpitHelpdesk) empty = cockpit_helpdesk_new (sim.client, NULL);
+
+  /* A helpdesk that has loaded nothing: the empty state. */
+  cockpit_helpdesk_button_set_helpdesk (button, empty);
+  open_popover ();
+  g_assert_cmpuint (n_rows (), ==, 0);
+  screenshot_both (popover_child (), "helpdesk-popover-empty");
+  gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
+  cockpit_helpdesk_button_set_helpdesk (button, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  test_session_start (&session, FALSE);
+  sim_fixture_start (&sim, TOKEN, NULL);
+  folder = g_dir_make_tmp ("helpdesk-button-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* The application loads style.css and sends the notifications. */
+  app = cockpit_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  {
+    g_autofree char *state = g_build_filename (folder, "helpdesk-seen.json", NULL);
+
+    helpdesk = cockpit_helpdesk_new (sim.client, state);
+  }
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 520, 120);
+  header_bar = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header_bar), adw_window_title_new ("Acme Corporation Website", NULL));
+  button = COCKPIT_HELPDESK_BUTTON (cockpit_helpdesk_button_new ());
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), GTK_WIDGET (button));
+  gtk_window_set_titlebar (window, header_bar);
+  gtk_window_set_child (window, adw_status_page_new ());
+
+  g_test_add_func ("/cockpit/helpdesk-button/create-destroy", test_create_destroy);
+  g_test_add_func ("/cockpit/helpdesk-button/pills", test_pills);
+  g_test_add_func ("/cockpit/helpdesk-button/popover", test_popover);
+  g_test_add_func ("/cockpit/helpdesk-button/notify-critical", test_notify_critical);
+  g_test_add_func ("/cockpit/helpdesk-button/new-critical-once", test_new_critical_once);
+  g_test_add_func ("/cockpit/helpdesk-button/mark-read", test_mark_read);
+  g_test_add_func ("/cockpit/helpdesk-button/archive", test_archive);
+  g_test_add_func ("/cockpit/helpdesk-button/long-text", test_long_text);
+  g_test_add_func ("/cockpit/helpdesk-button/mark-all-read", test_mark_all_read);
+  g_test_add_func ("/cockpit/helpdesk-button/refused", test_refused);
+  g_test_add_func ("/cockpit/helpdesk-button/empty", test_empty);
+
+  result = g_test_run ();
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (g_steal_pointer (&helpdesk));
+  g_clear_object (&app);
+  sim_fixture_stop (&sim);
+  api_remove_tree (folder);
+  g_free (folder);
+  test_session_stop (&session);
+  return result;
+}
