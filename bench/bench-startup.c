@@ -364,6 +364,7 @@ main (int   argc,
   g_autoptr(GTestDBus) bus = NULL;
   g_autofree char *display = NULL;
   g_autofree char *shader_cache = NULL;
+  char ratio[32];
   Series *baseline, *app, *second;
   const char *baseline_argv[2] = { NULL, NULL };
   const char *app_argv[3] = { NULL, "--demo", NULL };
@@ -463,8 +464,8 @@ main (int   argc,
   print_row ("data on screen, p90 (ms)", baseline, app, second, field_data, 0.9);
   print_row ("RSS, median (MiB)", baseline, app, second, field_rss, 0.5);
   print_row ("RSS, p90 (MiB)", baseline, app, second, field_rss, 0.9);
-  printf ("\nData on screen, median, over the baseline's visible window: %.2f\n",
-          quantile (app->data, 0.5) / quantile (baseline->visible, 0.5));
+  format_value (ratio, sizeof ratio, quantile (app->data, 0.5) / quantile (baseline->visible, 0.5), 2);
+  printf ("\nData on screen, median, over the baseline's visible window: %s\n", ratio);
   printf ("RSS is VmRSS right after the baseline's first frame and the app's data frame.\n");
   printf ("GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(GTK's choice)");
 
