@@ -487,6 +487,98 @@ test_ended_while_closed (Fixture       *f,
   }
 }
 
+
+static gboolean
+not_busy (gpointer data)
+{
+  Fixture *f = data;
+
+  return !cockpit_action_tracker_is_busy (f->tracker, "acmeweb");
+}
+
+static gboolean
+upgrade_started (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->last_started != NULL && cockpit_action_get_kind (f->last_started) == COCKPIT_ACTION_KIND_UPGRADE;
+}
+
+/* "Back up Live first": the upgrade follows the backup even when the app
+ * was closed in between, because both steps are in the journal. */
+static void
+test_backup_then_upgrade_across_restart (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(CockpitEnvironment) live = sim_get_environment (f->sim.client, "acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CockpitAction) backup = NULL;
+  g_autoptr(CockpitEnvironment) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cockpit_action_tracker_start_backup_then_upgrade_async (f->tracker, live, "6.3.21", NULL, api_result_cb, &result);
+  backup = cockpit_action_tracker_start_finish (f->tracker, api_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cockpit_action_get_kind (backup), ==, COCKPIT_ACTION_KIND_CREATE_BACKUP);
+  {
+    g_autoptr(JsonArray) entries = journal_entries (f);
+    JsonObject *entry = json_array_get_object_element (entries, 0);
+
+    g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "then"), "kind"), ==, "upgrade");
+  }
+
+  /* Closed while the backup runs; it ends meanwhile.  (The result, a
+   * GTask, holds the tracker until it goes.) */
+  g_clear_object (&result);
+  api_spin (30);
+  g_assert_finalize_object (g_steal_pointer (&f->tracker));
+  cockpit_simulator_advance_clock (f->sim.sim, 600);
+
+  reset_record (f);
+  f->tracker = new_tracker (f);
+  cockpit_action_tracker_resume (f->tracker);
+  api_wait_until (upgrade_started, f);
+  g_assert_cmpstr (cockpit_action_get_target_version (f->last_started), ==, "6.3.21");
+  g_assert_cmpuint (f->not_started, ==, 0);
+
+  cockpit_simulator_advance_clock (f->sim.sim, 3600);
+  api_wait_until (not_busy, f);
+  after = sim_get_environment (f->sim.client, "acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE);
+  g_assert_cmpstr (cockpit_environment_get_magnolia_version (after), ==, "6.3.21");
+  g_assert_nonnull (cockpit_environment_get_latest_manual_backup (after));
+  {
+    g_autoptr(JsonArray) entries = journal_entries (f);
+
+    g_assert_cmpuint (json_array_get_length (entries), ==, 0);
+  }
+}
+
+/* A failed backup: no upgrade, and the reason. */
+static void
+test_backup_failed_no_upgrade (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(CockpitEnvironment) live = sim_get_environment (f->sim.client, "acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CockpitAction) backup = NULL;
+  g_autoptr(CockpitEnvironment) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sim_control (&f->sim, "/_sim/fail-next", "{\"stage\": \"create_backup\"}");
+  cockpit_action_tracker_start_backup_then_upgrade_async (f->tracker, live, "6.3.21", NULL, api_result_cb, &result);
+  backup = cockpit_action_tracker_start_finish (f->tracker, api_wait_result (&result), &error);
+  g_assert_no_error (error);
+
+  cockpit_simulator_advance_clock (f->sim.sim, 600);
+  api_wait_until (api_counter_positive, &f->not_started);
+  g_assert_cmpint (f->not_started_kind, ==, COCKPIT_ACTION_KIND_UPGRADE);
+  g_assert_nonnull (strstr (f->not_started_message, "backup of Live failed"));
+  api_wait_until (not_busy, f);
+  after = sim_get_environment (f->sim.client, "acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE);
+  g_assert_cmpstr (cockpit_environment_get_magnolia_version (after), ==, "6.3.18");
+}
+
 static void
 test_double_start (Fixture       *f,
                    gconstpointer  data)
@@ -839,6 +931,8 @@ main (int   argc,
   ADD ("rejected", test_rejected);
   ADD ("destroyed-mid-action", test_destroyed_mid_action);
   ADD ("ended-while-closed", test_ended_while_closed);
+  ADD ("backup-then-upgrade-across-restart", test_backup_then_upgrade_across_restart);
+  ADD ("backup-failed-no-upgrade", test_backup_failed_no_upgrade);
   ADD ("double-start", test_double_start);
   ADD ("unanswered/adopted", test_unanswered_adopted);
   ADD ("unanswered/not-started", test_unanswered_not_started);

@@ -61,6 +61,10 @@ typedef struct {
   GDateTime         *started_at;
   char              *action_id;   /* NULL until the cockpit confirmed it */
   CockpitAction     *action;
+  /* An upgrade to start on the same environment once this action has
+   * succeeded ("back up Live first"), journalled with the entry:
+   * {"kind", "environment_kind", "params"}, or NULL. */
+  JsonNode          *then;
   guint              timeout_id;
   guint              interval_ms;
   gboolean           busy;        /* a request for this entry is out */
@@ -89,6 +93,7 @@ entry_free (Entry *entry)
   g_free (entry->package_id);
   g_free (entry->environment_id);
   g_clear_pointer (&entry->params, json_node_unref);
+  g_clear_pointer (&entry->then, json_node_unref);
   g_clear_pointer (&entry->started_at, g_date_time_unref);
   g_free (entry->action_id);
   g_clear_object (&entry->action);
@@ -176,6 +181,11 @@ entry_to_json (Entry *entry)
     json_builder_add_string_value (builder, entry->action_id);
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "then");
+  if (entry->then != NULL)
+    json_builder_add_value (builder, json_node_copy (entry->then));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -222,6 +232,15 @@ entry_from_json (JsonNode *node)
   entry->params = json_node_copy (params);
   entry->started_at = g_steal_pointer (&started);
   entry->action_id = g_strdup (string_member (object, "action_id"));
+
+  {
+    JsonNode *then = json_object_get_member (object, "then");
+    int then_kind;
+
+    if (then != NULL && JSON_NODE_HOLDS_OBJECT (then) &&
+        cockpit_enum_from_string (COCKPIT_TYPE_ACTION_KIND, string_member (json_node_get_object (then), "kind"), &then_kind))
+      entry->then = json_node_copy (then);
+  }
   return entry;
 }
 
@@ -351,11 +370,26 @@ adopt_action (CockpitActionTracker *self,
   schedule (self, entry, entry->interval_ms);
 }
 
+static void start_followup (CockpitActionTracker *self,
+                            Entry                *entry,
+                            CockpitAction        *action);
+
 static void
 finish_entry (CockpitActionTracker *self,
               Entry                *entry)
 {
   g_autoptr(CockpitAction) action = g_object_ref (entry->action);
+  g_autoptr(JsonNode) then = entry->then ? json_node_ref (entry->then) : NULL;
+  Entry followup = { 0, };
+
+  /* What follows is written down before this entry goes, so that a
+   * crash in between loses neither. */
+  if (then != NULL)
+    {
+      followup = *entry;
+      followup.then = then;
+      start_followup (self, &followup, action);
+    }
 
   remove_entry (self, entry);
   g_signal_emit (self, signals[ACTION_FINISHED], 0, action);
@@ -568,6 +602,131 @@ is_definite_rejection (const GError *error)
     }
 }
 
+/* Sends the request of @entry, with the parameters it was journalled with. */
+static void
+send_entry (CockpitActionTracker *self,
+            Entry                *entry,
+            CockpitEnvironment   *environment,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data)
+{
+  JsonObject *params = json_node_get_object (entry->params);
+  const char *target_version = string_member (params, "target_version");
+  g_autoptr(GDateTime) expires_at = cockpit_date_time_parse (string_member (params, "expires_at"));
+
+  entry->busy = TRUE;
+
+  switch (entry->kind)
+    {
+    case COCKPIT_ACTION_KIND_UPGRADE:
+      cockpit_client_upgrade_async (self->client, environment, target_version, entry->key,
+                                    cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
+      cockpit_client_extend_upgrade_backup_async (self->client, environment, expires_at, entry->key,
+                                                  cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
+      cockpit_client_delete_upgrade_backup_async (self->client, environment, entry->key,
+                                                  cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
+      cockpit_client_restore_upgrade_backup_async (self->client, environment, entry->key,
+                                                   cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
+      cockpit_client_create_backup_async (self->client, environment, entry->key,
+                                          cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_TEARDOWN:
+    default:
+      cockpit_client_teardown_async (self->client, environment, entry->key,
+                                     cancellable, callback, user_data);
+      break;
+    }
+}
+
+static gboolean is_definite_rejection (const GError *error);
+
+static void
+followup_sent_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(CockpitActionTracker) self = NULL;
+  g_autoptr(CockpitAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  Entry *entry;
+
+  action = cockpit_client_start_action_finish (COCKPIT_CLIENT (object), result, &error);
+  if (!call_resolve (call, &self, &entry))
+    return;
+  entry->busy = FALSE;
+
+  if (action != NULL)
+    adopt_action (self, entry, action);
+  else if (is_definite_rejection (error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade could not be started: %s"),
+                                                  error->message);
+      not_started (self, entry, message);
+    }
+  else
+    schedule (self, entry, self->first_ms);
+}
+
+/* The action of @entry has ended: starts what was to follow it, or says
+ * why it will not happen. */
+static void
+start_followup (CockpitActionTracker *self,
+                Entry                *entry,
+                CockpitAction        *action)
+{
+  JsonObject *then = json_node_get_object (entry->then);
+  g_autoptr(CockpitEnvironment) environment = cockpit_environment_new ();
+  Entry *next;
+  int kind = COCKPIT_ACTION_KIND_UPGRADE;
+  int environment_kind = COCKPIT_ENVIRONMENT_KIND_NONE;
+  JsonNode *params = json_object_get_member (then, "params");
+
+  cockpit_enum_from_string (COCKPIT_TYPE_ACTION_KIND, string_member (then, "kind"), &kind);
+  cockpit_enum_from_string (COCKPIT_TYPE_ENVIRONMENT_KIND, string_member (then, "environment_kind"), &environment_kind);
+
+  next = g_new0 (Entry, 1);
+  next->key = cockpit_client_new_idempotency_key ();
+  next->cockpit = g_strdup (entry->cockpit);
+  next->package_id = g_strdup (entry->package_id);
+  next->environment_id = g_strdup (entry->environment_id);
+  next->kind = kind;
+  next->params = params != NULL && JSON_NODE_HOLDS_OBJECT (params) ? json_node_copy (params)
+                                                                   : json_node_init_object (json_node_alloc (), json_object_new ());
+  next->started_at = g_date_time_new_now_utc ();
+  g_ptr_array_add (self->entries, next);
+
+  if (cockpit_action_get_status (action) != COCKPIT_ACTION_STATUS_SUCCEEDED)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: "The upgrade of Live to 6.3.21 was not started because the backup of Live failed." */
+      message = g_strdup_printf (_("The upgrade of %s to %s was not started because the backup of Live failed."),
+                                 cockpit_environment_kind_get_label (environment_kind),
+                                 string_member (json_node_get_object (next->params), "target_version"));
+      not_started (self, next, message);
+      return;
+    }
+
+  journal_save (self);
+
+  /* The environment as the client needs it: ids, and the kind for the
+   * wording of errors. */
+  cockpit_environment_set_id (environment, next->environment_id);
+  cockpit_environment_set_package_id (environment, next->package_id);
+  cockpit_environment_set_kind (environment, environment_kind);
+  send_entry (self, next, environment, self->cancellable, followup_sent_cb, call_new (self, next));
+}
+
 static void
 start_cb (GObject      *object,
           GAsyncResult *result,
@@ -614,23 +773,20 @@ start_cb (GObject      *object,
                              error->message);
 }
 
-void
-cockpit_action_tracker_start_async (CockpitActionTracker *self,
-                                    CockpitEnvironment   *environment,
-                                    CockpitActionKind     kind,
-                                    const char           *target_version,
-                                    GDateTime            *expires_at,
-                                    GCancellable         *cancellable,
-                                    GAsyncReadyCallback   callback,
-                                    gpointer              user_data)
+static void
+start_intent (CockpitActionTracker *self,
+              CockpitEnvironment   *environment,
+              CockpitActionKind     kind,
+              const char           *target_version,
+              GDateTime            *expires_at,
+              JsonNode             *then,
+              GCancellable         *cancellable,
+              GAsyncReadyCallback   callback,
+              gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   Entry *entry;
-
-  g_return_if_fail (COCKPIT_IS_ACTION_TRACKER (self));
-  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (environment));
-  g_return_if_fail (kind != COCKPIT_ACTION_KIND_UPGRADE || target_version != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cockpit_action_tracker_start_async);
@@ -665,6 +821,7 @@ cockpit_action_tracker_start_async (CockpitActionTracker *self,
   entry->environment_id = g_strdup (cockpit_environment_get_id (environment));
   entry->kind = kind;
   entry->params = json_builder_get_root (builder);
+  entry->then = then ? json_node_ref (then) : NULL;
   entry->started_at = g_date_time_new_now_utc ();
   entry->busy = TRUE;
   g_ptr_array_add (self->entries, entry);
@@ -673,34 +830,59 @@ cockpit_action_tracker_start_async (CockpitActionTracker *self,
   journal_save (self);
   g_task_set_task_data (task, g_strdup (entry->key), g_free);
 
-  switch (kind)
-    {
-    case COCKPIT_ACTION_KIND_UPGRADE:
-      cockpit_client_upgrade_async (self->client, environment, target_version, entry->key,
-                                    cancellable, start_cb, g_steal_pointer (&task));
-      break;
-    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
-      cockpit_client_extend_upgrade_backup_async (self->client, environment, expires_at, entry->key,
-                                                  cancellable, start_cb, g_steal_pointer (&task));
-      break;
-    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
-      cockpit_client_delete_upgrade_backup_async (self->client, environment, entry->key,
-                                                  cancellable, start_cb, g_steal_pointer (&task));
-      break;
-    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
-      cockpit_client_restore_upgrade_backup_async (self->client, environment, entry->key,
-                                                   cancellable, start_cb, g_steal_pointer (&task));
-      break;
-    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
-      cockpit_client_create_backup_async (self->client, environment, entry->key,
-                                          cancellable, start_cb, g_steal_pointer (&task));
-      break;
-    case COCKPIT_ACTION_KIND_TEARDOWN:
-    default:
-      cockpit_client_teardown_async (self->client, environment, entry->key,
-                                     cancellable, start_cb, g_steal_pointer (&task));
-      break;
-    }
+  send_entry (self, entry, environment, cancellable, start_cb, g_steal_pointer (&task));
+}
+
+void
+cockpit_action_tracker_start_async (CockpitActionTracker *self,
+                                    CockpitEnvironment   *environment,
+                                    CockpitActionKind     kind,
+                                    const char           *target_version,
+                                    GDateTime            *expires_at,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  g_return_if_fail (COCKPIT_IS_ACTION_TRACKER (self));
+  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (environment));
+  g_return_if_fail (kind != COCKPIT_ACTION_KIND_UPGRADE || target_version != NULL);
+
+  start_intent (self, environment, kind, target_version, expires_at, NULL,
+                cancellable, callback, user_data);
+}
+
+void
+cockpit_action_tracker_start_backup_then_upgrade_async (CockpitActionTracker *self,
+                                                        CockpitEnvironment   *live,
+                                                        const char           *target_version,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) then = NULL;
+
+  g_return_if_fail (COCKPIT_IS_ACTION_TRACKER (self));
+  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (live));
+  g_return_if_fail (target_version != NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, cockpit_enum_to_string (COCKPIT_TYPE_ACTION_KIND, COCKPIT_ACTION_KIND_UPGRADE));
+  json_builder_set_member_name (builder, "environment_kind");
+  json_builder_add_string_value (builder, cockpit_enum_to_string (COCKPIT_TYPE_ENVIRONMENT_KIND,
+                                                                  cockpit_environment_get_kind (live)));
+  json_builder_set_member_name (builder, "params");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "target_version");
+  json_builder_add_string_value (builder, target_version);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  then = json_builder_get_root (builder);
+
+  start_intent (self, live, COCKPIT_ACTION_KIND_CREATE_BACKUP, NULL, NULL, then,
+                cancellable, callback, user_data);
 }
 
 CockpitAction *

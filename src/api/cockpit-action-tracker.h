@@ -49,6 +49,19 @@ CockpitAction        *cockpit_action_tracker_start_finish (CockpitActionTracker 
                                                            GAsyncResult          *result,
                                                            GError               **error);
 
+/* Backs up @live, then — only when the backup succeeded — upgrades it to
+ * @target_version.  Both steps are journalled, so the upgrade follows
+ * even if the app was closed or crashed meanwhile.  Finishes with
+ * cockpit_action_tracker_start_finish(), giving the backup action; the
+ * upgrade shows up through "action-started", or "action-not-started"
+ * with the reason when it will not happen. */
+void                  cockpit_action_tracker_start_backup_then_upgrade_async (CockpitActionTracker *self,
+                                                                              CockpitEnvironment   *live,
+                                                                              const char           *target_version,
+                                                                              GCancellable         *cancellable,
+                                                                              GAsyncReadyCallback   callback,
+                                                                              gpointer              user_data);
+
 /* Polling intervals, for tests: first poll after @first_ms, then ×1.5
  * up to @max_ms. */
 void                  cockpit_action_tracker_set_intervals (CockpitActionTracker *self,

@@ -474,8 +474,9 @@ cockpit_session_new (CockpitClient *client,
   self->client = g_object_ref (client);
   self->tracker = cockpit_action_tracker_new (client, journal_path);
 
-  /* One cache file per cockpit, named by a hash of its address. */
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, cockpit_client_get_base_url (client), -1);
+  /* One cache file per cockpit, named by a hash of its identity (its
+   * address, or "demo" for the demo whose port changes every run). */
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, cockpit_client_get_identity (client), -1);
   name = g_strdup_printf ("cockpit-%.16s.json", hash);
   if (cache_dir != NULL)
     self->cache_path = g_build_filename (cache_dir, name, NULL);

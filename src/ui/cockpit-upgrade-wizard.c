@@ -70,6 +70,8 @@ struct _CockpitUpgradeWizard
   /* State */
   GtkCheckButton       *version_group;  /* the first check of the version list */
   gboolean              installing;     /* Install was pressed, no answer yet */
+  gboolean              waiting_for_upgrade; /* backed up first; the upgrade should follow */
+  gboolean              followup_connected;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitUpgradeWizard, cockpit_upgrade_wizard, ADW_TYPE_WINDOW)
@@ -163,228 +165,83 @@ is_definite_rejection (const GError *error)
 
 /* Backup first, then upgrade --------------------------------------------------
  *
- * With "Back up Live before upgrading", Install starts a manual backup of
- * Live, and the upgrade may only start once the backup has succeeded,
- * minutes later, when the wizard is long closed.  So the chain is not
- * owned by the wizard: it is stored on the tracker with
- * g_object_set_data_full(), one per package, and lives until it is done or
- * the tracker goes away.  It follows the tracker's signals, starts the
- * upgrade through the tracker when the backup succeeded, and holds only a
- * weak reference to the wizard, to keep it informed while it is open.
- * When the upgrade cannot start, it says so with the tracker's own
- * "action-not-started" signal, which the app turns into a notification.
+ * With "Back up Live before upgrading", Install asks the tracker for a
+ * backup of Live with the upgrade to follow it
+ * (cockpit_action_tracker_start_backup_then_upgrade_async).  The tracker
+ * journals both steps, so the upgrade follows the backup even when this
+ * wizard, or the whole app, was closed meanwhile.  While the wizard is
+ * open it listens to the tracker to say how the second step went.
  */
 
-typedef struct {
-  CockpitActionTracker *tracker;      /* unowned: the chain is the tracker's data */
-  CockpitEnvironment   *environment;
-  char                 *target_version;
-  char                 *backup_id;    /* NULL until the cockpit confirmed the backup */
-  char                 *key;          /* of the tracker's data */
-  GWeakRef              wizard;
-} Chain;
-
-static void
-chain_clear (Chain *chain)
-{
-  g_clear_object (&chain->environment);
-  g_clear_pointer (&chain->target_version, g_free);
-  g_clear_pointer (&chain->backup_id, g_free);
-  g_clear_pointer (&chain->key, g_free);
-  g_weak_ref_clear (&chain->wizard);
-}
-
-static void
-chain_release (Chain *chain)
-{
-  g_rc_box_release_full (chain, (GDestroyNotify) chain_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Chain, chain_release)
-
-/* The tracker's data destroy function: stops listening, drops its reference. */
-static void
-chain_detach_release (Chain *chain)
-{
-  g_signal_handlers_disconnect_by_data (chain->tracker, chain);
-  chain_release (chain);
-}
-
-static void
-chain_detach (Chain *chain)
-{
-  g_object_set_data (G_OBJECT (chain->tracker), chain->key, NULL);
-}
-
 static gboolean
-chain_is_backup (Chain             *chain,
-                 const char        *environment_id,
-                 CockpitActionKind  kind)
+is_our_upgrade (CockpitUpgradeWizard *self,
+                const char           *environment_id,
+                CockpitActionKind     kind)
 {
-  return kind == COCKPIT_ACTION_KIND_CREATE_BACKUP &&
-         g_strcmp0 (environment_id, cockpit_environment_get_id (chain->environment)) == 0;
-}
-
-/* The upgrade will not happen: tells the app, and the wizard if it is open. */
-static void
-chain_not_started (Chain      *chain,
-                   const char *message)
-{
-  g_autoptr(CockpitUpgradeWizard) wizard = g_weak_ref_get (&chain->wizard);
-
-  g_signal_emit_by_name (chain->tracker, "action-not-started",
-                         cockpit_environment_get_package_id (chain->environment),
-                         cockpit_environment_get_id (chain->environment),
-                         COCKPIT_ACTION_KIND_UPGRADE, message);
-  if (wizard != NULL)
-    chain_gave_up (wizard, message);
+  return self->waiting_for_upgrade && self->environment != NULL &&
+         kind == COCKPIT_ACTION_KIND_UPGRADE &&
+         g_strcmp0 (environment_id, cockpit_environment_get_id (self->environment)) == 0;
 }
 
 static void
-chain_upgrade_start_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+followup_started_cb (CockpitActionTracker *tracker,
+                     CockpitAction        *action,
+                     CockpitUpgradeWizard *self)
 {
-  g_autoptr(Chain) chain = user_data;
-  g_autoptr(CockpitUpgradeWizard) wizard = g_weak_ref_get (&chain->wizard);
+  if (!is_our_upgrade (self, cockpit_action_get_environment_id (action), cockpit_action_get_kind (action)))
+    return;
+
+  self->waiting_for_upgrade = FALSE;
+  chain_upgrade_began (self, action);
+}
+
+static void
+followup_not_started_cb (CockpitActionTracker *tracker,
+                         const char           *package_id,
+                         const char           *environment_id,
+                         CockpitActionKind     kind,
+                         const char           *message,
+                         CockpitUpgradeWizard *self)
+{
+  if (!is_our_upgrade (self, environment_id, kind))
+    return;
+
+  self->waiting_for_upgrade = FALSE;
+  chain_gave_up (self, message);
+}
+
+static void
+backup_start_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CockpitUpgradeWizard) self = weak_ref_steal (user_data);
   g_autoptr(CockpitAction) action = NULL;
   g_autoptr(GError) error = NULL;
 
   action = cockpit_action_tracker_start_finish (COCKPIT_ACTION_TRACKER (object), result, &error);
-  if (action != NULL)
-    {
-      if (wizard != NULL)
-        chain_upgrade_began (wizard, action);
-      return;
-    }
-
-  if (is_definite_rejection (error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: "The backup of Live has succeeded, but the upgrade to 6.3.21 could not be started: <reason>" */
-      message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade to %s could not be started: %s"),
-                                 chain->target_version, error->message);
-      chain_not_started (chain, message);
-    }
-  else if (wizard != NULL)
-    chain_gave_up (wizard, error->message);
-}
-
-static void
-chain_action_started_cb (CockpitActionTracker *tracker,
-                         CockpitAction        *action,
-                         Chain                *chain)
-{
-  /* Usually the answer to our start; it may also be the tracker finding
-   * the backup that a request without an answer had started. */
-  if (chain->backup_id == NULL &&
-      chain_is_backup (chain, cockpit_action_get_environment_id (action), cockpit_action_get_kind (action)))
-    chain->backup_id = g_strdup (cockpit_action_get_id (action));
-}
-
-static void
-chain_action_finished_cb (CockpitActionTracker *tracker,
-                          CockpitAction        *action,
-                          Chain                *chain)
-{
-  if (chain->backup_id == NULL || g_strcmp0 (cockpit_action_get_id (action), chain->backup_id) != 0)
+  if (self == NULL)
     return;
 
-  /* Our own reference: detaching drops the tracker's. */
-  chain = g_rc_box_acquire (chain);
-  chain_detach (chain);
-
-  if (cockpit_action_get_status (action) == COCKPIT_ACTION_STATUS_SUCCEEDED)
-    {
-      /* The tracker has forgotten the backup before telling us, so the
-       * package is free again for the upgrade. */
-      cockpit_action_tracker_start_async (tracker, chain->environment, COCKPIT_ACTION_KIND_UPGRADE,
-                                          chain->target_version, NULL, NULL,
-                                          chain_upgrade_start_cb, chain);
-    }
-  else
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: "The upgrade of Live to 6.3.21 was not started because the backup of Live failed." */
-      message = g_strdup_printf (_("The upgrade of Live to %s was not started because the backup of Live failed."),
-                                 chain->target_version);
-      chain_not_started (chain, message);
-      chain_release (chain);
-    }
-}
-
-static void
-chain_action_not_started_cb (CockpitActionTracker *tracker,
-                             const char           *package_id,
-                             const char           *environment_id,
-                             CockpitActionKind     kind,
-                             const char           *text,
-                             Chain                *chain)
-{
-  g_autoptr(Chain) held = NULL;
-  g_autofree char *message = NULL;
-
-  if (chain->backup_id != NULL || !chain_is_backup (chain, environment_id, kind))
-    return;
-
-  /* Our own reference: detaching drops the tracker's. */
-  held = g_rc_box_acquire (chain);
-  chain_detach (held);
-  /* Translators: "The upgrade of Live to 6.3.21 was not started because the backup of Live did not start." */
-  message = g_strdup_printf (_("The upgrade of Live to %s was not started because the backup of Live did not start."),
-                             held->target_version);
-  chain_not_started (held, message);
-}
-
-static void
-chain_backup_start_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(Chain) chain = user_data;
-  g_autoptr(CockpitUpgradeWizard) wizard = g_weak_ref_get (&chain->wizard);
-  g_autoptr(CockpitAction) action = NULL;
-  g_autoptr(GError) error = NULL;
-
-  action = cockpit_action_tracker_start_finish (COCKPIT_ACTION_TRACKER (object), result, &error);
-  if (action != NULL)
-    {
-      if (chain->backup_id == NULL)
-        chain->backup_id = g_strdup (cockpit_action_get_id (action));
-    }
-  else if (is_definite_rejection (error))
-    {
-      /* Nothing started, and the wizard shows why: no upgrade follows. */
-      if (g_object_get_data (G_OBJECT (chain->tracker), chain->key) == chain)
-        chain_detach (chain);
-    }
-
-  if (wizard != NULL)
-    install_done (wizard, action, TRUE, error);
+  /* Unless the cockpit refused the backup, the upgrade may still follow. */
+  self->waiting_for_upgrade = action != NULL || !is_definite_rejection (error);
+  install_done (self, action, TRUE, error);
 }
 
 static void
 chain_start (CockpitUpgradeWizard *self)
 {
-  g_autoptr(Chain) chain = g_rc_box_new0 (Chain);
+  if (!self->followup_connected)
+    {
+      self->followup_connected = TRUE;
+      g_signal_connect_object (self->tracker, "action-started", G_CALLBACK (followup_started_cb), self, 0);
+      g_signal_connect_object (self->tracker, "action-not-started", G_CALLBACK (followup_not_started_cb), self, 0);
+    }
 
-  chain->tracker = self->tracker;
-  chain->environment = g_object_ref (self->environment);
-  chain->target_version = g_strdup (cockpit_release_get_version (self->release));
-  chain->key = g_strdup_printf ("cockpit-upgrade-wizard-chain:%s", cockpit_package_get_id (self->package));
-  g_weak_ref_init (&chain->wizard, self);
-
-  /* Listening before the start, so that its confirmation is not missed. */
-  g_signal_connect (self->tracker, "action-started", G_CALLBACK (chain_action_started_cb), chain);
-  g_signal_connect (self->tracker, "action-finished", G_CALLBACK (chain_action_finished_cb), chain);
-  g_signal_connect (self->tracker, "action-not-started", G_CALLBACK (chain_action_not_started_cb), chain);
-  g_object_set_data_full (G_OBJECT (self->tracker), chain->key, g_rc_box_acquire (chain),
-                          (GDestroyNotify) chain_detach_release);
-
-  cockpit_action_tracker_start_async (self->tracker, self->environment, COCKPIT_ACTION_KIND_CREATE_BACKUP,
-                                      NULL, NULL, NULL, chain_backup_start_cb, g_rc_box_acquire (chain));
+  /* No cancellable: once asked for, both steps go on without us. */
+  cockpit_action_tracker_start_backup_then_upgrade_async (self->tracker, self->environment,
+                                                          cockpit_release_get_version (self->release),
+                                                          NULL, backup_start_cb, weak_ref_new (self));
 }
 
 /* Page 1: the environment ----------------------------------------------------- */
