@@ -201,6 +201,10 @@ test_overview (void)
   WAIT_FOR (!cockpit_session_get_loading (current_session ()) && g_list_model_get_n_items (packages) >= 4);
   WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (current_session ())) > 0);
 
+  /* The helpdesk's unread notifications are counted in the header. */
+  WAIT_FOR (cockpit_application_get_helpdesk (app) != NULL &&
+            cockpit_helpdesk_get_unread_total (cockpit_application_get_helpdesk (app)) > 0);
+
   show_package ("acmeweb");
   g_assert_null (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)));
   g_assert_null (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)));

@@ -12,6 +12,7 @@
 
 #include "cockpit-application.h"
 #include "cockpit-application-private.h"
+#include "cockpit-helpdesk-button.h"
 #include "cockpit-secret-store.h"
 #include "cockpit-simulator.h"
 #include "cockpit-window.h"
@@ -33,6 +34,10 @@ struct _CockpitApplication
 
   /* Upgrade backup reminders */
   CockpitBackupReminder *reminder;
+
+  /* Helpdesk notifications of the session: kept here, not in the window,
+   * so that new critical ones are announced with the window closed. */
+  CockpitHelpdesk       *helpdesk;
   CockpitClockFunc       clock;
   gpointer               clock_data;
   GDestroyNotify         clock_destroy;
@@ -391,7 +396,21 @@ drop_session (CockpitApplication *self)
       g_application_release (G_APPLICATION (self));
     }
   stop_backup_reminder (self);
+  if (self->helpdesk != NULL)
+    {
+      cockpit_helpdesk_set_auto_refresh (self->helpdesk, 0);
+      g_signal_handlers_disconnect_by_data (self->helpdesk, self);
+      g_clear_object (&self->helpdesk);
+    }
   g_clear_object (&self->session);
+}
+
+CockpitHelpdesk *
+cockpit_application_get_helpdesk (CockpitApplication *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
+
+  return self->helpdesk;
 }
 
 void
@@ -412,6 +431,13 @@ cockpit_application_set_session (CockpitApplication *self,
     {
       self->session = g_object_ref (session);
       start_backup_reminder (self);
+
+      self->helpdesk = cockpit_helpdesk_new (cockpit_session_get_client (session), NULL);
+      g_signal_connect_object (self->helpdesk, "new-critical", G_CALLBACK (cockpit_helpdesk_notify_critical),
+                               self, G_CONNECT_SWAPPED);
+      cockpit_helpdesk_refresh (self->helpdesk);
+      cockpit_helpdesk_set_auto_refresh (self->helpdesk, 60);
+
       tracker = cockpit_session_get_tracker (session);
       g_signal_connect_object (tracker, "action-finished", G_CALLBACK (action_finished_cb), self, 0);
       g_signal_connect_object (tracker, "action-not-started", G_CALLBACK (action_not_started_cb), self, 0);

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "cockpit-helpdesk.h"
 #include "cockpit-session.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,8 @@ CockpitSession     *cockpit_application_get_session    (CockpitApplication *self
 void                cockpit_application_set_session    (CockpitApplication *self,
                                                         CockpitSession     *session);
 gboolean            cockpit_application_get_demo       (CockpitApplication *self);
+/* The helpdesk notifications of the session, or NULL while signed out. */
+CockpitHelpdesk    *cockpit_application_get_helpdesk   (CockpitApplication *self);
 GSettings          *cockpit_application_get_settings   (CockpitApplication *self);
 
 /* Checks @url and @token with the cockpit, stores the token in the

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-bench.h"
+#include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
 #include "cockpit-window-private.h"
 
@@ -31,6 +32,7 @@ struct _CockpitWindow
   GtkWidget           *demo_badge;
   GtkStack            *content_stack;
   CockpitPackagePage  *package_page;
+  CockpitHelpdeskButton *helpdesk_button;
 
   /* Owned references */
   CockpitSession      *session;
@@ -266,6 +268,10 @@ set_session (CockpitWindow  *self,
 
   g_set_object (&self->session, session);
   cockpit_package_page_set_session (self->package_page, session);
+  cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button,
+                                        session ? cockpit_application_get_helpdesk (get_app (self)) : NULL);
+  cockpit_helpdesk_button_set_packages (self->helpdesk_button,
+                                        session ? cockpit_session_get_packages (session) : NULL);
 
   if (session != NULL)
     {
@@ -412,6 +418,17 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+show_helpdesk_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+
+  if (self->session != NULL)
+    cockpit_helpdesk_button_popup (self->helpdesk_button);
+}
+
+static void
 extend_backup_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -545,6 +562,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   widget_class->unmap = cockpit_window_unmap;
 
   g_type_ensure (COCKPIT_TYPE_PACKAGE_PAGE);
+  g_type_ensure (COCKPIT_TYPE_HELPDESK_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, toast_overlay);
@@ -564,6 +582,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_page);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, helpdesk_button);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, package_selected_cb);
@@ -573,6 +592,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.extend-backup", "s", extend_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.show-helpdesk", NULL, show_helpdesk_action);
 }
 
 static void
