@@ -1,0 +1,466 @@
+/* bench-activity.c: time to the first page of the activity log on screen, against a plain local GtkColumnView.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Needs a display: xvfb-run -a build/bench/bench-activity [--runs N]
+ *
+ * The simulator serves its large seed (100,000 entries on pkg01) from
+ * this process, on this main loop, so each figure holds the request, the
+ * simulator's filtering and JSON, the client's parsing and the page's
+ * work.  Two things are timed, each N times after one warm-up run:
+ *
+ *   open    from creating the page (and its window) to the first frame
+ *           painted with the first page of rows in it;
+ *   filter  from cockpit_activity_page_set_filter(), which applies at
+ *           once (the typing delay is the search entry's, not the
+ *           page's), to the first frame painted with the new first page.
+ *
+ * The baseline does the same with a GtkColumnView of the same five
+ * columns over a local GListStore of 100 entries: a new window with it,
+ * and the store's 100 entries replaced.  The difference is what the
+ * network, the server and the parsing cost.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "cockpit-activity-page.h"
+#include "cockpit-resources.h"
+#include "cockpit-simulator.h"
+
+#define TOKEN      "bench-activity-token"
+#define PACKAGE_ID "pkg01"
+#define PAGE_ROWS  100
+
+/* Waiting for a painted frame */
+
+typedef gboolean (*ReadyFunc) (gpointer data);
+
+typedef struct {
+  ReadyFunc  ready;
+  gpointer   data;
+  gint64     painted_at;
+} Watch;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Watch         *watch)
+{
+  if (watch->painted_at == 0 && watch->ready (watch->data))
+    watch->painted_at = g_get_monotonic_time ();
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until a frame of @widget's window is painted while
+ * @ready holds; returns the time of that frame. */
+static gint64
+wait_for_frame (GtkWidget *widget,
+                ReadyFunc  ready,
+                gpointer   data)
+{
+  Watch watch = { ready, data, 0 };
+  GdkFrameClock *clock = NULL;
+  gulong handler = 0;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  guint tick = g_timeout_add (50, tick_cb, NULL);
+
+  while (watch.painted_at == 0)
+    {
+      if (clock == NULL && gtk_widget_get_mapped (widget))
+        {
+          clock = gtk_widget_get_frame_clock (widget);
+          handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
+        }
+      if (g_get_monotonic_time () > deadline)
+        g_error ("No frame with the rows in a minute");
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_signal_handler_disconnect (clock, handler);
+  g_source_remove (tick);
+  return watch.painted_at;
+}
+
+static void
+wait_for_finalize (gpointer object)
+{
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (weak, &weak);
+  g_object_unref (object);
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWindow *
+new_window (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  g_object_ref (window);
+  gtk_window_set_default_size (window, 1100, 700);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  return window;
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  wait_for_finalize (window);
+}
+
+/* The page */
+
+static gboolean
+page_ready (gpointer data)
+{
+  CockpitActivityPage *page = data;
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (page), COCKPIT_TYPE_ACTIVITY_PAGE, "stack");
+
+  return !cockpit_activity_page_get_loading (page) &&
+         g_list_model_get_n_items (cockpit_activity_page_get_entries (page)) > 0 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "list") == 0;
+}
+
+static double
+page_open (CockpitClient *client)
+{
+  gint64 start = g_get_monotonic_time ();
+  GtkWidget *page = cockpit_activity_page_new (client, PACKAGE_ID, NULL);
+  GtkWindow *window = new_window (page);
+  gint64 end = wait_for_frame (page, page_ready, page);
+
+  g_assert (g_list_model_get_n_items (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (page))) == PAGE_ROWS);
+  close_window (window);
+  return (end - start) / 1000.0;
+}
+
+typedef struct {
+  int                     type;
+  CockpitEnvironmentKind  affects;
+  const char             *query;
+} Filter;
+
+/* Each differs from the one before, so that each is a real change. */
+static const Filter filters[] = {
+  { COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_NONE, NULL },
+  { -1, COCKPIT_ENVIRONMENT_KIND_LIVE, NULL },
+  { -1, COCKPIT_ENVIRONMENT_KIND_NONE, "answered slowly" },
+  { COCKPIT_ENTRY_TYPE_INFO, COCKPIT_ENVIRONMENT_KIND_UAT, NULL },
+  { -1, COCKPIT_ENVIRONMENT_KIND_NONE, NULL },
+};
+
+static double
+page_filter (CockpitActivityPage *page,
+             guint                run)
+{
+  const Filter *filter = &filters[run % G_N_ELEMENTS (filters)];
+  gint64 start = g_get_monotonic_time ();
+
+  cockpit_activity_page_set_filter (page, filter->type, filter->affects, filter->query);
+  return (wait_for_frame (GTK_WIDGET (page), page_ready, page) - start) / 1000.0;
+}
+
+/* The baseline: the same columns, a local store */
+
+static void
+image_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, gtk_image_new ());
+}
+
+static void
+image_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+  static const char *const icons[] = {
+    "dialog-information-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic",
+  };
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_list_item_get_child (item)),
+                                icons[cockpit_activity_entry_get_entry_type (entry)]);
+}
+
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+label_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  column)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  switch (GPOINTER_TO_INT (column))
+    {
+    case 0:
+      gtk_label_set_text (label, cockpit_activity_entry_get_activity (entry));
+      break;
+    case 1:
+      gtk_label_set_text (label, cockpit_environment_kind_get_label (cockpit_activity_entry_get_affects (entry)));
+      break;
+    case 2:
+      gtk_label_set_text (label, cockpit_activity_entry_get_by (entry));
+      break;
+    default:
+      text = g_date_time_format (cockpit_activity_entry_get_at (entry), "%a %-d %b %Y, %H:%M");
+      gtk_label_set_text (label, text);
+      break;
+    }
+}
+
+static GtkWidget *
+baseline_view (GListStore *store)
+{
+  static const char *const titles[] = { "Type", "Activity", "Affects", "By", "On" };
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (store)));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      if (i == 0)
+        {
+          g_signal_connect (factory, "setup", G_CALLBACK (image_setup_cb), NULL);
+          g_signal_connect (factory, "bind", G_CALLBACK (image_bind_cb), NULL);
+        }
+      else
+        {
+          g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
+          g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), GINT_TO_POINTER (i - 1));
+        }
+      column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_expand (column, i == 1);
+      gtk_column_view_append_column (view, column);
+      g_object_unref (column);
+    }
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
+  return scroller;
+}
+
+static gboolean
+always_ready (gpointer data)
+{
+  return TRUE;
+}
+
+static double
+baseline_filter (GtkWidget  *view,
+                 GListStore *store,
+                 GPtrArray  *rows)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), rows->pdata, rows->len);
+  return (wait_for_frame (view, always_ready, NULL) - start) / 1000.0;
+}
+
+/* Figures */
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+summarize (GArray *times,
+           double *median,
+           double *p90)
+{
+  guint n = times->len;
+  double *values = (double *) times->data;
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  *median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  /* Nearest rank. */
+  *p90 = values[MAX ((guint) ((0.9 * n) + 0.999999), 1) - 1];
+}
+
+static void
+print_row (const char *what,
+           GArray     *page,
+           GArray     *baseline)
+{
+  double page_median, page_p90, base_median, base_p90;
+
+  summarize (page, &page_median, &page_p90);
+  summarize (baseline, &base_median, &base_p90);
+  g_print ("%-8s %10.1f %10.1f   %10.1f %10.1f   %+10.1f\n",
+           what, page_median, page_p90, base_median, base_p90, page_median - base_median);
+}
+
+/* Fetches the first page once, as rows for the baseline. */
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GPtrArray *
+fetch_rows (CockpitClient *client,
+            int            type)
+{
+  CockpitActivityQuery query = { PAGE_ROWS, NULL, type, COCKPIT_ENVIRONMENT_KIND_NONE, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListStore) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  cockpit_client_list_activity_async (client, PACKAGE_ID, &query, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  page = cockpit_client_list_activity_finish (client, result, NULL, &error);
+  if (page == NULL)
+    g_error ("%s", error->message);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (page)); i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (page), i));
+  g_assert (rows->len == PAGE_ROWS);
+  return rows;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int runs = 10;
+  GOptionEntry entries[] = {
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Timed runs of each measurement (10)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- time the activity log page");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitSimulator) sim = NULL;
+  g_autoptr(CockpitClient) client = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) other_rows = NULL;
+  g_autoptr(GArray) page_opens = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) base_opens = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) page_filters = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) base_filters = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1)
+    {
+      g_printerr ("%s\n", error ? error->message : "--runs must be at least 1");
+      return 2;
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-activity needs a display; run it under xvfb-run -a\n");
+      return 77;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_assert (cockpit_get_resource () != NULL);
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_LARGE, NULL, 60, FALSE, &error);
+  if (sim == NULL || !cockpit_simulator_listen (sim, "127.0.0.1", 0, &error))
+    g_error ("Simulator: %s", error->message);
+  client = cockpit_client_new (cockpit_simulator_get_base_url (sim), TOKEN, &error);
+  if (client == NULL)
+    g_error ("Client: %s", error->message);
+
+  rows = fetch_rows (client, -1);
+  other_rows = fetch_rows (client, COCKPIT_ENTRY_TYPE_ERROR);
+
+  /* Opening: one warm-up run each, not counted. */
+  for (int i = 0; i <= runs; i++)
+    {
+      double page_ms = page_open (client);
+      g_autoptr(GListStore) store = g_list_store_new (COCKPIT_TYPE_ACTIVITY_ENTRY);
+      GtkWidget *view;
+      GtkWindow *window;
+      gint64 start, end;
+
+      start = g_get_monotonic_time ();
+      g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
+      view = baseline_view (store);
+      window = new_window (view);
+      end = wait_for_frame (view, always_ready, NULL);
+      close_window (window);
+
+      if (i > 0)
+        {
+          double base_ms = (end - start) / 1000.0;
+
+          g_array_append_val (page_opens, page_ms);
+          g_array_append_val (base_opens, base_ms);
+        }
+    }
+
+  /* Filtering, in one window each. */
+  {
+    GtkWidget *page = cockpit_activity_page_new (client, PACKAGE_ID, NULL);
+    GtkWindow *page_window = new_window (page);
+    g_autoptr(GListStore) store = g_list_store_new (COCKPIT_TYPE_ACTIVITY_ENTRY);
+    GtkWidget *view;
+    GtkWindow *base_window;
+
+    wait_for_frame (page, page_ready, page);
+    g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
+    view = baseline_view (store);
+    base_window = new_window (view);
+    wait_for_frame (view, always_ready, NULL);
+
+    for (int i = 0; i <= runs; i++)
+      {
+        double page_ms = page_filter (COCKPIT_ACTIVITY_PAGE (page), (guint) i);
+        double base_ms = baseline_filter (view, store, i % 2 ? rows : other_rows);
+
+        if (i > 0)
+          {
+            g_array_append_val (page_filters, page_ms);
+            g_array_append_val (base_filters, base_ms);
+          }
+      }
+
+    close_window (page_window);
+    close_window (base_window);
+  }
+
+  g_print ("Activity log, %d runs, large seed (100,000 entries), pages of %d rows; milliseconds\n",
+           runs, PAGE_ROWS);
+  g_print ("%-8s %10s %10s   %10s %10s   %10s\n", "", "page", "", "baseline", "", "difference");
+  g_print ("%-8s %10s %10s   %10s %10s   %10s\n", "", "median", "p90", "median", "p90", "of medians");
+  print_row ("open", page_opens, base_opens);
+  print_row ("filter", page_filters, base_filters);
+
+  cockpit_simulator_stop (sim);
+  return 0;
+}
