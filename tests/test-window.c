@@ -9,6 +9,7 @@
 #include "config.h"
 
 
+#include "cockpit-activity-page.h"
 #include "cockpit-application.h"
 #include "cockpit-environment-card.h"
 #include "cockpit-flow-diagram.h"
@@ -239,6 +240,25 @@ test_overview (void)
 }
 
 static void
+test_activity_log (void)
+{
+  GtkWidget *activity;
+
+  show_package ("acmeweb");
+  activity = cockpit_window_show_activity (window (), TRUE);
+  g_assert_true (COCKPIT_IS_ACTIVITY_PAGE (activity));
+  WAIT_FOR (g_list_model_get_n_items (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (activity))) > 0);
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-activity-log");
+
+  /* Another package shows its own log. */
+  show_package ("globex");
+  g_assert_true (cockpit_window_show_activity (window (), TRUE) != activity);
+
+  cockpit_window_show_activity (window (), FALSE);
+  g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "packages");
+}
+
+static void
 test_wizard_opens (void)
 {
   GtkWindow *wizard;
@@ -427,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/window/sign-in-errors", test_sign_in_errors);
   g_test_add_func ("/cockpit/window/sign-in-good", test_sign_in_good);
   g_test_add_func ("/cockpit/window/overview", test_overview);
+  g_test_add_func ("/cockpit/window/activity-log", test_activity_log);
   g_test_add_func ("/cockpit/window/wizard-opens", test_wizard_opens);
   g_test_add_func ("/cockpit/window/upgrade-succeeds", test_upgrade_succeeds);
   g_test_add_func ("/cockpit/window/upgrade-fails", test_upgrade_fails);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-bench.h"
+#include "cockpit-activity-page.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
 #include "cockpit-window-private.h"
@@ -33,6 +34,8 @@ struct _CockpitWindow
   GtkStack            *content_stack;
   CockpitPackagePage  *package_page;
   CockpitHelpdeskButton *helpdesk_button;
+  GtkToggleButton     *activity_button;
+  AdwBin              *activity_bin;
 
   /* Owned references */
   CockpitSession      *session;
@@ -119,6 +122,42 @@ find_package (CockpitWindow *self,
   return NULL;
 }
 
+/* The activity log of the package shown, made when first asked for and
+ * again when the package changes. */
+static void
+update_activity (CockpitWindow *self)
+{
+  CockpitPackage *package = cockpit_package_page_get_package (self->package_page);
+  GtkWidget *page = adw_bin_get_child (self->activity_bin);
+  gboolean wanted = gtk_toggle_button_get_active (self->activity_button) && package != NULL && self->session != NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->activity_button), package != NULL);
+
+  if (!wanted)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "activity") == 0)
+        gtk_stack_set_visible_child_name (self->content_stack, package ? "package" : "empty");
+      return;
+    }
+
+  if (page == NULL ||
+      g_strcmp0 (g_object_get_data (G_OBJECT (page), "package-id"), cockpit_package_get_id (package)) != 0)
+    {
+      page = cockpit_activity_page_new (cockpit_session_get_client (self->session),
+                                        cockpit_package_get_id (package),
+                                        cockpit_application_get_settings (get_app (self)));
+      g_object_set_data_full (G_OBJECT (page), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
+      adw_bin_set_child (self->activity_bin, page);
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "activity");
+}
+
+static void
+activity_toggled_cb (CockpitWindow *self)
+{
+  update_activity (self);
+}
+
 static void
 select_package (CockpitWindow *self,
                 const char    *package_id)
@@ -142,6 +181,7 @@ select_package (CockpitWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "package");
   cockpit_package_page_set_package (self->package_page, package);
   adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
+  update_activity (self);
 }
 
 void
@@ -179,6 +219,7 @@ package_selected_cb (CockpitWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "package");
   cockpit_package_page_set_package (self->package_page, package);
   adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
+  update_activity (self);
   g_settings_set_string (cockpit_application_get_settings (get_app (self)), "last-package", id);
 }
 
@@ -583,6 +624,9 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_page);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, helpdesk_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_bin);
+  gtk_widget_class_bind_template_callback (widget_class, activity_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, package_selected_cb);
@@ -638,6 +682,16 @@ cockpit_window_get_package_page (CockpitWindow *self)
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
 
   return self->package_page;
+}
+
+GtkWidget *
+cockpit_window_show_activity (CockpitWindow *self,
+                              gboolean       show)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  gtk_toggle_button_set_active (self->activity_button, show);
+  return show ? adw_bin_get_child (self->activity_bin) : NULL;
 }
 
 const char *
