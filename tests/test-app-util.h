@@ -11,7 +11,9 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "cockpit-application-private.h"
 #include "cockpit-simulator.h"
+#include "test-session-util.h"
 #include "test-ui-util.h"
 
 static inline gboolean
@@ -86,4 +88,57 @@ test_app_sim_control (CockpitSimulator *sim,
   answer = soup_session_send_and_read_finish (soup, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (message), <, 300);
+}
+
+/* The application signed in to an in-process simulator of the demo seed,
+ * without the sign-in page and the keyring, counting with the simulator's
+ * clock: for tests of what comes after signing in. */
+typedef struct {
+  CockpitSimulator   *sim;
+  CockpitApplication *app;
+  CockpitSession     *session;
+} TestApp;
+
+static inline GDateTime *
+test_app_sim_now (gpointer data)
+{
+  return cockpit_simulator_get_now (data);
+}
+
+static inline void
+test_app_start (TestApp     *t,
+                TestSession *desktop,
+                const char  *token,
+                double       stage_seconds)
+{
+  g_autoptr(CockpitClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = NULL;
+
+  t->sim = cockpit_simulator_new (token, COCKPIT_SIM_SEED_DEMO, NULL, stage_seconds, TRUE, &error);
+  g_assert_no_error (error);
+  cockpit_simulator_listen (t->sim, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+
+  t->app = cockpit_application_new ();
+  g_application_register (G_APPLICATION (t->app), NULL, &error);
+  g_assert_no_error (error);
+  /* Screenshots show pages, not transitions between them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  client = cockpit_client_new (cockpit_simulator_get_base_url (t->sim), token, &error);
+  g_assert_no_error (error);
+  journal = g_build_filename (desktop->dir, "state", "journal.json", NULL);
+  t->session = cockpit_session_new (client, journal, NULL);
+  cockpit_action_tracker_set_intervals (cockpit_session_get_tracker (t->session), 20, 100);
+  cockpit_application_set_clock (t->app, test_app_sim_now, g_object_ref (t->sim), g_object_unref);
+  cockpit_application_set_session (t->app, t->session);
+}
+
+static inline void
+test_app_stop (TestApp *t)
+{
+  g_clear_object (&t->session);
+  g_clear_object (&t->app);
+  g_clear_object (&t->sim);
 }

@@ -17,15 +17,10 @@
 #define STAGE_SECONDS 60
 
 static TestSession         session;
+static TestApp             t;
 static CockpitSimulator   *sim;
 static CockpitApplication *app;
 static CockpitSession     *cockpit;
-
-static GDateTime *
-sim_now (gpointer data)
-{
-  return cockpit_simulator_get_now (sim);
-}
 
 static CockpitWindow *
 window (void)
@@ -330,32 +325,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(CockpitClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *journal = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
   /* The tests follow each other as one story, in the order added. */
   test_session_start (&session, FALSE);
-
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, STAGE_SECONDS, TRUE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_listen (sim, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-
-  app = cockpit_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  client = cockpit_client_new (cockpit_simulator_get_base_url (sim), TOKEN, &error);
-  g_assert_no_error (error);
-  journal = g_build_filename (session.dir, "state", "journal.json", NULL);
-  cockpit = cockpit_session_new (client, journal, NULL);
-  cockpit_session_set_clock (cockpit, sim_now, NULL, NULL);
-  cockpit_action_tracker_set_intervals (cockpit_session_get_tracker (cockpit), 20, 100);
-  cockpit_application_set_session (app, cockpit);
+  test_app_start (&t, &session, TOKEN, STAGE_SECONDS);
+  sim = t.sim;
+  app = t.app;
+  cockpit = t.session;
 
   g_test_add_func ("/cockpit/backups/card", test_card);
   g_test_add_func ("/cockpit/backups/restore", test_restore);
@@ -367,9 +345,7 @@ main (int   argc,
 
   result = g_test_run ();
 
-  g_clear_object (&cockpit);
-  g_clear_object (&app);
-  g_clear_object (&sim);
+  test_app_stop (&t);
   test_session_stop (&session);
   return result;
 }

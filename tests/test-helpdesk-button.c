@@ -14,7 +14,7 @@
 #include "cockpit-helpdesk-button.h"
 #include "test-session-util.h"
 #include "test-sim-util.h"
-#include "test-ui-util.h"
+#include "test-app-util.h"
 
 #define TOKEN "helpdesk-button-test-token"
 #define LONG_TITLE "Planned maintenance of the eu-central-1 region, including the database clusters, " \
@@ -32,43 +32,6 @@ static GtkWindow             *window;
 static GtkWidget             *header_bar;
 static CockpitHelpdeskButton *button;
 static char                  *folder;
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @expr holds; fails after 30 seconds. */
-#define WAIT_FOR(expr)                                                     \
-  G_STMT_START {                                                           \
-    gint64 end_ = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;       \
-    guint tick_ = g_timeout_add (20, tick_cb, NULL);                       \
-    while (!(expr))                                                        \
-      {                                                                    \
-        if (g_get_monotonic_time () > end_)                                \
-          g_error ("Timed out waiting for %s", #expr);                     \
-        g_main_context_iteration (NULL, TRUE);                             \
-      }                                                                    \
-    g_source_remove (tick_);                                               \
-  } G_STMT_END
-
-static void
-screenshot_both (GtkWidget  *widget,
-                 const char *name)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("%s-light", name);
-  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  cockpit_test_wait_for_draw (widget);
-  cockpit_test_save_screenshot (widget, light);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  cockpit_test_wait_for_draw (widget);
-  cockpit_test_save_screenshot (widget, dark);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-}
 
 static void
 refresh (CockpitHelpdesk *desk)
@@ -290,7 +253,7 @@ test_pills (void)
   assert_pill (COCKPIT_SEVERITY_CRITICAL, NULL);
   assert_pill (COCKPIT_SEVERITY_WARNING, NULL);
   assert_pill (COCKPIT_SEVERITY_INFO, NULL);
-  screenshot_both (header_bar, "helpdesk-button-empty");
+  test_app_screenshot_both (header_bar, "helpdesk-button-empty");
 
   cockpit_helpdesk_button_set_helpdesk (button, helpdesk);
   refresh (helpdesk);
@@ -303,7 +266,7 @@ test_pills (void)
   menu_button = gtk_widget_get_first_child (GTK_WIDGET (button));
   g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, cockpit_helpdesk_button_get_summary (button));
-  screenshot_both (header_bar, "helpdesk-button");
+  test_app_screenshot_both (header_bar, "helpdesk-button");
 }
 
 static void
@@ -346,7 +309,7 @@ test_popover (void)
     g_assert_nonnull (find_label (row, "All packages"));
     g_assert_false (gtk_widget_get_visible (find_button (row, "helpdesk.mark-read")));
   }
-  screenshot_both (popover_child (), "helpdesk-popover");
+  test_app_screenshot_both (popover_child (), "helpdesk-popover");
 }
 
 static void
@@ -462,7 +425,7 @@ test_archive (void)
 
   refresh (helpdesk);
   g_assert_cmpuint (n_rows (), ==, 4);
-  screenshot_both (popover_child (), "helpdesk-popover-after-changes");
+  test_app_screenshot_both (popover_child (), "helpdesk-popover-after-changes");
 }
 
 static void
@@ -481,7 +444,7 @@ test_long_text (void)
   width = gtk_widget_get_width (child);
   /* Wraps rather than growing. */
   g_assert_cmpint (width, <, 600);
-  screenshot_both (child, "helpdesk-popover-long");
+  test_app_screenshot_both (child, "helpdesk-popover-long");
 
   cockpit_notification_set_title (first, title);
   cockpit_notification_set_body (first, body);
@@ -498,7 +461,7 @@ test_mark_all_read (void)
   WAIT_FOR (all_read_on_server ());
   g_assert_null (cockpit_helpdesk_button_get_error (button));
   gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
-  screenshot_both (header_bar, "helpdesk-button-all-read");
+  test_app_screenshot_both (header_bar, "helpdesk-button-all-read");
 }
 
 static void
@@ -519,7 +482,7 @@ test_refused (void)
   g_assert_cmpuint (n_rows (), ==, before);
   g_assert_true (g_str_has_prefix (cockpit_helpdesk_button_get_error (button), "Could not archive “"));
   g_assert_null (strstr (cockpit_helpdesk_button_get_error (button), "HTTP"));
-  screenshot_both (popover_child (), "helpdesk-popover-error");
+  test_app_screenshot_both (popover_child (), "helpdesk-popover-error");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "helpdesk.dismiss-error", NULL));
   g_assert_null (cockpit_helpdesk_button_get_error (button));
@@ -535,7 +498,7 @@ test_empty (void)
   cockpit_helpdesk_button_set_helpdesk (button, empty);
   open_popover ();
   g_assert_cmpuint (n_rows (), ==, 0);
-  screenshot_both (popover_child (), "helpdesk-popover-empty");
+  test_app_screenshot_both (popover_child (), "helpdesk-popover-empty");
   gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
   cockpit_helpdesk_button_set_helpdesk (button, NULL);
 }

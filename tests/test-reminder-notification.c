@@ -13,47 +13,22 @@
 #include "cockpit-application-private.h"
 #include "cockpit-simulator.h"
 #include "cockpit-window-private.h"
-#include "test-session-util.h"
+#include "test-app-util.h"
 
 #define TOKEN "reminder-notification-token-3c9e"
 #define STAGE_SECONDS 60
 
 static TestSession         session;
+static TestApp             t;
 static CockpitSimulator   *sim;
 static CockpitApplication *app;
 static CockpitSession     *cockpit;
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @expr holds; fails after 30 seconds. */
-#define WAIT_FOR(expr)                                                     \
-  G_STMT_START {                                                           \
-    gint64 end_ = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;       \
-    guint tick_ = g_timeout_add (20, tick_cb, NULL);                       \
-    while (!(expr))                                                        \
-      {                                                                    \
-        if (g_get_monotonic_time () > end_)                                \
-          g_error ("Timed out waiting for %s", #expr);                     \
-        g_main_context_iteration (NULL, TRUE);                             \
-      }                                                                    \
-    g_source_remove (tick_);                                               \
-  } G_STMT_END
-
-static GDateTime *
-sim_now (gpointer data)
-{
-  return cockpit_simulator_get_now (data);
-}
 
 static void
 spin (guint ms)
 {
   gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
+  guint tick = g_timeout_add (10, test_app_tick_cb, NULL);
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
@@ -257,31 +232,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CockpitClient) client = NULL;
-  g_autofree char *journal = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
   /* The tests follow each other as one story, in the order added. */
   test_session_start (&session, FALSE);
-
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, STAGE_SECONDS, TRUE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_listen (sim, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-
-  app = cockpit_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  client = cockpit_client_new (cockpit_simulator_get_base_url (sim), TOKEN, &error);
-  g_assert_no_error (error);
-  journal = g_build_filename (session.dir, "state", "journal.json", NULL);
-  cockpit = cockpit_session_new (client, journal, NULL);
-  cockpit_application_set_clock (app, sim_now, g_object_ref (sim), g_object_unref);
-  cockpit_application_set_session (app, cockpit);
+  test_app_start (&t, &session, TOKEN, STAGE_SECONDS);
+  sim = t.sim;
+  app = t.app;
+  cockpit = t.session;
 
   g_test_add_func ("/cockpit/reminder-notification/settings", test_settings);
   g_test_add_func ("/cockpit/reminder-notification/reminds-once", test_reminds_once);
@@ -290,9 +249,7 @@ main (int   argc,
 
   result = g_test_run ();
 
-  g_clear_object (&cockpit);
-  g_clear_object (&app);
-  g_clear_object (&sim);
+  test_app_stop (&t);
   test_session_stop (&session);
   return result;
 }

@@ -8,9 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* The clock the upgrade backup reminders count with; NULL for the real
- * time.  Tests pass the simulator's.  Applies to the current session's
- * reminder and to those of later sessions. */
+/* The clock the upgrade backup reminders and the views count with; NULL
+ * for the real time.  Tests pass the simulator's.  Applies to the current
+ * session and its reminder, and to those of later sessions. */
 void                   cockpit_application_set_clock           (CockpitApplication *self,
                                                                 CockpitClockFunc    func,
                                                                 gpointer            data,

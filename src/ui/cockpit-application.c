@@ -359,9 +359,12 @@ cockpit_application_set_clock (CockpitApplication *self,
 {
   g_return_if_fail (COCKPIT_IS_APPLICATION (self));
 
-  /* The reminder borrows the clock; the application owns its data. */
+  /* The reminder and the session borrow the clock; the application owns
+   * its data. */
   if (self->reminder != NULL)
     cockpit_backup_reminder_set_clock (self->reminder, func, data, NULL);
+  if (self->session != NULL)
+    cockpit_session_set_clock (self->session, (CockpitSessionClockFunc) func, data, NULL);
   if (self->clock_destroy != NULL)
     self->clock_destroy (self->clock_data);
   self->clock = func;
@@ -430,6 +433,8 @@ cockpit_application_set_session (CockpitApplication *self,
   if (session != NULL)
     {
       self->session = g_object_ref (session);
+      if (self->clock != NULL)
+        cockpit_session_set_clock (session, (CockpitSessionClockFunc) self->clock, self->clock_data, NULL);
       start_backup_reminder (self);
 
       self->helpdesk = cockpit_helpdesk_new (cockpit_session_get_client (session), NULL);
