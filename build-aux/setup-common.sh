@@ -13,6 +13,7 @@ COCKPIT_PACKAGES=(
   libglib2.0-dev-bin gettext python3
   xvfb xauth dbus dbus-x11 gnome-keyring
   desktop-file-utils appstream flatpak-builder
+  openssl
 )
 # Wanted but not needed: clang builds the fuzzer.
 COCKPIT_OPTIONAL_PACKAGES=(clang)
