@@ -488,6 +488,119 @@ test_ended_while_closed (Fixture       *f,
 }
 
 
+/* A network monitor the test switches by hand. */
+#define TEST_TYPE_FAKE_MONITOR (test_fake_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (TestFakeMonitor, test_fake_monitor, TEST, FAKE_MONITOR, GObject)
+
+struct _TestFakeMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+static void
+test_fake_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+}
+
+static gboolean
+test_fake_monitor_initable_init (GInitable     *initable,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  return TRUE;
+}
+
+static void
+test_fake_monitor_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = test_fake_monitor_initable_init;
+}
+
+/* GNetworkMonitor requires GInitable. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestFakeMonitor, test_fake_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_fake_monitor_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, test_fake_monitor_iface_init))
+
+static void
+test_fake_monitor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TestFakeMonitor *self = TEST_FAKE_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case 1:
+      g_value_set_boolean (value, self->available);
+      break;
+    case 2:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case 3:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+test_fake_monitor_class_init (TestFakeMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_fake_monitor_get_property;
+  g_object_class_override_property (object_class, 1, "network-available");
+  g_object_class_override_property (object_class, 2, "network-metered");
+  g_object_class_override_property (object_class, 3, "connectivity");
+}
+
+static void
+test_fake_monitor_init (TestFakeMonitor *self)
+{
+  self->available = TRUE;
+}
+
+static void
+test_fake_monitor_set_available (TestFakeMonitor *self,
+                                 gboolean         available)
+{
+  self->available = available;
+  g_object_notify (G_OBJECT (self), "network-available");
+  g_signal_emit_by_name (self, "network-changed", available);
+}
+
+/* While the network is down the tracker does not poll, and never calls
+ * the action failed; when it returns, it looks at once. */
+static void
+test_network_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(TestFakeMonitor) monitor = g_object_new (TEST_TYPE_FAKE_MONITOR, NULL);
+  g_autoptr(CockpitAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  guint updated;
+
+  cockpit_action_tracker_set_network_monitor (f->tracker, G_NETWORK_MONITOR (monitor), TRUE);
+  action = tracker_start (f, "acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE, COCKPIT_ACTION_KIND_CREATE_BACKUP, NULL, &error);
+  g_assert_no_error (error);
+
+  test_fake_monitor_set_available (monitor, FALSE);
+  api_spin (200);
+  updated = f->updated;
+  cockpit_simulator_advance_clock (f->sim.sim, 600);
+  api_spin (500);
+  g_assert_cmpuint (f->updated, ==, updated);
+  g_assert_cmpuint (f->finished, ==, 0);
+  g_assert_true (cockpit_action_tracker_is_busy (f->tracker, "acmeweb"));
+
+  test_fake_monitor_set_available (monitor, TRUE);
+  wait_finished (f);
+  g_assert_cmpint (cockpit_action_get_status (f->last_finished), ==, COCKPIT_ACTION_STATUS_SUCCEEDED);
+}
+
 static gboolean
 not_busy (gpointer data)
 {
@@ -933,6 +1046,7 @@ main (int   argc,
   ADD ("ended-while-closed", test_ended_while_closed);
   ADD ("backup-then-upgrade-across-restart", test_backup_then_upgrade_across_restart);
   ADD ("backup-failed-no-upgrade", test_backup_failed_no_upgrade);
+  ADD ("network-down", test_network_down);
   ADD ("double-start", test_double_start);
   ADD ("unanswered/adopted", test_unanswered_adopted);
   ADD ("unanswered/not-started", test_unanswered_not_started);

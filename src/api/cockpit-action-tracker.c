@@ -31,7 +31,7 @@ struct _CockpitActionTracker
   GPtrArray       *entries;     /* Entry */
   GListStore      *actions;     /* CockpitAction being followed */
   GCancellable    *cancellable;
-  GNetworkMonitor *monitor;
+  GNetworkMonitor *monitor;         /* owned */
   gulong           monitor_handler;
   gboolean         loopback;
   guint            first_ms;
@@ -995,6 +995,22 @@ cockpit_action_tracker_get_journal_path (CockpitActionTracker *self)
 }
 
 void
+cockpit_action_tracker_set_network_monitor (CockpitActionTracker *self,
+                                            GNetworkMonitor      *monitor,
+                                            gboolean              even_for_loopback)
+{
+  g_return_if_fail (COCKPIT_IS_ACTION_TRACKER (self));
+  g_return_if_fail (G_IS_NETWORK_MONITOR (monitor));
+
+  g_clear_signal_handler (&self->monitor_handler, self->monitor);
+  g_set_object (&self->monitor, monitor);
+  self->monitor_handler = g_signal_connect (self->monitor, "network-changed",
+                                            G_CALLBACK (network_changed_cb), self);
+  if (even_for_loopback)
+    self->loopback = FALSE;
+}
+
+void
 cockpit_action_tracker_set_intervals (CockpitActionTracker *self,
                                       guint                 first_ms,
                                       guint                 max_ms)
@@ -1039,6 +1055,7 @@ cockpit_action_tracker_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_signal_handler (&self->monitor_handler, self->monitor);
+  g_clear_object (&self->monitor);
   if (self->entries != NULL)
     g_ptr_array_set_size (self->entries, 0);
   if (self->actions != NULL)
@@ -1104,7 +1121,7 @@ cockpit_action_tracker_init (CockpitActionTracker *self)
   self->cancellable = g_cancellable_new ();
   self->first_ms = DEFAULT_FIRST_MS;
   self->max_ms = DEFAULT_MAX_MS;
-  self->monitor = g_network_monitor_get_default ();
+  self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->monitor_handler = g_signal_connect (self->monitor, "network-changed",
                                             G_CALLBACK (network_changed_cb), self);
 }

@@ -62,6 +62,13 @@ void                  cockpit_action_tracker_start_backup_then_upgrade_async (Co
                                                                               GAsyncReadyCallback   callback,
                                                                               gpointer              user_data);
 
+/* The network monitor that pauses polling while the network is down
+ * (the default one unless set).  A cockpit on this machine is polled
+ * regardless, unless @even_for_loopback (tests). */
+void                  cockpit_action_tracker_set_network_monitor (CockpitActionTracker *self,
+                                                                  GNetworkMonitor      *monitor,
+                                                                  gboolean              even_for_loopback);
+
 /* Polling intervals, for tests: first poll after @first_ms, then ×1.5
  * up to @max_ms. */
 void                  cockpit_action_tracker_set_intervals (CockpitActionTracker *self,
