@@ -376,6 +376,20 @@ test_close_while_running (void)
   cockpit_simulator_advance_clock (sim, STAGE_SECONDS + 10);
   g_application_activate (G_APPLICATION (app));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
+
+  /* Closing it again is not announced again: the app says so once. */
+  gtk_window_close (GTK_WINDOW (window ()));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL);
+  g_application_activate (G_APPLICATION (app));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
+  {
+    guint n_background = 0;
+
+    for (guint i = 0; i < session.notifications->len; i++)
+      if (g_str_equal (((TestNotification *) g_ptr_array_index (session.notifications, i))->id, "background"))
+        n_background++;
+    g_assert_cmpuint (n_background, ==, 1);
+  }
   show_package ("acmeweb");
   WAIT_FOR (flow_says ("Deploy"));
   test_app_screenshot_both (GTK_WIDGET (window ()), "window-reopened");
