@@ -13,6 +13,7 @@
 #include "cockpit-application.h"
 #include "cockpit-application-private.h"
 #include "cockpit-helpdesk-button.h"
+#include "cockpit-preferences.h"
 #include "cockpit-secret-store.h"
 #include "cockpit-simulator.h"
 #include "cockpit-window.h"
@@ -771,6 +772,19 @@ about_action_cb (GSimpleAction *action,
 }
 
 static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+  CockpitPreferences *preferences;
+
+  preferences = cockpit_preferences_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -821,6 +835,7 @@ show_helpdesk_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
   { "sign-out", sign_out_action_cb },
   { "open-package", open_package_action_cb, "s" },
@@ -833,6 +848,7 @@ cockpit_application_startup (GApplication *app)
 {
   CockpitApplication *self = COCKPIT_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
 
   G_APPLICATION_CLASS (cockpit_application_parent_class)->startup (app);
@@ -843,6 +859,7 @@ cockpit_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh_accels);
 }
 
