@@ -991,16 +991,6 @@ dispatch (Request    *req,
 {
   CockpitSimulator *self = req->self;
   g_auto(GStrv) segments = g_strsplit (path, "/", -1);
-
-  /* Split the path as sent, then decode each segment, so that an id with
-   * an escaped "/" stays one segment instead of reaching another route. */
-  for (guint i = 0; segments[i] != NULL; i++)
-    {
-      char *decoded = g_uri_unescape_string (segments[i], NULL);
-
-      g_free (segments[i]);
-      segments[i] = decoded != NULL ? decoded : g_strdup ("");
-    }
   g_autoptr(GPtrArray) allowed = g_ptr_array_new ();
   const char *method = req->method;
   const Route *found = NULL;
@@ -1104,7 +1094,7 @@ server_cb (SoupServer        *server,
     reply_error (&req, COCKPIT_SIM_ERROR_PAYLOAD_TOO_LARGE,
                  "The request body is larger than 1 MiB.");
   else
-    dispatch (&req, g_uri_get_path (soup_server_message_get_uri (msg)));
+    dispatch (&req, path);
 
   if (req.changed || due_changed)
     {
