@@ -434,6 +434,31 @@ test_sign_out (void)
   WAIT_FOR (keyring_is_empty ());
 }
 
+static void
+test_token_revoked (void)
+{
+  g_autoptr(CockpitSimulator) cockpit = NULL;
+  g_autoptr(CockpitClient) client = NULL;
+  g_autoptr(CockpitSession) revoked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A saved token that the cockpit no longer accepts: back to signing in,
+   * with the reason.  (A cockpit of its own: the offline test stopped
+   * the first one.) */
+  cockpit = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, STAGE_SECONDS, FALSE, &error);
+  g_assert_no_error (error);
+  cockpit_simulator_listen (cockpit, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+  client = cockpit_client_new (cockpit_simulator_get_base_url (cockpit), "a-token-that-was-revoked", &error);
+  g_assert_no_error (error);
+  revoked = cockpit_session_new (client, NULL, NULL);
+  cockpit_application_set_session (app, revoked);
+  WAIT_FOR (current_session () == NULL);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "sign-in") == 0);
+  g_assert_nonnull (strstr (cockpit_window_get_sign_in_error (window ()), "no longer accepts"));
+  test_app_screenshot_both (GTK_WIDGET (window ()), "window-token-revoked");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/window/close-while-running", test_close_while_running);
   g_test_add_func ("/cockpit/window/offline", test_offline);
   g_test_add_func ("/cockpit/window/sign-out", test_sign_out);
+  g_test_add_func ("/cockpit/window/token-revoked", test_token_revoked);
 
   result = g_test_run ();
 

@@ -29,6 +29,7 @@ struct _CockpitSession
   GDateTime            *updated_at;
   char                 *error;
   gboolean              offline;
+  gboolean              unauthorized;
   gboolean              loading;
   gboolean              from_cache;
   gboolean              refresh_again;
@@ -47,6 +48,7 @@ enum {
   PROP_0,
   PROP_USER,
   PROP_OFFLINE,
+  PROP_UNAUTHORIZED,
   PROP_LOADING,
   PROP_UPDATED_AT,
   PROP_ERROR,
@@ -304,6 +306,9 @@ refresh_part_done (GTask  *task,
 
   set_boolean (self, &self->loading, FALSE, PROP_LOADING);
   set_boolean (self, &self->offline, refresh->error != NULL && is_offline_error (refresh->error), PROP_OFFLINE);
+  set_boolean (self, &self->unauthorized,
+               g_error_matches (refresh->error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_UNAUTHORIZED),
+               PROP_UNAUTHORIZED);
   set_error (self, refresh->error ? refresh->error->message : NULL);
 
   if (refresh->error == NULL)
@@ -549,6 +554,13 @@ cockpit_session_get_offline (CockpitSession *self)
 }
 
 gboolean
+cockpit_session_get_unauthorized (CockpitSession *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_SESSION (self), FALSE);
+  return self->unauthorized;
+}
+
+gboolean
 cockpit_session_get_loading (CockpitSession *self)
 {
   g_return_val_if_fail (COCKPIT_IS_SESSION (self), FALSE);
@@ -648,6 +660,9 @@ cockpit_session_get_property (GObject    *object,
     case PROP_OFFLINE:
       g_value_set_boolean (value, self->offline);
       break;
+    case PROP_UNAUTHORIZED:
+      g_value_set_boolean (value, self->unauthorized);
+      break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
@@ -677,6 +692,7 @@ cockpit_session_class_init (CockpitSessionClass *klass)
 
   properties[PROP_USER] = g_param_spec_object ("user", NULL, NULL, COCKPIT_TYPE_USER, flags);
   properties[PROP_OFFLINE] = g_param_spec_boolean ("offline", NULL, NULL, FALSE, flags);
+  properties[PROP_UNAUTHORIZED] = g_param_spec_boolean ("unauthorized", NULL, NULL, FALSE, flags);
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, flags);
   properties[PROP_UPDATED_AT] = g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, flags);

@@ -32,6 +32,8 @@ CockpitUser          *cockpit_session_get_user        (CockpitSession  *self);
 /* TRUE after the last refresh failed for want of a connection: what is
  * shown comes from the cache or an earlier refresh. */
 gboolean              cockpit_session_get_offline     (CockpitSession  *self);
+/* TRUE after the cockpit refused the token: it was revoked or expired. */
+gboolean              cockpit_session_get_unauthorized (CockpitSession *self);
 gboolean              cockpit_session_get_loading     (CockpitSession  *self);
 /* When the data shown was loaded from the cockpit, or NULL. */
 GDateTime            *cockpit_session_get_updated_at  (CockpitSession  *self);

@@ -375,6 +375,21 @@ cockpit_application_set_clock (CockpitApplication *self,
 
 /* Sessions --------------------------------------------------------------------- */
 
+static void
+session_unauthorized_cb (CockpitSession     *session,
+                         GParamSpec         *pspec,
+                         CockpitApplication *self)
+{
+  if (!cockpit_session_get_unauthorized (session) || session != self->session)
+    return;
+
+  /* The token was revoked or has expired: back to the sign-in page, with
+   * the address filled in and the reason said.  Actions the cockpit runs
+   * go on there; they are followed again after signing in. */
+  set_sign_in_error (self, _("The cockpit no longer accepts the saved API token; it may have been revoked or have expired. Create a new token in the cockpit and sign in again."));
+  cockpit_application_set_session (self, NULL);
+}
+
 CockpitSession *
 cockpit_application_get_session (CockpitApplication *self)
 {
@@ -392,6 +407,7 @@ drop_session (CockpitApplication *self)
     return;
 
   tracker = cockpit_session_get_tracker (self->session);
+  g_signal_handlers_disconnect_by_data (self->session, self);
   g_signal_handlers_disconnect_by_data (tracker, self);
   g_signal_handlers_disconnect_by_data (cockpit_action_tracker_get_actions (tracker), self);
   if (self->held)
@@ -434,6 +450,7 @@ cockpit_application_set_session (CockpitApplication *self,
   if (session != NULL)
     {
       self->session = g_object_ref (session);
+      g_signal_connect_object (session, "notify::unauthorized", G_CALLBACK (session_unauthorized_cb), self, 0);
       if (self->clock != NULL)
         cockpit_session_set_clock (session, (CockpitSessionClockFunc) self->clock, self->clock_data, NULL);
       start_backup_reminder (self);
@@ -454,7 +471,8 @@ cockpit_application_set_session (CockpitApplication *self,
       cockpit_session_refresh (session);
       cockpit_session_set_auto_refresh (session, 60);
       cockpit_action_tracker_resume (tracker);
-      set_sign_in_error (self, NULL);
+      if (!cockpit_session_get_unauthorized (session))
+        set_sign_in_error (self, NULL);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
