@@ -904,7 +904,8 @@ cockpit_application_window_closed_while_busy (CockpitApplication *self)
 
   notification = g_notification_new (_("Upgrade Cockpit keeps running"));
   g_notification_set_body (notification, _("An action is still running. You will be notified when it ends."));
-  g_notification_set_default_action (notification, "app.activate");
+  /* No default action: clicking the notification activates the app,
+   * which brings the window back with the progress. */
   g_application_send_notification (G_APPLICATION (self), "background", notification);
 }
 
