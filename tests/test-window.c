@@ -259,6 +259,18 @@ test_activity_log (void)
 }
 
 static void
+test_shortcuts (void)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window ()));
+
+  g_assert_nonnull (overlay);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window ()), "show-help-overlay"));
+  gtk_window_present (GTK_WINDOW (overlay));
+  test_app_screenshot_both (GTK_WIDGET (overlay), "shortcuts");
+  gtk_window_close (GTK_WINDOW (overlay));
+}
+
+static void
 test_wizard_opens (void)
 {
   GtkWindow *wizard;
@@ -487,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/window/sign-in-good", test_sign_in_good);
   g_test_add_func ("/cockpit/window/overview", test_overview);
   g_test_add_func ("/cockpit/window/activity-log", test_activity_log);
+  g_test_add_func ("/cockpit/window/shortcuts", test_shortcuts);
   g_test_add_func ("/cockpit/window/wizard-opens", test_wizard_opens);
   g_test_add_func ("/cockpit/window/upgrade-succeeds", test_upgrade_succeeds);
   g_test_add_func ("/cockpit/window/upgrade-fails", test_upgrade_fails);
