@@ -68,30 +68,6 @@ static CockpitField fields[] = {
   { "error", COCKPIT_FIELD_NULLABLE },
 };
 
-/* Holds @model as a GListStore of @item_type: the store itself when it is
- * one, else a copy of its items. */
-static GListStore *
-copy_to_store (GListModel *model,
-               GType       item_type)
-{
-  GListStore *store;
-  guint n;
-
-  if (model == NULL)
-    return g_list_store_new (item_type);
-  if (G_IS_LIST_STORE (model) && g_list_model_get_item_type (model) == item_type)
-    return g_object_ref (G_LIST_STORE (model));
-
-  store = g_list_store_new (item_type);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      g_list_store_append (store, item);
-    }
-  return store;
-}
-
 CockpitAction *
 cockpit_action_new (void)
 {
@@ -414,11 +390,8 @@ cockpit_action_set_stages (CockpitAction *self,
   g_return_if_fail (stages == NULL || G_IS_LIST_MODEL (stages));
   g_return_if_fail (stages == NULL ||
                     g_type_is_a (g_list_model_get_item_type (stages), COCKPIT_TYPE_STAGE));
-  if (stages != NULL && G_LIST_MODEL (self->stages) == stages)
-    return;
-  g_clear_object (&self->stages);
-  self->stages = copy_to_store (stages, COCKPIT_TYPE_STAGE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGES]);
+  if (cockpit_set_list (&self->stages, stages, COCKPIT_TYPE_STAGE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGES]);
 }
 
 double

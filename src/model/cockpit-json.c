@@ -753,6 +753,33 @@ cockpit_set_object (gpointer field,
   return g_set_object ((GObject **) field, value);
 }
 
+gboolean
+cockpit_set_list (GListStore **field,
+                  GListModel  *value,
+                  GType        item_type)
+{
+  GListStore *store;
+
+  if (value != NULL && *field != NULL && G_LIST_MODEL (*field) == value)
+    return FALSE;
+
+  if (value != NULL && G_IS_LIST_STORE (value) && g_list_model_get_item_type (value) == item_type)
+    store = g_object_ref (G_LIST_STORE (value));
+  else
+    {
+      store = g_list_store_new (item_type);
+      for (guint i = 0; value != NULL && i < g_list_model_get_n_items (value); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (value, i);
+          g_list_store_append (store, item);
+        }
+    }
+
+  g_clear_object (field);
+  *field = store;
+  return TRUE;
+}
+
 static gboolean
 digits_at (const char *text,
            gsize       start,

@@ -85,6 +85,11 @@ gboolean    cockpit_set_date_time            (GDateTime          **field,
                                               GDateTime           *value);
 gboolean    cockpit_set_object               (gpointer             field,
                                               gpointer             value);
+/* Holds @value in *@field as a GListStore of @item_type: the store itself
+ * when it is one, else a copy of its items; NULL gives an empty store. */
+gboolean    cockpit_set_list                 (GListStore         **field,
+                                              GListModel          *value,
+                                              GType                item_type);
 
 /* Parses an RFC 3339 timestamp that carries a time zone, as in the contract. */
 GDateTime  *cockpit_date_time_parse          (const char          *text);

@@ -50,30 +50,6 @@ static CockpitField fields[] = {
   { "environments" },
 };
 
-/* Holds @model as a GListStore of @item_type: the store itself when it is
- * one, else a copy of its items. */
-static GListStore *
-copy_to_store (GListModel *model,
-               GType       item_type)
-{
-  GListStore *store;
-  guint n;
-
-  if (model == NULL)
-    return g_list_store_new (item_type);
-  if (G_IS_LIST_STORE (model) && g_list_model_get_item_type (model) == item_type)
-    return g_object_ref (G_LIST_STORE (model));
-
-  store = g_list_store_new (item_type);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      g_list_store_append (store, item);
-    }
-  return store;
-}
-
 CockpitPackage *
 cockpit_package_new (void)
 {
@@ -318,11 +294,8 @@ cockpit_package_set_environments (CockpitPackage *self,
   g_return_if_fail (environments == NULL || G_IS_LIST_MODEL (environments));
   g_return_if_fail (environments == NULL ||
                     g_type_is_a (g_list_model_get_item_type (environments), COCKPIT_TYPE_ENVIRONMENT));
-  if (environments != NULL && G_LIST_MODEL (self->environments) == environments)
-    return;
-  g_clear_object (&self->environments);
-  self->environments = copy_to_store (environments, COCKPIT_TYPE_ENVIRONMENT);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENVIRONMENTS]);
+  if (cockpit_set_list (&self->environments, environments, COCKPIT_TYPE_ENVIRONMENT))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENVIRONMENTS]);
 }
 
 CockpitEnvironment *
