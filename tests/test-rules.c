@@ -466,6 +466,20 @@ test_lts_status (void)
 }
 
 static void
+test_format_date_time (void)
+{
+  g_autoptr(GDateTime) time = cockpit_date_time_parse ("2026-11-27T14:05:00Z");
+  g_autofree char *short_text = cockpit_format_date_time (time, COCKPIT_DATE_SHORT);
+  g_autofree char *year_text = cockpit_format_date_time (time, COCKPIT_DATE_WITH_YEAR);
+  g_autofree char *long_text = cockpit_format_date_time (time, COCKPIT_DATE_LONG);
+
+  /* The tests run with TZ=UTC, so local time is UTC here. */
+  g_assert_cmpstr (short_text, ==, "Fri 27 Nov, 14:05");
+  g_assert_cmpstr (year_text, ==, "Fri 27 Nov 2026, 14:05");
+  g_assert_cmpstr (long_text, ==, "Friday 27 November 2026 at 14:05");
+}
+
+static void
 test_labels (void)
 {
   g_assert_cmpstr (cockpit_environment_kind_get_label (COCKPIT_ENVIRONMENT_KIND_LIVE), ==, "Live");
@@ -494,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/rules/order-warning", test_order_warning);
   g_test_add_func ("/cockpit/rules/lts-status", test_lts_status);
   g_test_add_func ("/cockpit/rules/labels", test_labels);
+  g_test_add_func ("/cockpit/rules/format-date-time", test_format_date_time);
 
   return g_test_run ();
 }

@@ -297,14 +297,6 @@ environment_label (Request *request)
   return cockpit_environment_kind_get_label (cockpit_environment_get_kind (request->environment));
 }
 
-static char *
-format_moment (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  /* Translators: a date and time in a sentence, see g_date_time_format() */
-  return g_date_time_format (local, _("%a %-d %b, %H:%M"));
-}
 
 static const struct {
   const char         *code;
@@ -378,7 +370,7 @@ describe_error (Request            *request,
     case COCKPIT_CLIENT_ERROR_UPGRADE_BACKUP_EXISTS:
       {
         CockpitUpgradeBackup *backup = request->environment ? cockpit_environment_get_upgrade_backup (request->environment) : NULL;
-        g_autofree char *when = backup ? format_moment (cockpit_upgrade_backup_get_expires_at (backup)) : NULL;
+        g_autofree char *when = backup ? cockpit_format_date_time (cockpit_upgrade_backup_get_expires_at (backup), COCKPIT_DATE_SHORT) : NULL;
         gboolean teardown = request->is_action && request->action_kind == COCKPIT_ACTION_KIND_TEARDOWN;
 
         if (when != NULL && teardown)

@@ -105,14 +105,34 @@ cockpit_action_kind_get_label (CockpitActionKind kind)
     }
 }
 
-/* A time as people read it in a sentence: "Fri 28 Nov, 14:05", local. */
+char *
+cockpit_format_date_time (GDateTime        *time,
+                          CockpitDateStyle  style)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  switch (style)
+    {
+    case COCKPIT_DATE_WITH_YEAR:
+      /* Translators: a date and time, see g_date_time_format() */
+      return g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+    case COCKPIT_DATE_LONG:
+      /* Translators: a date and time in a sentence, see g_date_time_format() */
+      return g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
+    case COCKPIT_DATE_SHORT:
+    default:
+      /* Translators: a short date and time, see g_date_time_format() */
+      return g_date_time_format (local, _("%a %-d %b, %H:%M"));
+    }
+}
+
 static char *
 format_moment (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  /* Translators: a date and time in a sentence, see g_date_time_format() */
-  return g_date_time_format (local, _("%a %-d %b, %H:%M"));
+  return cockpit_format_date_time (time, COCKPIT_DATE_SHORT);
 }
 
 static void

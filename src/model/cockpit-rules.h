@@ -112,6 +112,16 @@ double               cockpit_rules_upgrade_backup_fraction_left (CockpitUpgradeB
 gboolean             cockpit_rules_upgrade_backup_can_extend  (CockpitUpgradeBackup   *backup,
                                                                GDateTime              *now);
 
+typedef enum {
+  COCKPIT_DATE_SHORT,      /* "Fri 27 Nov, 14:05" */
+  COCKPIT_DATE_WITH_YEAR,  /* "Fri 27 Nov 2026, 14:05" */
+  COCKPIT_DATE_LONG,       /* "Friday 27 November 2026 at 14:05", in sentences */
+} CockpitDateStyle;
+
+/* A time as people read it, in the local time zone. */
+char                *cockpit_format_date_time                 (GDateTime              *time,
+                                                               CockpitDateStyle        style);
+
 /* "31 h 12 min", "3 days 4 h", "less than a minute". */
 char                *cockpit_format_time_span                 (GTimeSpan               span);
 

@@ -274,7 +274,6 @@ backup_remind_cb (CockpitBackupReminder *reminder,
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GDateTime) now = self->clock ? self->clock (self->clock_data) : g_date_time_new_now_utc ();
   GDateTime *expires_at = cockpit_upgrade_backup_get_expires_at (backup);
-  g_autoptr(GDateTime) local = g_date_time_to_local (expires_at);
   g_autofree char *left = format_time_left (g_date_time_difference (expires_at, now));
   g_autofree char *when = NULL;
   g_autofree char *title = NULL;
@@ -284,8 +283,7 @@ backup_remind_cb (CockpitBackupReminder *reminder,
   const char *from_version = cockpit_upgrade_backup_get_from_version (backup);
   gboolean can_extend = cockpit_rules_upgrade_backup_can_extend (backup, now);
 
-  /* Translators: a date and time in a sentence, see g_date_time_format() */
-  when = g_date_time_format (local, _("%a %-d %b, %H:%M"));
+  when = cockpit_format_date_time (expires_at, COCKPIT_DATE_SHORT);
   title = g_strdup_printf (_("Upgrade backup of %s removed in %s"),
                            cockpit_environment_kind_get_label (cockpit_environment_get_kind (live)), left);
   if (can_extend)

@@ -29,14 +29,6 @@ struct _CockpitBackupCard
 
 G_DEFINE_FINAL_TYPE (CockpitBackupCard, cockpit_backup_card, GTK_TYPE_WIDGET)
 
-static char *
-format_local (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  /* Translators: a date and time, see g_date_time_format() */
-  return g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
-}
 
 static char *
 format_utc (GDateTime *time)
@@ -77,14 +69,14 @@ cockpit_backup_card_update (CockpitBackupCard *self)
                               cockpit_upgrade_backup_get_to_version (backup));
   gtk_label_set_text (self->versions_label, versions);
 
-  made = format_local (cockpit_upgrade_backup_get_created_at (backup));
+  made = cockpit_format_date_time (cockpit_upgrade_backup_get_created_at (backup), COCKPIT_DATE_WITH_YEAR);
   made_text = g_strdup_printf (_("Made on %s, when Live was upgraded"), made);
   gtk_label_set_text (self->made_label, made_text);
 
   left = cockpit_format_time_span (cockpit_rules_upgrade_backup_time_left (backup, now));
   gtk_label_set_text (self->countdown_label, left);
 
-  removal = format_local (cockpit_upgrade_backup_get_expires_at (backup));
+  removal = cockpit_format_date_time (cockpit_upgrade_backup_get_expires_at (backup), COCKPIT_DATE_WITH_YEAR);
   removal_text = g_strdup_printf (_("left until it is removed on %s"), removal);
   removal_utc = format_utc (cockpit_upgrade_backup_get_expires_at (backup));
   gtk_label_set_text (self->removal_label, removal_text);

@@ -56,14 +56,6 @@ set_exclusive_class (GtkWidget   *widget,
     gtk_widget_add_css_class (widget, wanted);
 }
 
-static char *
-format_moment (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  /* Translators: a date and time, see g_date_time_format() */
-  return g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
-}
 
 /* The action running on this environment: the tracker's copy is the
  * freshest, the package's the one the cockpit listed last. */
@@ -164,7 +156,7 @@ update_other_actions (CockpitEnvironmentCard *self,
 
       if (manual != NULL)
         {
-          g_autofree char *when = format_moment (cockpit_backup_get_created_at (manual));
+          g_autofree char *when = cockpit_format_date_time (cockpit_backup_get_created_at (manual), COCKPIT_DATE_WITH_YEAR);
           /* Translators: "Latest manual backup: Tue 24 Nov 2026, 14:12, of 6.3.18" */
           text = g_strdup_printf (_("Latest manual backup: %s, of %s"), when,
                                   cockpit_backup_get_magnolia_version (manual));
@@ -224,7 +216,7 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
 
   if (cockpit_environment_get_last_upgraded_at (env) != NULL)
     {
-      g_autofree char *when = format_moment (cockpit_environment_get_last_upgraded_at (env));
+      g_autofree char *when = cockpit_format_date_time (cockpit_environment_get_last_upgraded_at (env), COCKPIT_DATE_WITH_YEAR);
       gtk_label_set_text (self->last_upgrade_label, when);
     }
   else
@@ -241,7 +233,7 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
   gtk_widget_set_visible (self->backup_box, backup != NULL);
   if (backup != NULL)
     {
-      g_autofree char *until = format_moment (cockpit_upgrade_backup_get_expires_at (backup));
+      g_autofree char *until = cockpit_format_date_time (cockpit_upgrade_backup_get_expires_at (backup), COCKPIT_DATE_WITH_YEAR);
       g_autofree char *left = cockpit_format_time_span (cockpit_rules_upgrade_backup_time_left (backup, now));
       g_autofree char *text = NULL;
 

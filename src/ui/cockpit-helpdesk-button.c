@@ -100,15 +100,6 @@ format_relative (GDateTime *time,
   }
 }
 
-static char *
-format_moment (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  /* Translators: a date and time, see g_date_time_format() */
-  return g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
-}
-
 /* Rows -------------------------------------------------------------------------- */
 
 typedef struct {
@@ -167,7 +158,7 @@ update_row_time (Row       *row,
       return;
     }
   relative = format_relative (received, now);
-  moment = format_moment (received);
+  moment = cockpit_format_date_time (received, COCKPIT_DATE_WITH_YEAR);
   gtk_label_set_text (row->time, relative);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->time), moment);
 }

@@ -185,15 +185,6 @@ update (CockpitPackagePage *self)
 
 /* Confirmations ---------------------------------------------------------------- */
 
-static char *
-format_moment (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  /* Translators: a date and time in a sentence, see g_date_time_format() */
-  return g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
-}
-
 static void
 show_toast (CockpitPackagePage *self,
             const char         *text)
@@ -327,8 +318,8 @@ extend_backup_action (GtkWidget  *widget,
     return;
 
   limit = cockpit_rules_upgrade_backup_limit (backup);
-  until = format_moment (limit);
-  now_until = format_moment (cockpit_upgrade_backup_get_expires_at (backup));
+  until = cockpit_format_date_time (limit, COCKPIT_DATE_LONG);
+  now_until = cockpit_format_date_time (cockpit_upgrade_backup_get_expires_at (backup), COCKPIT_DATE_LONG);
   body = g_strdup_printf (_("The upgrade backup of Live will be kept until %s, 5 days after it was made, instead of being removed on %s.\n\nTo keep it longer than that, contact the Cloud Helpdesk."),
                           until, now_until);
   confirm (self, live, COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP,
@@ -369,7 +360,7 @@ restore_backup_action (GtkWidget  *widget,
   if (live == NULL)
     return;
 
-  since = format_moment (cockpit_upgrade_backup_get_created_at (backup));
+  since = cockpit_format_date_time (cockpit_upgrade_backup_get_created_at (backup), COCKPIT_DATE_LONG);
   heading = g_strdup_printf (_("Roll Live Back to %s?"), cockpit_upgrade_backup_get_from_version (backup));
   body = g_strdup_printf (_("Live goes back to the installation it had before the upgrade to %s.\n\nContent edited on Live since the upgrade on %s may be lost. The upgrade backup is used up by the restore."),
                           cockpit_upgrade_backup_get_to_version (backup), since);
@@ -396,7 +387,7 @@ manual_backup_action (GtkWidget  *widget,
   latest = cockpit_environment_get_latest_manual_backup (live);
   if (latest != NULL)
     {
-      g_autofree char *when = format_moment (cockpit_backup_get_created_at (latest));
+      g_autofree char *when = cockpit_format_date_time (cockpit_backup_get_created_at (latest), COCKPIT_DATE_LONG);
       body = g_strdup_printf (_("A snapshot of the content and configuration of Live is made. Only the newest manual backup is kept, so it replaces the one made on %s."),
                               when);
     }

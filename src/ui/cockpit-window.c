@@ -271,9 +271,7 @@ update_status (CockpitWindow *self)
   updated = cockpit_session_get_updated_at (self->session);
   if (updated != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (updated);
-      /* Translators: a date and time, see g_date_time_format() */
-      when = g_date_time_format (local, _("%a %-d %b, %H:%M"));
+      when = cockpit_format_date_time (updated, COCKPIT_DATE_SHORT);
     }
 
   if (cockpit_session_get_offline (self->session))
