@@ -6,11 +6,17 @@
 # Every step is idempotent: packages are installed only when one is missing,
 # and an existing build folder is reconfigured instead of set up anew.
 
-# What a fresh Debian 12 or Ubuntu machine needs to build, run and test.
+# What a fresh Debian 12 or Ubuntu machine needs to build and run the app.
+# `meson setup` needs nothing more than these.
 COCKPIT_PACKAGES=(
   meson ninja-build pkg-config gcc
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
   libglib2.0-dev-bin gettext python3
+)
+# What the test suite needs on top: a headless X server, a D-Bus session with
+# a keyring, the validators of the data files and openssl for the TLS test.
+# The tests that use a validator skip, saying why, when it is missing.
+COCKPIT_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring
   desktop-file-utils appstream flatpak-builder
   openssl
@@ -27,12 +33,15 @@ cockpit_log ()
 }
 
 # Prints the packages of the arguments that are not installed.
+# dpkg-query exits non-zero for a package it does not know, which under
+# `set -e` would end the caller's subshell at the first missing package and
+# report none at all; so its failure is taken as "not installed".
 cockpit_missing_packages ()
 {
   local package status
 
   for package in "$@"; do
-    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null)
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null) || status=
     if [ "$status" != "installed" ]; then
       echo "$package"
     fi
@@ -49,17 +58,28 @@ cockpit_as_root ()
   fi
 }
 
+# Installs the missing packages of COCKPIT_PACKAGES and, with the argument
+# "tests", those of COCKPIT_TEST_PACKAGES and COCKPIT_OPTIONAL_PACKAGES too.
 cockpit_install_packages ()
 {
   local missing optional
+  local -a wanted=("${COCKPIT_PACKAGES[@]}") extra=()
+
+  if [ "${1:-}" = tests ]; then
+    wanted+=("${COCKPIT_TEST_PACKAGES[@]}")
+    extra=("${COCKPIT_OPTIONAL_PACKAGES[@]}")
+  fi
 
   if ! command -v dpkg-query >/dev/null 2>&1; then
-    cockpit_log "Not a Debian or Ubuntu system: install these packages by hand: ${COCKPIT_PACKAGES[*]}"
+    cockpit_log "Not a Debian or Ubuntu system: install these packages by hand: ${wanted[*]}"
     return 0
   fi
 
-  mapfile -t missing < <(cockpit_missing_packages "${COCKPIT_PACKAGES[@]}")
-  mapfile -t optional < <(cockpit_missing_packages "${COCKPIT_OPTIONAL_PACKAGES[@]}")
+  mapfile -t missing < <(cockpit_missing_packages "${wanted[@]}")
+  optional=()
+  if [ "${#extra[@]}" -gt 0 ]; then
+    mapfile -t optional < <(cockpit_missing_packages "${extra[@]}")
+  fi
 
   if [ "${#missing[@]}" -eq 0 ] && [ "${#optional[@]}" -eq 0 ]; then
     return 0
@@ -101,8 +121,9 @@ cockpit_build ()
   ninja -C "$COCKPIT_BUILD_DIR" || return 1
 }
 
+# Usage: cockpit_setup [tests]
 cockpit_setup ()
 {
-  cockpit_install_packages || return 1
+  cockpit_install_packages "${1:-}" || return 1
   cockpit_build || return 1
 }
