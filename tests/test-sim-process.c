@@ -400,6 +400,56 @@ test_damaged_state (ProcessTest   *f,
   g_assert_cmpstr (contents, ==, "not a state file");
 }
 
+/* Two simulators never share a state file: a second one, in another
+ * process or in this one, is refused in words that name the holder, and
+ * the file is free again once the first has ended. */
+static void
+test_state_locked (ProcessTest   *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CockpitSimulator) second = NULL;
+  g_autoptr(CockpitSimulator) third = NULL;
+  g_autoptr(CockpitSimulator) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pid = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *contents = NULL;
+  Sim other = { 0 };
+  int status;
+
+  start (f);
+  pid = g_strdup_printf ("process %s", g_subprocess_get_identifier (f->sim.process));
+  g_assert_true (g_file_get_contents (f->state, &before, NULL, NULL));
+
+  second = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_EMPTY, f->state, 1, FALSE, &error);
+  g_assert_null (second);
+  g_assert_error (error, COCKPIT_SIM_ERROR, COCKPIT_SIM_ERROR_STATE_FILE_IN_USE);
+  g_assert_nonnull (strstr (error->message, "in use by another simulator"));
+  g_assert_nonnull (strstr (error->message, pid));
+  g_clear_error (&error);
+
+  /* Another process is refused too, and says why. */
+  g_assert_false (sim_spawn (&other, "--token", TOKEN, "--state", f->state, NULL));
+  output = sim_wait (&other, &status);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (output, "in use by another simulator"));
+
+  /* Nothing was written by those that were refused. */
+  g_assert_true (g_file_get_contents (f->state, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, before);
+
+  sim_terminate (&f->sim, SIGTERM);
+  after = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_EMPTY, f->state, 1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (after);
+
+  /* Within one process the lock holds as well. */
+  third = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_EMPTY, f->state, 1, FALSE, &error);
+  g_assert_null (third);
+  g_assert_error (error, COCKPIT_SIM_ERROR, COCKPIT_SIM_ERROR_STATE_FILE_IN_USE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +464,7 @@ main (int   argc,
   ADD ("kill-during-action", test_kill_during_action);
   ADD ("due-while-down", test_due_while_down);
   ADD ("damaged-state", test_damaged_state);
+  ADD ("state-locked", test_state_locked);
 
 #undef ADD
 

@@ -9,8 +9,14 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <libsoup/soup.h>
 
@@ -33,6 +39,7 @@ struct _CockpitSimulator
   /* Settings */
   guint8           token_digest[32];
   char            *state_path;
+  CockpitSimSeed   seed;
   gint64           stage_duration;
   gboolean         test_controls;
 
@@ -44,6 +51,7 @@ struct _CockpitSimulator
   char            *base_url;
   guint            port;
   gboolean         stopped;
+  int              lock_fd;            /* holds "<state_path>.lock", or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (CockpitSimulator, cockpit_simulator, G_TYPE_OBJECT)
@@ -70,6 +78,7 @@ static const struct {
   [COCKPIT_SIM_ERROR_IDEMPOTENCY_MISMATCH] = { 422, "idempotency_mismatch" },
   [COCKPIT_SIM_ERROR_INTERNAL] = { 500, "internal_error" },
   [COCKPIT_SIM_ERROR_STATE_FILE] = { 500, "internal_error" },
+  [COCKPIT_SIM_ERROR_STATE_FILE_IN_USE] = { 500, "internal_error" },
 };
 
 const char *
@@ -1225,6 +1234,9 @@ cockpit_simulator_finalize (GObject *object)
 
   g_clear_pointer (&self->state, cockpit_sim_state_free);
   g_clear_pointer (&self->context, g_main_context_unref);
+  /* Closing the descriptor releases the lock. */
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_free (self->state_path);
   g_free (self->base_url);
 
@@ -1243,6 +1255,59 @@ cockpit_simulator_class_init (CockpitSimulatorClass *klass)
 static void
 cockpit_simulator_init (CockpitSimulator *self)
 {
+  self->lock_fd = -1;
+}
+
+/* Takes the lock of @path for this simulator.  flock() locks belong to the
+ * open file, so a second simulator in the same process is refused too,
+ * which fcntl() locks would not do.  The holder writes its process id into
+ * the lock file, so the refusal can name it. */
+static gboolean
+lock_state_file (CockpitSimulator  *self,
+                 const char        *path,
+                 GError           **error)
+{
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
+  g_autofree char *pid = NULL;
+  int fd;
+
+  fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, COCKPIT_SIM_ERROR, COCKPIT_SIM_ERROR_STATE_FILE,
+                   "%s: %s", lock_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+      char holder[32] = "";
+      gssize n = read (fd, holder, sizeof holder - 1);
+
+      close (fd);
+      if (saved_errno != EWOULDBLOCK)
+        {
+          g_set_error (error, COCKPIT_SIM_ERROR, COCKPIT_SIM_ERROR_STATE_FILE,
+                       "%s: %s", lock_path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      holder[MAX (n, 0)] = '\0';
+      g_strstrip (holder);
+      g_set_error (error, COCKPIT_SIM_ERROR, COCKPIT_SIM_ERROR_STATE_FILE_IN_USE,
+                   "The state file %s is in use by another simulator (process %s); "
+                   "stop that one first, or give this one a state file of its own.",
+                   path, *holder != '\0' ? holder : "unknown");
+      return FALSE;
+    }
+
+  pid = g_strdup_printf ("%d\n", (int) getpid ());
+  if (ftruncate (fd, 0) != 0 || write (fd, pid, strlen (pid)) < 0)
+    g_debug ("Could not write the process id into %s", lock_path);
+  self->lock_fd = fd;
+  return TRUE;
 }
 
 static CockpitSimState *
@@ -1309,10 +1374,13 @@ cockpit_simulator_new (const char      *token,
   g_checksum_update (checksum, (const guchar *) token, -1);
   g_checksum_get_digest (checksum, self->token_digest, &length);
   self->state_path = g_strdup (state_path);
+  self->seed = seed;
   self->stage_duration = (gint64) llround (stage_seconds * G_USEC_PER_SEC);
   self->test_controls = test_controls;
   self->context = g_main_context_ref_thread_default ();
 
+  if (state_path != NULL && !lock_state_file (self, state_path, error))
+    return NULL;
   self->state = load_state (state_path, seed, &created, error);
   if (self->state == NULL)
     return NULL;
@@ -1419,6 +1487,56 @@ cockpit_simulator_get_now (CockpitSimulator *self)
 
   now = get_now (self);
   return g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
+}
+
+double
+cockpit_simulator_get_stage_seconds (CockpitSimulator *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_SIMULATOR (self), 0);
+
+  return (double) self->stage_duration / G_USEC_PER_SEC;
+}
+
+void
+cockpit_simulator_set_stage_seconds (CockpitSimulator *self,
+                                     double            seconds)
+{
+  g_return_if_fail (COCKPIT_IS_SIMULATOR (self));
+  g_return_if_fail (isfinite (seconds) && seconds >= 0 && seconds <= 30 * 24 * 3600);
+
+  self->stage_duration = (gint64) llround (seconds * G_USEC_PER_SEC);
+}
+
+void
+cockpit_simulator_fail_next (CockpitSimulator *self,
+                             CockpitStageName  stage)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (COCKPIT_IS_SIMULATOR (self));
+  g_return_if_fail (stage != COCKPIT_STAGE_NONE);
+
+  g_array_append_val (self->state->fail_next, stage);
+  if (!save_state (self, &error))
+    g_debug ("Could not save the simulator state: %s", error->message);
+}
+
+gboolean
+cockpit_simulator_reset (CockpitSimulator  *self,
+                         GError           **error)
+{
+  CockpitSimState *fresh;
+
+  g_return_val_if_fail (COCKPIT_IS_SIMULATOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fresh = cockpit_sim_state_new ();
+  cockpit_sim_seed_fill (fresh, self->seed, g_get_real_time () / G_USEC_PER_SEC * G_USEC_PER_SEC);
+  fresh->next_action = MAX (fresh->next_action, self->state->next_action);
+  cockpit_sim_state_free (self->state);
+  self->state = fresh;
+  reschedule (self);
+  return save_state (self, error);
 }
 
 void

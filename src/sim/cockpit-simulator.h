@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "cockpit-types.h"
+
 G_BEGIN_DECLS
 
 /* The data a simulator starts with when it has no state file yet. */
@@ -36,6 +38,7 @@ typedef enum {
   COCKPIT_SIM_ERROR_IDEMPOTENCY_MISMATCH,   /* 422 idempotency_mismatch */
   COCKPIT_SIM_ERROR_INTERNAL,               /* 500 internal_error */
   COCKPIT_SIM_ERROR_STATE_FILE,             /* the state file cannot be read or written */
+  COCKPIT_SIM_ERROR_STATE_FILE_IN_USE,      /* another simulator holds the state file */
 } CockpitSimError;
 
 const char *cockpit_sim_error_code_string (CockpitSimError code);
@@ -51,7 +54,11 @@ G_DECLARE_FINAL_TYPE (CockpitSimulator, cockpit_simulator, COCKPIT, SIMULATOR, G
 /* Creates a simulator.  With @state_path, the state is loaded from that
  * file, or created there from @seed when the file is missing; without it,
  * the state lives in memory only.  The server and its timers run on the
- * thread-default main context of the calling thread. */
+ * thread-default main context of the calling thread.
+ *
+ * Two simulators never share a state file: the first holds a lock on
+ * "@state_path.lock" until it is finalized, and a second one fails with
+ * COCKPIT_SIM_ERROR_STATE_FILE_IN_USE, naming the process that holds it. */
 CockpitSimulator *cockpit_simulator_new            (const char        *token,
                                                     CockpitSimSeed     seed,
                                                     const char        *state_path,
@@ -72,6 +79,20 @@ void              cockpit_simulator_advance_clock  (CockpitSimulator  *self,
                                                     gint64             seconds);
 /* The simulated time, in UTC.  Free with g_date_time_unref(). */
 GDateTime        *cockpit_simulator_get_now        (CockpitSimulator  *self);
+/* How long each stage of an action started from now on takes.  Actions
+ * already running keep their pace. */
+double            cockpit_simulator_get_stage_seconds (CockpitSimulator *self);
+void              cockpit_simulator_set_stage_seconds (CockpitSimulator *self,
+                                                       double            seconds);
+/* Arms @stage: the next action that reaches it fails there, as the test
+ * control POST /_sim/fail-next does. */
+void              cockpit_simulator_fail_next      (CockpitSimulator  *self,
+                                                    CockpitStageName   stage);
+/* Starts over from the seed the simulator was created with, at the real
+ * time, and saves that.  Action ids keep counting up, so an id a client
+ * still follows never names a new action. */
+gboolean          cockpit_simulator_reset          (CockpitSimulator  *self,
+                                                    GError           **error);
 /* Stops listening and stops the timers; the state file is up to date. */
 void              cockpit_simulator_stop           (CockpitSimulator  *self);
 

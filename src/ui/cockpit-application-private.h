@@ -5,6 +5,7 @@
 
 #include "cockpit-application.h"
 #include "cockpit-backup-reminder.h"
+#include "cockpit-demo.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ void                   cockpit_application_set_clock           (CockpitApplicati
                                                                 CockpitClockFunc    func,
                                                                 gpointer            data,
                                                                 GDestroyNotify      destroy);
+
+/* The demo cockpit while in demo mode, or NULL. */
+CockpitDemo           *cockpit_application_get_demo_cockpit    (CockpitApplication *self);
 
 /* The upgrade backup reminder of the signed-in session, or NULL. */
 CockpitBackupReminder *cockpit_application_get_backup_reminder (CockpitApplication *self);

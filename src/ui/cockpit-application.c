@@ -12,6 +12,7 @@
 
 #include "cockpit-application.h"
 #include "cockpit-application-private.h"
+#include "cockpit-demo.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-preferences.h"
 #include "cockpit-secret-store.h"
@@ -25,9 +26,10 @@ struct _CockpitApplication
   GSettings          *settings;
   CockpitSecretStore *secrets;
   CockpitSession     *session;
-  CockpitSimulator   *simulator;
   char               *sign_in_error;
-  gboolean            demo;
+  /* The demo cockpit while in demo mode, else NULL */
+  CockpitDemo        *demo;
+  gboolean            demo_requested;
   gboolean            busy;
   gboolean            started;
   gboolean            held;
@@ -51,6 +53,7 @@ enum {
   PROP_SESSION,
   PROP_SIGN_IN_ERROR,
   PROP_BUSY,
+  PROP_DEMO,
   N_PROPS
 };
 
@@ -481,6 +484,14 @@ cockpit_application_get_demo (CockpitApplication *self)
 {
   g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), FALSE);
 
+  return self->demo != NULL;
+}
+
+CockpitDemo *
+cockpit_application_get_demo_cockpit (CockpitApplication *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
+
   return self->demo;
 }
 
@@ -500,35 +511,65 @@ cockpit_application_get_sign_in_error (CockpitApplication *self)
   return self->sign_in_error;
 }
 
-/* Starts the built-in simulator on a free loopback port with a fresh
- * random token, its state in the user's data folder. */
+/* The Demo menu's actions are there only in demo mode. */
 static void
-start_demo (CockpitApplication *self)
+update_demo_actions (CockpitApplication *self)
 {
-  g_autoptr(CockpitSession) session = NULL;
-  g_autoptr(CockpitClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = g_uuid_string_random ();
-  g_autofree char *state = g_build_filename (g_get_user_data_dir (), "upgrade-cockpit", "demo-state.json", NULL);
-  g_autofree char *state_dir = g_path_get_dirname (state);
-  const char *stage_env = g_getenv ("COCKPIT_DEMO_STAGE_SECONDS");
-  double stage_seconds = stage_env ? g_ascii_strtod (stage_env, NULL) : 20.0;
+  static const char *const names[] = {
+    "demo-stage-speed", "demo-skip-ahead", "demo-fail-next", "demo-reset",
+  };
+  GAction *speed;
 
-  g_mkdir_with_parents (state_dir, 0700);
-  self->simulator = cockpit_simulator_new (token, COCKPIT_SIM_SEED_DEMO, state,
-                                           stage_seconds > 0 ? stage_seconds : 20.0, FALSE, &error);
-  if (self->simulator == NULL || !cockpit_simulator_listen (self->simulator, "127.0.0.1", 0, &error))
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *message = g_strdup_printf (_("The demo cockpit could not start: %s"), error->message);
-      set_sign_in_error (self, message);
-      return;
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+
+      if (action != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->demo != NULL);
     }
 
-  client = cockpit_client_new (cockpit_simulator_get_base_url (self->simulator), token, &error);
-  g_assert (client != NULL);
-  cockpit_client_set_identity (client, "demo");
-  session = cockpit_session_new (client, NULL, NULL);
+  speed = g_action_map_lookup_action (G_ACTION_MAP (self), "demo-stage-speed");
+  if (speed != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (speed),
+                               g_variant_new_string (self->demo && cockpit_demo_get_fast (self->demo)
+                                                     ? "fast" : "realistic"));
+}
+
+/* Signs in to the demo cockpit, starting it first when needed.  The
+ * views count with its clock, so that skipping ahead moves them too. */
+static gboolean
+start_demo (CockpitApplication  *self,
+            GError             **error)
+{
+  g_autoptr(CockpitSession) session = NULL;
+
+  if (self->demo == NULL)
+    {
+      self->demo = cockpit_demo_new (NULL, NULL, error);
+      if (self->demo == NULL)
+        return FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+    }
+
+  cockpit_application_set_clock (self, cockpit_demo_get_now, g_object_ref (self->demo), g_object_unref);
+  session = cockpit_demo_create_session (self->demo);
   cockpit_application_set_session (self, session);
+  update_demo_actions (self);
+  return TRUE;
+}
+
+/* Leaves demo mode: the simulator stops and its state file is free. */
+static void
+stop_demo (CockpitApplication *self)
+{
+  if (self->demo == NULL)
+    return;
+
+  cockpit_application_set_session (self, NULL);
+  cockpit_application_set_clock (self, NULL, NULL, NULL);
+  g_clear_object (&self->demo);
+  update_demo_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 }
 
 typedef struct {
@@ -658,6 +699,13 @@ auto_sign_in_cb (GObject      *object,
 
   token = cockpit_secret_store_lookup_finish (COCKPIT_SECRET_STORE (object), result, &error);
   set_busy (self, FALSE);
+  /* The demo was started meanwhile: it stays. */
+  if (self->session != NULL)
+    {
+      if (token != NULL)
+        cockpit_secret_store_free_token (token);
+      return;
+    }
   if (token == NULL)
     {
       /* No token kept: the sign-in page asks for one.  A keyring that
@@ -699,11 +747,14 @@ sign_out_action_cb (GSimpleAction *action,
   CockpitApplication *self = user_data;
   g_autofree char *url = g_settings_get_string (self->settings, "cockpit-url");
 
-  if (self->session == NULL || self->demo)
+  /* Signing out of the demo stops it and goes back to the sign-in page. */
+  if (self->demo != NULL)
     {
-      cockpit_application_set_session (self, NULL);
+      stop_demo (self);
       return;
     }
+  if (self->session == NULL)
+    return;
 
   /* The address stays filled in on the sign-in page; the token goes. */
   cockpit_secret_store_clear_async (self->secrets, url, NULL, NULL, sign_out_cleared_cb, g_object_ref (self));
@@ -734,8 +785,13 @@ cockpit_application_activate (GApplication *app)
     return;
   self->started = TRUE;
 
-  if (self->demo)
-    start_demo (self);
+  if (self->demo_requested)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!start_demo (self, &error))
+        set_sign_in_error (self, error->message);
+    }
   else
     {
       g_autofree char *url = g_settings_get_string (self->settings, "cockpit-url");
@@ -759,12 +815,29 @@ cockpit_application_handle_local_options (GApplication *app,
       return 0;
     }
 
-  self->demo = g_variant_dict_contains (options, "demo");
+  self->demo_requested = g_variant_dict_contains (options, "demo");
 
-  /* The demo runs its own instance, so it never mixes with a real
-   * cockpit's window. */
-  if (self->demo)
-    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+  /* One application, one demo: when the app already runs, it is asked to
+   * show its demo instead, and this process ends. */
+  if (self->demo_requested)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          GDBusConnection *bus = g_application_get_dbus_connection (app);
+
+          g_action_group_activate_action (G_ACTION_GROUP (app), "start-demo", NULL);
+          if (bus != NULL)
+            g_dbus_connection_flush_sync (bus, NULL, NULL);
+          return 0;
+        }
+    }
 
   return -1;
 }
@@ -835,6 +908,141 @@ extend_backup_action_cb (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.extend-backup", "s", package_id);
 }
 
+/* Demo ------------------------------------------------------------------------- */
+
+/* "Try the Demo" on the sign-in page, and `upgrade-cockpit --demo` while
+ * the app runs already. */
+static void
+start_demo_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+  CockpitWindow *window = ensure_window (self);
+  g_autoptr(GError) error = NULL;
+
+  /* Whatever the window was about to sign in to by itself, the demo wins. */
+  self->started = TRUE;
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->demo != NULL)
+    return;
+  if (self->session != NULL)
+    {
+      /* A real cockpit's actions are being followed: never switch away
+       * from them unasked. */
+      cockpit_window_show_toast (window, _("You are signed in to a cockpit. Sign out first to try the demo."));
+      return;
+    }
+
+  set_sign_in_error (self, NULL);
+  if (!start_demo (self, &error))
+    set_sign_in_error (self, error->message);
+}
+
+static void
+demo_stage_speed_action_cb (GSimpleAction *action,
+                            GVariant      *state,
+                            gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+
+  if (self->demo == NULL)
+    return;
+  cockpit_demo_set_fast (self->demo, g_str_equal (g_variant_get_string (state, NULL), "fast"));
+  update_demo_actions (self);
+}
+
+static void
+demo_skip_ahead_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+  gint64 seconds = g_variant_get_int64 (parameter);
+
+  if (self->demo == NULL || seconds <= 0 || seconds > 365 * 24 * 3600)
+    return;
+
+  cockpit_demo_skip_ahead (self->demo, seconds);
+  /* What fell due meanwhile (stage ends, removals) shows after a refresh;
+   * the reminder checks again once the refresh is in. */
+  if (self->session != NULL)
+    cockpit_session_refresh (self->session);
+  if (self->helpdesk != NULL)
+    cockpit_helpdesk_refresh (self->helpdesk);
+}
+
+static void
+demo_fail_next_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  int stage;
+
+  if (self->demo == NULL ||
+      !cockpit_enum_from_string (COCKPIT_TYPE_STAGE_NAME, g_variant_get_string (parameter, NULL), &stage) ||
+      stage == COCKPIT_STAGE_NONE)
+    return;
+
+  cockpit_demo_fail_next (self->demo, stage);
+  if (COCKPIT_IS_WINDOW (window))
+    cockpit_window_show_toast (COCKPIT_WINDOW (window), _("The next action will fail at this stage."));
+}
+
+static void
+demo_reset_response_cb (AdwMessageDialog   *dialog,
+                        const char         *response,
+                        CockpitApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitSession) session = NULL;
+  GtkWindow *window;
+
+  if (!g_str_equal (response, "reset") || self->demo == NULL)
+    return;
+
+  /* The session goes first, so that nothing follows actions of the state
+   * that is going away. */
+  cockpit_application_set_session (self, NULL);
+  if (!cockpit_demo_reset (self->demo, &error))
+    g_debug ("Could not save the reset demo: %s", error->message);
+  session = cockpit_demo_create_session (self->demo);
+  cockpit_application_set_session (self, session);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (COCKPIT_IS_WINDOW (window))
+    cockpit_window_show_toast (COCKPIT_WINDOW (window), _("The demo was reset"));
+}
+
+static void
+demo_reset_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  CockpitApplication *self = user_data;
+  GtkWindow *window = GTK_WINDOW (ensure_window (self));
+  GtkWidget *dialog;
+
+  if (self->demo == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (window, _("Reset the Demo?"),
+                                   _("The demo’s packages, actions, upgrade backups and activity log go back "
+                                     "to how they were at the start. Nothing outside the demo is touched."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (demo_reset_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* From a helpdesk notification: the window, with its helpdesk popover
  * open when the window offers "win.show-helpdesk". */
 static void
@@ -857,6 +1065,11 @@ static const GActionEntry app_actions[] = {
   { "open-package", open_package_action_cb, "s" },
   { "show-helpdesk", show_helpdesk_action_cb },
   { "extend-backup", extend_backup_action_cb, "s" },
+  { "start-demo", start_demo_action_cb },
+  { "demo-stage-speed", NULL, "s", "'realistic'", demo_stage_speed_action_cb },
+  { "demo-skip-ahead", demo_skip_ahead_action_cb, "x" },
+  { "demo-fail-next", demo_fail_next_action_cb, "s" },
+  { "demo-reset", demo_reset_action_cb },
 };
 
 static void
@@ -877,6 +1090,7 @@ cockpit_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh_accels);
+  update_demo_actions (self);
 }
 
 static void
@@ -885,8 +1099,7 @@ cockpit_application_shutdown (GApplication *app)
   CockpitApplication *self = COCKPIT_APPLICATION (app);
 
   drop_session (self);
-  if (self->simulator != NULL)
-    cockpit_simulator_stop (self->simulator);
+  stop_demo (self);
 
   G_APPLICATION_CLASS (cockpit_application_parent_class)->shutdown (app);
 }
@@ -914,7 +1127,7 @@ cockpit_application_dispose (GObject *object)
 
   drop_session (self);
   cockpit_application_set_clock (self, NULL, NULL, NULL);
-  g_clear_object (&self->simulator);
+  g_clear_object (&self->demo);
   g_clear_object (&self->secrets);
   g_clear_object (&self->settings);
 
@@ -950,6 +1163,9 @@ cockpit_application_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -978,6 +1194,9 @@ cockpit_application_class_init (CockpitApplicationClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -409,11 +409,20 @@ flow_state_describe (const FlowState *state)
         const char *message = state->error_message != NULL
                               ? state->error_message : _("no reason given");
 
+        g_autofree char *failed = NULL;
+
         if (state->current < 0)
           /* Translators: the error message. */
-          return g_strdup_printf (_("Failed: %s"), message);
-        /* Translators: the name of the stage that failed and the error message. */
-        return g_strdup_printf (_("Failed at %s: %s"), state->steps[state->current].label, message);
+          failed = g_strdup_printf (_("Failed: %s"), message);
+        else
+          /* Translators: the name of the stage that failed and the error message. */
+          failed = g_strdup_printf (_("Failed at %s: %s"), state->steps[state->current].label, message);
+        /* What matters most after a failed upgrade: the site was not touched. */
+        if (state->upgrade && !flow_state_traffic_on_green (state))
+          /* Translators: a failure, as above, then the environment. */
+          return g_strdup_printf (_("%s (traffic not switched: visitors still reach the previous installation of %s)"),
+                                  failed, kind);
+        return g_steal_pointer (&failed);
       }
     }
 }

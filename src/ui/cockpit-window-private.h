@@ -17,6 +17,9 @@ CockpitPackagePage *cockpit_window_get_package_page   (CockpitWindow *self);
 /* The offline or error bar's text, or NULL while hidden. */
 const char         *cockpit_window_get_status_text    (CockpitWindow *self);
 
+/* The primary menu, with its Demo section in demo mode. */
+GMenuModel         *cockpit_window_get_main_menu      (CockpitWindow *self);
+
 /* Shows (or hides) the activity log of the package shown; returns its page. */
 GtkWidget          *cockpit_window_show_activity      (CockpitWindow *self,
                                                        gboolean       show);

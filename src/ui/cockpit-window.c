@@ -36,11 +36,15 @@ struct _CockpitWindow
   CockpitHelpdeskButton *helpdesk_button;
   GtkToggleButton     *activity_button;
   AdwBin              *activity_bin;
+  GtkMenuButton       *main_menu_button;
+  GMenuModel          *main_menu;
+  GMenuModel          *demo_menu;
 
   /* Owned references */
   CockpitSession      *session;
   GCancellable        *cancellable;
   char                *wanted_package;
+  GMenuModel          *demo_main_menu;
   gboolean             signing_in;
   guint                minute_id;
 };
@@ -292,6 +296,12 @@ update_status (CockpitWindow *self)
 /* Pages ---------------------------------------------------------------------- */
 
 static void
+session_updated_cb (CockpitWindow *self)
+{
+  cockpit_package_page_tick (self->package_page);
+}
+
+static void
 set_session (CockpitWindow  *self,
              CockpitSession *session)
 {
@@ -322,10 +332,43 @@ set_session (CockpitWindow  *self,
       g_signal_connect_object (session, "notify::error", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::from-cache", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::updated-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      /* Countdowns count again with fresh data: the clock may have moved
+       * by more than the minute timer knows (a demo's skip ahead). */
+      g_signal_connect_object (session, "notify::updated-at", G_CALLBACK (session_updated_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::user", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
       packages_changed_cb (packages, 0, 0, 0, self);
       update_status (self);
     }
+}
+
+/* In demo mode the main menu has a Demo section as its second one.  The
+ * menu button gets a whole other model rather than a section added and
+ * removed: GTK 4.8's popover menu keeps the pages of removed submenus. */
+static void
+update_demo_menu (CockpitWindow *self,
+                  gboolean       demo)
+{
+  GMenuModel *wanted = self->main_menu;
+
+  if (demo)
+    {
+      if (self->demo_main_menu == NULL)
+        {
+          g_autoptr(GMenuModel) first = g_menu_model_get_item_link (self->main_menu, 0, G_MENU_LINK_SECTION);
+          g_autoptr(GMenuModel) second = g_menu_model_get_item_link (self->main_menu, 1, G_MENU_LINK_SECTION);
+          GMenu *menu = g_menu_new ();
+
+          g_menu_append_section (menu, NULL, first);
+          g_menu_append_section (menu, _("Demo"), self->demo_menu);
+          g_menu_append_section (menu, NULL, second);
+          self->demo_main_menu = G_MENU_MODEL (menu);
+        }
+      wanted = self->demo_main_menu;
+    }
+
+  if (gtk_menu_button_get_menu_model (self->main_menu_button) != wanted)
+    gtk_menu_button_set_menu_model (self->main_menu_button, wanted);
 }
 
 static void
@@ -338,6 +381,7 @@ update_page (CockpitWindow *self)
   set_session (self, session);
 
   gtk_widget_set_visible (self->demo_badge, cockpit_application_get_demo (app));
+  update_demo_menu (self, cockpit_application_get_demo (app));
 
   if (session != NULL)
     {
@@ -554,6 +598,7 @@ setup (CockpitWindow *self)
   g_signal_connect_object (app, "notify::session", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "notify::sign-in-error", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "notify::busy", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::demo", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   update_page (self);
   update_sign_in_action (self);
 
@@ -582,6 +627,7 @@ cockpit_window_finalize (GObject *object)
   CockpitWindow *self = COCKPIT_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->demo_main_menu);
   g_clear_pointer (&self->wanted_package, g_free);
 
   G_OBJECT_CLASS (cockpit_window_parent_class)->finalize (object);
@@ -624,6 +670,9 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, helpdesk_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_bin);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, demo_menu);
   gtk_widget_class_bind_template_callback (widget_class, activity_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_activated_cb);
@@ -690,6 +739,14 @@ cockpit_window_show_activity (CockpitWindow *self,
 
   gtk_toggle_button_set_active (self->activity_button, show);
   return show ? adw_bin_get_child (self->activity_bin) : NULL;
+}
+
+GMenuModel *
+cockpit_window_get_main_menu (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return gtk_menu_button_get_menu_model (self->main_menu_button);
 }
 
 const char *
