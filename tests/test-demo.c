@@ -3,7 +3,8 @@
  *
  * The first test starts the app as `upgrade-cockpit --demo` would.  The
  * others follow one application through a newcomer's tour: Try the Demo
- * on the sign-in page, a second launch that brings the first forward,
+ * on the sign-in page, the screenshots of the README, a second launch
+ * that brings the first forward,
  * skipping ahead until the upgrade backup reminder arrives and the backup
  * is removed, an upgrade made to fail, a reset, and signing out.  Every
  * change comes from the demo cockpit itself: the tests only use the
@@ -13,6 +14,7 @@
 
 #include <string.h>
 
+#include "cockpit-activity-page.h"
 #include "cockpit-application.h"
 #include "cockpit-demo.h"
 #include "cockpit-flow-diagram.h"
@@ -420,6 +422,93 @@ test_reset (void)
   g_assert_true (cockpit_application_get_demo (app));
 }
 
+/* Scrolls the package page to its end, where the flow diagram is. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* Twice: the first draw may still change the page's height. */
+  for (guint i = 0; i < 2; i++)
+    {
+      cockpit_test_wait_for_draw (widget);
+      gtk_adjustment_set_value (adjustment,
+                                gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+    }
+  cockpit_test_wait_for_draw (widget);
+}
+
+/* The screenshots of the README and the AppStream metainfo, at 1000×700,
+ * from the real window on the demo cockpit.  build-aux/update-screenshots
+ * copies them to docs/screenshots. */
+static void
+test_docs_screenshots (void)
+{
+  CockpitPackagePage *page = cockpit_window_get_package_page (window ());
+  GtkWidget *flow = cockpit_package_page_get_flow_diagram (page);
+  GtkWidget *card;
+  GtkWidget *activity;
+  GtkWindow *wizard;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window ()), 1000, 700);
+
+  /* 1. The overview of a package: its three environments. */
+  show_package ("acmeweb");
+  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_save_screenshot (GTK_WIDGET (window ()), "docs-overview");
+
+  /* 2. The wizard, on its first page. */
+  card = cockpit_package_page_get_card (page, COCKPIT_ENVIRONMENT_KIND_UAT);
+  g_assert_true (gtk_widget_activate_action (card, "card.upgrade", NULL));
+  wizard = cockpit_package_page_get_wizard (page);
+  g_assert_nonnull (wizard);
+  cockpit_test_wait_for_draw (GTK_WIDGET (wizard));
+  cockpit_test_save_screenshot (GTK_WIDGET (wizard), "docs-wizard");
+  gtk_window_destroy (wizard);
+
+  /* 3. The upgrade backup card of a Live environment upgraded yesterday. */
+  show_package ("globex");
+  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_save_screenshot (GTK_WIDGET (window ()), "docs-upgrade-backup");
+
+  /* 4. The activity log. */
+  activity = cockpit_window_show_activity (window (), TRUE);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (activity))) > 0 &&
+            !cockpit_activity_page_get_loading (COCKPIT_ACTIVITY_PAGE (activity)));
+  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_save_screenshot (GTK_WIDGET (window ()), "docs-activity-log");
+  cockpit_window_show_activity (window (), FALSE);
+
+  /* 5. A running upgrade of UAT at its third stage, on the demo's clock. */
+  show_package ("acmeweb");
+  {
+    CockpitEnvironment *uat = environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT);
+    CockpitActionTracker *tracker = cockpit_session_get_tracker (current_session ());
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(CockpitAction) action = NULL;
+    g_autoptr(GError) error = NULL;
+
+    cockpit_action_tracker_start_async (tracker, uat, COCKPIT_ACTION_KIND_UPGRADE, "6.3.21", NULL, NULL,
+                                        test_app_store_result_cb, &result);
+    WAIT_FOR (result != NULL);
+    action = cockpit_action_tracker_start_finish (tracker, result, &error);
+    g_assert_no_error (error);
+    /* The stages last 600 s here: half-way through the third one. */
+    g_action_group_activate_action (G_ACTION_GROUP (app), "demo-skip-ahead", g_variant_new_int64 (1500));
+    WAIT_FOR (flow_says ("Verify replica"));
+  }
+  scroll_to_end (flow);
+  cockpit_test_save_screenshot (GTK_WIDGET (window ()), "docs-upgrade-running");
+
+  /* The tour goes on with the upgrade done. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "demo-skip-ahead", g_variant_new_int64 (3000));
+  WAIT_FOR (g_list_model_get_n_items (cockpit_action_tracker_get_actions (cockpit_session_get_tracker (current_session ()))) == 0);
+}
+
 /* Signing out of the demo goes back to the sign-in page, stops the demo
  * cockpit and frees its state file for the next demo. */
 static void
@@ -465,6 +554,7 @@ main (int   argc,
 
   g_test_add_func ("/cockpit/demo/command-line", test_command_line);
   g_test_add_func ("/cockpit/demo/try-the-demo", test_try_the_demo);
+  g_test_add_func ("/cockpit/demo/docs-screenshots", test_docs_screenshots);
   g_test_add_func ("/cockpit/demo/second-launch", test_second_launch);
   g_test_add_func ("/cockpit/demo/skip-ahead", test_skip_ahead);
   g_test_add_func ("/cockpit/demo/fail-next", test_fail_next);
