@@ -532,6 +532,15 @@ test_sign_out (void)
 
   other = cockpit_simulator_new ("other", COCKPIT_SIM_SEED_DEMO, state, 1, FALSE, &error);
   g_assert_no_error (error);
+
+  /* While another simulator holds the demo's state, Try the Demo says so
+   * in words and starts nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-demo", NULL);
+  WAIT_FOR (cockpit_window_get_sign_in_error (window ()) != NULL);
+  g_assert_nonnull (strstr (cockpit_window_get_sign_in_error (window ()), "Another demo is already running"));
+  g_assert_false (cockpit_application_get_demo (app));
+  g_assert_null (current_session ());
+  test_app_screenshot_both (GTK_WIDGET (window ()), "demo-state-in-use");
   g_clear_object (&other);
 
   /* And the demo can be tried again. */
