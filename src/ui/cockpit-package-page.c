@@ -159,12 +159,15 @@ update (CockpitPackagePage *self)
     return;
 
   gtk_label_set_text (self->name_label, cockpit_package_get_name (self->package));
+  /* In maintenance the banner below says it once, with the reason; the
+   * cockpit's status text would only say it again. */
+  maintenance = cockpit_package_is_in_maintenance (self->package);
   gtk_label_set_text (self->status_label, cockpit_package_get_status_text (self->package));
   gtk_widget_set_visible (GTK_WIDGET (self->status_label),
+                          !maintenance &&
                           cockpit_package_get_status_text (self->package) != NULL &&
                           *cockpit_package_get_status_text (self->package) != '\0');
 
-  maintenance = cockpit_package_is_in_maintenance (self->package);
   gtk_widget_set_visible (self->maintenance_box, maintenance);
   if (maintenance)
     {
