@@ -429,6 +429,34 @@ test_target_version (void)
 }
 
 static void
+test_from_version (void)
+{
+  static const struct {
+    const char *params;
+    const char *expected;
+  } cases[] = {
+    { "{\"target_version\": \"6.3.21\", \"from_version\": \"6.3.19\"}", "6.3.19" },
+    { "{\"from_version\": \"6.3.18\"}", "6.3.18" },
+    { "{\"target_version\": \"6.3.21\"}", NULL },
+    { "{}", NULL },
+    { "{\"from_version\": null}", NULL },
+    { "{\"from_version\": 6.3}", NULL },
+    { "{\"from_version\": [\"6.3.19\"]}", NULL },
+  };
+  g_autoptr(CockpitAction) action = cockpit_action_new ();
+
+  g_assert_null (cockpit_action_get_from_version (action));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) params = model_parse (cases[i].params);
+
+      g_test_message ("params: %s", cases[i].params);
+      cockpit_action_set_params (action, params);
+      g_assert_cmpstr (cockpit_action_get_from_version (action), ==, cases[i].expected);
+    }
+}
+
+static void
 test_round_trip (void)
 {
   g_autoptr(CockpitAction) action = model_decode (COCKPIT_TYPE_ACTION, sample);
@@ -473,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/model/action/decode", test_decode);
   g_test_add_func ("/cockpit/model/action/decode-running", test_decode_running);
   g_test_add_func ("/cockpit/model/action/target-version", test_target_version);
+  g_test_add_func ("/cockpit/model/action/from-version", test_from_version);
   g_test_add_func ("/cockpit/model/action/round-trip", test_round_trip);
   g_test_add_func ("/cockpit/model/action/nullable", test_nullable);
 

@@ -10,6 +10,25 @@
 #include "cockpit-flow-diagram.h"
 #include "test-ui-util.h"
 
+/* Saves @name-light.png and @name-dark.png, as test-app-util.h does. */
+static void
+test_app_screenshot_both (GtkWidget  *widget,
+                          const char *name)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s", name, dark ? "dark" : "light");
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      cockpit_test_wait_for_draw (widget);
+      cockpit_test_save_screenshot (widget, file);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 /* Actions as the contract sends them. */
 #define STAGE(name, status) \
   "{\"name\": \"" name "\", \"status\": \"" status "\", \"started_at\": null, \"finished_at\": null}"
@@ -19,7 +38,7 @@
   " \"stage\": " stage ", \"stages\": [" stages "], \"progress\": " progress "," \
   " \"requested_by\": \"Alex Example\", \"created_at\": \"2026-11-26T09:30:00Z\"," \
   " \"finished_at\": null, \"error\": " error "}"
-#define TARGET "{\"target_version\": \"6.3.21\"}"
+#define TARGET "{\"target_version\": \"6.3.21\", \"from_version\": \"6.3.18\"}"
 
 static const char running_json[] =
   ACTION ("upgrade", TARGET, "running", "\"verify_replica\"",
@@ -51,6 +70,20 @@ static const char failed_json[] =
           "{\"code\": \"verify_failed\", \"message\": \"The new version did not start: "
           "the health check of the replica answered 503 Service Unavailable for 10 minutes.\"}");
 
+/* A Live upgrade from 6.3.19 that finished while the app was closed: Live
+ * runs 6.3.21 now, and the action says where it started. */
+static const char finished_json[] =
+  ACTION ("upgrade", "{\"target_version\": \"6.3.21\", \"from_version\": \"6.3.19\"}",
+          "succeeded", "null",
+          STAGE ("create_replica", "done") "," STAGE ("deploy_version", "done") ","
+          STAGE ("verify_replica", "done") "," STAGE ("switch_traffic", "done") ","
+          STAGE ("keep_backup", "done"),
+          "1.0", "null");
+
+static const char teardown_json[] =
+  ACTION ("teardown", "{}", "succeeded", "null",
+          STAGE ("teardown", "done"), "1.0", "null");
+
 static const char backup_json[] =
   ACTION ("create_backup", "{}", "running", "\"create_backup\"",
           STAGE ("create_backup", "running"), "0.3", "null");
@@ -67,9 +100,9 @@ typedef struct {
 
 static const DiagramCase cases[] = {
   { "plan-live", NULL, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", "6.3.21", 1000,
-    { "Plan: upgrade of Live from 6.3.18 to 6.3.21", "Keep previous installation as upgrade backup" } },
+    { "Plan: upgrade of Live from 6.3.18 to 6.3.21", "Keep upgrade backup" } },
   { "plan-uat", NULL, COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18", NULL, 1000,
-    { "Plan: upgrade of UAT", "a newer version", "Retire previous installation" } },
+    { "Plan: upgrade of UAT", "a newer version", "Retire old installation" } },
   { "running", running_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
     { "Upgrade of Live to 6.3.21: stage 3 of 5, Verify replica, 50 % done" } },
   { "succeeded", succeeded_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
@@ -86,8 +119,22 @@ static const DiagramCase cases[] = {
   { "narrow-failed", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 420,
     { "Failed at Verify replica" } },
   { "backup", backup_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
-    { "Create backup of Live: 30 % done" } },
+    { "Back up on Live: 30 % done" } },
 };
+
+/* An environment as the package lists it; @version NULL: torn down. */
+static CockpitEnvironment *
+make_environment (CockpitEnvironmentKind  kind,
+                  const char             *version)
+{
+  CockpitEnvironment *env = cockpit_environment_new ();
+
+  cockpit_environment_set_kind (env, kind);
+  cockpit_environment_set_magnolia_version (env, version);
+  cockpit_environment_set_state (env, version != NULL ? COCKPIT_ENVIRONMENT_STATE_RUNNING
+                                                      : COCKPIT_ENVIRONMENT_STATE_NOT_SET_UP);
+  return env;
+}
 
 static CockpitAction *
 decode_action (const char *json)
@@ -149,16 +196,19 @@ test_create_destroy (void)
 {
   GtkWidget *diagram = cockpit_flow_diagram_new ();
   g_autoptr(CockpitAction) action = decode_action (running_json);
+  g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
 
   g_object_ref_sink (diagram);
-  cockpit_flow_diagram_set_action (COCKPIT_FLOW_DIAGRAM (diagram), action,
-                                   COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  cockpit_flow_diagram_set_action (COCKPIT_FLOW_DIAGRAM (diagram), action, live);
   g_assert_true (cockpit_flow_diagram_get_action (COCKPIT_FLOW_DIAGRAM (diagram)) == action);
+  g_assert_true (cockpit_flow_diagram_get_environment (COCKPIT_FLOW_DIAGRAM (diagram)) == live);
   g_assert_finalize_object (diagram);
 
-  /* The diagram let go of the action and of its signals. */
+  /* The diagram let go of the action, the environment and their signals. */
   g_assert_cmpuint (G_OBJECT (action)->ref_count, ==, 1);
+  g_assert_cmpuint (G_OBJECT (live)->ref_count, ==, 1);
   cockpit_action_set_progress (action, 0.7);
+  cockpit_environment_set_magnolia_version (live, "6.3.21");
 }
 
 static void
@@ -174,6 +224,8 @@ test_properties (void)
   CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (diagram);
   g_autoptr(CockpitAction) action = decode_action (running_json);
   g_autoptr(CockpitAction) other = decode_action (failed_json);
+  g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  g_autoptr(CockpitEnvironment) uat = make_environment (COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18");
   CockpitEnvironmentKind kind;
   guint action_notes = 0, kind_notes = 0;
 
@@ -185,20 +237,28 @@ test_properties (void)
   g_assert_null (cockpit_flow_diagram_get_action (self));
   g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self), "Plan: "));
 
-  cockpit_flow_diagram_set_plan (self, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", "6.3.21");
+  cockpit_flow_diagram_set_plan (self, live, "6.3.21");
   g_assert_cmpuint (action_notes, ==, 0);
   g_assert_cmpuint (kind_notes, ==, 0);
 
-  cockpit_flow_diagram_set_plan (self, COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18", "6.3.21");
+  /* The plan follows the environment's version. */
+  g_assert_cmpstr (cockpit_flow_diagram_get_from_text (self), ==, "6.3.18");
+  cockpit_environment_set_magnolia_version (live, "6.3.19");
+  g_assert_cmpstr (cockpit_flow_diagram_get_from_text (self), ==, "6.3.19");
+  g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self),
+                                   "Plan: upgrade of Live from 6.3.19 to 6.3.21"));
+  cockpit_environment_set_magnolia_version (live, "6.3.18");
+
+  cockpit_flow_diagram_set_plan (self, uat, "6.3.21");
   g_assert_cmpuint (kind_notes, ==, 1);
   g_object_set (diagram, "kind", COCKPIT_ENVIRONMENT_KIND_UAT, NULL);
   g_assert_cmpuint (kind_notes, ==, 1);
   g_object_set (diagram, "kind", COCKPIT_ENVIRONMENT_KIND_LIVE, NULL);
   g_assert_cmpuint (kind_notes, ==, 2);
 
-  cockpit_flow_diagram_set_action (self, action, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  cockpit_flow_diagram_set_action (self, action, live);
   g_assert_cmpuint (action_notes, ==, 1);
-  cockpit_flow_diagram_set_action (self, action, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  cockpit_flow_diagram_set_action (self, action, live);
   g_assert_cmpuint (action_notes, ==, 1);
   g_assert_cmpuint (kind_notes, ==, 2);
 
@@ -216,7 +276,7 @@ test_properties (void)
   g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self),
                                    "Upgrade finished"));
 
-  cockpit_flow_diagram_set_action (self, other, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  cockpit_flow_diagram_set_action (self, other, live);
   g_assert_cmpuint (action_notes, ==, 2);
   g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self),
                                    "Failed at Verify replica: "));
@@ -225,7 +285,7 @@ test_properties (void)
   cockpit_action_set_progress (action, 0.1);
   g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self), "Failed at"));
 
-  cockpit_flow_diagram_set_action (self, NULL, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  cockpit_flow_diagram_set_action (self, NULL, live);
   g_assert_cmpuint (action_notes, ==, 3);
   g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (self), "Plan: "));
 
@@ -237,6 +297,8 @@ test_state (gconstpointer data)
 {
   const DiagramCase *diagram_case = data;
   g_autoptr(CockpitAction) action = NULL;
+  g_autoptr(CockpitEnvironment) env = make_environment (diagram_case->kind,
+                                                        diagram_case->from_version);
   Fixture fixture;
 
   if (diagram_case->json != NULL)
@@ -244,11 +306,9 @@ test_state (gconstpointer data)
 
   fixture_open (&fixture, diagram_case->width);
   if (action != NULL)
-    cockpit_flow_diagram_set_action (fixture.diagram, action, diagram_case->kind,
-                                     diagram_case->from_version);
+    cockpit_flow_diagram_set_action (fixture.diagram, action, env);
   else
-    cockpit_flow_diagram_set_plan (fixture.diagram, diagram_case->kind,
-                                   diagram_case->from_version, diagram_case->to_version);
+    cockpit_flow_diagram_set_plan (fixture.diagram, env, diagram_case->to_version);
 
   for (guint i = 0; i < G_N_ELEMENTS (diagram_case->expected); i++)
     {
@@ -279,6 +339,75 @@ test_state (gconstpointer data)
   fixture_close (&fixture);
 }
 
+/* The diagram names every stage of the model's plan with the model's
+ * label, the one the environment card uses too. */
+static void
+test_model_labels (void)
+{
+  GtkWidget *diagram = g_object_ref_sink (cockpit_flow_diagram_new ());
+
+  for (CockpitEnvironmentKind kind = COCKPIT_ENVIRONMENT_KIND_LIVE;
+       kind <= COCKPIT_ENVIRONMENT_KIND_INTEGRATION; kind++)
+    {
+      const char *description;
+      const CockpitStageName *plan;
+      guint n = 0;
+
+      g_autoptr(CockpitEnvironment) env = make_environment (kind, "6.3.18");
+
+      cockpit_flow_diagram_set_plan (COCKPIT_FLOW_DIAGRAM (diagram), env, "6.3.21");
+      description = cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (diagram));
+      plan = cockpit_stage_plan (COCKPIT_ACTION_KIND_UPGRADE, kind, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *label = cockpit_stage_name_get_label (plan[i]);
+
+          if (strstr (description, label) == NULL)
+            g_error ("“%s” does not contain “%s”", description, label);
+        }
+    }
+  g_assert_finalize_object (diagram);
+}
+
+/* A finished upgrade seen after a restart shows the versions it went
+ * from and to, not the environment's version of now twice. */
+static void
+test_versions_from_action (void)
+{
+  g_autoptr(CockpitAction) action = decode_action (finished_json);
+  g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.21");
+  Fixture fixture;
+
+  fixture_open (&fixture, 1000);
+  cockpit_flow_diagram_set_action (fixture.diagram, action, live);
+  g_assert_cmpstr (cockpit_flow_diagram_get_from_text (fixture.diagram), ==, "6.3.19");
+  g_assert_cmpstr (cockpit_flow_diagram_get_to_text (fixture.diagram), ==, "6.3.21");
+  test_app_screenshot_both (GTK_WIDGET (fixture.content), "flow-diagram-finished-after-restart");
+  fixture_close (&fixture);
+}
+
+/* After a teardown the environment has no version: the diagram says it
+ * was torn down, not "Current version". */
+static void
+test_teardown (void)
+{
+  g_autoptr(CockpitAction) action = decode_action (teardown_json);
+  g_autoptr(CockpitEnvironment) uat = make_environment (COCKPIT_ENVIRONMENT_KIND_UAT, NULL);
+  Fixture fixture;
+
+  fixture_open (&fixture, 1000);
+  cockpit_flow_diagram_set_action (fixture.diagram, action, uat);
+  g_assert_cmpstr (cockpit_flow_diagram_get_from_text (fixture.diagram), ==, "Torn down");
+  g_assert_null (cockpit_flow_diagram_get_to_text (fixture.diagram));
+  test_app_screenshot_both (GTK_WIDGET (fixture.content), "flow-diagram-torn-down");
+
+  /* Nor does a plan for a torn-down environment make a version up. */
+  cockpit_flow_diagram_set_plan (fixture.diagram, uat, NULL);
+  g_assert_cmpstr (cockpit_flow_diagram_get_from_text (fixture.diagram), ==, "Not set up");
+  g_assert_cmpstr (cockpit_flow_diagram_get_to_text (fixture.diagram), ==, "No newer version");
+  fixture_close (&fixture);
+}
+
 /* While an action runs on screen, the diagram animates; a finished or
  * hidden one does not. */
 static void
@@ -288,7 +417,9 @@ test_animation (void)
   Fixture fixture;
 
   fixture_open (&fixture, 1000);
-  cockpit_flow_diagram_set_action (fixture.diagram, action, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+
+  cockpit_flow_diagram_set_action (fixture.diagram, action, live);
   cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
   cockpit_action_set_progress (action, 0.55);
   cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
@@ -313,6 +444,9 @@ main (int   argc,
   g_test_add_func ("/cockpit/flow-diagram/create-destroy", test_create_destroy);
   g_test_add_func ("/cockpit/flow-diagram/properties", test_properties);
   g_test_add_func ("/cockpit/flow-diagram/animation", test_animation);
+  g_test_add_func ("/cockpit/flow-diagram/model-labels", test_model_labels);
+  g_test_add_func ("/cockpit/flow-diagram/versions-from-action", test_versions_from_action);
+  g_test_add_func ("/cockpit/flow-diagram/teardown", test_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cockpit/flow-diagram/state/%s", cases[i].name);

@@ -465,6 +465,46 @@ test_lts_status (void)
     }
 }
 
+/* What the card says: a version past the latest LTS release that is not
+ * LTS itself is not "on the latest LTS release". */
+static void
+test_lts_summary (void)
+{
+  static const struct {
+    const char     *version;
+    CockpitLtsState expected;
+    const char     *message;
+  } cases[] = {
+    { "6.3.21", COCKPIT_LTS_ON_TIME, "On the latest LTS release, 6.3.21." },
+    { "6.4.3", COCKPIT_LTS_NEWER_NOT_LTS, "On 6.4.3, which is not an LTS release. The latest LTS release is 6.3.21." },
+    { "6.4.2", COCKPIT_LTS_NEWER_NOT_LTS, "On 6.4.2, which is not an LTS release. The latest LTS release is 6.3.21." },
+    /* Not a known release, so not known to be LTS. */
+    { "6.5.0", COCKPIT_LTS_NEWER_NOT_LTS, "On 6.5.0, which is not an LTS release. The latest LTS release is 6.3.21." },
+    { "6.3.18", COCKPIT_LTS_DUE, "Upgrade to LTS 6.3.21 due in 4 days." },
+    { NULL, COCKPIT_LTS_NOT_APPLICABLE, NULL },
+  };
+  g_autoptr(GListStore) releases = make_releases ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PackageSpec spec = READY;
+      g_autoptr(CockpitPackage) package = NULL;
+      g_autoptr(GDateTime) now = now_plus (NOW, 0);
+      g_autofree char *message = NULL;
+      CockpitEnvironment *env;
+
+      g_test_message ("case %u", i);
+      spec.live.version = cases[i].version;
+      package = make_package (&spec);
+      env = cockpit_package_get_environment (package, COCKPIT_ENVIRONMENT_KIND_LIVE);
+      g_assert_cmpint (cockpit_rules_lts_summary (env, G_LIST_MODEL (releases), now, &message),
+                       ==, cases[i].expected);
+      g_assert_cmpstr (message, ==, cases[i].message);
+      g_assert_cmpint (cockpit_rules_lts_summary (env, G_LIST_MODEL (releases), now, NULL),
+                       ==, cases[i].expected);
+    }
+}
+
 static void
 test_format_date_time (void)
 {
@@ -507,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/rules/upgrade-backup-times", test_upgrade_backup_times);
   g_test_add_func ("/cockpit/rules/order-warning", test_order_warning);
   g_test_add_func ("/cockpit/rules/lts-status", test_lts_status);
+  g_test_add_func ("/cockpit/rules/lts-summary", test_lts_summary);
   g_test_add_func ("/cockpit/rules/labels", test_labels);
   g_test_add_func ("/cockpit/rules/format-date-time", test_format_date_time);
 

@@ -486,22 +486,38 @@ cockpit_action_is_running (CockpitAction *self)
   return self->status == COCKPIT_ACTION_STATUS_RUNNING;
 }
 
-/* The version an upgrade goes to.  "params" is free-form, so its member
- * is read only when it is there and is a string. */
-const char *
-cockpit_action_get_target_version (CockpitAction *self)
+/* A string member of "params".  "params" is free-form, so the member is
+ * read only when it is there and is a string. */
+static const char *
+get_string_param (CockpitAction *self,
+                  const char    *name)
 {
   JsonNode *member;
 
-  g_return_val_if_fail (COCKPIT_IS_ACTION (self), NULL);
-
   if (self->params == NULL || !JSON_NODE_HOLDS_OBJECT (self->params))
     return NULL;
-  member = json_object_get_member (json_node_get_object (self->params), "target_version");
+  member = json_object_get_member (json_node_get_object (self->params), name);
   if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
       json_node_get_value_type (member) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (member);
+}
+
+/* The version an upgrade goes to. */
+const char *
+cockpit_action_get_target_version (CockpitAction *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_ACTION (self), NULL);
+
+  return get_string_param (self, "target_version");
+}
+
+const char *
+cockpit_action_get_from_version (CockpitAction *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_ACTION (self), NULL);
+
+  return get_string_param (self, "from_version");
 }
 
 CockpitStage *

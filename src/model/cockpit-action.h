@@ -61,6 +61,10 @@ void                 cockpit_action_set_error          (CockpitAction       *sel
 gboolean             cockpit_action_is_running         (CockpitAction       *self);
 /* "target_version" of the params when it is a string, else NULL. */
 const char          *cockpit_action_get_target_version (CockpitAction       *self);
+/* "from_version" of the params when it is a string, else NULL: the
+ * version an upgrade started from, or the one a restore goes back to
+ * (docs/cockpit-api.md, Precisions). */
+const char          *cockpit_action_get_from_version   (CockpitAction       *self);
 /* Transfer none; NULL when the action has no such stage. */
 CockpitStage        *cockpit_action_get_stage_by_name  (CockpitAction       *self,
                                                         CockpitStageName     name);

@@ -648,3 +648,54 @@ cockpit_rules_lts_status (CockpitEnvironment  *environment,
       return COCKPIT_LTS_OVERDUE;
     }
 }
+
+/* Whether @releases lists @version as an LTS release. */
+static gboolean
+is_lts_release (GListModel *releases,
+                const char *version)
+{
+  guint n = g_list_model_get_n_items (releases);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CockpitRelease) release = g_list_model_get_item (releases, i);
+
+      if (cockpit_release_get_lts (release) &&
+          cockpit_version_compare_strings (cockpit_release_get_version (release), version, NULL) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+CockpitLtsState
+cockpit_rules_lts_summary (CockpitEnvironment  *environment,
+                           GListModel          *releases,
+                           GDateTime           *now,
+                           char               **message)
+{
+  g_autofree char *text = NULL;
+  CockpitRelease *latest = NULL;
+  CockpitLtsState state;
+  const char *version;
+
+  g_return_val_if_fail (COCKPIT_IS_ENVIRONMENT (environment), COCKPIT_LTS_NOT_APPLICABLE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (releases), COCKPIT_LTS_NOT_APPLICABLE);
+  g_return_val_if_fail (now != NULL, COCKPIT_LTS_NOT_APPLICABLE);
+
+  state = cockpit_rules_lts_status (environment, releases, now, &latest, NULL, &text);
+  version = cockpit_environment_get_magnolia_version (environment);
+
+  /* "On time" means at or past the latest LTS version; past it, the
+   * version may be a release of a newer branch that is not LTS. */
+  if (state == COCKPIT_LTS_ON_TIME && !is_lts_release (releases, version))
+    {
+      g_free (text);
+      /* Translators: "On 6.4.3, which is not an LTS release. The latest LTS release is 6.3.21." */
+      text = g_strdup_printf (_("On %s, which is not an LTS release. The latest LTS release is %s."),
+                              version, cockpit_release_get_version (latest));
+      state = COCKPIT_LTS_NEWER_NOT_LTS;
+    }
+
+  set_message (message, g_steal_pointer (&text));
+  return state;
+}

@@ -44,6 +44,7 @@ typedef enum {
   COCKPIT_LTS_ON_TIME,
   COCKPIT_LTS_DUE,
   COCKPIT_LTS_OVERDUE,
+  COCKPIT_LTS_NEWER_NOT_LTS,  /* only from cockpit_rules_lts_summary() */
 } CockpitLtsState;
 
 /* "Live", "UAT", "Integration". */
@@ -133,6 +134,16 @@ CockpitLtsState      cockpit_rules_lts_status                 (CockpitEnvironmen
                                                                GDateTime              *now,
                                                                CockpitRelease        **latest_lts,
                                                                int                    *days,
+                                                               char                  **message);
+
+/* The LTS status as it is shown for @environment: that of
+ * cockpit_rules_lts_status(), except that a version newer than the
+ * latest LTS release which is not an LTS release itself (6.4.3 when the
+ * latest LTS is 6.3.21) is COCKPIT_LTS_NEWER_NOT_LTS, with a message
+ * saying so, rather than "on the latest LTS release". */
+CockpitLtsState      cockpit_rules_lts_summary                (CockpitEnvironment     *environment,
+                                                               GListModel             *releases,
+                                                               GDateTime              *now,
                                                                char                  **message);
 
 G_END_DECLS

@@ -29,6 +29,57 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The one stage plan of each action kind; the simulator runs it, and the
+ * views draw and count it. */
+static const CockpitStageName live_upgrade_plan[] = {
+  COCKPIT_STAGE_CREATE_REPLICA, COCKPIT_STAGE_DEPLOY_VERSION, COCKPIT_STAGE_VERIFY_REPLICA,
+  COCKPIT_STAGE_SWITCH_TRAFFIC, COCKPIT_STAGE_KEEP_BACKUP,
+};
+static const CockpitStageName other_upgrade_plan[] = {
+  COCKPIT_STAGE_CREATE_REPLICA, COCKPIT_STAGE_DEPLOY_VERSION, COCKPIT_STAGE_VERIFY_REPLICA,
+  COCKPIT_STAGE_SWITCH_TRAFFIC, COCKPIT_STAGE_RETIRE_OLD,
+};
+static const CockpitStageName extend_plan[] = { COCKPIT_STAGE_EXTEND_UPGRADE_BACKUP };
+static const CockpitStageName delete_plan[] = { COCKPIT_STAGE_DELETE_UPGRADE_BACKUP };
+static const CockpitStageName restore_plan[] = { COCKPIT_STAGE_RESTORE_UPGRADE_BACKUP };
+static const CockpitStageName backup_plan[] = { COCKPIT_STAGE_CREATE_BACKUP };
+static const CockpitStageName teardown_plan[] = { COCKPIT_STAGE_TEARDOWN };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (live_upgrade_plan) == COCKPIT_STAGE_PLAN_MAX);
+G_STATIC_ASSERT (G_N_ELEMENTS (other_upgrade_plan) == COCKPIT_STAGE_PLAN_MAX);
+
+#define PLAN(array) (*n_stages = G_N_ELEMENTS (array), array)
+
+const CockpitStageName *
+cockpit_stage_plan (CockpitActionKind       kind,
+                    CockpitEnvironmentKind  environment_kind,
+                    guint                  *n_stages)
+{
+  g_return_val_if_fail (n_stages != NULL, NULL);
+
+  switch (kind)
+    {
+    case COCKPIT_ACTION_KIND_UPGRADE:
+      if (environment_kind == COCKPIT_ENVIRONMENT_KIND_LIVE)
+        return PLAN (live_upgrade_plan);
+      return PLAN (other_upgrade_plan);
+    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
+      return PLAN (extend_plan);
+    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
+      return PLAN (delete_plan);
+    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
+      return PLAN (restore_plan);
+    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
+      return PLAN (backup_plan);
+    case COCKPIT_ACTION_KIND_TEARDOWN:
+      return PLAN (teardown_plan);
+    default:
+      g_return_val_if_reached ((*n_stages = 0, NULL));
+    }
+}
+
+#undef PLAN
+
 static const CockpitField fields[] = {
   { "name" },
   { "status" },

@@ -13,6 +13,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CockpitStage, cockpit_stage, COCKPIT, STAGE, GObject)
 
+/* The most stages an action has: those of an upgrade. */
+#define COCKPIT_STAGE_PLAN_MAX 5
+
+/* The stages an action of @kind goes through on an environment of
+ * @environment_kind, in order, as the contract lists them: an upgrade
+ * ends in keep_backup on Live and in retire_old elsewhere; the other
+ * kinds have one stage named after the kind.  Transfer none: a static
+ * array of *@n_stages names.  Each stage's label is
+ * cockpit_stage_name_get_label() (cockpit-rules.h). */
+const CockpitStageName *cockpit_stage_plan        (CockpitActionKind       kind,
+                                                   CockpitEnvironmentKind  environment_kind,
+                                                   guint                  *n_stages);
+
 CockpitStage       *cockpit_stage_new             (void);
 CockpitStageName    cockpit_stage_get_name        (CockpitStage       *self);
 void                cockpit_stage_set_name        (CockpitStage       *self,

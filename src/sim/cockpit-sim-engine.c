@@ -12,39 +12,12 @@
 
 #include "cockpit-json.h"
 #include "cockpit-sim-engine.h"
+#include "cockpit-stage.h"
 
 #define UPGRADE_BACKUP_KEPT   (48 * COCKPIT_SIM_HOUR)
 #define UPGRADE_BACKUP_MAX    (5 * COCKPIT_SIM_DAY)
 
-static const CockpitStageName live_upgrade_stages[] = {
-  COCKPIT_STAGE_CREATE_REPLICA, COCKPIT_STAGE_DEPLOY_VERSION, COCKPIT_STAGE_VERIFY_REPLICA,
-  COCKPIT_STAGE_SWITCH_TRAFFIC, COCKPIT_STAGE_KEEP_BACKUP,
-};
-static const CockpitStageName other_upgrade_stages[] = {
-  COCKPIT_STAGE_CREATE_REPLICA, COCKPIT_STAGE_DEPLOY_VERSION, COCKPIT_STAGE_VERIFY_REPLICA,
-  COCKPIT_STAGE_SWITCH_TRAFFIC, COCKPIT_STAGE_RETIRE_OLD,
-};
-
-static CockpitStageName
-single_stage (CockpitActionKind kind)
-{
-  switch (kind)
-    {
-    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
-      return COCKPIT_STAGE_EXTEND_UPGRADE_BACKUP;
-    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
-      return COCKPIT_STAGE_DELETE_UPGRADE_BACKUP;
-    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
-      return COCKPIT_STAGE_RESTORE_UPGRADE_BACKUP;
-    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
-      return COCKPIT_STAGE_CREATE_BACKUP;
-    case COCKPIT_ACTION_KIND_TEARDOWN:
-      return COCKPIT_STAGE_TEARDOWN;
-    case COCKPIT_ACTION_KIND_UPGRADE:
-    default:
-      g_assert_not_reached ();
-    }
-}
+G_STATIC_ASSERT (COCKPIT_SIM_MAX_STAGES >= COCKPIT_STAGE_PLAN_MAX);
 
 static gboolean
 set_error (GError          **error,
@@ -242,6 +215,7 @@ start_action (CockpitSimState       *state,
               gint64                 stage_duration)
 {
   CockpitSimAction *action = g_new0 (CockpitSimAction, 1);
+  const CockpitStageName *names;
 
   action->id = g_strdup_printf ("act-%06u", state->next_action++);
   action->package_id = g_strdup (package->id);
@@ -253,22 +227,14 @@ start_action (CockpitSimState       *state,
   action->requested_by = g_strdup (COCKPIT_SIM_USER_NAME);
   action->created_at = now;
 
-  if (kind == COCKPIT_ACTION_KIND_UPGRADE)
-    {
-      const CockpitStageName *names = env->kind == COCKPIT_ENVIRONMENT_KIND_LIVE
-                                      ? live_upgrade_stages : other_upgrade_stages;
-
-      action->n_stages = G_N_ELEMENTS (live_upgrade_stages);
-      for (guint i = 0; i < action->n_stages; i++)
-        action->stages[i].name = names[i];
-    }
-  else
-    {
-      action->n_stages = 1;
-      action->stages[0].name = single_stage (kind);
-    }
+  /* The model's plan, the same the app draws and counts. */
+  names = cockpit_stage_plan (kind, env->kind, &action->n_stages);
+  g_assert (action->n_stages > 0 && action->n_stages <= COCKPIT_SIM_MAX_STAGES);
   for (guint i = 0; i < action->n_stages; i++)
-    action->stages[i].status = COCKPIT_STAGE_STATUS_PENDING;
+    {
+      action->stages[i].name = names[i];
+      action->stages[i].status = COCKPIT_STAGE_STATUS_PENDING;
+    }
   action->stages[0].status = COCKPIT_STAGE_STATUS_RUNNING;
   action->stages[0].started_at = now;
 

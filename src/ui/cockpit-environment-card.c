@@ -18,7 +18,9 @@ struct _CockpitEnvironmentCard
   GtkLabel       *state_label;
   GtkLabel       *version_label;
   GtkLabel       *bundle_label;
+  GtkWidget      *last_upgrade_title;
   GtkLabel       *last_upgrade_label;
+  GtkWidget      *lts_title;
   GtkLabel       *lts_label;
   GtkWidget      *action_box;
   GtkLabel       *action_label;
@@ -129,9 +131,13 @@ update_blocked (CockpitEnvironmentCard *self,
   g_free (self->blocked_reason);
   self->blocked_reason = g_steal_pointer (&message);
 
+  /* Maintenance concerns the whole package: the page says so once, and
+   * the card keeps the reason for the button's tooltip. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.upgrade", self->blocked_reason == NULL);
+  gtk_widget_set_tooltip_text (self->upgrade_button, self->blocked_reason);
   gtk_label_set_text (self->blocked_label, self->blocked_reason ? self->blocked_reason : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->blocked_label), self->blocked_reason != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->blocked_label),
+                          self->blocked_reason != NULL && reason != COCKPIT_BLOCK_MAINTENANCE);
 }
 
 /* Manual backup and tear-down: enabled by the rules, with the reason as
@@ -192,6 +198,7 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
   g_autofree char *version = NULL;
   g_autofree char *lts_text = NULL;
   const char *state_class;
+  gboolean set_up;
 
   g_return_if_fail (COCKPIT_IS_ENVIRONMENT_CARD (self));
 
@@ -214,6 +221,14 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
   gtk_label_set_text (self->bundle_label, cockpit_environment_get_bundle (env) ? cockpit_environment_get_bundle (env) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->bundle_label), cockpit_environment_get_bundle (env) != NULL);
 
+  /* A torn-down environment has no installation: neither the date of
+   * its last upgrade nor an LTS status applies to it. */
+  set_up = state != COCKPIT_ENVIRONMENT_STATE_NOT_SET_UP;
+  gtk_widget_set_visible (self->last_upgrade_title, set_up);
+  gtk_widget_set_visible (GTK_WIDGET (self->last_upgrade_label), set_up);
+  gtk_widget_set_visible (self->lts_title, set_up);
+  gtk_widget_set_visible (GTK_WIDGET (self->lts_label), set_up);
+
   if (cockpit_environment_get_last_upgraded_at (env) != NULL)
     {
       g_autofree char *when = cockpit_format_date_time (cockpit_environment_get_last_upgraded_at (env), COCKPIT_DATE_WITH_YEAR);
@@ -222,7 +237,7 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
   else
     gtk_label_set_text (self->last_upgrade_label, _("Never"));
 
-  lts = cockpit_rules_lts_status (env, cockpit_session_get_releases (self->session), now, NULL, NULL, &lts_text);
+  lts = cockpit_rules_lts_summary (env, cockpit_session_get_releases (self->session), now, &lts_text);
   gtk_label_set_text (self->lts_label, lts_text ? lts_text : _("Not known yet"));
   set_exclusive_class (GTK_WIDGET (self->lts_label), lts_classes, G_N_ELEMENTS (lts_classes),
                        lts == COCKPIT_LTS_ON_TIME ? "success" :
@@ -381,7 +396,9 @@ cockpit_environment_card_class_init (CockpitEnvironmentCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, state_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, version_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, bundle_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, last_upgrade_title);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, last_upgrade_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, lts_title);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, lts_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, action_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, action_label);

@@ -51,7 +51,7 @@ typedef enum {
 typedef struct {
   CockpitStageName    name;
   CockpitStageStatus  status;
-  char               *label;
+  const char         *label;
 } FlowStep;
 
 /* What to draw, worked out from the plan or the action. */
@@ -61,6 +61,8 @@ typedef struct {
   CockpitEnvironmentKind  kind;
   const char             *from_version;
   const char             *to_version;
+  const char             *from_text;      /* what the installations show */
+  const char             *to_text;        /* NULL: nothing */
   guint                   n_steps;
   FlowStep                steps[MAX_STEPS];
   int                     current;        /* running or failed step, or -1 */
@@ -123,13 +125,16 @@ struct _CockpitFlowDiagram
   CockpitAction          *action;
   GPtrArray              *watched_stages;
 
-  /* The plan */
+  /* The environment the plan or the action is about, followed through
+   * notify, and the version a plan goes to */
+  CockpitEnvironment     *environment;
   CockpitEnvironmentKind  kind;
-  char                   *from_version;
   char                   *to_version;
 
   char                   *description;
   char                   *layout_key;
+  char                   *from_text;
+  char                   *to_text;
 
   /* Animation */
   guint                   tick_id;
@@ -156,73 +161,65 @@ static void cockpit_flow_diagram_update (CockpitFlowDiagram *self);
 static void
 flow_state_clear (FlowState *state)
 {
-  for (guint i = 0; i < state->n_steps; i++)
-    g_clear_pointer (&state->steps[i].label, g_free);
+  /* Nothing to free: the texts belong to the model, the diagram and
+   * gettext. */
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FlowState, flow_state_clear)
 
-static char *
-stage_label (CockpitStageName  name,
-             const char       *to_version)
+/* What the installations show: the versions an upgrade went from and to
+ * (the action's params), the environment's own version for an action
+ * that changes none, and words rather than a made-up version when there
+ * is none to show.  Only a plan without an environment, which explains
+ * how an upgrade works, says "Current version" and "Newer version". */
+static void
+flow_state_init_texts (CockpitFlowDiagram *self,
+                       FlowState          *state)
 {
-  switch (name)
-    {
-    case COCKPIT_STAGE_CREATE_REPLICA:
-      return g_strdup (_("Create replica"));
-    case COCKPIT_STAGE_DEPLOY_VERSION:
-      if (to_version != NULL)
-        /* Translators: a stage of an upgrade; %s is a version such as 6.3.21. */
-        return g_strdup_printf (_("Deploy %s"), to_version);
-      return g_strdup (_("Deploy the newer version"));
-    case COCKPIT_STAGE_VERIFY_REPLICA:
-      return g_strdup (_("Verify replica"));
-    case COCKPIT_STAGE_SWITCH_TRAFFIC:
-      return g_strdup (_("Switch traffic"));
-    case COCKPIT_STAGE_KEEP_BACKUP:
-      return g_strdup (_("Keep previous installation as upgrade backup"));
-    case COCKPIT_STAGE_RETIRE_OLD:
-      return g_strdup (_("Retire previous installation"));
-    case COCKPIT_STAGE_EXTEND_UPGRADE_BACKUP:
-      return g_strdup (_("Extend upgrade backup"));
-    case COCKPIT_STAGE_DELETE_UPGRADE_BACKUP:
-      return g_strdup (_("Delete upgrade backup"));
-    case COCKPIT_STAGE_RESTORE_UPGRADE_BACKUP:
-      return g_strdup (_("Restore upgrade backup"));
-    case COCKPIT_STAGE_CREATE_BACKUP:
-      return g_strdup (_("Create backup"));
-    case COCKPIT_STAGE_TEARDOWN:
-      return g_strdup (_("Tear down environment"));
-    case COCKPIT_STAGE_NONE:
-    default:
-      return g_strdup (_("Work"));
-    }
-}
+  CockpitEnvironment *env = self->environment;
+  gboolean set_up = env != NULL &&
+                    cockpit_environment_get_state (env) != COCKPIT_ENVIRONMENT_STATE_NOT_SET_UP;
 
-static CockpitStageName
-single_stage_of_kind (CockpitActionKind kind)
-{
-  switch (kind)
+  if (!state->upgrade)
     {
-    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
-      return COCKPIT_STAGE_EXTEND_UPGRADE_BACKUP;
-    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
-      return COCKPIT_STAGE_DELETE_UPGRADE_BACKUP;
-    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
-      return COCKPIT_STAGE_RESTORE_UPGRADE_BACKUP;
-    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
-      return COCKPIT_STAGE_CREATE_BACKUP;
-    case COCKPIT_ACTION_KIND_TEARDOWN:
-      return COCKPIT_STAGE_TEARDOWN;
-    case COCKPIT_ACTION_KIND_UPGRADE:
-    default:
-      return COCKPIT_STAGE_NONE;
+      if (set_up && state->from_version != NULL)
+        state->from_text = state->from_version;
+      else if (env != NULL && !set_up)
+        state->from_text = cockpit_action_get_kind (self->action) == COCKPIT_ACTION_KIND_TEARDOWN &&
+                           state->mode == FLOW_MODE_SUCCEEDED
+                           ? _("Torn down") : _("Not set up");
+      else
+        state->from_text = _("Version not known");
+      state->to_text = NULL;
+      return;
     }
+
+  if (self->action == NULL && env == NULL)
+    {
+      state->from_text = _("Current version");
+      state->to_text = state->to_version != NULL ? state->to_version : _("Newer version");
+      return;
+    }
+
+  if (state->from_version != NULL)
+    state->from_text = state->from_version;
+  else if (self->action == NULL && !set_up)
+    state->from_text = _("Not set up");
+  else
+    state->from_text = _("Version not known");
+
+  if (state->to_version != NULL)
+    state->to_text = state->to_version;
+  else if (self->action == NULL)
+    state->to_text = _("No newer version");
+  else
+    state->to_text = _("Version not known");
 }
 
 /* Fills @state from the plan, or from the action when there is one.  The
- * stages' statuses come from the action's list; when a stage is missing
- * from it, its status follows from the action's current stage. */
+ * stages are the action's own list, or the model's plan for its kind
+ * when it lists none; a stage's status comes from the action's list, or
+ * when missing there, follows from the action's current stage. */
 static void
 flow_state_init (CockpitFlowDiagram *self,
                  FlowState          *state)
@@ -230,29 +227,37 @@ flow_state_init (CockpitFlowDiagram *self,
   CockpitStageName names[MAX_STEPS];
   CockpitStageName current_name = COCKPIT_STAGE_NONE;
   CockpitActionStatus status = COCKPIT_ACTION_STATUS_RUNNING;
+  CockpitActionKind action_kind = COCKPIT_ACTION_KIND_UPGRADE;
+  GListModel *stages = NULL;
   gboolean past_current = FALSE;
+  guint n_listed = 0;
 
   memset (state, 0, sizeof *state);
   state->kind = self->kind;
-  state->from_version = self->from_version;
-  state->to_version = self->to_version;
   state->current = -1;
-  state->upgrade = TRUE;
   state->mode = FLOW_MODE_PLAN;
 
   if (self->action != NULL)
     {
       CockpitActionError *action_error = cockpit_action_get_error (self->action);
-      const char *target = cockpit_action_get_target_version (self->action);
 
+      action_kind = cockpit_action_get_kind (self->action);
       status = cockpit_action_get_status (self->action);
       current_name = cockpit_action_get_stage (self->action);
-      state->upgrade = cockpit_action_get_kind (self->action) == COCKPIT_ACTION_KIND_UPGRADE;
-      if (target != NULL)
-        state->to_version = target;
+      stages = cockpit_action_get_stages (self->action);
       state->progress = status == COCKPIT_ACTION_STATUS_SUCCEEDED ? 1.0 : self->shown_progress;
       if (action_error != NULL)
         state->error_message = cockpit_action_error_get_message (action_error);
+
+      /* An upgrade carries where it started and where it goes; any other
+       * action keeps the version, so the environment's is the true one. */
+      if (action_kind == COCKPIT_ACTION_KIND_UPGRADE)
+        {
+          state->from_version = cockpit_action_get_from_version (self->action);
+          state->to_version = cockpit_action_get_target_version (self->action);
+        }
+      else if (self->environment != NULL)
+        state->from_version = cockpit_environment_get_magnolia_version (self->environment);
 
       switch (status)
         {
@@ -268,30 +273,32 @@ flow_state_init (CockpitFlowDiagram *self,
           break;
         }
     }
-
-  if (state->upgrade)
+  else
     {
-      gboolean keep = state->kind == COCKPIT_ENVIRONMENT_KIND_LIVE;
+      if (self->environment != NULL)
+        state->from_version = cockpit_environment_get_magnolia_version (self->environment);
+      state->to_version = self->to_version;
+    }
+  state->upgrade = action_kind == COCKPIT_ACTION_KIND_UPGRADE;
 
-      /* The action's own list says which last stage it has. */
-      if (self->action != NULL)
+  if (stages != NULL)
+    n_listed = g_list_model_get_n_items (stages);
+  if (n_listed > 0 && n_listed <= MAX_STEPS)
+    {
+      for (guint i = 0; i < n_listed; i++)
         {
-          if (cockpit_action_get_stage_by_name (self->action, COCKPIT_STAGE_KEEP_BACKUP) != NULL)
-            keep = TRUE;
-          else if (cockpit_action_get_stage_by_name (self->action, COCKPIT_STAGE_RETIRE_OLD) != NULL)
-            keep = FALSE;
+          g_autoptr(CockpitStage) stage = g_list_model_get_item (stages, i);
+
+          names[i] = cockpit_stage_get_name (stage);
         }
-      names[0] = COCKPIT_STAGE_CREATE_REPLICA;
-      names[1] = COCKPIT_STAGE_DEPLOY_VERSION;
-      names[2] = COCKPIT_STAGE_VERIFY_REPLICA;
-      names[3] = COCKPIT_STAGE_SWITCH_TRAFFIC;
-      names[4] = keep ? COCKPIT_STAGE_KEEP_BACKUP : COCKPIT_STAGE_RETIRE_OLD;
-      state->n_steps = 5;
+      state->n_steps = n_listed;
     }
   else
     {
-      names[0] = single_stage_of_kind (cockpit_action_get_kind (self->action));
-      state->n_steps = 1;
+      const CockpitStageName *plan = cockpit_stage_plan (action_kind, state->kind, &state->n_steps);
+
+      g_assert (state->n_steps <= MAX_STEPS);
+      memcpy (names, plan, state->n_steps * sizeof *names);
     }
 
   for (guint i = 0; i < state->n_steps; i++)
@@ -300,7 +307,7 @@ flow_state_init (CockpitFlowDiagram *self,
       CockpitStage *stage = NULL;
 
       step->name = names[i];
-      step->label = stage_label (names[i], state->to_version);
+      step->label = cockpit_stage_name_get_label (names[i]);
       step->status = COCKPIT_STAGE_STATUS_PENDING;
 
       if (self->action == NULL)
@@ -328,6 +335,8 @@ flow_state_init (CockpitFlowDiagram *self,
            step->status == COCKPIT_STAGE_STATUS_FAILED))
         state->current = i;
     }
+
+  flow_state_init_texts (self, state);
 }
 
 static CockpitStageStatus
@@ -384,8 +393,8 @@ flow_state_describe (const FlowState *state)
 
     case FLOW_MODE_RUNNING:
       if (!state->upgrade)
-        /* Translators: an action such as "Create backup", the environment, a percentage. */
-        return g_strdup_printf (_("%s of %s: %d %% done"),
+        /* Translators: a stage such as "Back up", the environment, a percentage. */
+        return g_strdup_printf (_("%s on %s: %d %% done"),
                                 state->steps[0].label, kind, percent);
       if (state->current < 0)
         /* Translators: the environment, the version and a percentage. */
@@ -398,8 +407,8 @@ flow_state_describe (const FlowState *state)
 
     case FLOW_MODE_SUCCEEDED:
       if (!state->upgrade)
-        /* Translators: an action such as "Create backup", then the environment. */
-        return g_strdup_printf (_("%s of %s finished"), state->steps[0].label, kind);
+        /* Translators: a stage such as "Back up", then the environment. */
+        return g_strdup_printf (_("%s on %s finished"), state->steps[0].label, kind);
       /* Translators: the environment and the version it now runs. */
       return g_strdup_printf (_("Upgrade finished: %s now runs %s"), kind, to_version);
 
@@ -567,8 +576,8 @@ flow_layout_installations (CockpitFlowDiagram *self,
 {
   double width = layout->width;
   double box_width, text_width, box_height, middle, top;
-  const char *from_version = state->from_version != NULL ? state->from_version : _("Current version");
-  const char *to_version = state->to_version != NULL ? state->to_version : _("Newer version");
+  const char *from_version = state->from_text;
+  const char *to_version = state->to_text;
   const char *blue_title, *green_title;
   gboolean succeeded = state->mode == FLOW_MODE_SUCCEEDED;
 
@@ -1456,6 +1465,11 @@ cockpit_flow_diagram_update (CockpitFlowDiagram *self)
                                       -1);
     }
 
+  g_free (self->from_text);
+  self->from_text = g_strdup (state.from_text);
+  g_free (self->to_text);
+  self->to_text = g_strdup (state.to_text);
+
   failed = state.mode == FLOW_MODE_FAILED;
   if (failed)
     {
@@ -1488,8 +1502,8 @@ cockpit_flow_diagram_update (CockpitFlowDiagram *self)
    * with the progress polled every few seconds. */
   layout_key = g_string_new (NULL);
   g_string_append_printf (layout_key, "%d %d %d %s %s", state.mode, state.upgrade, state.kind,
-                          state.from_version != NULL ? state.from_version : "",
-                          state.to_version != NULL ? state.to_version : "");
+                          state.from_text != NULL ? state.from_text : "",
+                          state.to_text != NULL ? state.to_text : "");
   for (guint i = 0; i < state.n_steps; i++)
     g_string_append_printf (layout_key, " %d:%d", state.steps[i].name, state.steps[i].status);
   if (g_strcmp0 (layout_key->str, self->layout_key) != 0)
@@ -1647,6 +1661,11 @@ cockpit_flow_diagram_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->action, self);
       g_clear_object (&self->action);
     }
+  if (self->environment != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->environment, self);
+      g_clear_object (&self->environment);
+    }
   g_clear_pointer (&self->message_box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (cockpit_flow_diagram_parent_class)->dispose (object);
@@ -1658,10 +1677,11 @@ cockpit_flow_diagram_finalize (GObject *object)
   CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (object);
 
   g_clear_pointer (&self->watched_stages, g_ptr_array_unref);
-  g_clear_pointer (&self->from_version, g_free);
   g_clear_pointer (&self->to_version, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->layout_key, g_free);
+  g_clear_pointer (&self->from_text, g_free);
+  g_clear_pointer (&self->to_text, g_free);
 
   G_OBJECT_CLASS (cockpit_flow_diagram_parent_class)->finalize (object);
 }
@@ -1798,57 +1818,87 @@ cockpit_flow_diagram_new (void)
   return g_object_new (COCKPIT_TYPE_FLOW_DIAGRAM, NULL);
 }
 
+static void
+environment_notify_cb (CockpitFlowDiagram *self)
+{
+  cockpit_flow_diagram_update (self);
+}
+
+/* Follows @environment, whose version and state the diagram shows. */
+static void
+set_environment (CockpitFlowDiagram *self,
+                 CockpitEnvironment *environment)
+{
+  if (environment != NULL)
+    set_kind (self, cockpit_environment_get_kind (environment));
+  if (self->environment == environment)
+    return;
+  if (self->environment != NULL)
+    g_signal_handlers_disconnect_by_data (self->environment, self);
+  g_set_object (&self->environment, environment);
+  if (environment != NULL)
+    g_signal_connect_swapped (environment, "notify", G_CALLBACK (environment_notify_cb), self);
+}
+
+static void
+set_action (CockpitFlowDiagram *self,
+            CockpitAction      *action)
+{
+  if (self->action == action)
+    return;
+
+  if (self->action != NULL)
+    g_signal_handlers_disconnect_by_data (self->action, self);
+  g_set_object (&self->action, action);
+  if (action != NULL)
+    g_signal_connect (action, "notify", G_CALLBACK (action_notify_cb), self);
+  watch_stages (self);
+
+  /* A new action starts where it is, without easing from elsewhere. */
+  self->shown_progress = action != NULL ? cockpit_action_get_progress (action) : 0.0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION]);
+}
+
 void
-cockpit_flow_diagram_set_plan (CockpitFlowDiagram     *self,
-                               CockpitEnvironmentKind  kind,
-                               const char             *from_version,
-                               const char             *to_version)
+cockpit_flow_diagram_set_plan (CockpitFlowDiagram *self,
+                               CockpitEnvironment *environment,
+                               const char         *to_version)
 {
   g_return_if_fail (COCKPIT_IS_FLOW_DIAGRAM (self));
+  g_return_if_fail (environment == NULL || COCKPIT_IS_ENVIRONMENT (environment));
 
   g_object_freeze_notify (G_OBJECT (self));
-  set_kind (self, kind);
-  g_free (self->from_version);
-  self->from_version = g_strdup (from_version);
+  if (environment == NULL)
+    set_kind (self, COCKPIT_ENVIRONMENT_KIND_LIVE);
+  set_environment (self, environment);
   g_free (self->to_version);
   self->to_version = g_strdup (to_version);
-  cockpit_flow_diagram_set_action (self, NULL, kind, from_version);
+  set_action (self, NULL);
+  cockpit_flow_diagram_update (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
-cockpit_flow_diagram_set_action (CockpitFlowDiagram     *self,
-                                 CockpitAction          *action,
-                                 CockpitEnvironmentKind  kind,
-                                 const char             *from_version)
+cockpit_flow_diagram_set_action (CockpitFlowDiagram *self,
+                                 CockpitAction      *action,
+                                 CockpitEnvironment *environment)
 {
   g_return_if_fail (COCKPIT_IS_FLOW_DIAGRAM (self));
   g_return_if_fail (action == NULL || COCKPIT_IS_ACTION (action));
+  g_return_if_fail (environment == NULL || COCKPIT_IS_ENVIRONMENT (environment));
 
   g_object_freeze_notify (G_OBJECT (self));
-  set_kind (self, kind);
-  if (from_version != self->from_version)
-    {
-      g_free (self->from_version);
-      self->from_version = g_strdup (from_version);
-    }
-
-  if (self->action != action)
-    {
-      if (self->action != NULL)
-        g_signal_handlers_disconnect_by_data (self->action, self);
-      g_set_object (&self->action, action);
-      if (action != NULL)
-        g_signal_connect (action, "notify", G_CALLBACK (action_notify_cb), self);
-      watch_stages (self);
-
-      /* A new action starts where it is, without easing from elsewhere. */
-      self->shown_progress = action != NULL ? cockpit_action_get_progress (action) : 0.0;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION]);
-    }
-
+  set_environment (self, environment);
+  set_action (self, action);
   cockpit_flow_diagram_update (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+CockpitEnvironment *
+cockpit_flow_diagram_get_environment (CockpitFlowDiagram *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLOW_DIAGRAM (self), NULL);
+  return self->environment;
 }
 
 CockpitAction *
@@ -1863,4 +1913,18 @@ cockpit_flow_diagram_get_description (CockpitFlowDiagram *self)
 {
   g_return_val_if_fail (COCKPIT_IS_FLOW_DIAGRAM (self), NULL);
   return self->description;
+}
+
+const char *
+cockpit_flow_diagram_get_from_text (CockpitFlowDiagram *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLOW_DIAGRAM (self), NULL);
+  return self->from_text;
+}
+
+const char *
+cockpit_flow_diagram_get_to_text (CockpitFlowDiagram *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLOW_DIAGRAM (self), NULL);
+  return self->to_text;
 }

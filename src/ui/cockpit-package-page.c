@@ -79,7 +79,9 @@ next_environment (CockpitPackagePage  *self,
       CockpitEnvironment *env = cockpit_package_get_environment (self->package, order[i]);
       g_autoptr(GListStore) offered = NULL;
 
-      if (env == NULL)
+      /* A torn-down environment has no version to upgrade from. */
+      if (env == NULL ||
+          cockpit_environment_get_state (env) == COCKPIT_ENVIRONMENT_STATE_NOT_SET_UP)
         continue;
       if (fallback == NULL)
         fallback = env;
@@ -109,10 +111,10 @@ update_flow (CockpitPackagePage *self)
 
   if (action != NULL)
     {
+      /* The versions come from the action itself, not from the
+       * environment, which may have moved on since it ended. */
       env = cockpit_package_find_environment (self->package, cockpit_action_get_environment_id (action));
-      cockpit_flow_diagram_set_action (self->flow_diagram, action,
-                                       env ? cockpit_environment_get_kind (env) : COCKPIT_ENVIRONMENT_KIND_LIVE,
-                                       env ? cockpit_environment_get_magnolia_version (env) : NULL);
+      cockpit_flow_diagram_set_action (self->flow_diagram, action, env);
       if (cockpit_action_get_kind (action) == COCKPIT_ACTION_KIND_UPGRADE)
         /* Translators: "Upgrade of Live to 6.3.21" */
         heading = g_strdup_printf (_("Upgrade of %s to %s"),
@@ -132,8 +134,7 @@ update_flow (CockpitPackagePage *self)
 
       if (env != NULL)
         {
-          cockpit_flow_diagram_set_plan (self->flow_diagram, cockpit_environment_get_kind (env),
-                                         cockpit_environment_get_magnolia_version (env),
+          cockpit_flow_diagram_set_plan (self->flow_diagram, env,
                                          newest ? cockpit_release_get_version (newest) : NULL);
           /* Translators: "How an upgrade of Integration works" */
           heading = g_strdup_printf (_("How an upgrade of %s works"),
@@ -141,7 +142,7 @@ update_flow (CockpitPackagePage *self)
         }
       else
         {
-          cockpit_flow_diagram_set_plan (self->flow_diagram, COCKPIT_ENVIRONMENT_KIND_LIVE, NULL, NULL);
+          cockpit_flow_diagram_set_plan (self->flow_diagram, NULL, NULL);
           heading = g_strdup (_("How an upgrade works"));
         }
     }
@@ -158,12 +159,15 @@ update (CockpitPackagePage *self)
     return;
 
   gtk_label_set_text (self->name_label, cockpit_package_get_name (self->package));
+  /* In maintenance the banner below says it once, with the reason; the
+   * cockpit's status text would only say it again. */
+  maintenance = cockpit_package_is_in_maintenance (self->package);
   gtk_label_set_text (self->status_label, cockpit_package_get_status_text (self->package));
   gtk_widget_set_visible (GTK_WIDGET (self->status_label),
+                          !maintenance &&
                           cockpit_package_get_status_text (self->package) != NULL &&
                           *cockpit_package_get_status_text (self->package) != '\0');
 
-  maintenance = cockpit_package_is_in_maintenance (self->package);
   gtk_widget_set_visible (self->maintenance_box, maintenance);
   if (maintenance)
     {
