@@ -79,6 +79,14 @@ test_new_errors (void)
   g_assert_finalize_object (sim);
 
   g_assert_cmpint (g_remove (damaged), ==, 0);
+  /* The lock file stays: removing it when done would let two later
+   * simulators lock two different files of the same name. */
+  {
+    g_autofree char *lock = g_strconcat (damaged, ".lock", NULL);
+
+    g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (g_remove (lock), ==, 0);
+  }
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
