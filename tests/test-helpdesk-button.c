@@ -145,6 +145,38 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+row_at (guint index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), index));
+}
+
+/* The index of the row that shows @notification, found by its title. */
+static guint
+index_of_row (CockpitNotification *notification)
+{
+  for (guint i = 0; i < n_rows (); i++)
+    if (find_label (row_at (i), cockpit_notification_get_title (notification)) != NULL)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* The notification that row @index shows. */
+static CockpitNotification *
+notification_of_row (guint index)
+{
+  GListModel *list = cockpit_helpdesk_get_notifications (helpdesk);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CockpitNotification) notification = g_list_model_get_item (list, i);
+
+      if (find_label (row_at (index), cockpit_notification_get_title (notification)) != NULL)
+        return notification;  /* the list keeps it alive */
+    }
+  g_assert_not_reached ();
+}
+
 /* The row of the first notification of @severity that is (un)read. */
 static GtkWidget *
 row_of (CockpitSeverity      severity,
@@ -161,10 +193,34 @@ row_of (CockpitSeverity      severity,
           cockpit_notification_get_read (notification) == is_read)
         {
           *notification_out = notification;  /* the list keeps it alive */
-          return GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), i));
+          return row_at (index_of_row (notification));
         }
     }
   g_assert_not_reached ();
+}
+
+/* Unread before read, then critical, warning, info, then newest first. */
+static void
+assert_attention_order (void)
+{
+  g_assert_cmpuint (n_rows (), ==, g_list_model_get_n_items (cockpit_helpdesk_get_notifications (helpdesk)));
+  for (guint i = 1; i < n_rows (); i++)
+    {
+      CockpitNotification *a = notification_of_row (i - 1);
+      CockpitNotification *b = notification_of_row (i);
+      gboolean read_a = cockpit_notification_get_read (a);
+      gboolean read_b = cockpit_notification_get_read (b);
+
+      g_test_message ("row %u: %s", i - 1, cockpit_notification_get_title (a));
+      g_assert_cmpint (read_a, <=, read_b);
+      if (read_a != read_b)
+        continue;
+      g_assert_cmpint (cockpit_notification_get_severity (a), <=, cockpit_notification_get_severity (b));
+      if (cockpit_notification_get_severity (a) != cockpit_notification_get_severity (b))
+        continue;
+      g_assert_cmpint (g_date_time_compare (cockpit_notification_get_received_at (a),
+                                            cockpit_notification_get_received_at (b)), >=, 0);
+    }
 }
 
 static void
@@ -285,10 +341,11 @@ test_popover (void)
     }
   g_assert_null (cockpit_helpdesk_button_get_error (button));
 
-  /* Newest first: title (bold while unread), package name, relative time
-   * with the moment in its tooltip. */
+  /* A row: title (bold while unread), package name, relative time with
+   * the moment in its tooltip. */
   {
-    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), 0));
+    CockpitNotification *info = NULL;
+    GtkWidget *row = row_of (COCKPIT_SEVERITY_INFO, FALSE, &info);
     GtkWidget *title = find_label (row, "Maintenance of Initech Intranet");
     GtkWidget *time = find_label (row, "1 hour ago");
 
@@ -301,7 +358,8 @@ test_popover (void)
     g_assert_nonnull (find_button (row, "helpdesk.archive"));
   }
   {
-    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), 3));
+    CockpitNotification *info = NULL;
+    GtkWidget *row = row_of (COCKPIT_SEVERITY_INFO, TRUE, &info);
     GtkWidget *title = find_label (row, "Magnolia 6.4.3 is available");
 
     g_assert_nonnull (title);
@@ -310,6 +368,20 @@ test_popover (void)
     g_assert_false (gtk_widget_get_visible (find_button (row, "helpdesk.mark-read")));
   }
   test_app_screenshot_both (popover_child (), "helpdesk-popover");
+}
+
+/* What needs attention comes first: the unread critical notice on top,
+ * however old, and what was read at the bottom. */
+static void
+test_order (void)
+{
+  CockpitNotification *first = notification_of_row (0);
+  CockpitNotification *last = notification_of_row (n_rows () - 1);
+
+  g_assert_cmpint (cockpit_notification_get_severity (first), ==, COCKPIT_SEVERITY_CRITICAL);
+  g_assert_false (cockpit_notification_get_read (first));
+  g_assert_true (cockpit_notification_get_read (last));
+  assert_attention_order ();
 }
 
 static void
@@ -390,6 +462,8 @@ test_mark_read (void)
   GtkWidget *read_button = find_button (row, "helpdesk.mark-read");
   g_autofree char *id = g_strdup (cockpit_notification_get_id (warning));
 
+  guint index = index_of_row (warning);
+
   g_assert_nonnull (read_button);
   g_assert_true (gtk_widget_get_visible (read_button));
   g_assert_true (gtk_widget_has_css_class (row, "unread"));
@@ -399,11 +473,20 @@ test_mark_read (void)
   assert_pill (COCKPIT_SEVERITY_WARNING, NULL);
   g_assert_cmpstr (cockpit_helpdesk_button_get_summary (button), ==,
                    "1 critical and 1 info notifications unread");
-  g_assert_false (gtk_widget_get_visible (read_button));
+  /* While the popover is open the row stays where it was clicked. */
+  g_assert_cmpuint (index_of_row (warning), ==, index);
+  row = row_at (index);
+  g_assert_false (gtk_widget_get_visible (find_button (row, "helpdesk.mark-read")));
   g_assert_false (gtk_widget_has_css_class (row, "unread"));
   WAIT_FOR (server_has (id, "read"));
   g_assert_null (cockpit_helpdesk_button_get_error (button));
   g_assert_cmpuint (n_rows (), ==, 5);
+
+  /* Opened again, it goes down among the read ones. */
+  gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
+  open_popover ();
+  g_assert_cmpuint (index_of_row (warning), >, index);
+  assert_attention_order ();
 }
 
 static void
@@ -539,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/helpdesk-button/create-destroy", test_create_destroy);
   g_test_add_func ("/cockpit/helpdesk-button/pills", test_pills);
   g_test_add_func ("/cockpit/helpdesk-button/popover", test_popover);
+  g_test_add_func ("/cockpit/helpdesk-button/order", test_order);
   g_test_add_func ("/cockpit/helpdesk-button/notify-critical", test_notify_critical);
   g_test_add_func ("/cockpit/helpdesk-button/new-critical-once", test_new_critical_once);
   g_test_add_func ("/cockpit/helpdesk-button/mark-read", test_mark_read);

@@ -3,8 +3,9 @@
  *
  * The button shows one coloured pill per severity with unread
  * notifications, or a bell when there are none.  Its popover lists the
- * helpdesk's notifications, bound to the helpdesk's model: each row
- * follows its notification object, which the helpdesk updates in place.
+ * helpdesk's notifications, bound to the helpdesk's model through a sort
+ * model: each row follows its notification object, which the helpdesk
+ * updates in place.
  */
 #include "config.h"
 
@@ -29,8 +30,10 @@ struct _CockpitHelpdeskButton
   GtkListBox    *list_box;
 
   /* Owned references */
-  CockpitHelpdesk *helpdesk;
-  GListModel      *packages;
+  CockpitHelpdesk    *helpdesk;
+  GListModel         *packages;
+  GtkSorter          *sorter;
+  GtkSortListModel   *sorted;   /* the helpdesk's list in the order shown */
   char            *summary;
   char            *error;
   gboolean         error_is_load;
@@ -423,12 +426,41 @@ helpdesk_error_cb (CockpitHelpdeskButton *self)
     set_error (self, NULL, FALSE);
 }
 
+/* What needs attention first: unread before read, then critical before
+ * warning before information, then the newest first. */
+static int
+compare_notifications_cb (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
+{
+  CockpitNotification *na = (CockpitNotification *) a;
+  CockpitNotification *nb = (CockpitNotification *) b;
+  gboolean read_a = cockpit_notification_get_read (na);
+  gboolean read_b = cockpit_notification_get_read (nb);
+  CockpitSeverity severity_a = MIN (cockpit_notification_get_severity (na), COCKPIT_SEVERITY_INFO);
+  CockpitSeverity severity_b = MIN (cockpit_notification_get_severity (nb), COCKPIT_SEVERITY_INFO);
+  GDateTime *time_a = cockpit_notification_get_received_at (na);
+  GDateTime *time_b = cockpit_notification_get_received_at (nb);
+
+  if (read_a != read_b)
+    return read_a ? 1 : -1;
+  if (severity_a != severity_b)
+    return severity_a < severity_b ? -1 : 1;
+  if (time_a == NULL || time_b == NULL)
+    return (time_a == NULL) - (time_b == NULL);
+  return g_date_time_compare (time_b, time_a);
+}
+
 static void
 bind_list (CockpitHelpdeskButton *self)
 {
   GListModel *list = self->helpdesk ? cockpit_helpdesk_get_notifications (self->helpdesk) : NULL;
 
-  gtk_list_box_bind_model (self->list_box, list, create_row_cb, self, NULL);
+  gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->sorted);
+  if (list != NULL)
+    self->sorted = gtk_sort_list_model_new (g_object_ref (list), g_object_ref (self->sorter));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row_cb, self, NULL);
 }
 
 static void
@@ -443,6 +475,11 @@ popover_show_cb (CockpitHelpdeskButton *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GtkListBoxRow *widget;
+
+  /* The sort model does not watch its items: sort again for what was
+   * read meanwhile.  While the popover is open, a row marked read stays
+   * where it is, so that the rows under the pointer do not move. */
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
 
   /* "5 minutes ago" moves on while the popover is closed. */
   for (guint i = 0; (widget = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
@@ -714,6 +751,8 @@ cockpit_helpdesk_button_dispose (GObject *object)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_HELPDESK_BUTTON);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->helpdesk);
   g_clear_object (&self->packages);
 
@@ -813,6 +852,7 @@ static void
 cockpit_helpdesk_button_init (CockpitHelpdeskButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_notifications_cb, NULL, NULL));
   update_stack (self);
   update_counts (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), FALSE);
