@@ -586,6 +586,130 @@ test_empty (void)
   cockpit_helpdesk_button_set_helpdesk (button, NULL);
 }
 
+/* A cockpit whose helpdesk has @critical, @warning and @info unread
+ * notifications: the demo state of @base with its notifications
+ * replaced, served by a simulator of its own. */
+static CockpitSimulator *
+start_sim_with_counts (const char *base,
+                       guint       critical,
+                       guint       warning,
+                       guint       info)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (folder, "counts-state.json", NULL);
+  const guint counts[3] = { critical, warning, info };
+  CockpitSimulator *counted;
+  JsonObject *root;
+  JsonObject *template;
+  JsonArray *notifications;
+  guint n = 0;
+
+  json_parser_load_from_file (parser, base, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  template = json_array_get_object_element (json_object_get_array_member (root, "notifications"), 0);
+  notifications = json_array_new ();
+  for (guint s = 0; s < 3; s++)
+    for (guint i = 0; i < counts[s]; i++)
+      {
+        g_autoptr(JsonNode) copy = json_node_new (JSON_NODE_OBJECT);
+        JsonObject *object = json_object_new ();
+        JsonObjectIter iter;
+        const char *member;
+        JsonNode *value;
+        g_autofree char *id = g_strdup_printf ("ntf-count-%u", ++n);
+
+        json_object_iter_init (&iter, template);
+        while (json_object_iter_next (&iter, &member, &value))
+          json_object_set_member (object, member, json_node_copy (value));
+        json_object_set_string_member (object, "id", id);
+        json_object_set_string_member (object, "title", id);
+        json_object_set_string_member (object, "severity",
+                                       cockpit_enum_to_string (COCKPIT_TYPE_SEVERITY, s));
+        json_object_set_boolean_member (object, "read", FALSE);
+        json_object_set_boolean_member (object, "archived", FALSE);
+        json_node_take_object (copy, object);
+        json_array_add_element (notifications, json_node_copy (copy));
+      }
+  json_object_set_array_member (root, "notifications", notifications);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+
+  counted = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, path, SIM_STAGE_SECONDS, TRUE, &error);
+  g_assert_no_error (error);
+  cockpit_simulator_listen (counted, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+  return counted;
+}
+
+/* The header bar's icons must not move when the counts change: the
+ * button keeps one width for no unread notification, for any count up
+ * to 99 and for more ("99+"). */
+static void
+test_stable_width (void)
+{
+  static const struct {
+    guint       counts[3];
+    const char *pills[3];
+    const char *screenshot;
+  } cases[] = {
+    { { 1, 0, 0 }, { "1", NULL, NULL }, "helpdesk-button-one" },
+    { { 1, 1, 1 }, { "1", "1", "1" }, NULL },
+    { { 0, 12, 3 }, { NULL, "12", "3" }, NULL },
+    { { 99, 99, 99 }, { "99", "99", "99" }, NULL },
+    { { 100, 250, 0 }, { "99+", "99+", NULL }, NULL },
+    { { 120, 105, 101 }, { "99+", "99+", "99+" }, "helpdesk-button-many" },
+    { { 0, 0, 0 }, { NULL, NULL, NULL }, NULL },
+  };
+  g_autofree char *base = g_build_filename (folder, "demo-state.json", NULL);
+  CockpitSimulator *seeded;
+  g_autoptr(GError) error = NULL;
+  int width;
+
+  /* The demo state, written to a file to edit. */
+  seeded = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, base, SIM_STAGE_SECONDS, TRUE, &error);
+  g_assert_no_error (error);
+  cockpit_simulator_stop (seeded);
+  g_assert_finalize_object (seeded);
+
+  cockpit_helpdesk_button_set_helpdesk (button, NULL);
+  gtk_window_present (window);
+  cockpit_test_wait_for_draw (header_bar);
+  width = gtk_widget_get_width (GTK_WIDGET (button));
+  g_assert_cmpint (width, >, 0);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      CockpitSimulator *counted = start_sim_with_counts (base, cases[c].counts[0], cases[c].counts[1],
+                                                         cases[c].counts[2]);
+      CockpitClient *client = cockpit_client_new (cockpit_simulator_get_base_url (counted), TOKEN, &error);
+      CockpitHelpdesk *desk;
+
+      g_assert_no_error (error);
+      desk = cockpit_helpdesk_new (client, NULL);
+      refresh (desk);
+      cockpit_helpdesk_button_set_helpdesk (button, desk);
+      cockpit_test_wait_for_draw (header_bar);
+
+      for (guint s = 0; s < 3; s++)
+        assert_pill (s, cases[c].pills[s]);
+      g_test_message ("%u/%u/%u unread: %d px", cases[c].counts[0], cases[c].counts[1], cases[c].counts[2],
+                      gtk_widget_get_width (GTK_WIDGET (button)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (button)), ==, width);
+      if (cases[c].screenshot != NULL)
+        test_app_screenshot_both (header_bar, cases[c].screenshot);
+
+      cockpit_helpdesk_button_set_helpdesk (button, NULL);
+      g_assert_finalize_object (desk);
+      g_assert_finalize_object (client);
+      cockpit_simulator_stop (counted);
+      g_assert_finalize_object (counted);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/helpdesk-button/mark-all-read", test_mark_all_read);
   g_test_add_func ("/cockpit/helpdesk-button/refused", test_refused);
   g_test_add_func ("/cockpit/helpdesk-button/empty", test_empty);
+  g_test_add_func ("/cockpit/helpdesk-button/stable-width", test_stable_width);
 
   result = g_test_run ();
 

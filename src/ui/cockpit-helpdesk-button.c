@@ -19,8 +19,9 @@ struct _CockpitHelpdeskButton
 
   /* Template widgets */
   GtkMenuButton *menu_button;
-  GtkWidget     *bell_icon;
+  GtkStack      *indicator;
   GtkLabel      *pills[3];
+  GtkLabel      *widest[3];
   GtkPopover    *popover;
   GtkWidget     *popover_box;
   GtkWidget     *mark_all_button;
@@ -369,6 +370,17 @@ make_summary (const guint counts[3])
   return g_strdup_printf (ngettext ("%s notification unread", "%s notifications unread", total), joined);
 }
 
+/* A count as a pill shows it: at most three characters, so that the
+ * pills never need more room than the indicator keeps for them. */
+static char *
+format_count (guint count)
+{
+  if (count > 99)
+    /* Translators: an unread count on a small pill, for more than 99 */
+    return g_strdup (_("99+"));
+  return g_strdup_printf ("%u", count);
+}
+
 static void
 update_counts (CockpitHelpdeskButton *self)
 {
@@ -380,13 +392,13 @@ update_counts (CockpitHelpdeskButton *self)
 
   for (guint s = 0; s < 3; s++)
     {
-      g_autofree char *text = g_strdup_printf ("%u", counts[s]);
+      g_autofree char *text = format_count (counts[s]);
 
       gtk_label_set_text (self->pills[s], text);
       gtk_widget_set_visible (GTK_WIDGET (self->pills[s]), counts[s] > 0);
       any |= counts[s] > 0;
     }
-  gtk_widget_set_visible (self->bell_icon, !any);
+  gtk_stack_set_visible_child_name (self->indicator, any ? "counts" : "none");
 
   g_free (self->summary);
   self->summary = make_summary (counts);
@@ -826,13 +838,19 @@ cockpit_helpdesk_button_class_init (CockpitHelpdeskButtonClass *klass)
   gtk_widget_class_set_css_name (widget_class, "helpdeskbutton");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-helpdesk-button.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, bell_icon);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, indicator);
   gtk_widget_class_bind_template_child_full (widget_class, "critical_pill", FALSE,
                                              G_STRUCT_OFFSET (CockpitHelpdeskButton, pills[COCKPIT_SEVERITY_CRITICAL]));
   gtk_widget_class_bind_template_child_full (widget_class, "warning_pill", FALSE,
                                              G_STRUCT_OFFSET (CockpitHelpdeskButton, pills[COCKPIT_SEVERITY_WARNING]));
   gtk_widget_class_bind_template_child_full (widget_class, "info_pill", FALSE,
                                              G_STRUCT_OFFSET (CockpitHelpdeskButton, pills[COCKPIT_SEVERITY_INFO]));
+  gtk_widget_class_bind_template_child_full (widget_class, "critical_widest", FALSE,
+                                             G_STRUCT_OFFSET (CockpitHelpdeskButton, widest[COCKPIT_SEVERITY_CRITICAL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "warning_widest", FALSE,
+                                             G_STRUCT_OFFSET (CockpitHelpdeskButton, widest[COCKPIT_SEVERITY_WARNING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "info_widest", FALSE,
+                                             G_STRUCT_OFFSET (CockpitHelpdeskButton, widest[COCKPIT_SEVERITY_INFO]));
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, mark_all_button);
@@ -853,6 +871,12 @@ cockpit_helpdesk_button_init (CockpitHelpdeskButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_notifications_cb, NULL, NULL));
+  for (guint s = 0; s < G_N_ELEMENTS (self->widest); s++)
+    {
+      g_autofree char *widest = format_count (G_MAXUINT);
+
+      gtk_label_set_text (self->widest[s], widest);
+    }
   update_stack (self);
   update_counts (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), FALSE);
