@@ -156,6 +156,48 @@ test_nullable (void)
   model_assert_nullable_members (COCKPIT_TYPE_ACTIVITY_ENTRY, sample, nullable);
 }
 
+/* No RFC 3339 time from the cockpit's text reaches the screen as it
+ * is: each is written the way the app writes every date (TZ=UTC here). */
+static void
+test_display_activity (void)
+{
+  static const struct {
+    const char *text;
+    const char *shown;
+  } cases[] = {
+    { "The upgrade backup of the LIVE environment has been extended until 2026-12-07T09:15:00Z.",
+      "The upgrade backup of the LIVE environment has been extended until Monday 7 December 2026 at 09:15." },
+    /* Another offset, fractions of a second, lower-case letters. */
+    { "Kept until 2026-12-07T10:15:00+01:00.", "Kept until Monday 7 December 2026 at 09:15." },
+    { "Kept until 2026-12-07T09:15:30.250Z.", "Kept until Monday 7 December 2026 at 09:15." },
+    { "Kept until 2026-12-07t09:15:00z.", "Kept until Monday 7 December 2026 at 09:15." },
+    /* Two in one text. */
+    { "From 2026-11-30T10:00:00Z to 2026-12-07T09:15:00Z.",
+      "From Monday 30 November 2026 at 10:00 to Monday 7 December 2026 at 09:15." },
+    /* What is not a time stays as it is. */
+    { "LIVE environment has been upgraded to 6.3.21.", "LIVE environment has been upgraded to 6.3.21." },
+    { "Not a time: 2026-13-45T99:99:99Z.", "Not a time: 2026-13-45T99:99:99Z." },
+    { "", "" },
+  };
+  g_autoptr(GRegex) raw = g_regex_new ("[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}", 0, 0, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CockpitActivityEntry) entry = cockpit_activity_entry_new ();
+      g_autofree char *shown = NULL;
+      g_autofree char *direct = cockpit_format_date_times_in_text (cases[i].text, COCKPIT_DATE_LONG);
+
+      cockpit_activity_entry_set_activity (entry, cases[i].text);
+      shown = cockpit_activity_entry_dup_display_activity (entry);
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+      g_assert_cmpstr (direct, ==, cases[i].shown);
+      /* The text the cockpit sent is kept, for search and export. */
+      g_assert_cmpstr (cockpit_activity_entry_get_activity (entry), ==, cases[i].text);
+      if (strstr (cases[i].text, "99:99") == NULL)
+        g_assert_false (g_regex_match (raw, shown, 0, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/model/activity-entry/decode-system", test_decode_system);
   g_test_add_func ("/cockpit/model/activity-entry/round-trip", test_round_trip);
   g_test_add_func ("/cockpit/model/activity-entry/nullable", test_nullable);
+  g_test_add_func ("/cockpit/model/activity-entry/display-activity", test_display_activity);
 
   return g_test_run ();
 }

@@ -24,6 +24,9 @@
 #define QUOTED_TEXT "Upgrade of \"Live\" to 6.3.21, as planned, was \"rolled back\""
 #define QUOTED_BY   "Doe, Jane"
 #define LONG_BY     "Maximilian Alexander von Hohenzollern-Sigmaringen"
+/* A text with a time in it, as the contract's texts have. */
+#define TIMED_TEXT  "The upgrade backup of the LIVE environment has been extended until 2026-12-07T09:15:00Z."
+#define TIMED_SHOWN "The upgrade backup of the LIVE environment has been extended until Monday 7 December 2026 at 09:15."
 #define LONG_TEXT \
   "Failed to upgrade the LIVE environment to 6.3.21. The replica did not pass its health check: " \
   "the site returned errors on 17 of 20 test pages, among them /en/products/industrial-equipment/" \
@@ -109,6 +112,7 @@ edit_state (const char *path)
   json_object_set_string_member (json_array_get_object_element (activity, n - 2), "by", LONG_BY);
   json_object_set_string_member (json_array_get_object_element (activity, n - 3), "activity",
                                  "=HYPERLINK(\"https://example.com\") looks like a formula");
+  json_object_set_string_member (json_array_get_object_element (activity, n - 4), "activity", TIMED_TEXT);
 
   /* umbrella has nothing to show. */
   umbrella = find_package (root, "umbrella");
@@ -279,6 +283,31 @@ has_label (GtkWidget  *root,
     if (has_label (c, text))
       return TRUE;
   return FALSE;
+}
+
+/* A mapped label whose text or tooltip holds an RFC 3339 time, or NULL. */
+static const char *
+find_raw_time (GtkWidget *root,
+               GRegex    *raw)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (root));
+      const char *tooltip = gtk_widget_get_tooltip_text (root);
+
+      if (g_regex_match (raw, text, 0, NULL))
+        return text;
+      if (tooltip != NULL && g_regex_match (raw, tooltip, 0, NULL))
+        return tooltip;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *found = find_raw_time (c, raw);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -815,6 +844,35 @@ test_details (Fixture       *f,
   wait_loaded (f);
 }
 
+/* The cockpit writes times into its texts in RFC 3339; the page shows
+ * them the way the app shows every date, in the list and the details. */
+static void
+test_times_in_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GRegex) raw = g_regex_new ("[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}", 0, 0, NULL);
+  GtkSelectionModel *selection;
+
+  fixture_open (f, "acmeweb");
+  wait_loaded (f);
+  g_assert_cmpstr (cockpit_activity_entry_get_activity (entry_at (f, 3)), ==, TIMED_TEXT);
+  g_assert_true (has_label (child (f, "column_view"), TIMED_SHOWN));
+  g_assert_null (find_raw_time (GTK_WIDGET (f->page), raw));
+
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (child (f, "column_view")));
+  gtk_selection_model_select_item (selection, 3, TRUE);
+  cockpit_test_wait_for_draw (GTK_WIDGET (f->page));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "details_activity"))), ==, TIMED_SHOWN);
+  g_assert_null (find_raw_time (GTK_WIDGET (f->page), raw));
+  screenshot_both (f, "times-in-text");
+
+  /* The search still finds what the cockpit wrote. */
+  cockpit_activity_page_set_filter (f->page, -1, COCKPIT_ENVIRONMENT_KIND_NONE, "2026-12-07T09:15");
+  wait_loaded (f);
+  g_assert_cmpuint (n_entries (f), ==, 1);
+  g_assert_true (has_label (child (f, "column_view"), TIMED_SHOWN));
+}
+
 static void
 test_long_texts (Fixture       *f,
                  gconstpointer  data)
@@ -1078,6 +1136,7 @@ main (int   argc,
   ADD ("utc", SEED_LARGE, test_utc);
   ADD ("details", SEED_EDITED_DEMO, test_details);
   ADD ("long-texts", SEED_EDITED_DEMO, test_long_texts);
+  ADD ("times-in-text", SEED_EDITED_DEMO, test_times_in_text);
   ADD ("export", SEED_EDITED_DEMO, test_export);
   ADD ("export-large", SEED_LARGE, test_export_large);
   ADD ("export-dialog", SEED_EDITED_DEMO, test_export_dialog);

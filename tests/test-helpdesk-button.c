@@ -145,6 +145,38 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+row_at (guint index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), index));
+}
+
+/* The index of the row that shows @notification, found by its title. */
+static guint
+index_of_row (CockpitNotification *notification)
+{
+  for (guint i = 0; i < n_rows (); i++)
+    if (find_label (row_at (i), cockpit_notification_get_title (notification)) != NULL)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* The notification that row @index shows. */
+static CockpitNotification *
+notification_of_row (guint index)
+{
+  GListModel *list = cockpit_helpdesk_get_notifications (helpdesk);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CockpitNotification) notification = g_list_model_get_item (list, i);
+
+      if (find_label (row_at (index), cockpit_notification_get_title (notification)) != NULL)
+        return notification;  /* the list keeps it alive */
+    }
+  g_assert_not_reached ();
+}
+
 /* The row of the first notification of @severity that is (un)read. */
 static GtkWidget *
 row_of (CockpitSeverity      severity,
@@ -161,10 +193,34 @@ row_of (CockpitSeverity      severity,
           cockpit_notification_get_read (notification) == is_read)
         {
           *notification_out = notification;  /* the list keeps it alive */
-          return GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), i));
+          return row_at (index_of_row (notification));
         }
     }
   g_assert_not_reached ();
+}
+
+/* Unread before read, then critical, warning, info, then newest first. */
+static void
+assert_attention_order (void)
+{
+  g_assert_cmpuint (n_rows (), ==, g_list_model_get_n_items (cockpit_helpdesk_get_notifications (helpdesk)));
+  for (guint i = 1; i < n_rows (); i++)
+    {
+      CockpitNotification *a = notification_of_row (i - 1);
+      CockpitNotification *b = notification_of_row (i);
+      gboolean read_a = cockpit_notification_get_read (a);
+      gboolean read_b = cockpit_notification_get_read (b);
+
+      g_test_message ("row %u: %s", i - 1, cockpit_notification_get_title (a));
+      g_assert_cmpint (read_a, <=, read_b);
+      if (read_a != read_b)
+        continue;
+      g_assert_cmpint (cockpit_notification_get_severity (a), <=, cockpit_notification_get_severity (b));
+      if (cockpit_notification_get_severity (a) != cockpit_notification_get_severity (b))
+        continue;
+      g_assert_cmpint (g_date_time_compare (cockpit_notification_get_received_at (a),
+                                            cockpit_notification_get_received_at (b)), >=, 0);
+    }
 }
 
 static void
@@ -285,10 +341,11 @@ test_popover (void)
     }
   g_assert_null (cockpit_helpdesk_button_get_error (button));
 
-  /* Newest first: title (bold while unread), package name, relative time
-   * with the moment in its tooltip. */
+  /* A row: title (bold while unread), package name, relative time with
+   * the moment in its tooltip. */
   {
-    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), 0));
+    CockpitNotification *info = NULL;
+    GtkWidget *row = row_of (COCKPIT_SEVERITY_INFO, FALSE, &info);
     GtkWidget *title = find_label (row, "Maintenance of Initech Intranet");
     GtkWidget *time = find_label (row, "1 hour ago");
 
@@ -301,7 +358,8 @@ test_popover (void)
     g_assert_nonnull (find_button (row, "helpdesk.archive"));
   }
   {
-    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (cockpit_helpdesk_button_get_list_box (button), 3));
+    CockpitNotification *info = NULL;
+    GtkWidget *row = row_of (COCKPIT_SEVERITY_INFO, TRUE, &info);
     GtkWidget *title = find_label (row, "Magnolia 6.4.3 is available");
 
     g_assert_nonnull (title);
@@ -310,6 +368,20 @@ test_popover (void)
     g_assert_false (gtk_widget_get_visible (find_button (row, "helpdesk.mark-read")));
   }
   test_app_screenshot_both (popover_child (), "helpdesk-popover");
+}
+
+/* What needs attention comes first: the unread critical notice on top,
+ * however old, and what was read at the bottom. */
+static void
+test_order (void)
+{
+  CockpitNotification *first = notification_of_row (0);
+  CockpitNotification *last = notification_of_row (n_rows () - 1);
+
+  g_assert_cmpint (cockpit_notification_get_severity (first), ==, COCKPIT_SEVERITY_CRITICAL);
+  g_assert_false (cockpit_notification_get_read (first));
+  g_assert_true (cockpit_notification_get_read (last));
+  assert_attention_order ();
 }
 
 static void
@@ -390,6 +462,8 @@ test_mark_read (void)
   GtkWidget *read_button = find_button (row, "helpdesk.mark-read");
   g_autofree char *id = g_strdup (cockpit_notification_get_id (warning));
 
+  guint index = index_of_row (warning);
+
   g_assert_nonnull (read_button);
   g_assert_true (gtk_widget_get_visible (read_button));
   g_assert_true (gtk_widget_has_css_class (row, "unread"));
@@ -399,11 +473,20 @@ test_mark_read (void)
   assert_pill (COCKPIT_SEVERITY_WARNING, NULL);
   g_assert_cmpstr (cockpit_helpdesk_button_get_summary (button), ==,
                    "1 critical and 1 info notifications unread");
-  g_assert_false (gtk_widget_get_visible (read_button));
+  /* While the popover is open the row stays where it was clicked. */
+  g_assert_cmpuint (index_of_row (warning), ==, index);
+  row = row_at (index);
+  g_assert_false (gtk_widget_get_visible (find_button (row, "helpdesk.mark-read")));
   g_assert_false (gtk_widget_has_css_class (row, "unread"));
   WAIT_FOR (server_has (id, "read"));
   g_assert_null (cockpit_helpdesk_button_get_error (button));
   g_assert_cmpuint (n_rows (), ==, 5);
+
+  /* Opened again, it goes down among the read ones. */
+  gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
+  open_popover ();
+  g_assert_cmpuint (index_of_row (warning), >, index);
+  assert_attention_order ();
 }
 
 static void
@@ -503,6 +586,130 @@ test_empty (void)
   cockpit_helpdesk_button_set_helpdesk (button, NULL);
 }
 
+/* A cockpit whose helpdesk has @critical, @warning and @info unread
+ * notifications: the demo state of @base with its notifications
+ * replaced, served by a simulator of its own. */
+static CockpitSimulator *
+start_sim_with_counts (const char *base,
+                       guint       critical,
+                       guint       warning,
+                       guint       info)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (folder, "counts-state.json", NULL);
+  const guint counts[3] = { critical, warning, info };
+  CockpitSimulator *counted;
+  JsonObject *root;
+  JsonObject *template;
+  JsonArray *notifications;
+  guint n = 0;
+
+  json_parser_load_from_file (parser, base, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  template = json_array_get_object_element (json_object_get_array_member (root, "notifications"), 0);
+  notifications = json_array_new ();
+  for (guint s = 0; s < 3; s++)
+    for (guint i = 0; i < counts[s]; i++)
+      {
+        g_autoptr(JsonNode) copy = json_node_new (JSON_NODE_OBJECT);
+        JsonObject *object = json_object_new ();
+        JsonObjectIter iter;
+        const char *member;
+        JsonNode *value;
+        g_autofree char *id = g_strdup_printf ("ntf-count-%u", ++n);
+
+        json_object_iter_init (&iter, template);
+        while (json_object_iter_next (&iter, &member, &value))
+          json_object_set_member (object, member, json_node_copy (value));
+        json_object_set_string_member (object, "id", id);
+        json_object_set_string_member (object, "title", id);
+        json_object_set_string_member (object, "severity",
+                                       cockpit_enum_to_string (COCKPIT_TYPE_SEVERITY, s));
+        json_object_set_boolean_member (object, "read", FALSE);
+        json_object_set_boolean_member (object, "archived", FALSE);
+        json_node_take_object (copy, object);
+        json_array_add_element (notifications, json_node_copy (copy));
+      }
+  json_object_set_array_member (root, "notifications", notifications);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+
+  counted = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, path, SIM_STAGE_SECONDS, TRUE, &error);
+  g_assert_no_error (error);
+  cockpit_simulator_listen (counted, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+  return counted;
+}
+
+/* The header bar's icons must not move when the counts change: the
+ * button keeps one width for no unread notification, for any count up
+ * to 99 and for more ("99+"). */
+static void
+test_stable_width (void)
+{
+  static const struct {
+    guint       counts[3];
+    const char *pills[3];
+    const char *screenshot;
+  } cases[] = {
+    { { 1, 0, 0 }, { "1", NULL, NULL }, "helpdesk-button-one" },
+    { { 1, 1, 1 }, { "1", "1", "1" }, NULL },
+    { { 0, 12, 3 }, { NULL, "12", "3" }, NULL },
+    { { 99, 99, 99 }, { "99", "99", "99" }, NULL },
+    { { 100, 250, 0 }, { "99+", "99+", NULL }, NULL },
+    { { 120, 105, 101 }, { "99+", "99+", "99+" }, "helpdesk-button-many" },
+    { { 0, 0, 0 }, { NULL, NULL, NULL }, NULL },
+  };
+  g_autofree char *base = g_build_filename (folder, "demo-state.json", NULL);
+  CockpitSimulator *seeded;
+  g_autoptr(GError) error = NULL;
+  int width;
+
+  /* The demo state, written to a file to edit. */
+  seeded = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, base, SIM_STAGE_SECONDS, TRUE, &error);
+  g_assert_no_error (error);
+  cockpit_simulator_stop (seeded);
+  g_assert_finalize_object (seeded);
+
+  cockpit_helpdesk_button_set_helpdesk (button, NULL);
+  gtk_window_present (window);
+  cockpit_test_wait_for_draw (header_bar);
+  width = gtk_widget_get_width (GTK_WIDGET (button));
+  g_assert_cmpint (width, >, 0);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      CockpitSimulator *counted = start_sim_with_counts (base, cases[c].counts[0], cases[c].counts[1],
+                                                         cases[c].counts[2]);
+      CockpitClient *client = cockpit_client_new (cockpit_simulator_get_base_url (counted), TOKEN, &error);
+      CockpitHelpdesk *desk;
+
+      g_assert_no_error (error);
+      desk = cockpit_helpdesk_new (client, NULL);
+      refresh (desk);
+      cockpit_helpdesk_button_set_helpdesk (button, desk);
+      cockpit_test_wait_for_draw (header_bar);
+
+      for (guint s = 0; s < 3; s++)
+        assert_pill (s, cases[c].pills[s]);
+      g_test_message ("%u/%u/%u unread: %d px", cases[c].counts[0], cases[c].counts[1], cases[c].counts[2],
+                      gtk_widget_get_width (GTK_WIDGET (button)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (button)), ==, width);
+      if (cases[c].screenshot != NULL)
+        test_app_screenshot_both (header_bar, cases[c].screenshot);
+
+      cockpit_helpdesk_button_set_helpdesk (button, NULL);
+      g_assert_finalize_object (desk);
+      g_assert_finalize_object (client);
+      cockpit_simulator_stop (counted);
+      g_assert_finalize_object (counted);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/helpdesk-button/create-destroy", test_create_destroy);
   g_test_add_func ("/cockpit/helpdesk-button/pills", test_pills);
   g_test_add_func ("/cockpit/helpdesk-button/popover", test_popover);
+  g_test_add_func ("/cockpit/helpdesk-button/order", test_order);
   g_test_add_func ("/cockpit/helpdesk-button/notify-critical", test_notify_critical);
   g_test_add_func ("/cockpit/helpdesk-button/new-critical-once", test_new_critical_once);
   g_test_add_func ("/cockpit/helpdesk-button/mark-read", test_mark_read);
@@ -547,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/helpdesk-button/mark-all-read", test_mark_all_read);
   g_test_add_func ("/cockpit/helpdesk-button/refused", test_refused);
   g_test_add_func ("/cockpit/helpdesk-button/empty", test_empty);
+  g_test_add_func ("/cockpit/helpdesk-button/stable-width", test_stable_width);
 
   result = g_test_run ();
 

@@ -597,6 +597,52 @@ test_damaged_state (Fixture       *f,
   json_node_unref (api_read_json_file (f->state_path));
 }
 
+static gboolean
+helpdesk_idle (gpointer data)
+{
+  return !cockpit_helpdesk_get_loading (data);
+}
+
+/* A refresh that ends cancelled stays silent and must not keep the
+ * helpdesk loading, which would swallow every later refresh; one asked
+ * for meanwhile still runs.  (The session had this bug; see
+ * test-session.c.) */
+static void
+test_refresh_cancelled (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cockpit_helpdesk_refresh_async (f->helpdesk, cancellable, api_result_cb, &result);
+  g_cancellable_cancel (cancellable);
+  api_wait_result (&result);
+  g_assert_false (cockpit_helpdesk_refresh_finish (f->helpdesk, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (cockpit_helpdesk_get_loading (f->helpdesk));
+  g_assert_null (cockpit_helpdesk_get_error (f->helpdesk));
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_helpdesk_get_notifications (f->helpdesk)), ==, 0);
+
+  /* Cancelled again, with a background refresh asked for meanwhile. */
+  g_clear_object (&result);
+  g_clear_error (&error);
+  g_cancellable_reset (cancellable);
+  cockpit_helpdesk_refresh_async (f->helpdesk, cancellable, api_result_cb, &result);
+  cockpit_helpdesk_refresh (f->helpdesk);
+  g_cancellable_cancel (cancellable);
+  api_wait_result (&result);
+  g_assert_false (cockpit_helpdesk_refresh_finish (f->helpdesk, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  api_wait_until (helpdesk_idle, f->helpdesk);
+  g_assert_null (cockpit_helpdesk_get_error (f->helpdesk));
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_helpdesk_get_notifications (f->helpdesk)), ==, 5);
+  assert_unread (f->helpdesk, 1, 1, 1);
+
+  /* And the next plain refresh is not swallowed. */
+  refresh (f->helpdesk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +661,7 @@ main (int   argc,
   ADD ("archive", test_archive);
   ADD ("archive/refused", test_archive_refused);
   ADD ("refresh/error", test_refresh_error);
+  ADD ("refresh/cancelled", test_refresh_cancelled);
   ADD ("new-critical", test_new_critical);
   ADD ("new-critical/other-cockpit", test_new_critical_other_cockpit);
   ADD ("new-critical/read-first", test_new_critical_read_first);

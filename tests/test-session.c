@@ -161,6 +161,121 @@ test_offline (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cockpit_session_get_packages (session)), ==, n);
 }
 
+static gboolean
+updated (gpointer data)
+{
+  return cockpit_session_get_updated_at (data) != NULL && !cockpit_session_get_loading (data);
+}
+
+/* Spins the main context until @condition holds, for at most @seconds;
+ * FALSE when it never did, so that a hang fails the test at once. */
+static gboolean
+wait_at_most (gboolean (*condition) (gpointer data),
+              gpointer   data,
+              guint      seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, api_wake_cb, NULL);
+
+  while (!condition (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return condition (data);
+}
+
+static void
+cancelled_refresh (CockpitSession *session,
+                   gboolean        queue_another)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cockpit_session_refresh_async (session, cancellable, api_result_cb, &result);
+  g_assert_true (cockpit_session_get_loading (session));
+  /* Asked for meanwhile (F5, the timer, a finished action): it waits
+   * for the running refresh. */
+  if (queue_another)
+    cockpit_session_refresh (session);
+  g_cancellable_cancel (cancellable);
+  api_wait_result (&result);
+  g_assert_false (cockpit_session_refresh_finish (session, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* A refresh that ends cancelled (its caller went away) must not leave
+ * the session "loading": every later refresh would be swallowed as a
+ * repeat of it, and the window would show stale data for good. */
+static void
+test_refresh_cancelled (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(CockpitSession) session = new_session (f);
+  guint error_notifies = 0;
+
+  g_signal_connect (session, "notify::error", G_CALLBACK (count_cb), &error_notifies);
+
+  cancelled_refresh (session, FALSE);
+  g_assert_false (cockpit_session_get_loading (session));
+  g_assert_null (cockpit_session_get_updated_at (session));
+  /* A cancelled refresh stays silent. */
+  g_assert_null (cockpit_session_get_error (session));
+  g_assert_cmpuint (error_notifies, ==, 0);
+
+  /* A refresh asked for afterwards is not swallowed. */
+  cockpit_session_refresh (session);
+  g_assert_true (wait_at_most (updated, session, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_session_get_packages (session)), >=, 4);
+
+  /* One asked for while the cancelled one ran runs once it ended, and
+   * brings what changed meanwhile. */
+  sim_control (&f->sim, "/_sim/packages/acmeweb/maintenance", "{\"message\": \"Moving data centre.\"}");
+  cancelled_refresh (session, TRUE);
+  g_assert_true (wait_at_most (not_loading, session, 30));
+  g_assert_true (cockpit_package_is_in_maintenance (cockpit_session_find_package (session, "acmeweb")));
+  g_assert_null (cockpit_session_get_error (session));
+  g_assert_cmpuint (error_notifies, ==, 0);
+}
+
+/* A refresh that fails says why, in the "error" property, whether it
+ * was asked for with a callback or in the background. */
+static void
+test_refresh_error (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitClient) wrong = cockpit_client_new (f->sim.base, "not-the-token", &error);
+  g_autofree char *journal = g_build_filename (f->dir, "journal-wrong.json", NULL);
+  g_autoptr(CockpitSession) session = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint error_notifies = 0;
+
+  g_assert_no_error (error);
+  session = cockpit_session_new (wrong, journal, f->dir);
+  g_signal_connect (session, "notify::error", G_CALLBACK (count_cb), &error_notifies);
+
+  cockpit_session_refresh_async (session, NULL, api_result_cb, &result);
+  api_wait_result (&result);
+  g_assert_false (cockpit_session_refresh_finish (session, result, &error));
+  g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_false (cockpit_session_get_loading (session));
+  g_assert_true (cockpit_session_get_unauthorized (session));
+  g_assert_cmpstr (cockpit_session_get_error (session), ==, error->message);
+  api_assert_plain_message (error, "not-the-token");
+  g_assert_cmpuint (error_notifies, ==, 1);
+
+  /* The background refresh reports the same way. */
+  cockpit_session_refresh (session);
+  g_assert_true (cockpit_session_get_loading (session));
+  api_wait_until (not_loading, session);
+  g_assert_nonnull (cockpit_session_get_error (session));
+  g_assert_cmpuint (error_notifies, ==, 1);
+
+  /* The result holds the session. */
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&session));
+}
+
 static void
 test_clock (Fixture       *f,
             gconstpointer  data)
@@ -188,6 +303,8 @@ main (int   argc,
   g_test_add ("/cockpit/session/refresh-in-place", Fixture, NULL, fixture_setup, test_refresh_in_place, fixture_teardown);
   g_test_add ("/cockpit/session/cache", Fixture, NULL, fixture_setup, test_cache, fixture_teardown);
   g_test_add ("/cockpit/session/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
+  g_test_add ("/cockpit/session/refresh-cancelled", Fixture, NULL, fixture_setup, test_refresh_cancelled, fixture_teardown);
+  g_test_add ("/cockpit/session/refresh-error", Fixture, NULL, fixture_setup, test_refresh_error, fixture_teardown);
   g_test_add ("/cockpit/session/clock", Fixture, NULL, fixture_setup, test_clock, fixture_teardown);
 
   return g_test_run ();

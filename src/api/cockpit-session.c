@@ -33,6 +33,7 @@ struct _CockpitSession
   gboolean              loading;
   gboolean              from_cache;
   gboolean              refresh_again;
+  guint                 n_refreshing;  /* refreshes on their way */
 
   GCancellable         *cancellable;
   guint                 auto_refresh_id;
@@ -270,11 +271,34 @@ is_offline_error (const GError *error)
          g_error_matches (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_TIMED_OUT);
 }
 
+/* One refresh less on its way: the session stops loading with the last. */
+static void
+refresh_ended (CockpitSession *self)
+{
+  g_assert (self->n_refreshing > 0);
+
+  if (--self->n_refreshing == 0)
+    set_boolean (self, &self->loading, FALSE, PROP_LOADING);
+}
+
+/* Runs the refresh asked for while others were on their way, once the
+ * last of them ended, however it ended. */
+static void
+run_queued_refresh (CockpitSession *self)
+{
+  if (self->n_refreshing > 0 || !self->refresh_again)
+    return;
+  self->refresh_again = FALSE;
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    cockpit_session_refresh (self);
+}
+
 static void
 refresh_part_done (GTask  *task,
                    GError *error)
 {
-  CockpitSession *self = g_task_get_source_object (task);
+  /* The task may hold the last reference to the session. */
+  g_autoptr(CockpitSession) self = g_object_ref (g_task_get_source_object (task));
   Refresh *refresh = g_task_get_task_data (task);
 
   if (error != NULL && refresh->error == NULL)
@@ -288,10 +312,15 @@ refresh_part_done (GTask  *task,
       return;
     }
 
+  /* A cancelled refresh changes nothing and stays silent, but it has
+   * ended: it must neither keep the session loading nor swallow the
+   * refreshes asked for meanwhile. */
   if (g_error_matches (refresh->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      refresh_ended (self);
       g_task_return_error (task, g_steal_pointer (&refresh->error));
       g_object_unref (task);
+      run_queued_refresh (self);
       return;
     }
 
@@ -304,7 +333,7 @@ refresh_part_done (GTask  *task,
   if (refresh->releases != NULL)
     merge_list (self->releases, G_LIST_MODEL (refresh->releases), release_key);
 
-  set_boolean (self, &self->loading, FALSE, PROP_LOADING);
+  refresh_ended (self);
   set_boolean (self, &self->offline, refresh->error != NULL && is_offline_error (refresh->error), PROP_OFFLINE);
   set_boolean (self, &self->unauthorized,
                g_error_matches (refresh->error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_UNAUTHORIZED),
@@ -328,11 +357,7 @@ refresh_part_done (GTask  *task,
     g_task_return_boolean (task, TRUE);
   g_object_unref (task);
 
-  if (self->refresh_again)
-    {
-      self->refresh_again = FALSE;
-      cockpit_session_refresh (self);
-    }
+  run_queued_refresh (self);
 }
 
 static void
@@ -391,6 +416,7 @@ cockpit_session_refresh_async (CockpitSession      *self,
   refresh->pending = 3;
   g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
 
+  self->n_refreshing++;
   set_boolean (self, &self->loading, TRUE, PROP_LOADING);
 
   /* Three requests at once; each callback holds one reference. */

@@ -54,6 +54,71 @@ static const CockpitField fields[] = {
   { "action-id", COCKPIT_FIELD_NULLABLE },
 };
 
+/* Times in the cockpit's texts ------------------------------------------------ */
+
+/* RFC 3339 date-time; cockpit_date_time_parse() checks the details. */
+#define RFC3339_PATTERN \
+  "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+
+static gboolean
+replace_time_cb (const GMatchInfo *match,
+                 GString          *result,
+                 gpointer          user_data)
+{
+  CockpitDateStyle style = GPOINTER_TO_INT (user_data);
+  g_autofree char *found = g_match_info_fetch (match, 0);
+  /* RFC 3339 allows "t" and "z"; the parser takes the usual capitals. */
+  g_autofree char *upper = g_ascii_strup (found, -1);
+  g_autoptr(GDateTime) time = cockpit_date_time_parse (upper);
+
+  if (time != NULL)
+    {
+      g_autofree char *shown = cockpit_format_date_time (time, style);
+
+      g_string_append (result, shown);
+    }
+  else
+    g_string_append (result, found);
+  return FALSE;
+}
+
+char *
+cockpit_format_date_times_in_text (const char       *text,
+                                   CockpitDateStyle  style)
+{
+  static GRegex *regex;
+  g_autoptr(GError) error = NULL;
+  char *result;
+
+  if (text == NULL)
+    return NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new (RFC3339_PATTERN, G_REGEX_OPTIMIZE, 0, NULL));
+
+  result = g_regex_replace_eval (regex, text, -1, 0, 0, replace_time_cb, GINT_TO_POINTER (style), &error);
+  if (result == NULL)
+    {
+      /* Only for text that is not UTF-8, which the JSON parser refuses. */
+      g_debug ("Could not look for times in a text: %s", error->message);
+      return g_strdup (text);
+    }
+  return result;
+}
+
+char *
+cockpit_activity_entry_dup_display_activity (CockpitActivityEntry *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_ACTIVITY_ENTRY (self), NULL);
+
+  /* The contract's texts carry times as the cockpit wrote them ("has
+   * been extended until 2026-11-30T10:00:00Z."); shown, they read like
+   * every other date of the app, in the user's time zone. */
+  return cockpit_format_date_times_in_text (self->activity, COCKPIT_DATE_LONG);
+}
+
+/* The object ------------------------------------------------------------------ */
+
 CockpitActivityEntry *
 cockpit_activity_entry_new (void)
 {

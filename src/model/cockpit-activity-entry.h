@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "cockpit-rules.h"
 #include "cockpit-types.h"
 
 G_BEGIN_DECLS
@@ -45,5 +46,14 @@ void                    cockpit_activity_entry_set_bundle      (CockpitActivityE
 const char             *cockpit_activity_entry_get_action_id   (CockpitActivityEntry   *self);
 void                    cockpit_activity_entry_set_action_id   (CockpitActivityEntry   *self,
                                                                 const char             *action_id);
+
+/* The activity as the app shows it: the cockpit's sentence with every
+ * RFC 3339 time in it written by cockpit_format_date_time(). */
+char                   *cockpit_activity_entry_dup_display_activity (CockpitActivityEntry *self);
+
+/* @text with every RFC 3339 time in it ("2026-12-07T09:15:00Z") replaced
+ * by cockpit_format_date_time() in @style; for texts a cockpit writes. */
+char                   *cockpit_format_date_times_in_text      (const char             *text,
+                                                                CockpitDateStyle        style);
 
 G_END_DECLS

@@ -171,10 +171,8 @@ format_time (GDateTime *time,
       return g_date_time_format (converted, "%Y-%m-%d %H:%M UTC");
     }
 
-  converted = g_date_time_to_local (time);
-  /* Translators: a date and time in the local time zone, as in
-   * "Thu 26 Nov 2026, 09:30"; see g_date_time_format() for the codes. */
-  return g_date_time_format (converted, _("%a %-d %b %Y, %H:%M"));
+  /* In the user's time zone, like every other date of the app. */
+  return cockpit_format_date_time (time, COCKPIT_DATE_WITH_YEAR);
 }
 
 static gboolean
@@ -524,7 +522,7 @@ activity_bind_cb (GtkSignalListItemFactory *factory,
 {
   CockpitActivityEntry *entry = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  const char *activity = cockpit_activity_entry_get_activity (entry);
+  g_autofree char *activity = cockpit_activity_entry_dup_display_activity (entry);
 
   /* The whole text is in the tooltip and in the details. */
   gtk_label_set_text (GTK_LABEL (label), activity);
@@ -608,6 +606,7 @@ update_details (CockpitActivityPage *self)
   CockpitActivityEntry *entry = gtk_single_selection_get_selected_item (self->selection);
   g_autofree char *started = NULL;
   g_autofree char *finished = NULL;
+  g_autofree char *activity = NULL;
   CockpitEntryType type;
   const char *classes[] = { "type-icon", NULL, NULL };
 
@@ -627,7 +626,8 @@ update_details (CockpitActivityPage *self)
 
   started = format_time (cockpit_activity_entry_get_started_at (entry), show_utc (self));
   finished = format_time (cockpit_activity_entry_get_finished_at (entry), show_utc (self));
-  set_value (self->details_activity, cockpit_activity_entry_get_activity (entry));
+  activity = cockpit_activity_entry_dup_display_activity (entry);
+  set_value (self->details_activity, activity);
   set_value (self->details_started, started);
   set_value (self->details_finished, finished);
   set_value (self->details_bundle, cockpit_activity_entry_get_bundle (entry));

@@ -3,8 +3,9 @@
  *
  * The button shows one coloured pill per severity with unread
  * notifications, or a bell when there are none.  Its popover lists the
- * helpdesk's notifications, bound to the helpdesk's model: each row
- * follows its notification object, which the helpdesk updates in place.
+ * helpdesk's notifications, bound to the helpdesk's model through a sort
+ * model: each row follows its notification object, which the helpdesk
+ * updates in place.
  */
 #include "config.h"
 
@@ -18,8 +19,9 @@ struct _CockpitHelpdeskButton
 
   /* Template widgets */
   GtkMenuButton *menu_button;
-  GtkWidget     *bell_icon;
+  GtkStack      *indicator;
   GtkLabel      *pills[3];
+  GtkLabel      *widest[3];
   GtkPopover    *popover;
   GtkWidget     *popover_box;
   GtkWidget     *mark_all_button;
@@ -29,8 +31,10 @@ struct _CockpitHelpdeskButton
   GtkListBox    *list_box;
 
   /* Owned references */
-  CockpitHelpdesk *helpdesk;
-  GListModel      *packages;
+  CockpitHelpdesk    *helpdesk;
+  GListModel         *packages;
+  GtkSorter          *sorter;
+  GtkSortListModel   *sorted;   /* the helpdesk's list in the order shown */
   char            *summary;
   char            *error;
   gboolean         error_is_load;
@@ -366,6 +370,17 @@ make_summary (const guint counts[3])
   return g_strdup_printf (ngettext ("%s notification unread", "%s notifications unread", total), joined);
 }
 
+/* A count as a pill shows it: at most three characters, so that the
+ * pills never need more room than the indicator keeps for them. */
+static char *
+format_count (guint count)
+{
+  if (count > 99)
+    /* Translators: an unread count on a small pill, for more than 99 */
+    return g_strdup (_("99+"));
+  return g_strdup_printf ("%u", count);
+}
+
 static void
 update_counts (CockpitHelpdeskButton *self)
 {
@@ -377,13 +392,13 @@ update_counts (CockpitHelpdeskButton *self)
 
   for (guint s = 0; s < 3; s++)
     {
-      g_autofree char *text = g_strdup_printf ("%u", counts[s]);
+      g_autofree char *text = format_count (counts[s]);
 
       gtk_label_set_text (self->pills[s], text);
       gtk_widget_set_visible (GTK_WIDGET (self->pills[s]), counts[s] > 0);
       any |= counts[s] > 0;
     }
-  gtk_widget_set_visible (self->bell_icon, !any);
+  gtk_stack_set_visible_child_name (self->indicator, any ? "counts" : "none");
 
   g_free (self->summary);
   self->summary = make_summary (counts);
@@ -423,12 +438,41 @@ helpdesk_error_cb (CockpitHelpdeskButton *self)
     set_error (self, NULL, FALSE);
 }
 
+/* What needs attention first: unread before read, then critical before
+ * warning before information, then the newest first. */
+static int
+compare_notifications_cb (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
+{
+  CockpitNotification *na = (CockpitNotification *) a;
+  CockpitNotification *nb = (CockpitNotification *) b;
+  gboolean read_a = cockpit_notification_get_read (na);
+  gboolean read_b = cockpit_notification_get_read (nb);
+  CockpitSeverity severity_a = MIN (cockpit_notification_get_severity (na), COCKPIT_SEVERITY_INFO);
+  CockpitSeverity severity_b = MIN (cockpit_notification_get_severity (nb), COCKPIT_SEVERITY_INFO);
+  GDateTime *time_a = cockpit_notification_get_received_at (na);
+  GDateTime *time_b = cockpit_notification_get_received_at (nb);
+
+  if (read_a != read_b)
+    return read_a ? 1 : -1;
+  if (severity_a != severity_b)
+    return severity_a < severity_b ? -1 : 1;
+  if (time_a == NULL || time_b == NULL)
+    return (time_a == NULL) - (time_b == NULL);
+  return g_date_time_compare (time_b, time_a);
+}
+
 static void
 bind_list (CockpitHelpdeskButton *self)
 {
   GListModel *list = self->helpdesk ? cockpit_helpdesk_get_notifications (self->helpdesk) : NULL;
 
-  gtk_list_box_bind_model (self->list_box, list, create_row_cb, self, NULL);
+  gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->sorted);
+  if (list != NULL)
+    self->sorted = gtk_sort_list_model_new (g_object_ref (list), g_object_ref (self->sorter));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row_cb, self, NULL);
 }
 
 static void
@@ -443,6 +487,11 @@ popover_show_cb (CockpitHelpdeskButton *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GtkListBoxRow *widget;
+
+  /* The sort model does not watch its items: sort again for what was
+   * read meanwhile.  While the popover is open, a row marked read stays
+   * where it is, so that the rows under the pointer do not move. */
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
 
   /* "5 minutes ago" moves on while the popover is closed. */
   for (guint i = 0; (widget = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
@@ -714,6 +763,8 @@ cockpit_helpdesk_button_dispose (GObject *object)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_HELPDESK_BUTTON);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->helpdesk);
   g_clear_object (&self->packages);
 
@@ -787,13 +838,19 @@ cockpit_helpdesk_button_class_init (CockpitHelpdeskButtonClass *klass)
   gtk_widget_class_set_css_name (widget_class, "helpdeskbutton");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-helpdesk-button.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, bell_icon);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, indicator);
   gtk_widget_class_bind_template_child_full (widget_class, "critical_pill", FALSE,
                                              G_STRUCT_OFFSET (CockpitHelpdeskButton, pills[COCKPIT_SEVERITY_CRITICAL]));
   gtk_widget_class_bind_template_child_full (widget_class, "warning_pill", FALSE,
                                              G_STRUCT_OFFSET (CockpitHelpdeskButton, pills[COCKPIT_SEVERITY_WARNING]));
   gtk_widget_class_bind_template_child_full (widget_class, "info_pill", FALSE,
                                              G_STRUCT_OFFSET (CockpitHelpdeskButton, pills[COCKPIT_SEVERITY_INFO]));
+  gtk_widget_class_bind_template_child_full (widget_class, "critical_widest", FALSE,
+                                             G_STRUCT_OFFSET (CockpitHelpdeskButton, widest[COCKPIT_SEVERITY_CRITICAL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "warning_widest", FALSE,
+                                             G_STRUCT_OFFSET (CockpitHelpdeskButton, widest[COCKPIT_SEVERITY_WARNING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "info_widest", FALSE,
+                                             G_STRUCT_OFFSET (CockpitHelpdeskButton, widest[COCKPIT_SEVERITY_INFO]));
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, mark_all_button);
@@ -813,6 +870,13 @@ static void
 cockpit_helpdesk_button_init (CockpitHelpdeskButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_notifications_cb, NULL, NULL));
+  for (guint s = 0; s < G_N_ELEMENTS (self->widest); s++)
+    {
+      g_autofree char *widest = format_count (G_MAXUINT);
+
+      gtk_label_set_text (self->widest[s], widest);
+    }
   update_stack (self);
   update_counts (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), FALSE);
