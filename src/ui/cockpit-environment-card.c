@@ -307,7 +307,9 @@ cockpit_environment_card_new (CockpitSession     *session,
   teardown = g_strconcat ("win.", cockpit_user_action_get_name (cockpit_user_action_tear_down_of (kind)), NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->upgrade_button), upgrade);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->teardown_button), teardown);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->backup_button), "win.back-up-live");
+  /* Manual backups are of Live only; the other cards hide the button. */
+  if (kind == COCKPIT_ENVIRONMENT_KIND_LIVE)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->backup_button), "win.back-up-live");
 
   tracker = cockpit_session_get_tracker (session);
   g_signal_connect_object (environment, "notify", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
