@@ -856,20 +856,28 @@ update_actions (CockpitUpgradeWizard *self)
   const char *page = current_page (self);
   gboolean on_versions = g_str_equal (page, "versions");
   gboolean on_consequences = g_str_equal (page, "consequences");
-  gboolean busy;
+  gboolean allowed = FALSE;
 
   /* The template shows its first page before we have a tracker. */
   if (self->tracker == NULL)
     return;
 
-  busy = cockpit_action_tracker_is_busy (self->tracker, cockpit_package_get_id (self->package));
+  /* Install asks the model too; "nothing newer" is for the cockpit to
+   * say, since it offered the version chosen. */
+  if (self->environment != NULL)
+    {
+      g_autofree char *reason = NULL;
+      CockpitBlockReason block = check_environment (self, self->environment, &reason);
+
+      allowed = block == COCKPIT_BLOCK_NONE || block == COCKPIT_BLOCK_NOTHING_NEWER;
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back",
                                  (on_versions || on_consequences) && !self->installing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
                                  on_versions && self->release != NULL &&
                                  g_strcmp0 (gtk_stack_get_visible_child_name (self->versions_stack), "list") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.install",
-                                 on_consequences && !self->installing && !busy && all_checked (self));
+                                 on_consequences && !self->installing && allowed && all_checked (self));
 }
 
 static void
