@@ -13,7 +13,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <string.h>
 
 #include "cockpit-package-page.h"
 #include "cockpit-window-private.h"
