@@ -48,7 +48,7 @@ refresh (void)
 {
   cockpit_session_refresh (cockpit);
   WAIT_FOR (!cockpit_session_get_loading (cockpit));
-  cockpit_package_page_tick (page ());
+  cockpit_window_tick (window ());
 }
 
 static void
@@ -71,7 +71,7 @@ show_package (const char *id)
   cockpit_window_show_package (window (), id);
   WAIT_FOR (cockpit_package_page_get_package (page ()) != NULL &&
             g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), id) == 0);
-  cockpit_package_page_tick (page ());
+  cockpit_window_tick (window ());
 }
 
 static guint
@@ -97,6 +97,23 @@ answer (const char *name,
   advance (STAGE_SECONDS + 1);
   WAIT_FOR (n_running () == 0);
   refresh ();
+}
+
+/* The button of @root labelled @label, such as "_Delete…". */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static char *
@@ -170,9 +187,37 @@ test_card (void)
 static void
 test_restore (void)
 {
+  GtkWidget *restore, *delete;
+  AdwMessageDialog *dialog = NULL;
+
   show_package ("globex");
-  gtk_widget_activate_action (GTK_WIDGET (page ()), "page.restore-backup", NULL);
-  answer ("dialog-restore", "confirm");
+  restore = find_button (GTK_WIDGET (backup_card ()), "_Restore…");
+  delete = find_button (GTK_WIDGET (backup_card ()), "_Delete…");
+  g_assert_nonnull (restore);
+  g_assert_nonnull (delete);
+  g_assert_true (gtk_widget_is_sensitive (restore));
+  g_assert_true (gtk_widget_is_sensitive (delete));
+
+  /* Confirm Restore, then at once Delete: while the restore runs, Delete
+   * (and Restore) are off, say why, and a click does nothing. */
+  g_signal_emit_by_name (restore, "clicked");
+  g_set_weak_pointer (&dialog, cockpit_package_page_get_dialog (page ()));
+  g_assert_nonnull (dialog);
+  test_app_screenshot_both (GTK_WIDGET (dialog), "dialog-restore");
+  adw_message_dialog_response (dialog, "confirm");
+  WAIT_FOR (n_running () == 1);
+  g_assert_false (gtk_widget_is_sensitive (delete));
+  g_assert_false (gtk_widget_is_sensitive (restore));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (delete), "Another action is running"));
+  test_app_screenshot_both (GTK_WIDGET (window ()), "backup-card-busy");
+  g_signal_emit_by_name (delete, "clicked");
+  g_assert_true (cockpit_package_page_get_dialog (page ()) == NULL ||
+                 cockpit_package_page_get_dialog (page ()) == dialog);
+  g_clear_weak_pointer (&dialog);
+
+  advance (STAGE_SECONDS + 1);
+  WAIT_FOR (n_running () == 0);
+  refresh ();
 
   /* Live is back on the from-version and the backup is used up. */
   g_assert_cmpstr (cockpit_environment_get_magnolia_version (environment ("globex", COCKPIT_ENVIRONMENT_KIND_LIVE)), ==, "6.3.19");
@@ -214,7 +259,7 @@ test_extend_to_5_days (void)
 
   show_package ("acmeweb");
   upgrade_live ("acmeweb");
-  gtk_widget_activate_action (GTK_WIDGET (page ()), "page.extend-backup", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page ()), "win.extend-upgrade-backup", NULL);
   answer ("dialog-extend", "confirm");
 
   backup = cockpit_environment_get_upgrade_backup (environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE));
@@ -247,11 +292,23 @@ test_delete (void)
   g_assert_nonnull (strstr (cockpit_environment_card_get_teardown_reason (live_card), "upgrade backup"));
 
   /* Cancel changes nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (page ()), "page.delete-backup", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page ()), "win.delete-upgrade-backup", NULL);
   answer ("dialog-delete", "cancel");
   g_assert_nonnull (cockpit_environment_get_upgrade_backup (environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE)));
 
-  gtk_widget_activate_action (GTK_WIDGET (page ()), "page.delete-backup", NULL);
+  /* A confirmation asks the rules again when it is answered: here the
+   * backup was removed while the question was open. */
+  gtk_widget_activate_action (GTK_WIDGET (page ()), "win.delete-upgrade-backup", NULL);
+  g_assert_nonnull (cockpit_package_page_get_dialog (page ()));
+  advance_to_last_minute ("acmeweb");
+  advance (120);
+  g_assert_null (cockpit_environment_get_upgrade_backup (environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE)));
+  adw_message_dialog_response (cockpit_package_page_get_dialog (page ()), "confirm");
+  g_assert_cmpstr (cockpit_window_get_last_toast (window ()), ==, "There is no upgrade backup of Live any more.");
+  g_assert_cmpuint (n_running (), ==, 0);
+
+  upgrade_live ("acmeweb");
+  gtk_widget_activate_action (GTK_WIDGET (page ()), "win.delete-upgrade-backup", NULL);
   answer ("dialog-delete", "confirm");
   g_assert_null (cockpit_environment_get_upgrade_backup (environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE)));
   live_card = COCKPIT_ENVIRONMENT_CARD (cockpit_package_page_get_card (page (), COCKPIT_ENVIRONMENT_KIND_LIVE));
@@ -271,7 +328,7 @@ test_manual_backup (void)
     before_time = g_date_time_ref (cockpit_backup_get_created_at (before));
 
   gtk_widget_activate_action (GTK_WIDGET (cockpit_package_page_get_card (page (), COCKPIT_ENVIRONMENT_KIND_LIVE)),
-                              "card.backup", NULL);
+                              "win.back-up-live", NULL);
   answer ("dialog-manual-backup", "confirm");
 
   after = cockpit_environment_get_latest_manual_backup (environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE));
@@ -303,7 +360,7 @@ test_teardown (void)
   show_package ("acmeweb");
   card = COCKPIT_ENVIRONMENT_CARD (cockpit_package_page_get_card (page (), COCKPIT_ENVIRONMENT_KIND_UAT));
   g_assert_null (cockpit_environment_card_get_teardown_reason (card));
-  gtk_widget_activate_action (GTK_WIDGET (card), "card.teardown", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (card), "win.tear-down-uat", NULL);
   dialog = cockpit_package_page_get_dialog (page ());
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));

@@ -31,6 +31,8 @@ typedef struct {
 
 /* Set-up and helpers ---------------------------------------------------------- */
 
+static Fixture *current;   /* for the conditions of api_wait_until() */
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -39,6 +41,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *journal = NULL;
 
+  current = f;
   sim_fixture_start (&f->sim, TOKEN, NULL);
   f->folder = g_dir_make_tmp ("upgrade-wizard-XXXXXX", &error);
   g_assert_no_error (error);
@@ -337,6 +340,12 @@ tick_checklist (Fixture *f)
       gtk_check_button_set_active (child (f, checks[i]), TRUE);
     }
   g_assert_true (action_enabled (f, "install_button"));
+}
+
+static gboolean
+started_title_is (gpointer data)
+{
+  return g_strcmp0 (adw_status_page_get_title (child (current, "started_page")), data) == 0;
 }
 
 static GListStore *
@@ -735,6 +744,67 @@ test_install_integration (Fixture       *f,
                                    COCKPIT_ACTION_KIND_UPGRADE, &upgrade), ==, 1);
   g_assert_cmpstr (cockpit_action_get_target_version (upgrade), ==, "6.4.3");
   g_assert_cmpuint (f->started, ==, 1);
+
+  /* Left open, the page follows the upgrade to its end. */
+  cockpit_simulator_advance_clock (f->sim.sim, 3600);
+  api_wait_until (started_title_is, (gpointer) "Upgrade Finished");
+  g_assert_cmpstr (adw_status_page_get_description (child (f, "started_page")), ==,
+                   "Integration now runs Magnolia 6.4.3.");
+  g_assert_cmpstr (adw_status_page_get_icon_name (child (f, "started_page")), ==, "emblem-ok-symbolic");
+  screenshot (f, "finished");
+}
+
+static void
+test_install_fails (Fixture       *f,
+                    gconstpointer  data)
+{
+  go_to_consequences (f, "acmeweb", "Integration", "6.4.3");
+  sim_control (&f->sim, "/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
+  tick_checklist (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.install", NULL);
+  wait_for_page (f, "started", NULL);
+  g_assert_cmpstr (adw_status_page_get_title (child (f, "started_page")), ==, "Upgrade Started");
+
+  cockpit_simulator_advance_clock (f->sim.sim, 3600);
+  api_wait_until (started_title_is, (gpointer) "Upgrade Failed");
+  /* In the cockpit's words, which say what became of Integration. */
+  g_assert_nonnull (strstr (adw_status_page_get_description (child (f, "started_page")),
+                            "did not pass its health check"));
+  g_assert_cmpstr (adw_status_page_get_icon_name (child (f, "started_page")), ==, "dialog-error-symbolic");
+  screenshot (f, "failed");
+}
+
+/* The checklist follows the situation: it never asks to confirm a test
+ * that the warning above it says can't have happened.  Acme runs 6.3.18
+ * on Live, 6.3.19 on UAT and 6.3.21 on Integration. */
+static void
+test_checklist (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct {
+    const char *environment;
+    const char *version;
+    gboolean    order_warning;
+    const char *tested;
+  } cases[] = {
+    { "Integration", "6.4.3", FALSE, "I will test this version on Integration before upgrading UAT and Live" },
+    { "UAT", "6.3.21", FALSE, "I have tested this version on Integration" },
+    { "UAT", "6.4.3", TRUE,
+      "I know that Integration is still on 6.3.21, so this version has not been tested there, and I want to upgrade UAT anyway" },
+    { "Live", "6.3.19", FALSE, "I have tested this version on Integration and UAT" },
+    { "Live", "6.3.21", TRUE,
+      "I know that UAT is still on 6.3.19, so this version has not been tested there, and I want to upgrade Live anyway" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s to %s", cases[i].environment, cases[i].version);
+      close_wizard (f);
+      go_to_consequences (f, "acmeweb", cases[i].environment, cases[i].version);
+      g_assert_cmpint (gtk_widget_get_visible (child (f, "order_box")), ==, cases[i].order_warning);
+      g_assert_cmpstr (adw_preferences_row_get_title (child (f, "check_tested_row")), ==, cases[i].tested);
+    }
+  screenshot (f, "consequences-acknowledge-order");
 }
 
 static void
@@ -760,7 +830,7 @@ test_install_live_backup_first (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (child (f, "backup_group")));
   g_assert_true (gtk_switch_get_active (child (f, "backup_switch")));
   g_assert_cmpstr (adw_preferences_row_get_title (child (f, "check_tested_row")), ==,
-                   "I have tested this version on Integration and UAT");
+                   "I know that UAT is still on 6.3.19, so this version has not been tested there, and I want to upgrade Live anyway");
   screenshot (f, "consequences-live");
 
   tick_checklist (f);
@@ -937,7 +1007,9 @@ main (int   argc,
   ADD ("versions/empty", test_empty);
   ADD ("versions/blocked", test_blocked_from_card);
   ADD ("versions/error", test_error_and_retry);
+  ADD ("checklist", test_checklist);
   ADD ("install/integration", test_install_integration);
+  ADD ("install/fails", test_install_fails);
   ADD ("install/live/backup-first", test_install_live_backup_first);
   ADD ("install/live/backup-fails", test_install_live_backup_fails);
   ADD ("install/live/no-backup", test_install_live_no_backup);

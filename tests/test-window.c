@@ -223,7 +223,7 @@ test_overview (void)
   show_package ("initech");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_UAT)),
                             "maintenance"));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page ()), "page.upgrade", NULL) &&
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page ()), "win.upgrade", NULL) &&
                   cockpit_package_page_get_wizard (page ()) != NULL);
   test_app_screenshot_both (GTK_WIDGET (window ()), "window-maintenance");
 
@@ -277,7 +277,7 @@ test_wizard_opens (void)
 
   show_package ("acmeweb");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)),
-                                             "card.upgrade", NULL));
+                                             "win.upgrade-integration", NULL));
   wizard = cockpit_package_page_get_wizard (page ());
   g_assert_nonnull (wizard);
   g_assert_true (gtk_window_get_transient_for (wizard) == GTK_WINDOW (window ()));

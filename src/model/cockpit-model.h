@@ -20,3 +20,4 @@
 #include "cockpit-user.h"
 
 #include "cockpit-rules.h"
+#include "cockpit-availability.h"

@@ -224,10 +224,13 @@ cockpit_rules_offered_versions (CockpitEnvironment *environment,
 
 /* The checks every action shares, in the contract's order: maintenance
  * first, then another running action. */
-static CockpitBlockReason
-check_package (CockpitPackage  *package,
-               char           **message)
+CockpitBlockReason
+cockpit_rules_check_package (CockpitPackage  *package,
+                             gboolean         busy,
+                             char           **message)
 {
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE (package), COCKPIT_BLOCK_NONE);
+
   if (cockpit_package_is_in_maintenance (package))
     {
       const char *why = cockpit_package_get_maintenance_message (package);
@@ -239,13 +242,21 @@ check_package (CockpitPackage  *package,
       return COCKPIT_BLOCK_MAINTENANCE;
     }
 
-  if (cockpit_rules_package_is_busy (package))
+  if (busy || cockpit_rules_package_is_busy (package))
     {
       set_message (message, g_strdup (_("Another action is running on this package. Wait until it has finished.")));
       return COCKPIT_BLOCK_PACKAGE_BUSY;
     }
 
+  set_message (message, NULL);
   return COCKPIT_BLOCK_NONE;
+}
+
+static CockpitBlockReason
+check_package (CockpitPackage  *package,
+               char           **message)
+{
+  return cockpit_rules_check_package (package, FALSE, message);
 }
 
 static gboolean

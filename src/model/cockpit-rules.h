@@ -31,6 +31,7 @@ typedef enum {
   COCKPIT_BLOCK_NOT_LIVE,
   COCKPIT_BLOCK_NO_UPGRADE_BACKUP,
   COCKPIT_BLOCK_EXTENSION_LIMIT,
+  COCKPIT_BLOCK_NO_ENVIRONMENT,
 } CockpitBlockReason;
 
 typedef enum {
@@ -63,6 +64,13 @@ gboolean             cockpit_rules_package_is_busy            (CockpitPackage   
 /* The upgrade backup of @environment that still exists at @now, or NULL. */
 CockpitUpgradeBackup *cockpit_rules_live_upgrade_backup       (CockpitEnvironment     *environment,
                                                                GDateTime              *now);
+
+/* The checks every action shares: maintenance first, then another
+ * running action.  @busy: the app itself knows of one (the package's own
+ * running action counts without it). */
+CockpitBlockReason   cockpit_rules_check_package              (CockpitPackage         *package,
+                                                               gboolean                busy,
+                                                               char                  **message);
 
 /* Releases of @releases newer than the environment's version, highest
  * first.  Entries whose version does not parse are left out. */

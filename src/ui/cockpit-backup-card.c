@@ -19,6 +19,9 @@ struct _CockpitBackupCard
   GtkLabel       *removal_label;
   GtkProgressBar *time_bar;
   GtkWidget      *extend_button;
+  GtkWidget      *restore_button;
+  GtkWidget      *delete_button;
+  GtkLabel       *blocked_label;
   GtkLabel       *limit_label;
 
   /* Owned references */
@@ -114,6 +117,40 @@ cockpit_backup_card_set_environment (CockpitBackupCard  *self,
   cockpit_backup_card_update (self);
 }
 
+static void
+set_reason (GtkWidget   *button,
+            const char  *reason,
+            const char  *tooltip)
+{
+  gtk_widget_set_tooltip_text (button, reason != NULL ? reason : tooltip);
+}
+
+/* The buttons are enabled by the window's actions; the card says why
+ * one is off: in its tooltip, and under the buttons while another action
+ * holds them all.  The page says the maintenance once, at its top. */
+void
+cockpit_backup_card_set_availability (CockpitBackupCard   *self,
+                                      CockpitAvailability *availability)
+{
+  const char *extend, *restore, *delete;
+  CockpitBlockReason block;
+
+  g_return_if_fail (COCKPIT_IS_BACKUP_CARD (self));
+  g_return_if_fail (COCKPIT_IS_AVAILABILITY (availability));
+
+  extend = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_EXTEND_UPGRADE_BACKUP);
+  restore = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_RESTORE_UPGRADE_BACKUP);
+  delete = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP);
+  set_reason (self->extend_button, extend, _("Keep the upgrade backup until 5 days after it was made"));
+  set_reason (self->restore_button, restore, _("Roll Live back to the version it had before the upgrade"));
+  set_reason (self->delete_button, delete, _("Remove the upgrade backup now"));
+
+  block = cockpit_availability_get_block (availability, COCKPIT_USER_ACTION_RESTORE_UPGRADE_BACKUP);
+  if (block == COCKPIT_BLOCK_PACKAGE_BUSY)
+    gtk_label_set_text (self->blocked_label, restore);
+  gtk_widget_set_visible (GTK_WIDGET (self->blocked_label), block == COCKPIT_BLOCK_PACKAGE_BUSY);
+}
+
 const char *
 cockpit_backup_card_get_countdown (CockpitBackupCard *self)
 {
@@ -159,6 +196,9 @@ cockpit_backup_card_class_init (CockpitBackupCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, removal_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, time_bar);
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, extend_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, blocked_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, limit_label);
 }
 

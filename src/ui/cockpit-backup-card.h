@@ -20,6 +20,9 @@ void        cockpit_backup_card_set_environment (CockpitBackupCard  *self,
                                                  CockpitEnvironment *live);
 /* Shows the time left again (called once a minute by the window). */
 void        cockpit_backup_card_update          (CockpitBackupCard  *self);
+/* Shows why the backup's buttons are off, from the window's answer. */
+void        cockpit_backup_card_set_availability (CockpitBackupCard   *self,
+                                                  CockpitAvailability *availability);
 /* The countdown as shown, "31 h 12 min" (tests). */
 const char *cockpit_backup_card_get_countdown   (CockpitBackupCard  *self);
 gboolean    cockpit_backup_card_get_can_extend  (CockpitBackupCard  *self);

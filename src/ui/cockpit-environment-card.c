@@ -37,6 +37,7 @@ struct _CockpitEnvironmentCard
   CockpitSession     *session;
   CockpitPackage     *package;
   CockpitEnvironment *environment;
+  CockpitAvailability *availability;  /* from the window */
   char               *blocked_reason;
   char               *teardown_reason;
 };
@@ -109,50 +110,47 @@ update_action (CockpitEnvironmentCard *self)
   gtk_progress_bar_set_fraction (self->action_progress, cockpit_action_get_progress (action));
 }
 
+/* Why the upgrade is off, under the buttons; the window's actions
+ * enable the buttons from the same answer. */
 static void
-update_blocked (CockpitEnvironmentCard *self,
-                GDateTime              *now)
+update_blocked (CockpitEnvironmentCard *self)
 {
-  GListModel *releases = cockpit_session_get_releases (self->session);
-  g_autoptr(GListStore) offered = NULL;
-  g_autofree char *message = NULL;
-  CockpitBlockReason reason;
+  CockpitUserAction upgrade = cockpit_user_action_upgrade_of (cockpit_environment_get_kind (self->environment));
+  CockpitBlockReason block = COCKPIT_BLOCK_NONE;
+  const char *reason = NULL;
 
-  /* Until the releases are known, "nothing newer" can't be judged. */
-  if (g_list_model_get_n_items (releases) > 0)
-    offered = cockpit_rules_offered_versions (self->environment, releases);
-  reason = cockpit_rules_check_upgrade (self->package, self->environment,
-                                        offered ? G_LIST_MODEL (offered) : NULL, now, &message);
-
-  if (reason == COCKPIT_BLOCK_NONE &&
-      cockpit_action_tracker_is_busy (cockpit_session_get_tracker (self->session), cockpit_package_get_id (self->package)))
-    message = g_strdup (_("Another action is running on this package. Wait until it has finished."));
+  if (self->availability != NULL)
+    reason = cockpit_availability_get_reason (self->availability, upgrade);
 
   g_free (self->blocked_reason);
-  self->blocked_reason = g_steal_pointer (&message);
+  self->blocked_reason = g_strdup (reason);
 
   /* Maintenance concerns the whole package: the page says so once, and
    * the card keeps the reason for the button's tooltip. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.upgrade", self->blocked_reason == NULL);
+  if (self->availability != NULL)
+    block = cockpit_availability_get_block (self->availability, upgrade);
   gtk_widget_set_tooltip_text (self->upgrade_button, self->blocked_reason);
   gtk_label_set_text (self->blocked_label, self->blocked_reason ? self->blocked_reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->blocked_label),
-                          self->blocked_reason != NULL && reason != COCKPIT_BLOCK_MAINTENANCE);
+                          self->blocked_reason != NULL && block != COCKPIT_BLOCK_MAINTENANCE);
 }
 
-/* Manual backup and tear-down: enabled by the rules, with the reason as
- * the tooltip of a button that is off. */
+/* Manual backup and tear-down: the reason is the tooltip of a button
+ * that is off. */
 static void
-update_other_actions (CockpitEnvironmentCard *self,
-                      GDateTime              *now)
+update_other_actions (CockpitEnvironmentCard *self)
 {
   gboolean live = cockpit_environment_get_kind (self->environment) == COCKPIT_ENVIRONMENT_KIND_LIVE;
-  gboolean busy = cockpit_action_tracker_is_busy (cockpit_session_get_tracker (self->session),
-                                                  cockpit_package_get_id (self->package));
+  CockpitUserAction teardown = cockpit_user_action_tear_down_of (cockpit_environment_get_kind (self->environment));
   CockpitBackup *manual = cockpit_environment_get_latest_manual_backup (self->environment);
-  g_autofree char *backup_reason = NULL;
-  g_autofree char *teardown_reason = NULL;
-  const char *busy_text = _("Another action is running on this package. Wait until it has finished.");
+  const char *backup_reason = NULL;
+  const char *teardown_reason = NULL;
+
+  if (self->availability != NULL)
+    {
+      backup_reason = cockpit_availability_get_reason (self->availability, COCKPIT_USER_ACTION_BACK_UP_LIVE);
+      teardown_reason = cockpit_availability_get_reason (self->availability, teardown);
+    }
 
   gtk_widget_set_visible (self->backup_button, live);
   gtk_widget_set_visible (GTK_WIDGET (self->manual_backup_label), live);
@@ -171,20 +169,27 @@ update_other_actions (CockpitEnvironmentCard *self,
         text = g_strdup (_("No manual backup yet"));
       gtk_label_set_text (self->manual_backup_label, text);
 
-      if (cockpit_rules_check_manual_backup (self->package, self->environment, &backup_reason) == COCKPIT_BLOCK_NONE && busy)
-        backup_reason = g_strdup (busy_text);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.backup", backup_reason == NULL);
       gtk_widget_set_tooltip_text (self->backup_button,
                                    backup_reason ? backup_reason : _("Make a backup of Live's content and configuration"));
     }
 
-  if (cockpit_rules_check_teardown (self->package, self->environment, now, &teardown_reason) == COCKPIT_BLOCK_NONE && busy)
-    teardown_reason = g_strdup (busy_text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.teardown", teardown_reason == NULL);
   gtk_widget_set_tooltip_text (self->teardown_button, teardown_reason ? teardown_reason : _("Tear Down…"));
 
   g_free (self->teardown_reason);
-  self->teardown_reason = g_steal_pointer (&teardown_reason);
+  self->teardown_reason = g_strdup (teardown_reason);
+}
+
+/* The window's answer to what can be done now: the card shows its reasons. */
+void
+cockpit_environment_card_set_availability (CockpitEnvironmentCard *self,
+                                           CockpitAvailability    *availability)
+{
+  g_return_if_fail (COCKPIT_IS_ENVIRONMENT_CARD (self));
+  g_return_if_fail (COCKPIT_IS_AVAILABILITY (availability));
+
+  g_set_object (&self->availability, availability);
+  update_blocked (self);
+  update_other_actions (self);
 }
 
 void
@@ -259,8 +264,8 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
     }
 
   update_action (self);
-  update_blocked (self, now);
-  update_other_actions (self, now);
+  update_blocked (self);
+  update_other_actions (self);
 }
 
 const char *
@@ -288,37 +293,6 @@ cockpit_environment_card_get_environment (CockpitEnvironmentCard *self)
 }
 
 static void
-upgrade_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  CockpitEnvironmentCard *self = COCKPIT_ENVIRONMENT_CARD (widget);
-
-  /* The package page owns the wizard. */
-  gtk_widget_activate_action (widget, "page.upgrade-environment", "i",
-                              (int) cockpit_environment_get_kind (self->environment));
-}
-
-static void
-backup_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_widget_activate_action (widget, "page.manual-backup", NULL);
-}
-
-static void
-teardown_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CockpitEnvironmentCard *self = COCKPIT_ENVIRONMENT_CARD (widget);
-
-  gtk_widget_activate_action (widget, "page.teardown", "i",
-                              (int) cockpit_environment_get_kind (self->environment));
-}
-
-static void
 changed_cb (CockpitEnvironmentCard *self)
 {
   cockpit_environment_card_update (self);
@@ -331,6 +305,9 @@ cockpit_environment_card_new (CockpitSession     *session,
 {
   CockpitEnvironmentCard *self;
   CockpitActionTracker *tracker;
+  CockpitEnvironmentKind kind;
+  g_autofree char *upgrade = NULL;
+  g_autofree char *teardown = NULL;
 
   g_return_val_if_fail (COCKPIT_IS_SESSION (session), NULL);
   g_return_val_if_fail (COCKPIT_IS_PACKAGE (package), NULL);
@@ -340,6 +317,16 @@ cockpit_environment_card_new (CockpitSession     *session,
   self->session = g_object_ref (session);
   self->package = g_object_ref (package);
   self->environment = g_object_ref (environment);
+
+  /* The window's actions, one per environment kind, enable the buttons. */
+  kind = cockpit_environment_get_kind (environment);
+  upgrade = g_strconcat ("win.", cockpit_user_action_get_name (cockpit_user_action_upgrade_of (kind)), NULL);
+  teardown = g_strconcat ("win.", cockpit_user_action_get_name (cockpit_user_action_tear_down_of (kind)), NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->upgrade_button), upgrade);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->teardown_button), teardown);
+  /* Manual backups are of Live only; the other cards hide the button. */
+  if (kind == COCKPIT_ENVIRONMENT_KIND_LIVE)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->backup_button), "win.back-up-live");
 
   tracker = cockpit_session_get_tracker (session);
   g_signal_connect_object (environment, "notify", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
@@ -363,6 +350,7 @@ cockpit_environment_card_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->package);
   g_clear_object (&self->environment);
+  g_clear_object (&self->availability);
 
   G_OBJECT_CLASS (cockpit_environment_card_parent_class)->dispose (object);
 }
@@ -410,10 +398,6 @@ cockpit_environment_card_class_init (CockpitEnvironmentCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, upgrade_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, backup_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, teardown_button);
-
-  gtk_widget_class_install_action (widget_class, "card.upgrade", NULL, upgrade_action);
-  gtk_widget_class_install_action (widget_class, "card.backup", NULL, backup_action);
-  gtk_widget_class_install_action (widget_class, "card.teardown", NULL, teardown_action);
 }
 
 static void

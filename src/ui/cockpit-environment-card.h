@@ -17,6 +17,9 @@ GtkWidget          *cockpit_environment_card_new             (CockpitSession    
                                                               CockpitPackage         *package,
                                                               CockpitEnvironment     *environment);
 CockpitEnvironment *cockpit_environment_card_get_environment (CockpitEnvironmentCard *self);
+/* Shows the reasons of the window's answer to what can be done now. */
+void                cockpit_environment_card_set_availability (CockpitEnvironmentCard *self,
+                                                               CockpitAvailability    *availability);
 /* Shows the state again, e.g. once a minute for the time left. */
 void                cockpit_environment_card_update          (CockpitEnvironmentCard *self);
 /* The reason the Upgrade button is off, or NULL when it is on (tests). */

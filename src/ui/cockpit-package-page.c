@@ -26,6 +26,7 @@ struct _CockpitPackagePage
   GtkLabel           *flow_heading;
   CockpitFlowDiagram *flow_diagram;
   CockpitBackupCard  *backup_card;
+  GtkWidget          *upgrade_button;
 
   /* Owned references */
   CockpitSession     *session;
@@ -33,6 +34,7 @@ struct _CockpitPackagePage
   CockpitAction      *last_action;   /* the last upgrade that ended here */
   GtkWindow          *wizard;        /* weak */
   AdwMessageDialog   *dialog;        /* weak: the confirmation open now */
+  CockpitAvailability *availability; /* what can be done now, from the window */
 };
 
 G_DEFINE_FINAL_TYPE (CockpitPackagePage, cockpit_package_page, GTK_TYPE_WIDGET)
@@ -43,7 +45,11 @@ create_card (gpointer item,
 {
   CockpitPackagePage *self = user_data;
 
-  return cockpit_environment_card_new (self->session, self->package, item);
+  GtkWidget *card = cockpit_environment_card_new (self->session, self->package, item);
+
+  if (self->availability != NULL)
+    cockpit_environment_card_set_availability (COCKPIT_ENVIRONMENT_CARD (card), self->availability);
+  return card;
 }
 
 static CockpitAction *
@@ -70,7 +76,7 @@ next_environment (CockpitPackagePage  *self,
     COCKPIT_ENVIRONMENT_KIND_UAT,
     COCKPIT_ENVIRONMENT_KIND_LIVE,
   };
-  g_autoptr(GDateTime) now = cockpit_session_dup_now (self->session);
+  g_autoptr(CockpitAvailability) availability = cockpit_package_page_dup_availability (self);
   GListModel *releases = cockpit_session_get_releases (self->session);
   CockpitEnvironment *fallback = NULL;
 
@@ -87,7 +93,7 @@ next_environment (CockpitPackagePage  *self,
         fallback = env;
 
       offered = cockpit_rules_offered_versions (env, releases);
-      if (cockpit_rules_check_upgrade (self->package, env, G_LIST_MODEL (offered), now, NULL) == COCKPIT_BLOCK_NONE)
+      if (cockpit_availability_get_allowed (availability, cockpit_user_action_upgrade_of (order[i])))
         {
           *offered_out = g_steal_pointer (&offered);
           return env;
@@ -181,7 +187,6 @@ update (CockpitPackagePage *self)
       gtk_label_set_text (self->maintenance_label, text);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.upgrade", !maintenance);
   cockpit_backup_card_set_environment (self->backup_card, self->session,
                                        cockpit_package_get_environment (self->package, COCKPIT_ENVIRONMENT_KIND_LIVE));
   update_flow (self);
@@ -223,6 +228,7 @@ typedef struct {
   CockpitPackagePage *self;
   CockpitEnvironment *environment;
   CockpitActionKind   kind;
+  CockpitUserAction   action;
 } Confirmation;
 
 static void
@@ -243,8 +249,19 @@ confirmation_response_cb (AdwMessageDialog *dialog,
 {
   CockpitPackagePage *self = confirmation->self;
 
-  if (g_strcmp0 (response, "confirm") != 0 || self->session == NULL)
+  g_autoptr(CockpitAvailability) availability = NULL;
+
+  if (g_strcmp0 (response, "confirm") != 0 || self->session == NULL || self->package == NULL)
     return;
+
+  /* Allowed when the question was asked is not enough: another action
+   * may have started, or the backup may have gone, while it was open. */
+  availability = cockpit_package_page_dup_availability (self);
+  if (!cockpit_availability_get_allowed (availability, confirmation->action))
+    {
+      show_toast (self, cockpit_availability_get_reason (availability, confirmation->action));
+      return;
+    }
 
   cockpit_action_tracker_start_async (cockpit_session_get_tracker (self->session),
                                       confirmation->environment, confirmation->kind,
@@ -255,6 +272,7 @@ confirmation_response_cb (AdwMessageDialog *dialog,
  * destructive one. */
 static AdwMessageDialog *
 confirm (CockpitPackagePage      *self,
+         CockpitUserAction        action,
          CockpitEnvironment      *environment,
          CockpitActionKind        kind,
          const char              *heading,
@@ -280,6 +298,7 @@ confirm (CockpitPackagePage      *self,
   confirmation->self = g_object_ref (self);
   confirmation->environment = g_object_ref (environment);
   confirmation->kind = kind;
+  confirmation->action = action;
   g_signal_connect_data (dialog, "response", G_CALLBACK (confirmation_response_cb),
                          confirmation, confirmation_free, 0);
 
@@ -306,11 +325,8 @@ live_with_backup (CockpitPackagePage    *self,
 }
 
 static void
-extend_backup_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+extend_backup (CockpitPackagePage *self)
 {
-  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
   CockpitUpgradeBackup *backup = NULL;
   CockpitEnvironment *live = live_with_backup (self, &backup);
   g_autoptr(GDateTime) limit = NULL;
@@ -326,16 +342,13 @@ extend_backup_action (GtkWidget  *widget,
   now_until = cockpit_format_date_time (cockpit_upgrade_backup_get_expires_at (backup), COCKPIT_DATE_LONG);
   body = g_strdup_printf (_("The upgrade backup of Live will be kept until %s, 5 days after it was made, instead of being removed on %s.\n\nTo keep it longer than that, contact the Cloud Helpdesk."),
                           until, now_until);
-  confirm (self, live, COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP,
+  confirm (self, COCKPIT_USER_ACTION_EXTEND_UPGRADE_BACKUP, live, COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP,
            _("Keep the Upgrade Backup Longer?"), body, _("_Extend to 5 Days"), ADW_RESPONSE_SUGGESTED);
 }
 
 static void
-delete_backup_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+delete_backup (CockpitPackagePage *self)
 {
-  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
   CockpitUpgradeBackup *backup = NULL;
   CockpitEnvironment *live = live_with_backup (self, &backup);
   g_autofree char *body = NULL;
@@ -345,16 +358,13 @@ delete_backup_action (GtkWidget  *widget,
 
   body = g_strdup_printf (_("Live can then no longer be rolled back to Magnolia %s.\n\nOnce the backup is deleted, Live can be upgraded again or torn down."),
                           cockpit_upgrade_backup_get_from_version (backup));
-  confirm (self, live, COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP,
+  confirm (self, COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP, live, COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP,
            _("Delete the Upgrade Backup?"), body, _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
 }
 
 static void
-restore_backup_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+restore_backup (CockpitPackagePage *self)
 {
-  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
   CockpitUpgradeBackup *backup = NULL;
   CockpitEnvironment *live = live_with_backup (self, &backup);
   g_autofree char *heading = NULL;
@@ -368,16 +378,13 @@ restore_backup_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Roll Live Back to %s?"), cockpit_upgrade_backup_get_from_version (backup));
   body = g_strdup_printf (_("Live goes back to the installation it had before the upgrade to %s.\n\nContent edited on Live since the upgrade on %s may be lost. The upgrade backup is used up by the restore."),
                           cockpit_upgrade_backup_get_to_version (backup), since);
-  confirm (self, live, COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP,
+  confirm (self, COCKPIT_USER_ACTION_RESTORE_UPGRADE_BACKUP, live, COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP,
            heading, body, _("_Restore"), ADW_RESPONSE_DESTRUCTIVE);
 }
 
 static void
-manual_backup_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+manual_backup (CockpitPackagePage *self)
 {
-  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
   CockpitEnvironment *live;
   CockpitBackup *latest;
   g_autofree char *body = NULL;
@@ -398,7 +405,7 @@ manual_backup_action (GtkWidget  *widget,
   else
     body = g_strdup (_("A snapshot of the content and configuration of Live is made."));
 
-  confirm (self, live, COCKPIT_ACTION_KIND_CREATE_BACKUP,
+  confirm (self, COCKPIT_USER_ACTION_BACK_UP_LIVE, live, COCKPIT_ACTION_KIND_CREATE_BACKUP,
            _("Back Up Live Now?"), body, _("_Back Up"), ADW_RESPONSE_SUGGESTED);
 }
 
@@ -413,11 +420,9 @@ teardown_entry_changed_cb (GtkEditable      *entry,
 }
 
 static void
-teardown_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+teardown (CockpitPackagePage     *self,
+          CockpitEnvironmentKind  kind)
 {
-  CockpitPackagePage *self = COCKPIT_PACKAGE_PAGE (widget);
   CockpitEnvironment *env;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
@@ -427,7 +432,7 @@ teardown_action (GtkWidget  *widget,
 
   if (self->package == NULL)
     return;
-  env = cockpit_package_get_environment (self->package, g_variant_get_int32 (parameter));
+  env = cockpit_package_get_environment (self->package, kind);
   if (env == NULL)
     return;
 
@@ -439,7 +444,7 @@ teardown_action (GtkWidget  *widget,
                           cockpit_environment_get_magnolia_version (env) ? cockpit_environment_get_magnolia_version (env) : "?",
                           cockpit_environment_get_url (env) ? cockpit_environment_get_url (env) : "",
                           label);
-  dialog = confirm (self, env, COCKPIT_ACTION_KIND_TEARDOWN, heading, body, _("_Tear Down"), ADW_RESPONSE_DESTRUCTIVE);
+  dialog = confirm (self, cockpit_user_action_tear_down_of (kind), env, COCKPIT_ACTION_KIND_TEARDOWN, heading, body, _("_Tear Down"), ADW_RESPONSE_DESTRUCTIVE);
 
   /* Typing the name makes the tear-down a decision, not a slip. */
   entry = gtk_entry_new ();
@@ -492,20 +497,102 @@ open_wizard (CockpitPackagePage     *self,
   gtk_window_present (GTK_WINDOW (wizard));
 }
 
-static void
-upgrade_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+/* Does what a user action asks for: asks the question, or opens the
+ * wizard.  The window calls it for its actions, once they are allowed. */
+void
+cockpit_package_page_run (CockpitPackagePage *self,
+                          CockpitUserAction   action)
 {
-  open_wizard (COCKPIT_PACKAGE_PAGE (widget), COCKPIT_ENVIRONMENT_KIND_NONE);
+  g_return_if_fail (COCKPIT_IS_PACKAGE_PAGE (self));
+
+  switch (action)
+    {
+    case COCKPIT_USER_ACTION_UPGRADE:
+    case COCKPIT_USER_ACTION_UPGRADE_INTEGRATION:
+    case COCKPIT_USER_ACTION_UPGRADE_UAT:
+    case COCKPIT_USER_ACTION_UPGRADE_LIVE:
+      open_wizard (self, cockpit_user_action_get_environment_kind (action));
+      break;
+    case COCKPIT_USER_ACTION_BACK_UP_LIVE:
+      manual_backup (self);
+      break;
+    case COCKPIT_USER_ACTION_TEAR_DOWN_INTEGRATION:
+    case COCKPIT_USER_ACTION_TEAR_DOWN_UAT:
+    case COCKPIT_USER_ACTION_TEAR_DOWN_LIVE:
+      teardown (self, cockpit_user_action_get_environment_kind (action));
+      break;
+    case COCKPIT_USER_ACTION_EXTEND_UPGRADE_BACKUP:
+      extend_backup (self);
+      break;
+    case COCKPIT_USER_ACTION_RESTORE_UPGRADE_BACKUP:
+      restore_backup (self);
+      break;
+    case COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP:
+      delete_backup (self);
+      break;
+    case COCKPIT_N_USER_ACTIONS:
+    default:
+      g_return_if_reached ();
+    }
 }
 
-static void
-upgrade_environment_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
+/* The one answer for the package shown, as of now: the rules over the
+ * package, the action this app follows on it, the releases and the clock. */
+CockpitAvailability *
+cockpit_package_page_dup_availability (CockpitPackagePage *self)
 {
-  open_wizard (COCKPIT_PACKAGE_PAGE (widget), g_variant_get_int32 (parameter));
+  g_autoptr(GDateTime) now = NULL;
+  GListModel *releases;
+  gboolean busy;
+
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE_PAGE (self), NULL);
+
+  if (self->package == NULL || self->session == NULL)
+    return cockpit_availability_new_empty ();
+
+  now = cockpit_session_dup_now (self->session);
+  releases = cockpit_session_get_releases (self->session);
+  busy = cockpit_action_tracker_is_busy (cockpit_session_get_tracker (self->session),
+                                         cockpit_package_get_id (self->package));
+  return cockpit_availability_new (self->package, g_list_model_get_n_items (releases) > 0 ? releases : NULL,
+                                   busy, now);
+}
+
+/* Shows why what can't be done can't, next to each control.  The
+ * window enables the actions themselves from the same answer. */
+void
+cockpit_package_page_set_availability (CockpitPackagePage  *self,
+                                       CockpitAvailability *availability)
+{
+  const char *reason;
+
+  g_return_if_fail (COCKPIT_IS_PACKAGE_PAGE (self));
+  g_return_if_fail (COCKPIT_IS_AVAILABILITY (availability));
+
+  g_set_object (&self->availability, availability);
+
+  reason = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_UPGRADE);
+  gtk_widget_set_tooltip_text (self->upgrade_button,
+                               reason != NULL ? reason : _("Change the Magnolia version of an environment"));
+  cockpit_backup_card_set_availability (self->backup_card, availability);
+  for (int i = 0; ; i++)
+    {
+      GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->environments_box, i);
+
+      if (child == NULL)
+        break;
+      if (COCKPIT_IS_ENVIRONMENT_CARD (gtk_flow_box_child_get_child (child)))
+        cockpit_environment_card_set_availability (COCKPIT_ENVIRONMENT_CARD (gtk_flow_box_child_get_child (child)),
+                                                   availability);
+    }
+}
+
+CockpitAvailability *
+cockpit_package_page_get_availability (CockpitPackagePage *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE_PAGE (self), NULL);
+
+  return self->availability;
 }
 
 static void
@@ -658,6 +745,7 @@ cockpit_package_page_dispose (GObject *object)
   cockpit_package_page_set_session (self, NULL);
   g_clear_weak_pointer (&self->wizard);
   g_clear_weak_pointer (&self->dialog);
+  g_clear_object (&self->availability);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_PACKAGE_PAGE);
 
   G_OBJECT_CLASS (cockpit_package_page_parent_class)->dispose (object);
@@ -685,14 +773,8 @@ cockpit_package_page_class_init (CockpitPackagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, flow_heading);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, flow_diagram);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, backup_card);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, upgrade_button);
 
-  gtk_widget_class_install_action (widget_class, "page.upgrade", NULL, upgrade_action);
-  gtk_widget_class_install_action (widget_class, "page.upgrade-environment", "i", upgrade_environment_action);
-  gtk_widget_class_install_action (widget_class, "page.extend-backup", NULL, extend_backup_action);
-  gtk_widget_class_install_action (widget_class, "page.delete-backup", NULL, delete_backup_action);
-  gtk_widget_class_install_action (widget_class, "page.restore-backup", NULL, restore_backup_action);
-  gtk_widget_class_install_action (widget_class, "page.manual-backup", NULL, manual_backup_action);
-  gtk_widget_class_install_action (widget_class, "page.teardown", "i", teardown_action);
 }
 
 static void

@@ -27,6 +27,18 @@ GtkWidget      *cockpit_package_page_get_flow_diagram (CockpitPackagePage *self)
 GtkWidget      *cockpit_package_page_get_backup_card  (CockpitPackagePage *self);
 /* The confirmation open now, if any (tests). */
 AdwMessageDialog *cockpit_package_page_get_dialog     (CockpitPackagePage *self);
+/* What can be done with the package shown now, and why not: made anew
+ * on each call.  An empty answer while no package is shown. */
+CockpitAvailability *cockpit_package_page_dup_availability (CockpitPackagePage  *self);
+/* Shows the reasons of @availability next to the controls. */
+void            cockpit_package_page_set_availability (CockpitPackagePage  *self,
+                                                       CockpitAvailability *availability);
+/* The answer shown now, or NULL before the first (tests). */
+CockpitAvailability *cockpit_package_page_get_availability (CockpitPackagePage *self);
+/* Asks for, or starts, what @action stands for; the caller has checked
+ * that it is allowed, and the confirmation checks again. */
+void            cockpit_package_page_run              (CockpitPackagePage  *self,
+                                                       CockpitUserAction    action);
 /* Shows the time left again; the window calls it once a minute. */
 void            cockpit_package_page_tick             (CockpitPackagePage *self);
 

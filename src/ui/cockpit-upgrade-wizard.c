@@ -66,6 +66,8 @@ struct _CockpitUpgradeWizard
   CockpitEnvironment   *environment;    /* the chosen one */
   CockpitRelease       *release;        /* the chosen one */
   char                 *confirmed_for;  /* "environment id/version" the checklist is for */
+  char                 *upgrade_id;     /* the upgrade started, followed to its end */
+  char                 *from_version;   /* what the environment ran before it */
 
   /* State */
   GtkCheckButton       *version_group;  /* the first check of the version list */
@@ -246,28 +248,21 @@ chain_start (CockpitUpgradeWizard *self)
 
 /* Page 1: the environment ----------------------------------------------------- */
 
-/* Whether @environment can be upgraded now, with the reason in words. */
+/* Whether @environment can be upgraded now, with the reason in words:
+ * the model's one answer, with what this app itself has started. */
 static CockpitBlockReason
 check_environment (CockpitUpgradeWizard  *self,
                    CockpitEnvironment    *environment,
                    char                 **message)
 {
-  g_autoptr(GListStore) offered = cockpit_rules_offered_versions (environment, self->releases);
   g_autoptr(GDateTime) now = get_now (self);
-  CockpitBlockReason reason;
+  g_autoptr(CockpitAvailability) availability = NULL;
+  CockpitUserAction action = cockpit_user_action_upgrade_of (cockpit_environment_get_kind (environment));
+  gboolean busy = cockpit_action_tracker_is_busy (self->tracker, cockpit_package_get_id (self->package));
 
-  reason = cockpit_rules_check_upgrade (self->package, environment, G_LIST_MODEL (offered), now, message);
-
-  /* The package data may be older than what this app itself started. */
-  if (reason != COCKPIT_BLOCK_MAINTENANCE &&
-      cockpit_action_tracker_is_busy (self->tracker, cockpit_package_get_id (self->package)))
-    {
-      g_free (*message);
-      *message = g_strdup (_("Another action is running on this package. Wait until it has finished."));
-      reason = COCKPIT_BLOCK_PACKAGE_BUSY;
-    }
-
-  return reason;
+  availability = cockpit_availability_new (self->package, self->releases, busy, now);
+  *message = g_strdup (cockpit_availability_get_reason (availability, action));
+  return cockpit_availability_get_block (availability, action);
 }
 
 static GtkWidget *
@@ -599,6 +594,7 @@ fill_consequences (CockpitUpgradeWizard *self)
   g_autofree char *tested = NULL;
   g_autofree char *order = NULL;
   g_autofree char *confirmed_for = NULL;
+  CockpitOrderWarning warning;
 
   /* Translators: "Upgrade Live to 6.3.21" */
   title = g_strdup_printf (_("Upgrade %s to %s"), env, target);
@@ -616,8 +612,9 @@ fill_consequences (CockpitUpgradeWizard *self)
     gtk_label_set_label (self->previous_label,
                          _("The previous installation is removed once traffic has been switched."));
 
-  if (cockpit_rules_order_warning (self->package, cockpit_environment_get_kind (self->environment),
-                                   target, &order) != COCKPIT_ORDER_OK)
+  warning = cockpit_rules_order_warning (self->package, cockpit_environment_get_kind (self->environment),
+                                         target, &order);
+  if (warning != COCKPIT_ORDER_OK)
     gtk_label_set_label (self->order_label, order);
   gtk_widget_set_visible (self->order_box, order != NULL);
 
@@ -627,21 +624,27 @@ fill_consequences (CockpitUpgradeWizard *self)
   notes = g_strdup_printf (_("I have read the release notes of %s"), target);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_notes_row), notes);
 
-  /* Integration is where testing begins, so it cannot have been tested yet. */
-  switch (cockpit_environment_get_kind (self->environment))
+  /* Integration is where testing begins, so it cannot have been tested
+   * yet.  When the warning above says an environment before this one is
+   * still behind, the test it asks for can't have happened: the item
+   * then acknowledges that, in those words. */
+  if (warning != COCKPIT_ORDER_OK)
     {
-    case COCKPIT_ENVIRONMENT_KIND_INTEGRATION:
-      tested = g_strdup (_("I will test this version on Integration before upgrading UAT and Live"));
-      break;
-    case COCKPIT_ENVIRONMENT_KIND_UAT:
-      tested = g_strdup (_("I have tested this version on Integration"));
-      break;
-    case COCKPIT_ENVIRONMENT_KIND_LIVE:
-    case COCKPIT_ENVIRONMENT_KIND_NONE:
-    default:
-      tested = g_strdup (_("I have tested this version on Integration and UAT"));
-      break;
+      CockpitEnvironmentKind behind = warning == COCKPIT_ORDER_INTEGRATION_BEHIND
+                                      ? COCKPIT_ENVIRONMENT_KIND_INTEGRATION : COCKPIT_ENVIRONMENT_KIND_UAT;
+      CockpitEnvironment *lower = cockpit_package_get_environment (self->package, behind);
+
+      /* Translators: "I know that UAT is still on 6.3.19, so this version has not been tested there, and I want to upgrade Live anyway" */
+      tested = g_strdup_printf (_("I know that %s is still on %s, so this version has not been tested there, and I want to upgrade %s anyway"),
+                                cockpit_environment_kind_get_label (behind),
+                                cockpit_environment_get_magnolia_version (lower), env);
     }
+  else if (cockpit_environment_get_kind (self->environment) == COCKPIT_ENVIRONMENT_KIND_INTEGRATION)
+    tested = g_strdup (_("I will test this version on Integration before upgrading UAT and Live"));
+  else if (cockpit_environment_get_kind (self->environment) == COCKPIT_ENVIRONMENT_KIND_UAT)
+    tested = g_strdup (_("I have tested this version on Integration"));
+  else
+    tested = g_strdup (_("I have tested this version on Integration and UAT"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_tested_row), tested);
 
   /* The ticks confirm one version on one environment: another choice
@@ -675,6 +678,55 @@ set_started_page (CockpitUpgradeWizard *self,
   adw_status_page_set_icon_name (self->started_page, icon_name);
   adw_status_page_set_title (self->started_page, title);
   adw_status_page_set_description (self->started_page, escaped);
+}
+
+/* While the wizard stays open, its last page follows the upgrade to its
+ * end (the tracker's "action-finished"), instead of saying "started" for
+ * ever. */
+static void
+follow_upgrade (CockpitUpgradeWizard *self,
+                CockpitAction        *action)
+{
+  g_free (self->upgrade_id);
+  self->upgrade_id = g_strdup (cockpit_action_get_id (action));
+  g_free (self->from_version);
+  self->from_version = g_strdup (cockpit_environment_get_magnolia_version (self->environment));
+}
+
+static void
+action_finished_cb (CockpitActionTracker *tracker,
+                    CockpitAction        *action,
+                    CockpitUpgradeWizard *self)
+{
+  const char *env;
+  const char *target = cockpit_action_get_target_version (action);
+  g_autofree char *description = NULL;
+
+  if (self->upgrade_id == NULL || g_strcmp0 (cockpit_action_get_id (action), self->upgrade_id) != 0)
+    return;
+
+  env = environment_label (self->environment);
+  if (cockpit_action_get_status (action) == COCKPIT_ACTION_STATUS_SUCCEEDED)
+    {
+      /* Translators: "Live now runs Magnolia 6.3.21." */
+      description = g_strdup_printf (_("%s now runs Magnolia %s."), env, target);
+      set_started_page (self, "emblem-ok-symbolic", _("Upgrade Finished"), description);
+    }
+  else
+    {
+      CockpitActionError *error = cockpit_action_get_error (action);
+      const char *why = error != NULL ? cockpit_action_error_get_message (error) : NULL;
+
+      /* The cockpit's reason says what became of the environment; without
+       * one, blue/green means traffic was never switched. */
+      if (why != NULL && *why != '\0')
+        description = g_strdup (why);
+      else
+        /* Translators: "Live stays on Magnolia 6.3.19." */
+        description = g_strdup_printf (_("%s stays on Magnolia %s."), env, self->from_version);
+      set_started_page (self, "dialog-error-symbolic", _("Upgrade Failed"), description);
+    }
+  g_clear_pointer (&self->upgrade_id, g_free);
 }
 
 static void
@@ -712,6 +764,7 @@ install_done (CockpitUpgradeWizard *self,
       description = g_strdup_printf (_("%s is being upgraded to %s.\n\nYou can close this window. The upgrade goes on in the background and you'll be notified when it ends."),
                                      environment_label (self->environment), target);
       set_started_page (self, "emblem-ok-symbolic", _("Upgrade Started"), description);
+      follow_upgrade (self, action);
     }
 
   gtk_stack_set_visible_child_name (self->stack, "started");
@@ -729,6 +782,7 @@ chain_upgrade_began (CockpitUpgradeWizard *self,
   description = g_strdup_printf (_("The backup of Live has succeeded and Live is being upgraded to %s.\n\nYou can close this window. The upgrade goes on in the background and you'll be notified when it ends."),
                                  cockpit_action_get_target_version (action));
   set_started_page (self, "emblem-ok-symbolic", _("Upgrade Started"), description);
+  follow_upgrade (self, action);
   g_signal_emit (self, signals[ACTION_STARTED], 0, action);
 }
 
@@ -802,20 +856,28 @@ update_actions (CockpitUpgradeWizard *self)
   const char *page = current_page (self);
   gboolean on_versions = g_str_equal (page, "versions");
   gboolean on_consequences = g_str_equal (page, "consequences");
-  gboolean busy;
+  gboolean allowed = FALSE;
 
   /* The template shows its first page before we have a tracker. */
   if (self->tracker == NULL)
     return;
 
-  busy = cockpit_action_tracker_is_busy (self->tracker, cockpit_package_get_id (self->package));
+  /* Install asks the model too; "nothing newer" is for the cockpit to
+   * say, since it offered the version chosen. */
+  if (self->environment != NULL)
+    {
+      g_autofree char *reason = NULL;
+      CockpitBlockReason block = check_environment (self, self->environment, &reason);
+
+      allowed = block == COCKPIT_BLOCK_NONE || block == COCKPIT_BLOCK_NOTHING_NEWER;
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back",
                                  (on_versions || on_consequences) && !self->installing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
                                  on_versions && self->release != NULL &&
                                  g_strcmp0 (gtk_stack_get_visible_child_name (self->versions_stack), "list") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.install",
-                                 on_consequences && !self->installing && !busy && all_checked (self));
+                                 on_consequences && !self->installing && allowed && all_checked (self));
 }
 
 static void
@@ -935,6 +997,7 @@ cockpit_upgrade_wizard_new (GtkWindow            *parent,
 
   g_signal_connect_object (tracker, "action-started", G_CALLBACK (tracker_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tracker, "action-finished", G_CALLBACK (tracker_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tracker, "action-finished", G_CALLBACK (action_finished_cb), self, 0);
 
   gtk_list_box_bind_model (self->environment_list, G_LIST_MODEL (self->environments),
                            create_environment_row, self, NULL);
@@ -994,6 +1057,8 @@ cockpit_upgrade_wizard_finalize (GObject *object)
   g_clear_object (&self->environment);
   g_clear_object (&self->release);
   g_clear_pointer (&self->confirmed_for, g_free);
+  g_clear_pointer (&self->upgrade_id, g_free);
+  g_clear_pointer (&self->from_version, g_free);
 
   G_OBJECT_CLASS (cockpit_upgrade_wizard_parent_class)->finalize (object);
 }

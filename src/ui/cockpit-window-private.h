@@ -19,9 +19,23 @@ const char         *cockpit_window_get_status_text    (CockpitWindow *self);
 
 /* The primary menu, with its Demo section in demo mode. */
 GMenuModel         *cockpit_window_get_main_menu      (CockpitWindow *self);
+/* The clock moved (the minute timer; tests that move the clock). */
+void                cockpit_window_tick               (CockpitWindow *self);
+/* The text of the last toast shown, or NULL. */
+const char         *cockpit_window_get_last_toast     (CockpitWindow *self);
 
 /* Shows (or hides) the activity log of the package shown; returns its page. */
 GtkWidget          *cockpit_window_show_activity      (CockpitWindow *self,
                                                        gboolean       show);
+
+/* cockpit-window-actions.c: the user actions, "win." and the name of a
+ * CockpitUserAction, and the one function that enables them. */
+void                _cockpit_window_class_actions_init (CockpitWindowClass *klass);
+void                _cockpit_window_actions_update     (CockpitWindow      *self);
+/* Does @action for the package shown if the model allows it now, or
+ * says why not in a toast. */
+void                _cockpit_window_actions_activate   (CockpitWindow      *self,
+                                                        CockpitUserAction   action);
+void                _cockpit_window_actions_dispose    (CockpitWindow      *self);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ struct _CockpitWindow
   GMenuModel          *demo_main_menu;
   gboolean             signing_in;
   guint                minute_id;
+  char                *last_toast;     /* for tests */
 };
 
 G_DEFINE_FINAL_TYPE (CockpitWindow, cockpit_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -63,7 +64,17 @@ cockpit_window_show_toast (CockpitWindow *self,
 {
   g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (text);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+const char *
+cockpit_window_get_last_toast (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
 }
 
 const char *
@@ -178,6 +189,7 @@ select_package (CockpitWindow *self,
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       cockpit_package_page_set_package (self->package_page, NULL);
       adw_window_title_set_title (self->content_title, "");
+      _cockpit_window_actions_update (self);
       return;
     }
 
@@ -186,6 +198,7 @@ select_package (CockpitWindow *self,
   cockpit_package_page_set_package (self->package_page, package);
   adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
   update_activity (self);
+  _cockpit_window_actions_update (self);
 }
 
 void
@@ -224,6 +237,7 @@ package_selected_cb (CockpitWindow *self,
   cockpit_package_page_set_package (self->package_page, package);
   adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
   update_activity (self);
+  _cockpit_window_actions_update (self);
   g_settings_set_string (cockpit_application_get_settings (get_app (self)), "last-package", id);
 }
 
@@ -317,6 +331,7 @@ set_session (CockpitWindow  *self,
 
   g_set_object (&self->session, session);
   cockpit_package_page_set_session (self->package_page, session);
+  _cockpit_window_actions_update (self);
   cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button,
                                         session ? cockpit_application_get_helpdesk (get_app (self)) : NULL);
   cockpit_helpdesk_button_set_packages (self->helpdesk_button,
@@ -518,9 +533,20 @@ extend_backup_action (GtkWidget  *widget,
 {
   CockpitWindow *self = COCKPIT_WINDOW (widget);
 
-  /* From the reminder's "Extend" button: the package, then its question. */
+  /* From the reminder's "Extend" button: the package, then its question,
+   * if the extension is still allowed. */
   cockpit_window_show_package (self, g_variant_get_string (parameter, NULL));
-  gtk_widget_activate_action (GTK_WIDGET (self->package_page), "page.extend-backup", NULL);
+  _cockpit_window_actions_activate (self, COCKPIT_USER_ACTION_EXTEND_UPGRADE_BACKUP);
+}
+
+/* The clock moved: the countdowns, and what can be done now. */
+void
+cockpit_window_tick (CockpitWindow *self)
+{
+  g_return_if_fail (COCKPIT_IS_WINDOW (self));
+
+  cockpit_package_page_tick (self->package_page);
+  _cockpit_window_actions_update (self);
 }
 
 /* One timer per window, not per widget, and only while it is shown:
@@ -530,7 +556,7 @@ minute_cb (gpointer user_data)
 {
   CockpitWindow *self = user_data;
 
-  cockpit_package_page_tick (self->package_page);
+  cockpit_window_tick (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -541,7 +567,7 @@ cockpit_window_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cockpit_window_parent_class)->map (widget);
 
-  cockpit_package_page_tick (self->package_page);
+  cockpit_window_tick (self);
   if (self->minute_id == 0)
     self->minute_id = g_timeout_add_seconds (60, minute_cb, self);
 }
@@ -615,6 +641,7 @@ cockpit_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->minute_id, g_source_remove);
   set_session (self, NULL);
+  _cockpit_window_actions_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_WINDOW);
 
@@ -629,6 +656,7 @@ cockpit_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->demo_main_menu);
   g_clear_pointer (&self->wanted_package, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (cockpit_window_parent_class)->finalize (object);
 }
@@ -684,6 +712,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.extend-backup", "s", extend_backup_action);
   gtk_widget_class_install_action (widget_class, "win.show-helpdesk", NULL, show_helpdesk_action);
+  _cockpit_window_class_actions_init (klass);
 }
 
 static void

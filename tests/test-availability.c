@@ -1,0 +1,317 @@
+/* test-availability.c: table-driven tests of the one answer to "what can be done now, and why not".
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cockpit-model.h"
+
+/* A package described by the few facts the rules look at, as in
+ * test-rules.c: make_package() turns it into contract JSON and decodes it. */
+typedef struct {
+  const char *version;   /* NULL: not set up */
+  gboolean    protected;
+  const char *backup;    /* Live only: created_at of an upgrade backup */
+  const char *expires;   /* its expires_at */
+  gboolean    absent;    /* the package has no such environment */
+} EnvSpec;
+
+typedef struct {
+  const char *maintenance;  /* NULL: not in maintenance */
+  gboolean    busy;
+  EnvSpec     live;
+  EnvSpec     uat;
+  EnvSpec     integration;
+} PackageSpec;
+
+#define NOW "2026-11-26T12:00:00Z"
+
+static char *
+env_json (const char    *kind,
+          const EnvSpec *spec)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *version = NULL;
+
+  if (spec->backup != NULL)
+    {
+      g_autoptr(GDateTime) created = cockpit_date_time_parse (spec->backup);
+      g_autoptr(GDateTime) max = g_date_time_add_days (created, 5);
+      g_autofree char *max_text = cockpit_date_time_format (max);
+
+      backup = g_strdup_printf ("{\"from_version\": \"6.3.18\", \"to_version\": \"%s\", "
+                                "\"created_at\": \"%s\", \"expires_at\": \"%s\", "
+                                "\"max_expires_at\": \"%s\", \"extended\": false}",
+                                spec->version, spec->backup, spec->expires, max_text);
+    }
+
+  version = spec->version ? g_strdup_printf ("\"%s\"", spec->version) : g_strdup ("null");
+
+  return g_strdup_printf ("{\"id\": \"acme-%s\", \"package_id\": \"acme\", \"kind\": \"%s\", "
+                          "\"name\": \"%s\", \"magnolia_version\": %s, \"bundle\": null, "
+                          "\"state\": \"%s\", \"url\": null, \"protected\": %s, "
+                          "\"last_upgraded_at\": null, \"upgrade_backup\": %s, "
+                          "\"latest_manual_backup\": null}",
+                          kind, kind, kind, version,
+                          spec->version ? "running" : "not_set_up",
+                          spec->protected ? "true" : "false",
+                          backup ? backup : "null");
+}
+
+static CockpitPackage *
+make_package (const PackageSpec *spec)
+{
+  g_autofree char *live = env_json ("live", &spec->live);
+  g_autofree char *uat = env_json ("uat", &spec->uat);
+  g_autofree char *integration = env_json ("integration", &spec->integration);
+  g_autoptr(GPtrArray) environments = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  g_autofree char *maintenance = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  CockpitPackage *package;
+  const char *action =
+    "{\"id\": \"act-1\", \"package_id\": \"acme\", \"environment_id\": \"acme-uat\", "
+    "\"kind\": \"upgrade\", \"params\": {\"target_version\": \"6.3.21\"}, "
+    "\"status\": \"running\", \"stage\": \"deploy_version\", \"stages\": [], "
+    "\"progress\": 0.3, \"requested_by\": \"Alex Example\", "
+    "\"created_at\": \"2026-11-26T11:50:00Z\", \"finished_at\": null, \"error\": null}";
+
+  if (!spec->live.absent)
+    g_ptr_array_add (environments, live);
+  if (!spec->uat.absent)
+    g_ptr_array_add (environments, uat);
+  if (!spec->integration.absent)
+    g_ptr_array_add (environments, integration);
+  g_ptr_array_add (environments, NULL);
+  list = g_strjoinv (", ", (char **) environments->pdata);
+
+  maintenance = spec->maintenance ? g_strdup_printf ("\"%s\"", spec->maintenance) : g_strdup ("null");
+  json = g_strdup_printf ("{\"id\": \"acme\", \"name\": \"Acme Corporation Website\", "
+                          "\"status\": \"%s\", \"status_text\": \"\", "
+                          "\"maintenance_message\": %s, \"running_action\": %s, "
+                          "\"environments\": [%s]}",
+                          spec->maintenance ? "maintenance" : "ok", maintenance,
+                          spec->busy ? action : "null", list);
+
+  node = cockpit_json_parse (json, -1, &error);
+  g_assert_no_error (error);
+  package = cockpit_json_decode (COCKPIT_TYPE_PACKAGE, node, &error);
+  g_assert_no_error (error);
+  return package;
+}
+
+static GListStore *
+make_releases (void)
+{
+  static const struct {
+    const char *version;
+    gboolean lts;
+    const char *date;
+  } releases[] = {
+    { "6.2.66", TRUE, "2025-10-20T09:00:00Z" },
+    { "6.3.18", TRUE, "2025-11-27T09:00:00Z" },
+    { "6.3.19", TRUE, "2026-01-13T09:00:00Z" },
+    { "6.3.21", TRUE, "2026-10-01T12:00:00Z" },
+    { "6.4.2", FALSE, "2026-01-26T09:00:00Z" },
+    { "6.4.3", FALSE, "2026-11-20T09:00:00Z" },
+    { "6.2.42-sp1", TRUE, "2024-01-10T09:00:00Z" },
+    { "not-a-version", FALSE, "2026-01-01T00:00:00Z" },
+  };
+  GListStore *store = g_list_store_new (COCKPIT_TYPE_RELEASE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (releases); i++)
+    {
+      g_autoptr(GDateTime) date = cockpit_date_time_parse (releases[i].date);
+      g_autoptr(CockpitRelease) release = cockpit_release_new (releases[i].version, releases[i].lts, date);
+      g_list_store_append (store, release);
+    }
+  return store;
+}
+
+#define NOW "2026-11-26T12:00:00Z"
+
+/* One letter per user action, in the order of CockpitUserAction:
+ * wizard, upgrade Integration, UAT, Live, back up Live, tear down
+ * Integration, UAT, Live, extend, restore, delete.  "y" allowed; else
+ * the block: m maintenance, b busy, n not set up, p protected, u upgrade
+ * backup exists, w nothing newer, x no upgrade backup, l extension limit,
+ * a no such environment. */
+static CockpitBlockReason
+block_of (char letter)
+{
+  switch (letter)
+    {
+    case 'y': return COCKPIT_BLOCK_NONE;
+    case 'm': return COCKPIT_BLOCK_MAINTENANCE;
+    case 'b': return COCKPIT_BLOCK_PACKAGE_BUSY;
+    case 'n': return COCKPIT_BLOCK_NOT_SET_UP;
+    case 'p': return COCKPIT_BLOCK_PROTECTED;
+    case 'u': return COCKPIT_BLOCK_UPGRADE_BACKUP_EXISTS;
+    case 'w': return COCKPIT_BLOCK_NOTHING_NEWER;
+    case 'x': return COCKPIT_BLOCK_NO_UPGRADE_BACKUP;
+    case 'l': return COCKPIT_BLOCK_EXTENSION_LIMIT;
+    case 'a': return COCKPIT_BLOCK_NO_ENVIRONMENT;
+    default: g_assert_not_reached ();
+    }
+}
+
+#define BACKUP_FRESH { "6.3.21", FALSE, "2026-11-25T12:00:00Z", "2026-11-27T12:00:00Z" }
+#define BACKUP_AT_LIMIT { "6.3.21", FALSE, "2026-11-22T12:00:00Z", "2026-11-27T12:00:00Z" }
+#define BACKUP_GONE { "6.3.21", FALSE, "2026-11-24T12:00:00Z", "2026-11-26T12:00:00Z" }
+
+static void
+test_table (void)
+{
+  g_autoptr(GListStore) releases = make_releases ();
+  static const struct {
+    const char *name;
+    PackageSpec spec;
+    gboolean    app_busy;
+    gboolean    no_releases;
+    const char *expected;   /* see block_of () */
+    const char *reason_part;
+  } cases[] = {
+    { "idle", { NULL, FALSE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
+      "yyyyyyyyxxx", "no upgrade backup" },
+    { "maintenance", { "Moving data centre", FALSE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
+      "mmmmmmmmmmm", "Moving data centre" },
+    { "maintenance beats busy", { "Moving", TRUE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, TRUE, FALSE,
+      "mmmmmmmmmmm", "maintenance" },
+    { "running action listed", { NULL, TRUE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
+      "bbbbbbbbbbb", "Another action" },
+    { "started by this app, not listed yet", { NULL, FALSE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, TRUE, FALSE,
+      "bbbbbbbbbbb", "Another action" },
+    /* Point 2: while another action runs, the upgrade backup's buttons are off too. */
+    { "busy with a backup", { NULL, FALSE, BACKUP_FRESH, { "6.3.18" }, { "6.3.18" } }, TRUE, FALSE,
+      "bbbbbbbbbbb", "Wait until it has finished" },
+    { "backup extendable", { NULL, FALSE, BACKUP_FRESH, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
+      "yyyuyyyuyyy", "upgrade backup" },
+    { "backup not extendable", { NULL, FALSE, BACKUP_AT_LIMIT, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
+      "yyyuyyyulyy", "5 days" },
+    { "backup past its removal", { NULL, FALSE, BACKUP_GONE, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
+      "yyyyyyyyxxx", "no upgrade backup" },
+    { "protected live", { NULL, FALSE, { "6.3.18", TRUE }, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
+      "yyypyyypxxx", "protected" },
+    { "integration not set up", { NULL, FALSE, { "6.3.18" }, { "6.3.18" }, { NULL } }, FALSE, FALSE,
+      "ynyyynyyxxx", "not set up" },
+    { "no uat", { NULL, FALSE, { "6.3.18" }, { "6.3.18", FALSE, NULL, NULL, TRUE }, { "6.3.18" } }, FALSE, FALSE,
+      "yyayyyayxxx", "no UAT environment" },
+    { "all on the newest", { NULL, FALSE, { "6.4.3" }, { "6.4.3" }, { "6.4.3" } }, FALSE, FALSE,
+      "wwwwyyyyxxx", "newest" },
+    { "releases not known yet", { NULL, FALSE, { "6.4.3" }, { "6.4.3" }, { "6.4.3" } }, FALSE, TRUE,
+      "yyyyyyyyxxx", NULL },
+    { "everything torn down", { NULL, FALSE, { NULL }, { NULL }, { NULL } }, FALSE, FALSE,
+      "wnnnnnnnxxx", "not set up" },
+  };
+  g_autoptr(GDateTime) now = cockpit_date_time_parse (NOW);
+
+  g_assert_cmpuint (strlen (cases[0].expected), ==, COCKPIT_N_USER_ACTIONS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CockpitPackage) package = make_package (&cases[i].spec);
+      g_autoptr(CockpitAvailability) availability = NULL;
+      gboolean reason_found = cases[i].reason_part == NULL;
+
+      g_test_message ("case: %s", cases[i].name);
+      availability = cockpit_availability_new (package, cases[i].no_releases ? NULL : G_LIST_MODEL (releases),
+                                               cases[i].app_busy, now);
+      g_assert_true (cockpit_availability_get_package (availability) == package);
+
+      for (guint a = 0; a < COCKPIT_N_USER_ACTIONS; a++)
+        {
+          CockpitBlockReason expected = block_of (cases[i].expected[a]);
+          const char *reason = cockpit_availability_get_reason (availability, a);
+
+          if (cockpit_availability_get_block (availability, a) != expected)
+            g_error ("%s: %s is %d, expected %d (%s)", cases[i].name, cockpit_user_action_get_name (a),
+                     cockpit_availability_get_block (availability, a), expected, reason);
+          g_assert_cmpint (cockpit_availability_get_allowed (availability, a), ==, expected == COCKPIT_BLOCK_NONE);
+
+          /* A reason in words exactly when the action is not allowed. */
+          if (expected == COCKPIT_BLOCK_NONE)
+            g_assert_null (reason);
+          else
+            {
+              g_assert_nonnull (reason);
+              g_assert_cmpstr (reason, !=, "");
+              if (cases[i].reason_part != NULL && strstr (reason, cases[i].reason_part) != NULL)
+                reason_found = TRUE;
+            }
+        }
+      if (!reason_found)
+        g_error ("%s: no reason says \"%s\"", cases[i].name, cases[i].reason_part);
+    }
+}
+
+/* The clock alone changes the answer: at 48 hours the backup is gone. */
+static void
+test_clock (void)
+{
+  PackageSpec spec = { NULL, FALSE, BACKUP_FRESH, { "6.3.18" }, { "6.3.18" } };
+  g_autoptr(CockpitPackage) package = make_package (&spec);
+  g_autoptr(GListStore) releases = make_releases ();
+  g_autoptr(GDateTime) before = cockpit_date_time_parse ("2026-11-27T11:59:59Z");
+  g_autoptr(GDateTime) after = cockpit_date_time_parse ("2026-11-27T12:00:00Z");
+  g_autoptr(CockpitAvailability) a = cockpit_availability_new (package, G_LIST_MODEL (releases), FALSE, before);
+  g_autoptr(CockpitAvailability) b = cockpit_availability_new (package, G_LIST_MODEL (releases), FALSE, after);
+
+  g_assert_true (cockpit_availability_get_allowed (a, COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP));
+  g_assert_false (cockpit_availability_get_allowed (a, COCKPIT_USER_ACTION_UPGRADE_LIVE));
+  g_assert_false (cockpit_availability_get_allowed (b, COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP));
+  g_assert_true (cockpit_availability_get_allowed (b, COCKPIT_USER_ACTION_UPGRADE_LIVE));
+}
+
+static void
+test_names (void)
+{
+  for (guint a = 0; a < COCKPIT_N_USER_ACTIONS; a++)
+    {
+      const char *name = cockpit_user_action_get_name (a);
+
+      g_assert_nonnull (name);
+      g_assert_cmpuint (cockpit_user_action_from_name (name), ==, a);
+    }
+  g_assert_cmpuint (cockpit_user_action_from_name ("nonsense"), ==, COCKPIT_N_USER_ACTIONS);
+  g_assert_cmpuint (cockpit_user_action_upgrade_of (COCKPIT_ENVIRONMENT_KIND_UAT), ==, COCKPIT_USER_ACTION_UPGRADE_UAT);
+  g_assert_cmpuint (cockpit_user_action_tear_down_of (COCKPIT_ENVIRONMENT_KIND_INTEGRATION), ==,
+                    COCKPIT_USER_ACTION_TEAR_DOWN_INTEGRATION);
+  g_assert_cmpint (cockpit_user_action_get_environment_kind (COCKPIT_USER_ACTION_RESTORE_UPGRADE_BACKUP), ==,
+                   COCKPIT_ENVIRONMENT_KIND_LIVE);
+}
+
+static void
+test_create_destroy (void)
+{
+  PackageSpec spec = { NULL, FALSE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } };
+  CockpitPackage *package = make_package (&spec);
+  g_autoptr(GDateTime) now = cockpit_date_time_parse (NOW);
+  CockpitAvailability *availability = cockpit_availability_new (package, NULL, FALSE, now);
+  CockpitAvailability *empty = cockpit_availability_new_empty ();
+
+  for (guint a = 0; a < COCKPIT_N_USER_ACTIONS; a++)
+    {
+      g_assert_false (cockpit_availability_get_allowed (empty, a));
+      g_assert_nonnull (cockpit_availability_get_reason (empty, a));
+    }
+  g_assert_finalize_object (availability);
+  g_assert_finalize_object (empty);
+  g_assert_finalize_object (package);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cockpit/availability/create-destroy", test_create_destroy);
+  g_test_add_func ("/cockpit/availability/names", test_names);
+  g_test_add_func ("/cockpit/availability/table", test_table);
+  g_test_add_func ("/cockpit/availability/clock", test_clock);
+
+  return g_test_run ();
+}
