@@ -127,6 +127,8 @@ test_torn_down (void)
   texts = texts_of (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION));
   g_test_message ("%s", texts);
   g_assert_nonnull (strstr (texts, "Not set up"));
+  /* Said by the heading; not once more in a sentence below it. */
+  g_assert_null (strstr (texts, "is not set up"));
   g_assert_null (strstr (texts, "Last upgrade"));
   g_assert_null (strstr (texts, "LTS"));
   test_app_screenshot_both (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION), "environment-card-torn-down");
@@ -203,6 +205,14 @@ test_same_stage_label (void)
   g_test_message ("%s", cockpit_flow_diagram_get_description (diagram));
   g_assert_nonnull (strstr (cockpit_flow_diagram_get_description (diagram), label));
   test_app_screenshot_both (GTK_WIDGET (window ()), "environment-card-keep-backup");
+
+  /* That another action runs is said by the page and the diagram, not
+   * again on every card: the cards keep it for their buttons' tooltips. */
+  g_free (texts);
+  texts = texts_of (GTK_WIDGET (page ()));
+  g_assert_cmpuint (count (texts, "Another action is running"), <=, 1);
+  g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (COCKPIT_ENVIRONMENT_CARD (card (COCKPIT_ENVIRONMENT_KIND_UAT))),
+                            "Another action is running"));
 
   cockpit_simulator_advance_clock (t.sim, STAGE_SECONDS + 1);
   WAIT_FOR (!cockpit_action_is_running (action));

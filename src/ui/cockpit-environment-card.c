@@ -110,6 +110,18 @@ update_action (CockpitEnvironmentCard *self)
   gtk_progress_bar_set_fraction (self->action_progress, cockpit_action_get_progress (action));
 }
 
+/* Reasons the page says once (the maintenance banner, the page's status
+ * and the flow diagram of the running action) or the card's own heading
+ * ("Not set up") says already: not repeated under the buttons, where
+ * they stay as the tooltip. */
+static gboolean
+said_elsewhere (CockpitBlockReason block)
+{
+  return block == COCKPIT_BLOCK_MAINTENANCE ||
+         block == COCKPIT_BLOCK_PACKAGE_BUSY ||
+         block == COCKPIT_BLOCK_NOT_SET_UP;
+}
+
 /* Why the upgrade is off, under the buttons; the window's actions
  * enable the buttons from the same answer. */
 static void
@@ -132,7 +144,7 @@ update_blocked (CockpitEnvironmentCard *self)
   gtk_widget_set_tooltip_text (self->upgrade_button, self->blocked_reason);
   gtk_label_set_text (self->blocked_label, self->blocked_reason ? self->blocked_reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->blocked_label),
-                          self->blocked_reason != NULL && block != COCKPIT_BLOCK_MAINTENANCE);
+                          self->blocked_reason != NULL && !said_elsewhere (block));
 }
 
 /* Manual backup and tear-down: the reason is the tooltip of a button
