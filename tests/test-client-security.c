@@ -20,8 +20,8 @@ static GMutex   log_lock;
 static GString *log_text;
 static guint    log_count;
 
-/* Keeps every field of every message, from any thread, then writes it
- * as usual (which also aborts on a fatal one). */
+/* Keeps every field of every message, from any thread, then writes
+ * warnings and worse as usual (which also aborts on a fatal one). */
 static GLogWriterOutput
 record_writer (GLogLevelFlags   log_level,
                const GLogField *fields,
@@ -42,6 +42,10 @@ record_writer (GLogLevelFlags   log_level,
     }
   g_mutex_unlock (&log_lock);
 
+  /* GLib writes debug and info messages to stdout, which is the TAP
+   * stream here: they are only recorded. */
+  if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
+    return G_LOG_WRITER_HANDLED;
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
