@@ -10,6 +10,8 @@
 #include <signal.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "sim-test-util.h"
 
 #define TOKEN "process-token-0b8e1d"
@@ -400,6 +402,46 @@ test_damaged_state (ProcessTest   *f,
   g_assert_cmpstr (contents, ==, "not a state file");
 }
 
+/* SIGTERM sent the moment the "listening on" line is read ends the
+ * simulator cleanly, every time: its handlers are in place before it says
+ * it listens. */
+static void
+test_sigterm_at_once (ProcessTest   *f,
+                      gconstpointer  data)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      start (f);
+      sim_terminate (&f->sim, SIGTERM);
+    }
+}
+
+/* kill -9 during a save leaves the temporary file of the atomic replace
+ * beside the state file; the next start removes such files, and only
+ * those. */
+static void
+test_stale_temp_files (ProcessTest   *f,
+                       gconstpointer  data)
+{
+  g_autofree char *stale = g_strconcat (f->state, ".Q7zK2p", NULL);
+  g_autofree char *other = g_strconcat (f->state, ".backup", NULL);
+  g_autofree char *unrelated = sim_test_path (&f->t, "notes.Q7zK2p");
+
+  start (f);
+  sim_terminate (&f->sim, SIGTERM);
+
+  g_assert_true (g_file_set_contents (stale, "{\"format\"", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "kept", -1, NULL));
+  g_assert_true (g_file_set_contents (unrelated, "kept", -1, NULL));
+  start (f);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
+  sim_terminate (&f->sim, SIGTERM);
+  g_remove (other);
+  g_remove (unrelated);
+}
+
 /* Two simulators never share a state file: a second one, in another
  * process or in this one, is refused in words that name the holder, and
  * the file is free again once the first has ended. */
@@ -465,6 +507,8 @@ main (int   argc,
   ADD ("due-while-down", test_due_while_down);
   ADD ("damaged-state", test_damaged_state);
   ADD ("state-locked", test_state_locked);
+  ADD ("sigterm-at-once", test_sigterm_at_once);
+  ADD ("stale-temp-files", test_stale_temp_files);
 
 #undef ADD
 

@@ -103,12 +103,15 @@ main (int    argc,
       return 1;
     }
 
-  g_print ("listening on %s\n", cockpit_simulator_get_base_url (simulator));
-  fflush (stdout);
-
+  /* The handlers first: whoever reads the line below may send SIGTERM at
+   * once, and it must end the simulator cleanly, not kill it. */
   loop = g_main_loop_new (NULL, FALSE);
   sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
   sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
+
+  g_print ("listening on %s\n", cockpit_simulator_get_base_url (simulator));
+  fflush (stdout);
+
   g_main_loop_run (loop);
   g_source_remove (sigterm);
   g_source_remove (sigint);

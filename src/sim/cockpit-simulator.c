@@ -1310,6 +1310,47 @@ lock_state_file (CockpitSimulator  *self,
   return TRUE;
 }
 
+/* g_file_set_contents() writes "<path>.XXXXXX" and renames it over the
+ * state file; a kill -9 between the two leaves it behind.  With the lock
+ * held, any such file is stale. */
+static void
+remove_stale_temp_files (const char *path)
+{
+  g_autofree char *dir_name = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+  gsize base_length = strlen (base);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean temp = strlen (name) == base_length + 7 &&
+                      strncmp (name, base, base_length) == 0 &&
+                      name[base_length] == '.';
+
+      gboolean random_looking = FALSE;
+
+      for (gsize i = base_length + 1; temp && name[i] != '\0'; i++)
+        {
+          temp = g_ascii_isalnum (name[i]);
+          random_looking |= !g_ascii_islower (name[i]);
+        }
+      /* A word such as "backup" is somebody's copy, not ours (this keeps
+       * about one stale file in 200, which the next save's rename
+       * does not need anyway). */
+      if (temp && random_looking)
+        {
+          g_autofree char *stale = g_build_filename (dir_name, name, NULL);
+
+          if (g_unlink (stale) != 0)
+            g_debug ("Could not remove %s: %s", stale, g_strerror (errno));
+        }
+    }
+}
+
 static CockpitSimState *
 load_state (const char      *path,
             CockpitSimSeed   seed,
@@ -1381,6 +1422,8 @@ cockpit_simulator_new (const char      *token,
 
   if (state_path != NULL && !lock_state_file (self, state_path, error))
     return NULL;
+  if (state_path != NULL)
+    remove_stale_temp_files (state_path);
   self->state = load_state (state_path, seed, &created, error);
   if (self->state == NULL)
     return NULL;
