@@ -22,6 +22,7 @@
 
 #include "cockpit-json.h"
 #include "cockpit-sim-engine.h"
+#include "cockpit-sim-listener.h"
 #include "cockpit-sim-seed.h"
 #include "cockpit-sim-state.h"
 #include "cockpit-simulator.h"
@@ -46,6 +47,7 @@ struct _CockpitSimulator
   /* Owned */
   CockpitSimState *state;
   SoupServer      *server;
+  CockpitSimListener *listener;
   GMainContext    *context;
   GSource         *timer;
   char            *base_url;
@@ -1222,6 +1224,7 @@ cockpit_simulator_dispose (GObject *object)
   CockpitSimulator *self = COCKPIT_SIMULATOR (object);
 
   cockpit_simulator_stop (self);
+  g_clear_object (&self->listener);
   g_clear_object (&self->server);
 
   G_OBJECT_CLASS (cockpit_simulator_parent_class)->dispose (object);
@@ -1448,9 +1451,7 @@ cockpit_simulator_listen (CockpitSimulator  *self,
                           GError           **error)
 {
   g_autoptr(GInetAddress) inet = NULL;
-  g_autoptr(GSocketAddress) socket_address = NULL;
   g_autofree char *host = NULL;
-  GSList *listeners;
 
   g_return_val_if_fail (COCKPIT_IS_SIMULATOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1466,21 +1467,14 @@ cockpit_simulator_listen (CockpitSimulator  *self,
                    "“%s” is not an IP address", address);
       return FALSE;
     }
-  socket_address = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (self->server, socket_address, 0, error))
-    return FALSE;
-
-  /* From the socket rather than soup_server_get_uris(), which leaks the
-   * address in libsoup 3.2. */
-  listeners = soup_server_get_listeners (self->server);
-  for (GSList *l = listeners; l != NULL; l = l->next)
+  /* Our own accept loop, not soup_server_listen(): see cockpit-sim-listener.c. */
+  self->listener = cockpit_sim_listener_new (self->server);
+  if (!cockpit_sim_listener_listen (self->listener, inet, port, error))
     {
-      g_autoptr(GSocketAddress) local = g_socket_get_local_address (l->data, NULL);
-
-      if (G_IS_INET_SOCKET_ADDRESS (local))
-        self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+      g_clear_object (&self->listener);
+      return FALSE;
     }
-  g_slist_free (listeners);
+  self->port = cockpit_sim_listener_get_port (self->listener);
 
   host = g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6
          ? g_strdup_printf ("[%s]", address) : g_strdup (address);
@@ -1495,6 +1489,14 @@ cockpit_simulator_get_base_url (CockpitSimulator *self)
   g_return_val_if_fail (COCKPIT_IS_SIMULATOR (self), NULL);
 
   return self->base_url;
+}
+
+CockpitSimListener *
+cockpit_simulator_get_listener (CockpitSimulator *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_SIMULATOR (self), NULL);
+
+  return self->listener;
 }
 
 guint
@@ -1589,6 +1591,8 @@ cockpit_simulator_stop (CockpitSimulator *self)
 
   self->stopped = TRUE;
   reschedule (self);
+  if (self->listener != NULL)
+    cockpit_sim_listener_stop (self->listener);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
 }

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "cockpit-sim-listener.h"
 #include "cockpit-types.h"
 
 G_BEGIN_DECLS
@@ -73,6 +74,8 @@ gboolean          cockpit_simulator_listen         (CockpitSimulator  *self,
 /* "http://127.0.0.1:PORT", or NULL before listening. */
 const char       *cockpit_simulator_get_base_url   (CockpitSimulator  *self);
 guint             cockpit_simulator_get_port       (CockpitSimulator  *self);
+/* Its connections, for tests and benchmarks; NULL before listening. */
+CockpitSimListener *cockpit_simulator_get_listener (CockpitSimulator  *self);
 /* Moves the simulated clock forward and carries out, in order, all that
  * falls due meanwhile (stage ends, expiries). */
 void              cockpit_simulator_advance_clock  (CockpitSimulator  *self,
