@@ -9,6 +9,8 @@
 
 #include <sys/stat.h>
 
+#include <glib/gstdio.h>
+
 #include "cockpit-action-tracker.h"
 #include "test-sim-util.h"
 
@@ -997,6 +999,148 @@ test_damaged_journal (Fixture       *f,
   }
 }
 
+/* The journal cannot be written (its folder's path is a file): nothing is
+ * sent, and the start fails in words. */
+static void
+test_journal_unwritable (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->journal);
+  g_autoptr(CockpitAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parent = g_path_get_dirname (dir);
+  guint before = count_actions (f, "acmeweb");
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+
+  action = tracker_start (f, "acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT, COCKPIT_ACTION_KIND_UPGRADE, "6.3.21", &error);
+  g_assert_null (action);
+  g_assert_error (error, COCKPIT_ACTION_TRACKER_ERROR, COCKPIT_ACTION_TRACKER_ERROR_JOURNAL);
+  api_assert_plain_message (error, TOKEN);
+  g_assert_nonnull (strstr (error->message, "not started"));
+  g_assert_nonnull (strstr (error->message, dir));
+
+  /* The cockpit never heard of it, and the package is free. */
+  api_spin (100);
+  g_assert_cmpuint (count_actions (f, "acmeweb"), ==, before);
+  g_assert_false (cockpit_action_tracker_is_busy (f->tracker, "acmeweb"));
+  g_assert_cmpuint (f->started + f->not_started + f->finished, ==, 0);
+
+  /* Once the folder can be made, the same start works. */
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  g_clear_error (&error);
+  action = tracker_start (f, "acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT, COCKPIT_ACTION_KIND_UPGRADE, "6.3.21", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_actions (f, "acmeweb"), ==, before + 1);
+}
+
+static void
+journal_damaged_cb (CockpitActionTracker *tracker,
+                    const char           *message,
+                    const char           *aside,
+                    GPtrArray            *said)
+{
+  g_ptr_array_add (said, g_strdup (message));
+  g_ptr_array_add (said, g_strdup (aside));
+}
+
+/* A journal cut short, with one whole entry: the file is kept under
+ * another name, the entry is followed to its end, and the person is told
+ * once. */
+static void
+test_journal_damaged_kept (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) said_again = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = g_path_get_dirname (f->journal);
+  g_autofree char *key = cockpit_client_new_idempotency_key ();
+  g_autofree char *whole = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitActionTracker) again = NULL;
+  g_autofree char *id = NULL;
+  guint status = 0;
+
+  answer = sim_raw_request (&f->sim, "POST", "/api/v1/packages/acmeweb/environments/acmeweb-uat/upgrade",
+                            "{\"target_version\": \"6.3.21\"}", key, &status);
+  g_assert_cmpuint (status, ==, SOUP_STATUS_ACCEPTED);
+  root = cockpit_json_parse (g_bytes_get_data (answer, NULL), (gssize) g_bytes_get_size (answer), &error);
+  g_assert_no_error (error);
+  id = g_strdup (json_object_get_string_member (json_node_get_object (root), "id"));
+
+  /* One whole entry, then one cut off in the middle, as a full disk would. */
+  whole = journal_entry (f, "acmeweb", "acmeweb-uat", "upgrade", "{\"target_version\": \"6.3.21\"}", id);
+  cut = journal_entry (f, "acmeweb", "acmeweb-live", "create_backup", "{}", NULL);
+  cut[strlen (cut) / 2] = '\0';
+  damaged = g_strdup_printf ("{\"version\": 1, \"entries\": [%s, %s", whole, cut);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (f->journal, damaged, -1, NULL));
+
+  g_signal_connect (f->tracker, "journal-damaged", G_CALLBACK (journal_damaged_cb), said);
+  g_assert_null (cockpit_action_tracker_get_journal_problem (f->tracker));
+  cockpit_action_tracker_resume (f->tracker);
+
+  /* Told once, in words, naming the copy, which holds the file as it was. */
+  g_assert_cmpuint (said->len, ==, 2);
+  g_test_message ("%s", (char *) said->pdata[0]);
+  g_assert_nonnull (strstr (said->pdata[0], "damaged"));
+  g_assert_nonnull (strstr (said->pdata[0], said->pdata[1]));
+  g_assert_nonnull (strstr (said->pdata[0], "1 action "));
+  g_assert_cmpstr (cockpit_action_tracker_get_journal_problem (f->tracker), ==, said->pdata[0]);
+  g_assert_true (g_str_has_prefix (said->pdata[1], f->journal));
+  g_assert_nonnull (strstr (said->pdata[1], ".damaged-"));
+  g_assert_true (g_file_get_contents (said->pdata[1], &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, damaged);
+
+  /* The new journal holds the entry that could be read. */
+  {
+    g_autoptr(JsonArray) entries = journal_entries (f);
+
+    g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0), "action_id"), ==, id);
+  }
+
+  /* The entry is followed to its end, and the next save says nothing more. */
+  cockpit_simulator_advance_clock (f->sim.sim, 600);
+  wait_finished (f);
+  g_assert_cmpstr (cockpit_action_get_id (f->last_finished), ==, id);
+  g_assert_cmpuint (f->finished, ==, 1);
+  g_assert_cmpuint (said->len, ==, 2);
+
+  /* Nor does the next start of the app. */
+  again = new_tracker (f);
+  g_signal_connect (again, "journal-damaged", G_CALLBACK (journal_damaged_cb), said_again);
+  cockpit_action_tracker_resume (again);
+  api_spin (100);
+  g_assert_cmpuint (said_again->len, ==, 0);
+  g_assert_null (cockpit_action_tracker_get_journal_problem (again));
+  g_assert_finalize_object (g_steal_pointer (&again));
+}
+
+/* A crash during a save leaves a temporary file beside the journal; the
+ * next start removes it and nothing else. */
+static void
+test_journal_temp_files_removed (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->journal);
+  g_autofree char *temp = g_strconcat (f->journal, ".tmp-Ab3dE9", NULL);
+  g_autofree char *other = g_strconcat (f->journal, ".tmp-notours", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (temp, "{\"version\": 1, \"entr", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "x", -1, NULL));
+  cockpit_action_tracker_resume (f->tracker);
+  g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_other_cockpits_kept (Fixture       *f,
                           gconstpointer  data)
@@ -1054,6 +1198,9 @@ main (int   argc,
   ADD ("journal/before-post", test_journal_before_post);
   ADD ("journal/before-post-hook", test_journal_before_post_hook);
   ADD ("journal/damaged", test_damaged_journal);
+  ADD ("journal/unwritable", test_journal_unwritable);
+  ADD ("journal/damaged-kept", test_journal_damaged_kept);
+  ADD ("journal/temp-files-removed", test_journal_temp_files_removed);
   ADD ("journal/other-cockpits", test_other_cockpits_kept);
 
 #undef ADD

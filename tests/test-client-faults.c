@@ -45,6 +45,8 @@ typedef struct {
   GPtrArray  *authorizations;  /* "" where there was none */
   GPtrArray  *keys;            /* Idempotency-Key, "" where there was none */
   char       *elsewhere;       /* where /away/ redirects to */
+  const char *retry_after;     /* what /retry-after/ sends with its first 429 */
+  gsize       message_length;  /* the characters of /long-message/'s message */
   GBytes     *bomb;
 } TestServer;
 
@@ -223,6 +225,28 @@ server_cb (SoupServer        *server,
         }
       else
         answer_success (msg, rest);
+    }
+  else if (g_str_equal (fault, "retry-after"))
+    {
+      if (self->requests == 1)
+        {
+          answer_error (msg, 429, "rate_limited");
+          soup_message_headers_replace (response, "Retry-After", self->retry_after);
+        }
+      else
+        answer_success (msg, rest);
+    }
+  else if (g_str_equal (fault, "long-message"))
+    {
+      static const char *pieces[] = { "a", "é", "€", "😀" };
+      g_autoptr(GString) body = g_string_new ("{\"error\": {\"code\": \"bad_request\", \"message\": \"");
+
+      /* Characters of one to four bytes, so that a cut by bytes would
+       * land inside one. */
+      for (gsize i = 0; i < self->message_length; i++)
+        g_string_append (body, pieces[i % G_N_ELEMENTS (pieces)]);
+      g_string_append (body, "\"}}");
+      answer (msg, SOUP_STATUS_BAD_REQUEST, "application/json", body->str);
     }
   else if (g_str_equal (fault, "unavailable"))
     {
@@ -1168,6 +1192,122 @@ test_cancel (void)
   client_free (client);
 }
 
+/* Tests: hostile texts and numbers ------------------------------------------------ */
+
+static void
+test_long_error_message (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  gsize lengths[] = { 40, COCKPIT_TEXT_MAX_MESSAGE, COCKPIT_TEXT_MAX_MESSAGE + 1, 10000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      CockpitClient *client = client_for (server->base, "long-message");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CockpitUser) user = NULL;
+      const char *text;
+
+      server->message_length = lengths[i];
+      user = get_me (client, &error);
+      g_assert_null (user);
+      g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_REQUEST);
+      g_test_message ("%zu characters: %zu bytes in the message", lengths[i], strlen (error->message));
+
+      /* The cockpit's own words follow ours, at most so many characters
+       * of them, cut at a character boundary. */
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      text = strstr (error->message, ": ");
+      g_assert_nonnull (text);
+      text += 2;
+      g_assert_cmpuint (g_utf8_strlen (text, -1), ==, MIN (lengths[i], COCKPIT_TEXT_MAX_MESSAGE));
+      g_assert_true ((lengths[i] > COCKPIT_TEXT_MAX_MESSAGE) == g_str_has_suffix (text, "…"));
+      g_assert_true (g_str_has_prefix (text, "aé€😀a"));
+      client_free (client);
+    }
+}
+
+/* A 15 MB message over real HTTP, as one cockpit sent it: the error comes
+ * at once, in a sentence of ordinary length. */
+static void
+test_huge_error_message (void)
+{
+  g_autoptr(TestServer) server = test_server_new ();
+  CockpitClient *client = client_for (server->base, "long-message");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitUser) user = NULL;
+  gint64 start;
+  double elapsed;
+
+  /* 6 million characters of 1 to 4 bytes: 15 MB. */
+  server->message_length = 6 * 1000 * 1000;
+  start = g_get_monotonic_time ();
+  user = get_me (client, &error);
+  elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("answered after %.2f s", elapsed);
+
+  g_assert_null (user);
+  g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_REQUEST);
+  api_assert_plain_message (error, TOKEN);
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <=, COCKPIT_TEXT_MAX_MESSAGE + 200);
+  client_free (client);
+}
+
+typedef struct {
+  const char *value;
+  gboolean    gives_up;   /* TRUE: longer than the client waits, so no retry */
+} RetryAfterCase;
+
+static const RetryAfterCase retry_after_cases[] = {
+  { "9223372036854775807", TRUE },
+  { "9223372036854775808", TRUE },
+  { "18446744073709551616", TRUE },
+  { "99999999999999999999999999999999", TRUE },
+  { "86401", TRUE },
+  { "Fri, 31 Dec 9999 23:59:59 GMT", TRUE },
+  /* Not a delay: the client's own back-off applies. */
+  { "-9223372036854775808", FALSE },
+  { "-1", FALSE },
+  { "+1", FALSE },
+  { "1e9", FALSE },
+  { "0x7fffffff", FALSE },
+  { "", FALSE },
+  /* Long past: at once. */
+  { "Mon, 01 Jan 0001 00:00:00 GMT", FALSE },
+  { "0", FALSE },
+};
+
+/* Hostile Retry-After values never overflow (run under UBSan to see it)
+ * and never make the client wait longer than it would. */
+static void
+test_retry_after_hostile (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (retry_after_cases); i++)
+    {
+      g_autoptr(TestServer) server = test_server_new ();
+      CockpitClient *client = client_for (server->base, "retry-after");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CockpitUser) user = NULL;
+
+      g_test_message ("Retry-After: %s", retry_after_cases[i].value);
+      server->retry_after = retry_after_cases[i].value;
+      cockpit_client_set_retry_delay (client, 10, 2000);
+      user = get_me (client, &error);
+      if (retry_after_cases[i].gives_up)
+        {
+          g_assert_null (user);
+          g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_RATE_LIMITED);
+          g_assert_cmpuint (server->requests, ==, 1);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (user);
+          g_assert_cmpuint (server->requests, ==, 2);
+        }
+      client_free (client);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1191,6 +1331,9 @@ main (int   argc,
   g_test_add_func ("/cockpit/client/retry/gives-up", test_retry_gives_up);
   g_test_add_func ("/cockpit/client/retry/retry-after", test_retry_after);
   g_test_add_func ("/cockpit/client/retry/retry-after-too-long", test_retry_after_too_long);
+  g_test_add_func ("/cockpit/client/retry/retry-after-hostile", test_retry_after_hostile);
+  g_test_add_func ("/cockpit/client/faults/long-error-message", test_long_error_message);
+  g_test_add_func ("/cockpit/client/faults/huge-error-message", test_huge_error_message);
   g_test_add_func ("/cockpit/client/retry/cancel-while-waiting", test_cancel_while_waiting);
   g_test_add_func ("/cockpit/client/retry/deadline-while-waiting", test_deadline_while_waiting);
   g_test_add_func ("/cockpit/client/retry/post-with-key", test_retry_post_with_key);

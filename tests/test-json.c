@@ -595,6 +595,201 @@ test_update_other_action (UpdateFixture *fixture,
   g_assert_null (cockpit_package_get_running_action (fixture->target));
 }
 
+/* Texts from a cockpit --------------------------------------------------------- */
+
+#define NOTIFICATION \
+  "{\"id\": \"ntf-1\", \"severity\": \"critical\", \"title\": \"Title\", \"body\": \"Body\"," \
+  " \"package_id\": null, \"received_at\": " TS ", \"read\": false, \"archived\": false}"
+#define ENTRY \
+  "{\"id\": \"ent-1\", \"at\": " TS ", \"type\": \"info\", \"activity\": \"Done.\"," \
+  " \"affects\": \"live\", \"by\": \"Alex Example\", \"started_at\": null," \
+  " \"finished_at\": null, \"bundle\": \"magnolia-dx-core\", \"action_id\": null}"
+#define RELEASE \
+  "{\"version\": \"6.3.21\", \"branch\": \"6.3\", \"lts\": true, \"released_at\": " TS "," \
+  " \"release_notes_url\": \"https://docs.example/6.3.21\"}"
+
+typedef struct {
+  const char  *json;
+  GType      (*get_type) (void);
+  const char  *object;     /* the dotted path of the member's object, "" at the top */
+  const char  *member;
+  const char  *property;   /* of the object decoded, "" for the member's own object */
+  gsize        limit;      /* in characters; 0 for an exact value, which is refused */
+} TextCase;
+
+static const TextCase text_cases[] = {
+  { USER ("\"A\"", "\"a@example.com\"", "\"owner\""), cockpit_user_get_type, "", "name", "name",
+    COCKPIT_TEXT_MAX_NAME },
+  { USER ("\"A\"", "\"a@example.com\"", "\"owner\""), cockpit_user_get_type, "", "email", "email",
+    COCKPIT_TEXT_MAX_NAME },
+  { PACKAGE_OK, cockpit_package_get_type, "", "name", "name", COCKPIT_TEXT_MAX_NAME },
+  { PACKAGE_OK, cockpit_package_get_type, "", "status_text", "status-text", COCKPIT_TEXT_MAX_MESSAGE },
+  { PACKAGE_OK, cockpit_package_get_type, "", "maintenance_message", "maintenance-message",
+    COCKPIT_TEXT_MAX_MESSAGE },
+  { UAT, cockpit_environment_get_type, "", "name", "name", COCKPIT_TEXT_MAX_NAME },
+  { UAT, cockpit_environment_get_type, "", "bundle", "bundle", COCKPIT_TEXT_MAX_NAME },
+  { ACTION_OK, cockpit_action_get_type, "", "requested_by", "requested-by", COCKPIT_TEXT_MAX_NAME },
+  { "{\"code\": \"failed\", \"message\": \"Oops\"}", cockpit_action_error_get_type, "", "message",
+    "message", COCKPIT_TEXT_MAX_MESSAGE },
+  { NOTIFICATION, cockpit_notification_get_type, "", "title", "title", COCKPIT_TEXT_MAX_NAME },
+  { NOTIFICATION, cockpit_notification_get_type, "", "body", "body", COCKPIT_TEXT_MAX_BODY },
+  { ENTRY, cockpit_activity_entry_get_type, "", "activity", "activity", COCKPIT_TEXT_MAX_MESSAGE },
+  { ENTRY, cockpit_activity_entry_get_type, "", "by", "by", COCKPIT_TEXT_MAX_NAME },
+  { ENTRY, cockpit_activity_entry_get_type, "", "bundle", "bundle", COCKPIT_TEXT_MAX_NAME },
+
+  /* Exact values: cut, they would be other values, so they are refused. */
+  { PACKAGE_OK, cockpit_package_get_type, "", "id", NULL, 0 },
+  { PACKAGE_OK, cockpit_package_get_type, "environments.1", "magnolia_version", NULL, 0 },
+  { PACKAGE_OK, cockpit_package_get_type, "running_action.params", "target_version", NULL, 0 },
+  { RELEASE, cockpit_release_get_type, "", "release_notes_url", NULL, 0 },
+  { RELEASE, cockpit_release_get_type, "", "version", NULL, 0 },
+  { "{\"code\": \"failed\", \"message\": \"Oops\"}", cockpit_action_error_get_type, "", "code", NULL, 0 },
+  { NOTIFICATION, cockpit_notification_get_type, "", "id", NULL, 0 },
+  { ENTRY, cockpit_activity_entry_get_type, "", "id", NULL, 0 },
+};
+
+static JsonObject *
+object_at (JsonNode   *root,
+           const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  JsonNode *node = root;
+
+  for (guint i = 0; parts[i] != NULL && *parts[i] != '\0'; i++)
+    {
+      if (g_ascii_isdigit (parts[i][0]))
+        node = json_array_get_element (json_node_get_array (node), (guint) g_ascii_strtoull (parts[i], NULL, 10));
+      else
+        node = json_object_get_member (json_node_get_object (node), parts[i]);
+      g_assert_nonnull (node);
+    }
+  return json_node_get_object (node);
+}
+
+/* @count characters of a text that mixes one-, two-, three- and four-byte
+ * characters, so that a cut by bytes would land inside one. */
+static char *
+mixed_text (gsize count)
+{
+  static const char *pieces[] = { "a", "é", "€", "😀" };
+  GString *text = g_string_new (NULL);
+
+  for (gsize i = 0; i < count; i++)
+    g_string_append (text, pieces[i % G_N_ELEMENTS (pieces)]);
+  return g_string_free (text, FALSE);
+}
+
+static gpointer
+decode_with (const TextCase  *c,
+              const char      *value,
+              GError         **error)
+{
+  g_autoptr(JsonNode) root = cockpit_json_parse (c->json, -1, NULL);
+
+  g_assert_nonnull (root);
+  json_object_set_string_member (object_at (root, c->object), c->member, value);
+  return cockpit_json_decode (c->get_type (), root, error);
+}
+
+static void
+test_text_limits (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_cases); i++)
+    {
+      const TextCase *c = &text_cases[i];
+
+      g_test_message ("%s.%s", g_type_name (c->get_type ()), c->member);
+
+      if (c->limit == 0)
+        {
+          g_autofree char *longest = g_strnfill (COCKPIT_TEXT_MAX_EXACT, 'x');
+          g_autofree char *longer = g_strnfill (COCKPIT_TEXT_MAX_EXACT + 1, 'x');
+          g_autoptr(GObject) kept = NULL;
+          g_autoptr(GObject) refused = NULL;
+          g_autoptr(GError) error = NULL;
+
+          kept = decode_with (c, longest, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (kept);
+          refused = decode_with (c, longer, &error);
+          g_assert_null (refused);
+          g_assert_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_VALUE);
+          /* Free-form parameters are refused as a whole. */
+          g_assert_nonnull (strstr (error->message, g_str_has_suffix (c->object, "params") ? "params" : c->member));
+          /* The message does not repeat the value. */
+          g_assert_cmpuint (strlen (error->message), <, 200);
+          continue;
+        }
+
+      /* Up to the limit, the text is kept whole; beyond, it is cut at a
+       * character boundary and ends in an ellipsis, whatever the length. */
+      for (guint j = 0; j < 4; j++)
+        {
+          gsize lengths[] = { c->limit, c->limit + 1, c->limit + 3, 3 * 1024 * 1024 };
+          g_autofree char *text = mixed_text (lengths[j]);
+          g_autoptr(GObject) object = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *got = NULL;
+
+          object = decode_with (c, text, &error);
+          g_assert_no_error (error);
+          g_object_get (object, c->property, &got, NULL);
+          g_assert_true (g_utf8_validate (got, -1, NULL));
+          g_assert_cmpuint (g_utf8_strlen (got, -1), ==, c->limit);
+          if (lengths[j] == c->limit)
+            g_assert_cmpstr (got, ==, text);
+          else
+            {
+              g_assert_true (g_str_has_suffix (got, "…"));
+              g_assert_cmpint (strncmp (got, text, strlen (got) - strlen ("…")), ==, 0);
+            }
+        }
+    }
+}
+
+static void
+test_text_limit_function (void)
+{
+  g_autofree char *whole = cockpit_text_limit ("Live", 4);
+  g_autofree char *cut = cockpit_text_limit ("Live environment", 5);
+  g_autofree char *wide = cockpit_text_limit ("😀😀😀", 2);
+  g_autofree char *broken = cockpit_text_limit ("ab\xf0", 10);
+  g_autofree char *broken_cut = cockpit_text_limit ("ab\xf0\x9f", 2);
+  g_autofree char *nothing = cockpit_text_limit ("", 0);
+
+  g_assert_null (cockpit_text_limit (NULL, 10));
+  g_assert_cmpstr (whole, ==, "Live");
+  g_assert_cmpstr (cut, ==, "Live…");
+  g_assert_cmpstr (wide, ==, "😀…");
+  /* Invalid UTF-8 is repaired, never walked over. */
+  g_assert_true (g_utf8_validate (broken, -1, NULL));
+  g_assert_true (g_str_has_prefix (broken, "ab"));
+  g_assert_cmpstr (broken_cut, ==, "a…");
+  g_assert_cmpstr (nothing, ==, "");
+}
+
+/* A hostile value is not repeated whole in an error message, which may be
+ * logged. */
+static void
+test_error_quotes_short (void)
+{
+  g_autofree char *value = g_strnfill (1024 * 1024, 'z');
+  g_autofree char *role = g_strdup_printf ("\"%s\"", value);
+  g_autofree char *user = g_strdup_printf ("{\"name\": \"A\", \"email\": \"a@b\", \"role\": %s}", role);
+  g_autofree char *backup = g_strdup_printf ("{\"id\": \"b\", \"created_at\": %s, \"magnolia_version\": \"1\"}", role);
+  g_autoptr(JsonNode) user_root = cockpit_json_parse (user, -1, NULL);
+  g_autoptr(JsonNode) backup_root = cockpit_json_parse (backup, -1, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (cockpit_json_decode (COCKPIT_TYPE_USER, user_root, &error));
+  g_assert_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_UNKNOWN_VALUE);
+  g_assert_cmpuint (strlen (error->message), <, 300);
+  g_clear_error (&error);
+  g_assert_null (cockpit_json_decode (COCKPIT_TYPE_BACKUP, backup_root, &error));
+  g_assert_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_VALUE);
+  g_assert_cmpuint (strlen (error->message), <, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +801,9 @@ main (int   argc,
   g_test_add_func ("/cockpit/model/json/extra-members", test_extra_members);
   g_test_add_func ("/cockpit/model/json/member-list", test_member_list);
   g_test_add_func ("/cockpit/model/json/decode-list", test_decode_list);
+  g_test_add_func ("/cockpit/model/json/text-limits", test_text_limits);
+  g_test_add_func ("/cockpit/model/json/text-limit-function", test_text_limit_function);
+  g_test_add_func ("/cockpit/model/json/error-quotes-short", test_error_quotes_short);
   g_test_add ("/cockpit/model/json/update/equal", UpdateFixture, NULL,
               update_setup, test_update_equal, update_teardown);
   g_test_add ("/cockpit/model/json/update/one-version", UpdateFixture, NULL,

@@ -11,10 +11,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "cockpit-action-tracker.h"
+#include "cockpit-action-tracker-private.h"
 
 #define DEFAULT_FIRST_MS  1000
 #define DEFAULT_MAX_MS    10000
@@ -36,9 +41,23 @@ struct _CockpitActionTracker
   gboolean         loopback;
   guint            first_ms;
   guint            max_ms;
+  char            *journal_problem;  /* for people, once the journal was damaged */
+
+  /* For crash tests */
+  CockpitActionTrackerHook hook;
+  gpointer                 hook_data;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitActionTracker, cockpit_action_tracker, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cockpit-action-tracker-error-quark, cockpit_action_tracker_error)
+
+enum {
+  PROP_0,
+  PROP_JOURNAL_PROBLEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   ACTION_STARTED,
@@ -46,6 +65,7 @@ enum {
   STAGE_CHANGED,
   ACTION_FINISHED,
   ACTION_NOT_STARTED,
+  JOURNAL_DAMAGED,
   N_SIGNALS
 };
 
@@ -191,13 +211,17 @@ entry_to_json (Entry *entry)
   return json_builder_get_root (builder);
 }
 
+/* A string member, or NULL when it is missing, not a string, or longer
+ * than any id, key or version can be (the journal is a file, so outside
+ * input like any other). */
 static const char *
 string_member (JsonObject *object,
                const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      strlen (json_node_get_string (node)) > COCKPIT_TEXT_MAX_EXACT)
     return NULL;
   return json_node_get_string (node);
 }
@@ -222,6 +246,10 @@ entry_from_json (JsonNode *node)
       !cockpit_enum_from_string (COCKPIT_TYPE_ACTION_KIND, string_member (object, "kind"), &kind) ||
       params == NULL || !JSON_NODE_HOLDS_OBJECT (params) || started == NULL)
     return NULL;
+  /* An upgrade cannot be sent again without its version. */
+  if (kind == COCKPIT_ACTION_KIND_UPGRADE &&
+      string_member (json_node_get_object (params), "target_version") == NULL)
+    return NULL;
 
   entry = g_new0 (Entry, 1);
   entry->cockpit = g_strdup (string_member (object, "cockpit"));
@@ -244,15 +272,225 @@ entry_from_json (JsonNode *node)
   return entry;
 }
 
-/* Reads the journal's entries; those of other cockpits go to @others. */
+/* Finds the items of the "entries" array that are whole in a journal
+ * that is not valid JSON as a whole, such as one cut short: each object
+ * directly inside the array is parsed on its own. */
+static GPtrArray *
+salvage_items (const char *contents,
+               gsize       length)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  const char *entries = g_strstr_len (contents, (gssize) length, "\"entries\"");
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  gsize item_start = 0;
+  gsize i;
+
+  if (entries == NULL)
+    return items;
+  i = (gsize) (entries - contents) + strlen ("\"entries\"");
+  while (i < length && contents[i] != '[')
+    i++;
+
+  for (i++; i < length; i++)
+    {
+      char c = contents[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (depth++ == 0)
+            item_start = i;
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            break;   /* the end of the entries */
+          if (--depth == 0 && c == '}')
+            {
+              JsonNode *item = cockpit_json_parse (contents + item_start, (gssize) (i + 1 - item_start), NULL);
+
+              if (item != NULL)
+                g_ptr_array_add (items, item);
+            }
+        }
+    }
+
+  return items;
+}
+
+/* Writes the journal: first to a temporary file beside it, made durable,
+ * then renamed over the old one, so that a crash leaves either the old or
+ * the new journal (and at worst a temporary file, removed at the next
+ * resume).  The file is tiny and written only when an action starts or
+ * ends. */
+static gboolean
+journal_write (CockpitActionTracker  *self,
+               JsonArray             *others,
+               GPtrArray             *entries,
+               GError               **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *temp = NULL;
+  gsize length, written = 0;
+  int fd, saved;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "entries");
+  json_builder_begin_array (builder);
+  for (guint i = 0; others != NULL && i < json_array_get_length (others); i++)
+    json_builder_add_value (builder, json_node_copy (json_array_get_element (others, i)));
+  for (guint i = 0; i < entries->len; i++)
+    if (g_ptr_array_index (entries, i) != NULL)
+      json_builder_add_value (builder, entry_to_json (g_ptr_array_index (entries, i)));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, TRUE);
+  length = strlen (text);
+
+  dir = g_path_get_dirname (self->journal_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Could not make the folder %s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  temp = g_strconcat (self->journal_path, ".tmp-XXXXXX", NULL);
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Could not create %s: %s", temp, g_strerror (saved));
+      return FALSE;
+    }
+
+  while (written < length)
+    {
+      ssize_t n = write (fd, text + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      written += (gsize) n;
+    }
+  saved = written < length ? (errno != 0 ? errno : EIO) : 0;
+  if (saved == 0 && fsync (fd) != 0)
+    saved = errno;
+  if (close (fd) != 0 && saved == 0)
+    saved = errno;
+
+  if (saved == 0 && self->hook != NULL)
+    self->hook (self, "journal-save", self->hook_data);
+
+  if (saved == 0 && g_rename (temp, self->journal_path) != 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      g_unlink (temp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Could not write %s: %s", self->journal_path, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* The rename itself must survive a power cut too. */
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  return TRUE;
+}
+
+/* Keeps a damaged journal under another name, writes a new one with the
+ * entries that could be read, and says so, once. */
+static void
+journal_set_aside (CockpitActionTracker *self,
+                   const char           *contents,
+                   gsize                 length,
+                   GPtrArray            *entries,
+                   JsonArray            *others)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *aside = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = entries->len + json_array_get_length (others);
+
+  aside = g_strdup_printf ("%s.damaged-%s", self->journal_path, stamp);
+  for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.damaged-%s-%u", self->journal_path, stamp, i);
+    }
+
+  /* A copy, not a rename: if the new journal cannot be written, the old
+   * one stays where the next start looks for it. */
+  if (!g_file_set_contents_full (aside, contents, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &error))
+    {
+      g_message ("Could not keep the damaged action journal as %s: %s", aside, error->message);
+      return;
+    }
+  if (!journal_write (self, others, entries, &error))
+    {
+      g_message ("Could not replace the damaged action journal: %s", error->message);
+      g_unlink (aside);
+      return;
+    }
+  g_message ("The action journal %s was damaged; it was kept as %s, and %u entries could be read",
+             self->journal_path, aside, n);
+
+  if (n == 0)
+    message = g_strdup_printf (_("The list of actions this app follows on this computer was damaged, and nothing could be read from it. It was kept as %s. If you started an action shortly before, look at its package's activity to see how it went."),
+                               aside);
+  else
+    message = g_strdup_printf (ngettext ("The list of actions this app follows on this computer was damaged. It was kept as %s, and the app goes on following the %u action it could read from it. If you started another action shortly before, look at its package's activity to see how it went.",
+                                         "The list of actions this app follows on this computer was damaged. It was kept as %s, and the app goes on following the %u actions it could read from it. If you started another action shortly before, look at its package's activity to see how it went.",
+                                         n),
+                               aside, n);
+
+  g_free (self->journal_problem);
+  self->journal_problem = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL_PROBLEM]);
+  g_signal_emit (self, signals[JOURNAL_DAMAGED], 0, message, aside);
+}
+
+/* Reads the journal's entries; those of other cockpits go to @others.  A
+ * damaged journal is set aside, keeping what can be read. */
 static GPtrArray *
 journal_read (CockpitActionTracker *self,
               JsonArray           **others)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(GPtrArray) items = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean damaged = FALSE;
   JsonNode *list;
   gsize length;
 
@@ -265,21 +503,32 @@ journal_read (CockpitActionTracker *self,
       return g_steal_pointer (&entries);
     }
 
-  root = cockpit_json_parse (contents, (gssize) length, &error);
+  root = cockpit_json_parse (contents, (gssize) length, NULL);
   list = root && JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "entries") : NULL;
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+  if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
     {
-      g_message ("The action journal %s is damaged; starting without it", self->journal_path);
-      return g_steal_pointer (&entries);
+      JsonArray *array = json_node_get_array (list);
+
+      items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_ptr_array_add (items, json_node_ref (json_array_get_element (array, i)));
+    }
+  else
+    {
+      damaged = TRUE;
+      items = salvage_items (contents, length);
     }
 
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      JsonNode *item = json_array_get_element (json_node_get_array (list), i);
+      JsonNode *item = g_ptr_array_index (items, i);
       Entry *entry = entry_from_json (item);
 
       if (entry == NULL)
-        continue;
+        {
+          damaged = TRUE;
+          continue;
+        }
       if (g_strcmp0 (entry->cockpit, cockpit_client_get_identity (self->client)) != 0)
         {
           json_array_add_element (*others, json_node_copy (item));
@@ -289,46 +538,64 @@ journal_read (CockpitActionTracker *self,
       g_ptr_array_add (entries, entry);
     }
 
+  if (damaged)
+    journal_set_aside (self, contents, length, entries, *others);
+
   return g_steal_pointer (&entries);
 }
 
-/* Writes the journal: first to a temporary file, then renamed over the
- * old one, so that a crash leaves either the old or the new journal.
- * The file is tiny and written only when an action starts or ends. */
-static void
-journal_save (CockpitActionTracker *self)
+/* Writes this cockpit's entries into the journal, keeping those of others.
+ * A failure is logged, and returned for those who must not go on. */
+static gboolean
+journal_save (CockpitActionTracker  *self,
+              GError               **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *text = NULL;
-  JsonArray *others = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonArray) others = NULL;
   g_autoptr(GPtrArray) old = journal_read (self, &others);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "entries");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < json_array_get_length (others); i++)
-    json_builder_add_value (builder, json_node_copy (json_array_get_element (others, i)));
-  for (guint i = 0; i < self->entries->len; i++)
-    json_builder_add_value (builder, entry_to_json (g_ptr_array_index (self->entries, i)));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  json_array_unref (others);
+  if (!journal_write (self, others, self->entries, &local_error))
+    {
+      g_message ("Could not write the action journal: %s", local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
 
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, TRUE);
+/* The error of a start that was refused because the journal could not be
+ * written. */
+static GError *
+journal_error (CockpitActionTracker *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->journal_path);
 
-  dir = g_path_get_dirname (self->journal_path);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (self->journal_path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
-    g_message ("Could not write the action journal %s: %s", self->journal_path,
-               error ? error->message : g_strerror (errno));
+  return g_error_new (COCKPIT_ACTION_TRACKER_ERROR, COCKPIT_ACTION_TRACKER_ERROR_JOURNAL,
+                      _("The action was not started: this app could not note it down in the folder %s. It does that first, so that it can follow the action to its end even if the app is closed. Check that the disk is not full and that the folder can be written to, then try again."),
+                      dir);
+}
+
+/* Removes the temporary files that a crash during a save left beside the
+ * journal. */
+static void
+journal_clean_up (CockpitActionTracker *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->journal_path);
+  g_autofree char *base = g_path_get_basename (self->journal_path);
+  g_autofree char *prefix = g_strconcat (base, ".tmp-", NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      if (g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_debug ("Removing %s, left by a save that did not finish", path);
+          g_unlink (path);
+        }
+    }
 }
 
 /* Following ------------------------------------------------------------------ */
@@ -343,7 +610,7 @@ remove_entry (CockpitActionTracker *self,
       g_list_store_find (self->actions, entry->action, &position))
     g_list_store_remove (self->actions, position);
   g_ptr_array_remove (self->entries, entry);
-  journal_save (self);
+  journal_save (self, NULL);
 }
 
 static gboolean
@@ -362,7 +629,9 @@ adopt_action (CockpitActionTracker *self,
   entry->action_id = g_strdup (cockpit_action_get_id (action));
   g_set_object (&entry->action, action);
   g_list_store_append (self->actions, action);
-  journal_save (self);
+  /* The action runs whether or not this is written down; if not, it is
+   * followed until the app closes. */
+  journal_save (self, NULL);
 
   g_signal_emit (self, signals[ACTION_STARTED], 0, action);
 
@@ -717,7 +986,15 @@ start_followup (CockpitActionTracker *self,
       return;
     }
 
-  journal_save (self);
+  if (!journal_save (self, NULL))
+    {
+      g_autoptr(GError) error = journal_error (self);
+      g_autofree char *message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade could not be started: %s"),
+                                                  error->message);
+
+      not_started (self, next, message);
+      return;
+    }
 
   /* The environment as the client needs it: ids, and the kind for the
    * wording of errors. */
@@ -738,6 +1015,9 @@ start_cb (GObject      *object,
   g_autoptr(CockpitAction) action = NULL;
   g_autoptr(GError) error = NULL;
   Entry *entry;
+
+  if (self->hook != NULL)
+    self->hook (self, "before-answer", self->hook_data);
 
   action = cockpit_client_start_action_finish (COCKPIT_CLIENT (object), result, &error);
   entry = find_entry (self, key);
@@ -826,9 +1106,18 @@ start_intent (CockpitActionTracker *self,
   entry->busy = TRUE;
   g_ptr_array_add (self->entries, entry);
 
-  /* Written down before it is sent, so that a crash cannot lose it. */
-  journal_save (self);
+  /* Written down before it is sent, so that a crash cannot lose it; what
+   * cannot be written down is not sent. */
+  if (!journal_save (self, NULL))
+    {
+      g_ptr_array_remove (self->entries, entry);
+      g_task_return_error (task, journal_error (self));
+      return;
+    }
   g_task_set_task_data (task, g_strdup (entry->key), g_free);
+
+  if (self->hook != NULL)
+    self->hook (self, "after-journal", self->hook_data);
 
   send_entry (self, entry, environment, cancellable, start_cb, g_steal_pointer (&task));
 }
@@ -906,6 +1195,7 @@ cockpit_action_tracker_resume (CockpitActionTracker *self)
 
   g_return_if_fail (COCKPIT_IS_ACTION_TRACKER (self));
 
+  journal_clean_up (self);
   entries = journal_read (self, &others);
   json_array_unref (others);
 
@@ -936,6 +1226,25 @@ cockpit_action_tracker_resume (CockpitActionTracker *self)
       entry->interval_ms = self->first_ms;
       schedule (self, entry, 0);
     }
+}
+
+const char *
+cockpit_action_tracker_get_journal_problem (CockpitActionTracker *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_ACTION_TRACKER (self), NULL);
+
+  return self->journal_problem;
+}
+
+void
+cockpit_action_tracker_set_hook (CockpitActionTracker     *self,
+                                 CockpitActionTrackerHook  hook,
+                                 gpointer                  user_data)
+{
+  g_return_if_fail (COCKPIT_IS_ACTION_TRACKER (self));
+
+  self->hook = hook;
+  self->hook_data = user_data;
 }
 
 GListModel *
@@ -1074,8 +1383,27 @@ cockpit_action_tracker_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_pointer (&self->journal_path, g_free);
+  g_clear_pointer (&self->journal_problem, g_free);
 
   G_OBJECT_CLASS (cockpit_action_tracker_parent_class)->finalize (object);
+}
+
+static void
+cockpit_action_tracker_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CockpitActionTracker *self = COCKPIT_ACTION_TRACKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL_PROBLEM:
+      g_value_set_string (value, self->journal_problem);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1085,6 +1413,13 @@ cockpit_action_tracker_class_init (CockpitActionTrackerClass *klass)
 
   object_class->dispose = cockpit_action_tracker_dispose;
   object_class->finalize = cockpit_action_tracker_finalize;
+  object_class->get_property = cockpit_action_tracker_get_property;
+
+  /* NULL, or the sentence saying that the journal was damaged and set aside. */
+  properties[PROP_JOURNAL_PROBLEM] =
+    g_param_spec_string ("journal-problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CockpitActionTracker::action-started:
@@ -1111,6 +1446,12 @@ cockpit_action_tracker_class_init (CockpitActionTrackerClass *klass)
     g_signal_new ("action-not-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                   G_TYPE_STRING, G_TYPE_STRING, COCKPIT_TYPE_ACTION_KIND, G_TYPE_STRING);
+  /* The journal was damaged: it was kept under another name and a new one
+   * written with what could be read.  Emitted once per damaged file, with
+   * a sentence for people and the path of the copy. */
+  signals[JOURNAL_DAMAGED] =
+    g_signal_new ("journal-damaged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void

@@ -9,6 +9,15 @@ G_BEGIN_DECLS
 
 #define COCKPIT_TYPE_ACTION_TRACKER (cockpit_action_tracker_get_type ())
 
+#define COCKPIT_ACTION_TRACKER_ERROR (cockpit_action_tracker_error_quark ())
+
+typedef enum {
+  /* The journal could not be written, so the action was not started. */
+  COCKPIT_ACTION_TRACKER_ERROR_JOURNAL,
+} CockpitActionTrackerError;
+
+GQuark cockpit_action_tracker_error_quark (void);
+
 G_DECLARE_FINAL_TYPE (CockpitActionTracker, cockpit_action_tracker, COCKPIT, ACTION_TRACKER, GObject)
 
 /* @journal_path: where in-flight actions are written down; NULL for
@@ -23,6 +32,10 @@ const char           *cockpit_action_tracker_get_journal_path (CockpitActionTrac
  * connecting to the signals. */
 void                  cockpit_action_tracker_resume       (CockpitActionTracker  *self);
 
+/* NULL, or the sentence for people saying that the journal was damaged
+ * and set aside (also given once by the "journal-damaged" signal). */
+const char           *cockpit_action_tracker_get_journal_problem (CockpitActionTracker *self);
+
 /* The actions being followed, as CockpitAction objects kept up to date. */
 GListModel           *cockpit_action_tracker_get_actions  (CockpitActionTracker  *self);
 CockpitAction        *cockpit_action_tracker_find_for_package (CockpitActionTracker *self,
@@ -36,7 +49,9 @@ gboolean              cockpit_action_tracker_is_busy      (CockpitActionTracker 
  * lost nor started twice.  A second start for a package that is busy
  * fails at once with COCKPIT_CLIENT_ERROR_PACKAGE_BUSY.
  * @target_version is for upgrades, @expires_at for extensions (NULL:
- * the longest possible). */
+ * the longest possible).  When the journal cannot be written, nothing is
+ * sent and the start fails with COCKPIT_ACTION_TRACKER_ERROR_JOURNAL, in
+ * words for people. */
 void                  cockpit_action_tracker_start_async  (CockpitActionTracker  *self,
                                                            CockpitEnvironment    *environment,
                                                            CockpitActionKind      kind,

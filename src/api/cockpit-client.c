@@ -22,6 +22,11 @@
 #define MAX_ATTEMPTS         3
 #define MAX_REDIRECTS        5
 #define READ_CHUNK           (64 * 1024)
+/* An error answer of the contract is a few hundred bytes; a larger one is
+ * not parsed on the main thread, and its status speaks for it. */
+#define MAX_ERROR_BODY       (64 * 1024)
+/* A Retry-After longer than a day means "not now" whatever the number. */
+#define MAX_RETRY_AFTER_S    (24 * 3600)
 
 G_DEFINE_QUARK (cockpit-client-error-quark, cockpit_client_error)
 
@@ -414,11 +419,11 @@ error_from_answer (Request *request,
   g_autoptr(JsonNode) root = NULL;
   CockpitClientError code = error_from_status (status);
   const char *server_code = NULL;
-  const char *server_message = NULL;
+  g_autofree char *server_message = NULL;
   g_autofree char *text = NULL;
 
   /* The error JSON is optional: a proxy in between may answer in HTML. */
-  if (body != NULL && g_bytes_get_size (body) > 0)
+  if (body != NULL && g_bytes_get_size (body) > 0 && g_bytes_get_size (body) <= MAX_ERROR_BODY)
     root = cockpit_json_parse (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), NULL);
 
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
@@ -436,7 +441,8 @@ error_from_answer (Request *request,
             server_code = json_node_get_string (code_node);
           if (message_node != NULL && JSON_NODE_HOLDS_VALUE (message_node) &&
               json_node_get_value_type (message_node) == G_TYPE_STRING)
-            server_message = json_node_get_string (message_node);
+            server_message = cockpit_text_limit (json_node_get_string (message_node),
+                                                 COCKPIT_TEXT_MAX_MESSAGE);
         }
     }
 
@@ -526,13 +532,14 @@ is_retryable (Request            *request,
          code == COCKPIT_CLIENT_ERROR_RATE_LIMITED;
 }
 
-/* Retry-After: seconds or an HTTP date; -1 when absent or unreadable. */
+/* Retry-After: seconds or an HTTP date, in ms; -1 when absent or
+ * unreadable.  Whatever the server sends, the result is at most a day:
+ * a huge number must not overflow, and means "not now" all the same. */
 static gint64
 parse_retry_after (SoupMessage *message)
 {
   const char *value;
-  gint64 seconds;
-  char *end;
+  gsize digits;
 
   if (message == NULL)
     return -1;
@@ -540,17 +547,29 @@ parse_retry_after (SoupMessage *message)
   if (value == NULL)
     return -1;
 
-  seconds = g_ascii_strtoll (value, &end, 10);
-  if (end != value && *end == '\0')
-    return MAX (seconds, 0) * 1000;
+  /* delay-seconds = 1*DIGIT: no sign, no spaces, no fraction. */
+  digits = strspn (value, "0123456789");
+  if (digits > 0 && value[digits] == '\0')
+    {
+      guint64 seconds = MAX_RETRY_AFTER_S;
+
+      /* Nine digits cannot overflow; more are more than a day anyway. */
+      if (digits <= 9)
+        seconds = MIN (g_ascii_strtoull (value, NULL, 10), MAX_RETRY_AFTER_S);
+      return (gint64) seconds * 1000;
+    }
 
   {
     g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    GTimeSpan difference;
 
     if (when == NULL)
       return -1;
-    return MAX (g_date_time_difference (when, now) / 1000, 0);
+    /* Both lie within GDateTime's years 1 to 9999, so the difference in
+     * µs cannot overflow. */
+    difference = g_date_time_difference (when, now) / 1000;
+    return CLAMP (difference, 0, (gint64) MAX_RETRY_AFTER_S * 1000);
   }
 }
 
@@ -707,13 +726,16 @@ decode_thread (GTask        *task,
     {
       JsonNode *next = json_object_get_member (json_node_get_object (root), "next_before");
 
-      if (next != NULL && JSON_NODE_HOLDS_VALUE (next) && json_node_get_value_type (next) == G_TYPE_STRING)
+      /* The cursor goes into the next URL as it is: an exact value. */
+      if (next != NULL && JSON_NODE_HOLDS_VALUE (next) && json_node_get_value_type (next) == G_TYPE_STRING &&
+          strlen (json_node_get_string (next)) <= COCKPIT_TEXT_MAX_EXACT)
         g_object_set_data_full (result, "cockpit-next-before", g_strdup (json_node_get_string (next)), g_free);
       else if (next != NULL && !JSON_NODE_HOLDS_NULL (next))
         {
           g_clear_object (&result);
           g_set_error (&error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_WRONG_TYPE,
-                       "“next_before” should be a string or null");
+                       "“next_before” should be a string of at most %d bytes or null",
+                       COCKPIT_TEXT_MAX_EXACT);
         }
     }
 

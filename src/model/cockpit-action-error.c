@@ -26,8 +26,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CockpitField fields[] = {
-  { "code" },
-  { "message" },
+  { "code", COCKPIT_FIELD_EXACT },
+  { "message", COCKPIT_FIELD_MESSAGE },
 };
 
 CockpitActionError *

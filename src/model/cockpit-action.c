@@ -53,9 +53,9 @@ static GParamSpec *properties[N_PROPS];
  * PROP_ id minus one; item types are set in class_init, as a GType is
  * not a constant. */
 static CockpitField fields[] = {
-  { "id" },
-  { "package-id" },
-  { "environment-id" },
+  { "id", COCKPIT_FIELD_EXACT },
+  { "package-id", COCKPIT_FIELD_EXACT },
+  { "environment-id", COCKPIT_FIELD_EXACT },
   { "kind" },
   { "params" },
   { "status" },

@@ -42,16 +42,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CockpitField fields[] = {
-  { "id" },
+  { "id", COCKPIT_FIELD_EXACT },
   { "at" },
   { "type" },
-  { "activity" },
+  { "activity", COCKPIT_FIELD_MESSAGE },
   { "affects", COCKPIT_FIELD_NULLABLE },
   { "by" },
   { "started-at", COCKPIT_FIELD_NULLABLE },
   { "finished-at", COCKPIT_FIELD_NULLABLE },
   { "bundle", COCKPIT_FIELD_NULLABLE },
-  { "action-id", COCKPIT_FIELD_NULLABLE },
+  { "action-id", COCKPIT_FIELD_NULLABLE | COCKPIT_FIELD_EXACT },
 };
 
 /* Times in the cockpit's texts ------------------------------------------------ */

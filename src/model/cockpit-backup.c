@@ -28,9 +28,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CockpitField fields[] = {
-  { "id" },
+  { "id", COCKPIT_FIELD_EXACT },
   { "created-at" },
-  { "magnolia-version" },
+  { "magnolia-version", COCKPIT_FIELD_EXACT },
 };
 
 CockpitBackup *

@@ -48,14 +48,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CockpitField fields[] = {
-  { "id" },
-  { "package-id" },
+  { "id", COCKPIT_FIELD_EXACT },
+  { "package-id", COCKPIT_FIELD_EXACT },
   { "kind" },
   { "name" },
-  { "magnolia-version", COCKPIT_FIELD_NULLABLE },
+  { "magnolia-version", COCKPIT_FIELD_NULLABLE | COCKPIT_FIELD_EXACT },
   { "bundle", COCKPIT_FIELD_NULLABLE },
   { "state" },
-  { "url", COCKPIT_FIELD_NULLABLE },
+  { "url", COCKPIT_FIELD_NULLABLE | COCKPIT_FIELD_EXACT },
   { "protected" },
   { "last-upgraded-at", COCKPIT_FIELD_NULLABLE },
   { "upgrade-backup", COCKPIT_FIELD_NULLABLE },

@@ -170,6 +170,93 @@ decode_list (GType      item_type,
   return g_steal_pointer (&store);
 }
 
+char *
+cockpit_text_limit (const char *text,
+                    gsize       max_chars)
+{
+  g_autofree char *valid = NULL;
+  const char *end;
+  gsize n;
+
+  if (text == NULL)
+    return NULL;
+
+  /* Walking characters needs valid UTF-8: a broken sequence at the end
+   * would otherwise step over the terminating NUL. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  for (end = text, n = 0; *end != '\0' && n < max_chars; n++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (text);
+
+  /* One character gives way to the ellipsis, so that the whole has
+   * @max_chars characters. */
+  if (max_chars > 0)
+    end = g_utf8_prev_char (end);
+  {
+    GString *cut = g_string_new_len (text, end - text);
+
+    g_string_append (cut, "…");
+    return g_string_free (cut, FALSE);
+  }
+}
+
+/* A value quoted in an error message: short, since the message may be
+ * logged, and the value comes from outside. */
+static char *
+quote_value (const char *text)
+{
+  return cockpit_text_limit (text, 64);
+}
+
+/* TRUE when every string in @node, a free-form JSON value, is short
+ * enough to be an exact value. */
+static gboolean
+strings_are_short (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) names = json_object_get_members (object);
+
+        for (GList *l = names; l != NULL; l = l->next)
+          if (strlen (l->data) > COCKPIT_TEXT_MAX_EXACT ||
+              !strings_are_short (json_object_get_member (object, l->data)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!strings_are_short (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING ||
+             strlen (json_node_get_string (node)) <= COCKPIT_TEXT_MAX_EXACT;
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+static gsize
+text_limit_of (const CockpitField *field)
+{
+  if (field->flags & COCKPIT_FIELD_BODY)
+    return COCKPIT_TEXT_MAX_BODY;
+  if (field->flags & COCKPIT_FIELD_MESSAGE)
+    return COCKPIT_TEXT_MAX_MESSAGE;
+  return COCKPIT_TEXT_MAX_NAME;
+}
+
 /* Reads one field's JSON into @value, which is initialised to the
  * property's type. */
 static gboolean
@@ -184,9 +271,21 @@ decode_value (const CockpitField  *field,
 
   if (type == G_TYPE_STRING)
     {
+      const char *text;
+
       if (!is_value_of (node, G_TYPE_STRING))
         return wrong_type (path, "a string", node, error);
-      g_value_set_string (value, json_node_get_string (node));
+      text = json_node_get_string (node);
+      if (!(field->flags & COCKPIT_FIELD_EXACT))
+        g_value_take_string (value, cockpit_text_limit (text, text_limit_of (field)));
+      else if (strlen (text) <= COCKPIT_TEXT_MAX_EXACT)
+        g_value_set_string (value, text);
+      else
+        {
+          g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_VALUE,
+                       "“%s” is longer than %d bytes", path->str, COCKPIT_TEXT_MAX_EXACT);
+          return FALSE;
+        }
     }
   else if (type == G_TYPE_BOOLEAN)
     {
@@ -225,9 +324,10 @@ decode_value (const CockpitField  *field,
       time = cockpit_date_time_parse (json_node_get_string (node));
       if (time == NULL)
         {
+          g_autofree char *quoted = quote_value (json_node_get_string (node));
+
           g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_VALUE,
-                       "“%s” is not a time in RFC 3339 format: “%s”",
-                       path->str, json_node_get_string (node));
+                       "“%s” is not a time in RFC 3339 format: “%s”", path->str, quoted);
           return FALSE;
         }
       g_value_take_boxed (value, g_steal_pointer (&time));
@@ -236,6 +336,13 @@ decode_value (const CockpitField  *field,
     {
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return wrong_type (path, "an object", node, error);
+      /* Free-form data such as an action's parameters holds exact values. */
+      if (!strings_are_short (node))
+        {
+          g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_VALUE,
+                       "“%s” holds a text longer than %d bytes", path->str, COCKPIT_TEXT_MAX_EXACT);
+          return FALSE;
+        }
       g_value_take_boxed (value, json_node_copy (node));
     }
   else if (G_TYPE_IS_ENUM (type))
@@ -246,9 +353,10 @@ decode_value (const CockpitField  *field,
         return wrong_type (path, "a string", node, error);
       if (!cockpit_enum_from_string (type, json_node_get_string (node), &number))
         {
+          g_autofree char *quoted = quote_value (json_node_get_string (node));
+
           g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_UNKNOWN_VALUE,
-                       "“%s” has an unknown value “%s”",
-                       path->str, json_node_get_string (node));
+                       "“%s” has an unknown value “%s”", path->str, quoted);
           return FALSE;
         }
       g_value_set_enum (value, number);

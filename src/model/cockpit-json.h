@@ -6,7 +6,7 @@
  * A field's JSON member has the name of the object's property, with "-"
  * written as "_"; its JSON type follows from the property's type:
  *
- *   string          JSON string
+ *   string          JSON string, of limited length (see CockpitFieldFlags)
  *   boolean         JSON true / false
  *   double          JSON number
  *   int, int64      JSON integer
@@ -30,10 +30,28 @@
 
 G_BEGIN_DECLS
 
+/* Every text a cockpit sends has a length limit, so that a hostile or
+ * broken server cannot make the app lay out megabytes of text.  Text for
+ * people is cut at a character boundary and ends in "…"; a value used as
+ * it is (an id, a code, a version, an address) cannot be cut without
+ * becoming another value, so a longer one is an error instead.  Lengths
+ * of text are in characters, those of exact values in bytes. */
+#define COCKPIT_TEXT_MAX_NAME     200   /* names, titles, a person, a bundle */
+#define COCKPIT_TEXT_MAX_MESSAGE  1000  /* error, maintenance and activity messages */
+#define COCKPIT_TEXT_MAX_BODY     4000  /* the body of a helpdesk notification */
+#define COCKPIT_TEXT_MAX_EXACT    2048  /* ids, codes, versions, addresses, in bytes */
+
 typedef enum {
   COCKPIT_FIELD_REQUIRED = 0,
   /* The member may be null or missing; the property keeps its default. */
   COCKPIT_FIELD_NULLABLE = 1 << 0,
+  /* String fields are short text for people (a name) unless marked: */
+  /* used as it is: longer than COCKPIT_TEXT_MAX_EXACT bytes is an error */
+  COCKPIT_FIELD_EXACT    = 1 << 1,
+  /* a message, cut at COCKPIT_TEXT_MAX_MESSAGE characters */
+  COCKPIT_FIELD_MESSAGE  = 1 << 2,
+  /* a body of text, cut at COCKPIT_TEXT_MAX_BODY characters */
+  COCKPIT_FIELD_BODY     = 1 << 3,
 } CockpitFieldFlags;
 
 typedef struct {
@@ -90,6 +108,12 @@ gboolean    cockpit_set_object               (gpointer             field,
 gboolean    cockpit_set_list                 (GListStore         **field,
                                               GListModel          *value,
                                               GType                item_type);
+
+/* A copy of @text of at most @max_chars characters: a longer text is cut
+ * at a character boundary and ends in "…".  Invalid UTF-8 is repaired
+ * first.  NULL gives NULL. */
+char       *cockpit_text_limit               (const char          *text,
+                                              gsize                max_chars);
 
 /* Parses an RFC 3339 timestamp that carries a time zone, as in the contract. */
 GDateTime  *cockpit_date_time_parse          (const char          *text);

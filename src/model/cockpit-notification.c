@@ -38,11 +38,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CockpitField fields[] = {
-  { "id" },
+  { "id", COCKPIT_FIELD_EXACT },
   { "severity" },
   { "title" },
-  { "body" },
-  { "package-id", COCKPIT_FIELD_NULLABLE },
+  { "body", COCKPIT_FIELD_BODY },
+  { "package-id", COCKPIT_FIELD_NULLABLE | COCKPIT_FIELD_EXACT },
   { "received-at" },
   { "read" },
   { "archived" },

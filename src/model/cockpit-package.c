@@ -41,11 +41,11 @@ static GParamSpec *properties[N_PROPS];
  * PROP_ id minus one; item types are set in class_init, as a GType is
  * not a constant. */
 static CockpitField fields[] = {
-  { "id" },
+  { "id", COCKPIT_FIELD_EXACT },
   { "name" },
   { "status" },
-  { "status-text" },
-  { "maintenance-message", COCKPIT_FIELD_NULLABLE },
+  { "status-text", COCKPIT_FIELD_MESSAGE },
+  { "maintenance-message", COCKPIT_FIELD_NULLABLE | COCKPIT_FIELD_MESSAGE },
   { "running-action", COCKPIT_FIELD_NULLABLE },
   { "environments" },
 };

@@ -33,11 +33,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CockpitField fields[] = {
-  { "version" },
-  { "branch" },
+  { "version", COCKPIT_FIELD_EXACT },
+  { "branch", COCKPIT_FIELD_EXACT },
   { "lts" },
   { "released-at" },
-  { "release-notes-url", COCKPIT_FIELD_NULLABLE },
+  { "release-notes-url", COCKPIT_FIELD_NULLABLE | COCKPIT_FIELD_EXACT },
 };
 
 CockpitRelease *

@@ -34,8 +34,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CockpitField fields[] = {
-  { "from-version" },
-  { "to-version" },
+  { "from-version", COCKPIT_FIELD_EXACT },
+  { "to-version", COCKPIT_FIELD_EXACT },
   { "created-at" },
   { "expires-at" },
   { "max-expires-at" },

@@ -1015,6 +1015,47 @@ ld_int (Loader     *loader,
   return json_node_get_int (node);
 }
 
+/* Every number of the state file is checked against the range it can
+ * take, so that a hostile or damaged file is refused in words instead of
+ * overflowing later, when the clock is added to the real time. */
+
+/* 9999-12-31T23:59:59Z, the last second GDateTime holds, in µs. */
+#define MAX_TIME  (G_GINT64_CONSTANT (253402300799) * G_USEC_PER_SEC)
+/* The simulated clock may run up to a thousand years ahead of (or behind)
+ * the real time: far more than any test or demo moves it, far less than
+ * what could overflow. */
+#define MAX_CLOCK_OFFSET  (G_GINT64_CONSTANT (1000) * 366 * 24 * 3600 * G_USEC_PER_SEC)
+/* A stage of a simulated action lasts at most a year. */
+#define MAX_STAGE_DURATION  (G_GINT64_CONSTANT (366) * 24 * 3600 * G_USEC_PER_SEC)
+
+static gint64
+ld_ranged (Loader     *loader,
+           JsonObject *object,
+           const char *name,
+           gint64      min,
+           gint64      max)
+{
+  gint64 value = ld_int (loader, object, name);
+
+  if (loader->error != NULL)
+    return 0;
+  if (value < min || value > max)
+    {
+      loader_fail (loader, name, "is out of range");
+      return 0;
+    }
+  return value;
+}
+
+/* A point in time in µs since 1970, or 0 for "none". */
+static gint64
+ld_time (Loader     *loader,
+         JsonObject *object,
+         const char *name)
+{
+  return ld_ranged (loader, object, name, 0, MAX_TIME);
+}
+
 static gboolean
 ld_bool (Loader     *loader,
          JsonObject *object,
@@ -1111,7 +1152,7 @@ read_environment (Loader            *loader,
   env->version = g_strdup (ld_string (loader, object, "version", TRUE));
   env->url = g_strdup (ld_string (loader, object, "url", TRUE));
   env->protected_ = ld_bool (loader, object, "protected");
-  env->last_upgraded_at = ld_int (loader, object, "last_upgraded_at");
+  env->last_upgraded_at = ld_time (loader, object, "last_upgraded_at");
   backup = ld_member (loader, object, "upgrade_backup");
   if (backup != NULL && JSON_NODE_HOLDS_OBJECT (backup))
     {
@@ -1119,15 +1160,15 @@ read_environment (Loader            *loader,
 
       env->upgrade_backup.from_version = g_strdup (ld_string (loader, b, "from_version", FALSE));
       env->upgrade_backup.to_version = g_strdup (ld_string (loader, b, "to_version", FALSE));
-      env->upgrade_backup.created_at = ld_int (loader, b, "created_at");
-      env->upgrade_backup.expires_at = ld_int (loader, b, "expires_at");
-      env->upgrade_backup.max_expires_at = ld_int (loader, b, "max_expires_at");
+      env->upgrade_backup.created_at = ld_time (loader, b, "created_at");
+      env->upgrade_backup.expires_at = ld_time (loader, b, "expires_at");
+      env->upgrade_backup.max_expires_at = ld_time (loader, b, "max_expires_at");
       env->upgrade_backup.extended = ld_bool (loader, b, "extended");
     }
   else if (backup != NULL && !JSON_NODE_HOLDS_NULL (backup))
     loader_fail (loader, "upgrade_backup", "is not an object");
   env->backup_id = g_strdup (ld_string (loader, object, "backup_id", TRUE));
-  env->backup_created_at = ld_int (loader, object, "backup_created_at");
+  env->backup_created_at = ld_time (loader, object, "backup_created_at");
   env->backup_version = g_strdup (ld_string (loader, object, "backup_version", TRUE));
   if (loader->error == NULL && env->id == NULL)
     loader_fail (loader, "id", "is missing");
@@ -1147,14 +1188,14 @@ read_action (Loader          *loader,
   action->kind = ld_enum (loader, object, "kind", COCKPIT_TYPE_ACTION_KIND, FALSE);
   action->target_version = g_strdup (ld_string (loader, object, "target_version", TRUE));
   action->from_version = g_strdup (ld_string (loader, object, "from_version", TRUE));
-  action->expires_at = ld_int (loader, object, "expires_at");
+  action->expires_at = ld_time (loader, object, "expires_at");
   action->status = ld_enum (loader, object, "status", COCKPIT_TYPE_ACTION_STATUS, FALSE);
-  action->current = ld_int (loader, object, "current");
-  action->stage_duration = ld_int (loader, object, "stage_duration");
-  action->fail_stage = ld_int (loader, object, "fail_stage");
+  action->current = ld_ranged (loader, object, "current", 0, COCKPIT_SIM_MAX_STAGES - 1);
+  action->stage_duration = ld_ranged (loader, object, "stage_duration", 0, MAX_STAGE_DURATION);
+  action->fail_stage = ld_ranged (loader, object, "fail_stage", -1, COCKPIT_SIM_MAX_STAGES - 1);
   action->requested_by = g_strdup (ld_string (loader, object, "requested_by", FALSE));
-  action->created_at = ld_int (loader, object, "created_at");
-  action->finished_at = ld_int (loader, object, "finished_at");
+  action->created_at = ld_time (loader, object, "created_at");
+  action->finished_at = ld_time (loader, object, "finished_at");
   action->error_code = g_strdup (ld_string (loader, object, "error_code", TRUE));
   action->error_message = g_strdup (ld_string (loader, object, "error_message", TRUE));
   stages = ld_array (loader, object, "stages");
@@ -1166,8 +1207,8 @@ read_action (Loader          *loader,
 
       action->stages[i].name = ld_enum (loader, s, "name", COCKPIT_TYPE_STAGE_NAME, FALSE);
       action->stages[i].status = ld_enum (loader, s, "status", COCKPIT_TYPE_STAGE_STATUS, FALSE);
-      action->stages[i].started_at = ld_int (loader, s, "started_at");
-      action->stages[i].finished_at = ld_int (loader, s, "finished_at");
+      action->stages[i].started_at = ld_time (loader, s, "started_at");
+      action->stages[i].finished_at = ld_time (loader, s, "finished_at");
       action->n_stages = i + 1;
     }
   if (loader->error == NULL && action->current >= action->n_stages)
@@ -1206,9 +1247,9 @@ read_entry (Loader            *loader,
 
   type = ld_enum (loader, object, "type", COCKPIT_TYPE_ENTRY_TYPE, FALSE);
   affects = ld_enum (loader, object, "affects", COCKPIT_TYPE_ENVIRONMENT_KIND, TRUE);
-  at = ld_int (loader, object, "at");
-  started_at = ld_int (loader, object, "started_at");
-  finished_at = ld_int (loader, object, "finished_at");
+  at = ld_time (loader, object, "at");
+  started_at = ld_time (loader, object, "started_at");
+  finished_at = ld_time (loader, object, "finished_at");
   activity = ld_string (loader, object, "activity", FALSE);
   by = ld_string (loader, object, "by", FALSE);
   bundle = ld_string (loader, object, "bundle", TRUE);
@@ -1255,9 +1296,9 @@ cockpit_sim_state_deserialize (const char  *data,
       return NULL;
     }
 
-  state->clock_offset = ld_int (&loader, object, "clock_offset");
-  state->processed_until = ld_int (&loader, object, "processed_until");
-  state->next_action = ld_int (&loader, object, "next_action");
+  state->clock_offset = ld_ranged (&loader, object, "clock_offset", -MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
+  state->processed_until = ld_ranged (&loader, object, "processed_until", 0, MAX_TIME);
+  state->next_action = ld_ranged (&loader, object, "next_action", 0, G_MAXUINT);
 
   array = ld_array (&loader, object, "releases");
   for (guint i = 0; i < ld_length (array); i++)
@@ -1265,7 +1306,7 @@ cockpit_sim_state_deserialize (const char  *data,
       JsonObject *r = ld_element (&loader, array, i, "releases");
       const char *version = ld_string (&loader, r, "version", FALSE);
       gboolean lts = ld_bool (&loader, r, "lts");
-      gint64 released_at = ld_int (&loader, r, "released_at");
+      gint64 released_at = ld_time (&loader, r, "released_at");
 
       if (loader.error == NULL && !cockpit_version_is_valid (version))
         loader_fail (&loader, "version", "is not a version");
@@ -1312,7 +1353,7 @@ cockpit_sim_state_deserialize (const char  *data,
                                                          ld_string (&loader, n, "title", FALSE),
                                                          ld_string (&loader, n, "body", FALSE),
                                                          ld_string (&loader, n, "package_id", TRUE),
-                                                         ld_int (&loader, n, "received_at"),
+                                                         ld_time (&loader, n, "received_at"),
                                                          ld_bool (&loader, n, "read"),
                                                          ld_bool (&loader, n, "archived"));
       g_free (notification->id);
@@ -1340,8 +1381,8 @@ cockpit_sim_state_deserialize (const char  *data,
 
       record->key = g_strdup (ld_string (&loader, r, "key", FALSE));
       record->fingerprint = g_strdup (ld_string (&loader, r, "fingerprint", FALSE));
-      record->at = ld_int (&loader, r, "at");
-      record->status = ld_int (&loader, r, "status");
+      record->at = ld_time (&loader, r, "at");
+      record->status = ld_ranged (&loader, r, "status", 100, 599);
       record->location = g_strdup (ld_string (&loader, r, "location", TRUE));
       record->body = g_strdup (ld_string (&loader, r, "body", TRUE));
       if (loader.error != NULL)

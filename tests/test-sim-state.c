@@ -1,0 +1,130 @@
+/* test-sim-state.c: the simulator's state file as hostile input: every number is range-checked when loaded.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A state file is written by a real simulator (with one action in it),
+ * then one number at a time is set to a hostile value; loading it must
+ * fail with an error that names the field, and must never overflow later
+ * (run this test under UBSan to see what it guards against).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sim-test-util.h"
+
+#define ENV(p, k) "/api/v1/packages/" p "/environments/" p "-" k
+
+typedef struct {
+  const char *object;   /* dotted path to the object, "" for the top level */
+  const char *member;
+  gint64      value;
+} Case;
+
+static const Case cases[] = {
+  { "", "clock_offset", G_MAXINT64 },
+  { "", "clock_offset", -G_MAXINT64 },
+  { "", "clock_offset", G_GINT64_CONSTANT (1001) * 366 * 24 * 3600 * G_USEC_PER_SEC },
+  { "", "processed_until", G_MAXINT64 },
+  { "", "processed_until", -1 },
+  { "", "next_action", G_GINT64_CONSTANT (1) << 40 },
+  { "releases.0", "released_at", G_MAXINT64 },
+  { "notifications.0", "received_at", G_MININT64 },
+  { "packages.0.actions.0", "created_at", G_MAXINT64 },
+  { "packages.0.actions.0", "stage_duration", -1 },
+  { "packages.0.actions.0", "stage_duration", G_MAXINT64 },
+  { "packages.0.actions.0", "current", -1 },
+  { "packages.0.actions.0", "fail_stage", G_MAXINT64 },
+  { "packages.0.actions.0.stages.0", "started_at", G_MAXINT64 },
+  { "packages.0.activity.0", "at", -5 },
+  { "idempotency.0", "status", G_MAXINT64 },
+  { "idempotency.0", "at", G_MAXINT64 },
+};
+
+static JsonObject *
+object_at (JsonNode   *root,
+           const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  JsonNode *node = root;
+
+  for (guint i = 0; parts[i] != NULL && *parts[i] != '\0'; i++)
+    {
+      if (g_ascii_isdigit (parts[i][0]))
+        {
+          guint index = (guint) g_ascii_strtoull (parts[i], NULL, 10);
+
+          g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+          g_assert_cmpuint (index, <, json_array_get_length (json_node_get_array (node)));
+          node = json_array_get_element (json_node_get_array (node), index);
+        }
+      else
+        {
+          g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+          node = json_object_get_member (json_node_get_object (node), parts[i]);
+          g_assert_nonnull (node);
+        }
+    }
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_node_get_object (node);
+}
+
+static void
+test_hostile_numbers (SimTest       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *state = sim_test_path (f, "state.json");
+  g_autofree char *original = NULL;
+  g_autoptr(SimAnswer) started = NULL;
+  g_autoptr(SimAnswer) key = NULL;
+
+  /* A real state file, with an action, an idempotency record and activity. */
+  sim_test_start (f, COCKPIT_SIM_SEED_DEMO, state, SIM_TEST_STAGE_SECONDS, TRUE);
+  started = sim_request (f, "POST", ENV ("acmeweb", "uat") "/upgrade",
+                         "{\"target_version\": \"6.3.21\"}", "state-key-1");
+  g_assert_cmpuint (started->status, ==, 202);
+  sim_test_stop (f);
+  g_assert_true (g_file_get_contents (state, &original, NULL, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = json_from_string (original, NULL);
+      g_autoptr(CockpitSimulator) sim = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      JsonObject *object;
+
+      g_test_message ("%s.%s = %" G_GINT64_FORMAT, cases[i].object, cases[i].member, cases[i].value);
+      object = object_at (root, cases[i].object);
+      g_assert_true (json_object_has_member (object, cases[i].member));
+      json_object_set_int_member (object, cases[i].member, cases[i].value);
+      text = json_to_string (root, FALSE);
+      g_assert_true (g_file_set_contents (state, text, -1, NULL));
+
+      sim = cockpit_simulator_new (SIM_TEST_TOKEN, COCKPIT_SIM_SEED_DEMO, state, SIM_TEST_STAGE_SECONDS,
+                                   TRUE, &error);
+      g_assert_null (sim);
+      g_assert_error (error, COCKPIT_SIM_ERROR, COCKPIT_SIM_ERROR_STATE_FILE);
+      g_assert_nonnull (strstr (error->message, cases[i].member));
+      g_assert_nonnull (strstr (error->message, "out of range"));
+    }
+
+  /* The file as it was loads again: the checks refuse only what is wrong. */
+  g_assert_true (g_file_set_contents (state, original, -1, NULL));
+  sim_test_start (f, COCKPIT_SIM_SEED_DEMO, state, SIM_TEST_STAGE_SECONDS, TRUE);
+  key = sim_request (f, "POST", ENV ("acmeweb", "uat") "/upgrade",
+                     "{\"target_version\": \"6.3.21\"}", "state-key-1");
+  g_assert_cmpuint (key->status, ==, 202);
+  g_assert_true (g_bytes_equal (key->body, started->body));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cockpit/sim/state/hostile-numbers", SimTest, NULL,
+              sim_test_setup, test_hostile_numbers, sim_test_teardown);
+
+  return g_test_run ();
+}
