@@ -165,6 +165,42 @@ test_not_found (SimTest       *f,
     }
 }
 
+/* Hostile paths: bytes that are not UTF-8, an escaped "/" inside an id,
+ * control characters.  Each is a 404 whose body is valid UTF-8 JSON, and
+ * an escaped "/" never reaches another route. */
+static void
+test_hostile_paths (SimTest       *f,
+                    gconstpointer  data)
+{
+  static const char *const paths[] = {
+    "/api/v1/packages/%FF%FE",
+    "/api/v1/packages/%C3%28",
+    "/api/v1/packages/acmeweb%2Factions",
+    "/api/v1/packages/acmeweb%2factivity",
+    "/api/v1/packages/acme%00web",
+    "/api/v1/packages/acme%0Aweb",
+    "/api/v1/actions/act-000001%2F..%2F..",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(SimAnswer) answer = sim_request (f, "GET", paths[i], NULL, NULL);
+      gsize length = 0;
+      const char *body = g_bytes_get_data (answer->body, &length);
+
+      g_test_message ("GET %s", paths[i]);
+      g_assert_true (g_utf8_validate (body, length, NULL));
+      sim_assert_error (answer, 404, "not_found");
+    }
+
+  /* The id itself, escaped where it need not be, is still found. */
+  {
+    g_autoptr(SimAnswer) answer = sim_request (f, "GET", "/api/v1/packages/acme%77eb", NULL, NULL);
+
+    g_assert_cmpuint (answer->status, ==, 200);
+  }
+}
+
 static void
 test_method_not_allowed (SimTest       *f,
                          gconstpointer  data)
@@ -698,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/sim/api/new-errors", test_new_errors);
   ADD ("unauthorized", test_unauthorized);
   ADD ("not-found", test_not_found);
+  ADD ("hostile-paths", test_hostile_paths);
   ADD ("method-not-allowed", test_method_not_allowed);
   ADD ("head", test_head);
   ADD ("payload-too-large", test_payload_too_large);

@@ -996,12 +996,52 @@ run_idempotent (Request     *req,
     }
 }
 
+/* The path's segments, each decoded on its own: libsoup hands handlers
+ * the whole path decoded, where an escaped "/" inside an id ("acme%2Fweb")
+ * would pass for a separator.  NULL when a segment does not decode to
+ * printable UTF-8 without "/" — no route and no id has such a segment. */
+static char **
+split_path (const char *encoded)
+{
+  g_auto(GStrv) raw = g_strsplit (encoded, "/", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; raw[i] != NULL; i++)
+    {
+      g_autofree char *segment = g_uri_unescape_string (raw[i], "/");
+
+      if (segment == NULL || strlen (segment) > 255 || !g_utf8_validate (segment, -1, NULL))
+        return NULL;
+      for (const char *p = segment; *p != '\0'; p = g_utf8_next_char (p))
+        if (!g_unichar_isprint (g_utf8_get_char (p)))
+          return NULL;
+      g_strv_builder_add (builder, segment);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* A path as error messages quote it: valid UTF-8, and not too long. */
+static char *
+quote_path (const char *path)
+{
+  g_autofree char *valid = g_utf8_make_valid (path, -1);
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= 120)
+    return g_steal_pointer (&valid);
+  start = g_utf8_substring (valid, 0, 120);
+  return g_strconcat (start, "…", NULL);
+}
+
 static void
 dispatch (Request    *req,
-          const char *path)
+          const char *decoded_path)
 {
   CockpitSimulator *self = req->self;
-  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
+  GUri *uri = soup_server_message_get_uri (req->msg);
+  const char *encoded = uri != NULL ? g_uri_get_path (uri) : decoded_path;
+  g_auto(GStrv) segments = split_path (encoded);
+  g_autofree char *path = quote_path (encoded);
   g_autoptr(GPtrArray) allowed = g_ptr_array_new ();
   const char *method = req->method;
   const Route *found = NULL;
@@ -1009,6 +1049,12 @@ dispatch (Request    *req,
   /* HEAD is answered as GET; libsoup leaves out the body. */
   if (g_str_equal (method, "HEAD"))
     method = "GET";
+
+  if (segments == NULL)
+    {
+      reply_error (req, COCKPIT_SIM_ERROR_NOT_FOUND, "There is nothing at “%s”.", path);
+      return;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
@@ -1436,7 +1482,8 @@ cockpit_simulator_new (const char      *token,
       !save_state (self, error))
     return NULL;
 
-  self->server = soup_server_new ("server-header", "cockpit-sim", NULL);
+  /* Raw paths: the router decodes each segment itself (see split_path()). */
+  self->server = soup_server_new ("server-header", "cockpit-sim", "raw-paths", TRUE, NULL);
   soup_server_add_early_handler (self->server, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
   reschedule (self);

@@ -231,6 +231,26 @@ action_not_started_cb (CockpitActionTracker *tracker,
     cockpit_window_show_toast (COCKPIT_WINDOW (window), message);
 }
 
+/* The journal of followed actions was damaged and set aside: said once,
+ * where the person will see it, with what to do. */
+static void
+journal_damaged_cb (CockpitActionTracker *tracker,
+                    const char           *message,
+                    const char           *aside_path,
+                    CockpitApplication   *self)
+{
+  g_autoptr(GNotification) notification = g_notification_new (_("Some followed actions could not be read"));
+  GtkWindow *window;
+
+  g_notification_set_body (notification, message);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_application_send_notification (G_APPLICATION (self), "journal-damaged", notification);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (COCKPIT_IS_WINDOW (window))
+    cockpit_window_show_toast (COCKPIT_WINDOW (window), _("Some followed actions could not be read; see the notification"));
+}
+
 /* While the tracker follows an action, the application stays alive. */
 static void
 actions_changed_cb (GListModel         *actions,
@@ -465,6 +485,7 @@ cockpit_application_set_session (CockpitApplication *self,
       tracker = cockpit_session_get_tracker (session);
       g_signal_connect_object (tracker, "action-finished", G_CALLBACK (action_finished_cb), self, 0);
       g_signal_connect_object (tracker, "action-not-started", G_CALLBACK (action_not_started_cb), self, 0);
+      g_signal_connect_object (tracker, "journal-damaged", G_CALLBACK (journal_damaged_cb), self, 0);
       g_signal_connect_object (cockpit_action_tracker_get_actions (tracker), "items-changed",
                                G_CALLBACK (actions_changed_cb), self, 0);
 
