@@ -13,6 +13,7 @@
 
 #include "cockpit-action-tracker.h"
 #include "test-sim-util.h"
+#include "test-server-util.h"
 
 #define TOKEN "tracker-token-3b8e51aa07"
 
@@ -935,8 +936,6 @@ test_journal_before_post_hook (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(CockpitEnvironment) environment = sim_get_environment (f->sim.client, "acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT);
   g_autoptr(CockpitClient) client = NULL;
   g_autoptr(CockpitActionTracker) tracker = NULL;
@@ -945,14 +944,9 @@ test_journal_before_post_hook (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *base = NULL;
   JournalHook hook = { f->journal, FALSE, FALSE };
-  GSList *uris;
 
   soup_server_add_handler (server, NULL, hook_server_cb, &hook, NULL);
-  soup_server_listen (server, address, 0, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = test_server_listen_local (server, NULL);
 
   client = cockpit_client_new (base, TOKEN, &error);
   g_assert_no_error (error);

@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 
 #include "test-api-util.h"
+#include "test-server-util.h"
 
 #define TOKEN "faults-token-6c1d0f2a"
 
@@ -278,21 +279,10 @@ static TestServer *
 test_server_new_full (GTlsCertificate *certificate)
 {
   TestServer *self = g_new0 (TestServer, 1);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
 
-  self->server = soup_server_new ("tls-certificate", certificate, NULL);
+  self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
-  soup_server_listen (self->server, address, certificate ? SOUP_SERVER_LISTEN_HTTPS : 0, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (self->server);
-  g_assert_nonnull (uris);
-  self->base = g_strdup_printf ("%s://127.0.0.1:%d", certificate ? "https" : "http",
-                                g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->base = test_server_listen_local (self->server, certificate);
 
   self->paths = g_ptr_array_new_with_free_func (g_free);
   self->authorizations = g_ptr_array_new_with_free_func (g_free);

@@ -11,6 +11,7 @@
 
 #include "cockpit-action-tracker.h"
 #include "test-sim-util.h"
+#include "test-server-util.h"
 
 #define TOKEN       "sekrit-5d41402abc4b2a76b9719d911017c592"
 #define WRONG_TOKEN "wrong-7e2f0c1b9a8d4e3f"
@@ -147,18 +148,7 @@ redirect_cb (SoupServer        *server,
 static char *
 listen_local (SoupServer *server)
 {
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-  char *base;
-
-  soup_server_listen (server, address, 0, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return base;
+  return test_server_listen_local (server, NULL);
 }
 
 static CockpitUser *

@@ -585,7 +585,8 @@ test_activity_end (SimFixture    *f,
                                  .query = "torn down" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) entries = NULL;
-  g_autofree char *next = g_strdup ("not touched");
+  g_autofree char *sentinel = g_strdup ("not touched");
+  char *next = sentinel;
 
   /* Exactly one match: a full page and no next one. */
   entries = list_activity (f, "umbrella", &query, &next, &error);

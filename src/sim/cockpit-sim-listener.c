@@ -58,6 +58,7 @@ struct _CockpitSimListener
   GHashTable      *conns;          /* GSocket → Conn, owned */
   GMainContext    *context;
   GSource         *sweep;
+  GTlsCertificate *certificate;
   guint            port;
   guint            max_connections;
   gint64           header_timeout;
@@ -257,6 +258,20 @@ incoming_cb (GSocketService     *service,
   g_hash_table_replace (self->conns, conn->socket, conn);
   conn_set_state (conn, CONN_WAITING);
 
+  if (self->certificate != NULL)
+    {
+      g_autoptr(GIOStream) tls = g_tls_server_connection_new (G_IO_STREAM (connection), self->certificate, &error);
+
+      if (tls == NULL || !soup_server_accept_iostream (self->server, tls, local, remote, &error))
+        {
+          g_debug ("The simulator could not take a TLS connection: %s", error->message);
+          conn_close (conn);
+          return TRUE;
+        }
+      ensure_sweep (self);
+      return TRUE;
+    }
+
   if (!soup_server_accept_iostream (self->server, G_IO_STREAM (connection), local, remote, &error))
     {
       g_debug ("The simulator could not take a connection: %s", error->message);
@@ -357,6 +372,15 @@ cockpit_sim_listener_stop (CockpitSimListener *self)
     }
 }
 
+void
+cockpit_sim_listener_set_tls_certificate (CockpitSimListener *self,
+                                          GTlsCertificate    *certificate)
+{
+  g_return_if_fail (COCKPIT_IS_SIM_LISTENER (self));
+
+  g_set_object (&self->certificate, certificate);
+}
+
 guint
 cockpit_sim_listener_get_n_connections (CockpitSimListener *self)
 {
@@ -394,6 +418,7 @@ cockpit_sim_listener_dispose (GObject *object)
 
   cockpit_sim_listener_stop (self);
   g_clear_object (&self->service);
+  g_clear_object (&self->certificate);
 
   G_OBJECT_CLASS (cockpit_sim_listener_parent_class)->dispose (object);
 }

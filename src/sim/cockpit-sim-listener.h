@@ -24,6 +24,9 @@ gboolean            cockpit_sim_listener_listen        (CockpitSimListener  *sel
                                                         guint                port,
                                                         GError             **error);
 guint               cockpit_sim_listener_get_port      (CockpitSimListener  *self);
+/* With a certificate, every connection is TLS (https); for tests. */
+void                cockpit_sim_listener_set_tls_certificate (CockpitSimListener *self,
+                                                              GTlsCertificate    *certificate);
 /* Stops accepting and closes every connection. */
 void                cockpit_sim_listener_stop          (CockpitSimListener  *self);
 
