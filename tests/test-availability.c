@@ -7,101 +7,7 @@
 
 #include "cockpit-model.h"
 
-/* A package described by the few facts the rules look at, as in
- * test-rules.c: make_package() turns it into contract JSON and decodes it. */
-typedef struct {
-  const char *version;   /* NULL: not set up */
-  gboolean    protected;
-  const char *backup;    /* Live only: created_at of an upgrade backup */
-  const char *expires;   /* its expires_at */
-  gboolean    absent;    /* the package has no such environment */
-} EnvSpec;
-
-typedef struct {
-  const char *maintenance;  /* NULL: not in maintenance */
-  gboolean    busy;
-  EnvSpec     live;
-  EnvSpec     uat;
-  EnvSpec     integration;
-} PackageSpec;
-
-#define NOW "2026-11-26T12:00:00Z"
-
-static char *
-env_json (const char    *kind,
-          const EnvSpec *spec)
-{
-  g_autofree char *backup = NULL;
-  g_autofree char *version = NULL;
-
-  if (spec->backup != NULL)
-    {
-      g_autoptr(GDateTime) created = cockpit_date_time_parse (spec->backup);
-      g_autoptr(GDateTime) max = g_date_time_add_days (created, 5);
-      g_autofree char *max_text = cockpit_date_time_format (max);
-
-      backup = g_strdup_printf ("{\"from_version\": \"6.3.18\", \"to_version\": \"%s\", "
-                                "\"created_at\": \"%s\", \"expires_at\": \"%s\", "
-                                "\"max_expires_at\": \"%s\", \"extended\": false}",
-                                spec->version, spec->backup, spec->expires, max_text);
-    }
-
-  version = spec->version ? g_strdup_printf ("\"%s\"", spec->version) : g_strdup ("null");
-
-  return g_strdup_printf ("{\"id\": \"acme-%s\", \"package_id\": \"acme\", \"kind\": \"%s\", "
-                          "\"name\": \"%s\", \"magnolia_version\": %s, \"bundle\": null, "
-                          "\"state\": \"%s\", \"url\": null, \"protected\": %s, "
-                          "\"last_upgraded_at\": null, \"upgrade_backup\": %s, "
-                          "\"latest_manual_backup\": null}",
-                          kind, kind, kind, version,
-                          spec->version ? "running" : "not_set_up",
-                          spec->protected ? "true" : "false",
-                          backup ? backup : "null");
-}
-
-static CockpitPackage *
-make_package (const PackageSpec *spec)
-{
-  g_autofree char *live = env_json ("live", &spec->live);
-  g_autofree char *uat = env_json ("uat", &spec->uat);
-  g_autofree char *integration = env_json ("integration", &spec->integration);
-  g_autoptr(GPtrArray) environments = g_ptr_array_new ();
-  g_autofree char *list = NULL;
-  g_autofree char *maintenance = NULL;
-  g_autofree char *json = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
-  CockpitPackage *package;
-  const char *action =
-    "{\"id\": \"act-1\", \"package_id\": \"acme\", \"environment_id\": \"acme-uat\", "
-    "\"kind\": \"upgrade\", \"params\": {\"target_version\": \"6.3.21\"}, "
-    "\"status\": \"running\", \"stage\": \"deploy_version\", \"stages\": [], "
-    "\"progress\": 0.3, \"requested_by\": \"Alex Example\", "
-    "\"created_at\": \"2026-11-26T11:50:00Z\", \"finished_at\": null, \"error\": null}";
-
-  if (!spec->live.absent)
-    g_ptr_array_add (environments, live);
-  if (!spec->uat.absent)
-    g_ptr_array_add (environments, uat);
-  if (!spec->integration.absent)
-    g_ptr_array_add (environments, integration);
-  g_ptr_array_add (environments, NULL);
-  list = g_strjoinv (", ", (char **) environments->pdata);
-
-  maintenance = spec->maintenance ? g_strdup_printf ("\"%s\"", spec->maintenance) : g_strdup ("null");
-  json = g_strdup_printf ("{\"id\": \"acme\", \"name\": \"Acme Corporation Website\", "
-                          "\"status\": \"%s\", \"status_text\": \"\", "
-                          "\"maintenance_message\": %s, \"running_action\": %s, "
-                          "\"environments\": [%s]}",
-                          spec->maintenance ? "maintenance" : "ok", maintenance,
-                          spec->busy ? action : "null", list);
-
-  node = cockpit_json_parse (json, -1, &error);
-  g_assert_no_error (error);
-  package = cockpit_json_decode (COCKPIT_TYPE_PACKAGE, node, &error);
-  g_assert_no_error (error);
-  return package;
-}
+#include "test-package-spec.h"
 
 static GListStore *
 make_releases (void)
@@ -131,7 +37,6 @@ make_releases (void)
   return store;
 }
 
-#define NOW "2026-11-26T12:00:00Z"
 
 /* One letter per user action, in the order of CockpitUserAction:
  * wizard, upgrade Integration, UAT, Live, back up Live, tear down
