@@ -64,6 +64,54 @@ test_app_screenshot_both (GtkWidget  *widget,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+static inline void
+test_app_frame_cb (GdkFrameClock *clock,
+                   guint         *frames)
+{
+  (*frames)++;
+}
+
+/* How many frames @widget's window draws in @ms milliseconds once it has
+ * settled, with animations on as on a desktop.  An idle window draws
+ * none: a frame clock that keeps ticking drains a laptop's battery. */
+static inline guint
+test_app_count_idle_frames (GtkWidget *widget,
+                            guint      ms)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  GdkFrameClock *clock;
+  gboolean animations;
+  guint frames = 0;
+  gulong handler;
+  gint64 end;
+
+  g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+  /* A text cursor blinks (and fades) for ten seconds after the last key,
+   * then stops: that is GTK's own, and not what is counted here. */
+  g_object_set (settings, "gtk-enable-animations", TRUE, "gtk-cursor-blink", FALSE, NULL);
+  cockpit_test_wait_for_draw (widget);
+
+  /* Let what may legitimately move (a transition after the change of
+   * setting) come to rest. */
+  end = g_get_monotonic_time () + 600 * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (test_app_frame_cb), &frames);
+  end = g_get_monotonic_time () + (gint64) ms * 1000;
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_signal_handler_disconnect (clock, handler);
+
+  g_object_set (settings, "gtk-enable-animations", animations, NULL);
+  return frames;
+}
+
 /* A POST to the simulator's test controls.  The simulator serves on this
  * thread's main context, so the request must be asynchronous. */
 static inline void

@@ -255,6 +255,14 @@ test_try_the_demo (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "demo-fail-next"));
 }
 
+/* The overview of a package, with nothing running, draws nothing. */
+static void
+test_idle_no_frames (void)
+{
+  show_package ("acmeweb");
+  g_assert_cmpuint (test_app_count_idle_frames (GTK_WIDGET (window ()), 1000), ==, 0);
+}
+
 /* A second `upgrade-cockpit --demo` brings the running demo forward and
  * ends: one application, one simulator. */
 static void
@@ -561,6 +569,7 @@ main (int   argc,
 
   g_test_add_func ("/cockpit/demo/command-line", test_command_line);
   g_test_add_func ("/cockpit/demo/try-the-demo", test_try_the_demo);
+  g_test_add_func ("/cockpit/demo/idle-no-frames", test_idle_no_frames);
   g_test_add_func ("/cockpit/demo/docs-screenshots", test_docs_screenshots);
   g_test_add_func ("/cockpit/demo/second-launch", test_second_launch);
   g_test_add_func ("/cockpit/demo/skip-ahead", test_skip_ahead);

@@ -112,6 +112,15 @@ test_sign_in_page (void)
   test_app_screenshot_both (GTK_WIDGET (window ()), "window-sign-in");
 }
 
+/* The sign-in page, left alone, draws nothing: the loading page's
+ * spinner, hidden, kept the frame clock running before. */
+static void
+test_idle_no_frames (void)
+{
+  g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "sign-in");
+  g_assert_cmpuint (test_app_count_idle_frames (GTK_WIDGET (window ()), 1000), ==, 0);
+}
+
 static void
 try_sign_in (const char *url,
              const char *token)
@@ -495,6 +504,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/cockpit/window/sign-in-page", test_sign_in_page);
+  g_test_add_func ("/cockpit/window/idle-no-frames", test_idle_no_frames);
   g_test_add_func ("/cockpit/window/sign-in-errors", test_sign_in_errors);
   g_test_add_func ("/cockpit/window/sign-in-good", test_sign_in_good);
   g_test_add_func ("/cockpit/window/overview", test_overview);

@@ -22,6 +22,7 @@ struct _CockpitWindow
   AdwPasswordEntryRow *token_row;
   GtkLabel            *sign_in_error;
   GtkSpinner          *sign_in_spinner;
+  GtkSpinner          *loading_spinner;
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
   GtkWidget           *content;
@@ -401,6 +402,7 @@ update_page (CockpitWindow *self)
   if (session != NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "packages");
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
       return;
     }
 
@@ -414,6 +416,8 @@ update_page (CockpitWindow *self)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
   else
     gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  gtk_spinner_set_spinning (self->loading_spinner,
+                            g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "loading"));
 }
 
 /* Sign-in ---------------------------------------------------------------------- */
@@ -684,6 +688,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_error);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content);
