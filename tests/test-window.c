@@ -279,6 +279,41 @@ test_shortcuts (void)
   gtk_window_close (GTK_WINDOW (overlay));
 }
 
+/* A narrow window folds the list and the package into one page: the list
+ * takes the whole width, a row opens its package, Back returns.  Before,
+ * the list stayed 300 px wide and centred, and no row could be opened. */
+static void
+test_narrow (void)
+{
+  CockpitWindow *narrow = cockpit_window_new (app);
+  GtkWidget *row;
+  CockpitPackagePage *narrow_page = cockpit_window_get_package_page (narrow);
+
+  gtk_window_set_default_size (GTK_WINDOW (narrow), 600, 700);
+  gtk_window_present (GTK_WINDOW (narrow));
+  WAIT_FOR (cockpit_window_get_package_row (narrow, 1) != NULL);
+  cockpit_test_wait_for_draw (GTK_WIDGET (narrow));
+
+  g_assert_true (cockpit_window_get_folded (narrow));
+  g_assert_false (cockpit_window_get_showing_content (narrow));
+  g_assert_cmpint (gtk_widget_get_width (cockpit_window_get_sidebar (narrow)), >=, 560);
+  test_app_screenshot_both (GTK_WIDGET (narrow), "window-narrow-list");
+
+  /* A click selects the row and activates it; Enter activates it. */
+  row = cockpit_window_get_package_row (narrow, 1);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+  gtk_widget_activate (row);
+  WAIT_FOR (cockpit_window_get_showing_content (narrow));
+  g_assert_cmpstr (cockpit_package_get_id (cockpit_package_page_get_package (narrow_page)), ==, "globex");
+  cockpit_test_wait_for_draw (GTK_WIDGET (narrow));
+  test_app_screenshot_both (GTK_WIDGET (narrow), "window-narrow-package");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (narrow), "win.back", NULL));
+  WAIT_FOR (!cockpit_window_get_showing_content (narrow));
+
+  gtk_window_destroy (GTK_WINDOW (narrow));
+}
+
 static void
 test_wizard_opens (void)
 {
@@ -510,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/window/overview", test_overview);
   g_test_add_func ("/cockpit/window/activity-log", test_activity_log);
   g_test_add_func ("/cockpit/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/cockpit/window/narrow", test_narrow);
   g_test_add_func ("/cockpit/window/wizard-opens", test_wizard_opens);
   g_test_add_func ("/cockpit/window/upgrade-succeeds", test_upgrade_succeeds);
   g_test_add_func ("/cockpit/window/upgrade-fails", test_upgrade_fails);

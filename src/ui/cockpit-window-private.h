@@ -17,6 +17,15 @@ CockpitPackagePage *cockpit_window_get_package_page   (CockpitWindow *self);
 /* The offline or error bar's text, or NULL while hidden. */
 const char         *cockpit_window_get_status_text    (CockpitWindow *self);
 
+/* Narrow windows: whether the list and the package are folded into one
+ * page, whether the package (not the list) is shown, a row of the list,
+ * and the list's side. */
+gboolean            cockpit_window_get_folded         (CockpitWindow *self);
+gboolean            cockpit_window_get_showing_content (CockpitWindow *self);
+GtkWidget          *cockpit_window_get_package_row    (CockpitWindow *self,
+                                                       guint          index);
+GtkWidget          *cockpit_window_get_sidebar        (CockpitWindow *self);
+
 /* The primary menu, with its Demo section in demo mode. */
 GMenuModel         *cockpit_window_get_main_menu      (CockpitWindow *self);
 /* The clock moved (the minute timer; tests that move the clock). */

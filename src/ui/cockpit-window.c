@@ -24,6 +24,7 @@ struct _CockpitWindow
   GtkSpinner          *sign_in_spinner;
   GtkSpinner          *loading_spinner;
   AdwLeaflet          *leaflet;
+  AdwClamp            *sidebar_clamp;
   GtkWidget           *sidebar;
   GtkWidget           *content;
   GtkListBox          *package_list;
@@ -109,6 +110,9 @@ create_package_row (gpointer item,
   gtk_widget_set_tooltip_text (icon, _("In maintenance"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   g_object_set_data_full (G_OBJECT (row), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
+  /* Folded, the list is all there is: a click or Enter on a row opens
+   * its package, which needs rows that can be activated. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   return row;
 }
@@ -240,6 +244,17 @@ package_selected_cb (CockpitWindow *self,
   update_activity (self);
   _cockpit_window_actions_update (self);
   g_settings_set_string (cockpit_application_get_settings (get_app (self)), "last-package", id);
+}
+
+/* Side by side, the clamp caps the list's width; folded, the list is the
+ * whole window and takes its width. */
+static void
+folded_cb (CockpitWindow *self)
+{
+  int size = adw_leaflet_get_folded (self->leaflet) ? G_MAXINT / 2 : 300;
+
+  adw_clamp_set_maximum_size (self->sidebar_clamp, size);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp, size);
 }
 
 static void
@@ -690,6 +705,8 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_spinner);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sidebar_clamp);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_list);
@@ -773,6 +790,39 @@ cockpit_window_show_activity (CockpitWindow *self,
 
   gtk_toggle_button_set_active (self->activity_button, show);
   return show ? adw_bin_get_child (self->activity_bin) : NULL;
+}
+
+gboolean
+cockpit_window_get_folded (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet);
+}
+
+gboolean
+cockpit_window_get_showing_content (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), FALSE);
+
+  return adw_leaflet_get_visible_child (self->leaflet) == self->content;
+}
+
+GtkWidget *
+cockpit_window_get_package_row (CockpitWindow *self,
+                                guint          index)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->package_list, index));
+}
+
+GtkWidget *
+cockpit_window_get_sidebar (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
 }
 
 GMenuModel *
