@@ -1038,6 +1038,35 @@ test_clock (SimTest       *f,
   }
 }
 
+/* The clock control stops at 1,000 years past the real time, the most a
+ * state file may hold: before, 101 jumps of ten years left a state file
+ * that the next start refused as damaged. */
+static void
+test_clock_limit (SimTest       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *state = sim_test_path (f, "state.json");
+  g_autoptr(GError) error = NULL;
+  guint refused = 0;
+
+  sim_test_start (f, COCKPIT_SIM_SEED_EMPTY, state, SIM_TEST_STAGE_SECONDS, TRUE);
+  for (guint i = 0; i < 110; i++)
+    {
+      g_autoptr(SimAnswer) answer = sim_request (f, "POST", "/_sim/clock",
+                                                 "{\"advance_seconds\": 315360000}", NULL);
+
+      if (answer->status == 400)
+        refused++;
+      else
+        g_assert_cmpuint (answer->status, ==, 200);
+    }
+  g_assert_cmpuint (refused, >, 0);
+
+  /* The state it saved loads again. */
+  sim_test_start (f, COCKPIT_SIM_SEED_EMPTY, state, SIM_TEST_STAGE_SECONDS, TRUE);
+  g_assert_nonnull (f->sim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1075,6 +1104,7 @@ main (int   argc,
   ADD ("idempotency/window", test_idempotency_window);
   ADD ("actions/list", test_actions_list);
   ADD ("clock", test_clock);
+  ADD ("clock-limit", test_clock_limit);
 
 #undef ADD
 

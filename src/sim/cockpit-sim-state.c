@@ -1024,7 +1024,7 @@ ld_int (Loader     *loader,
 /* The simulated clock may run up to a thousand years ahead of (or behind)
  * the real time: far more than any test or demo moves it, far less than
  * what could overflow. */
-#define MAX_CLOCK_OFFSET  (G_GINT64_CONSTANT (1000) * 366 * 24 * 3600 * G_USEC_PER_SEC)
+#define MAX_CLOCK_OFFSET  COCKPIT_SIM_MAX_CLOCK_OFFSET
 /* A stage of a simulated action lasts at most a year. */
 #define MAX_STAGE_DURATION  (G_GINT64_CONSTANT (366) * 24 * 3600 * G_USEC_PER_SEC)
 

@@ -132,7 +132,7 @@ typedef struct {
 } CockpitSimIdempotencyRecord;
 
 typedef struct {
-  gint64       clock_offset;             /* added to the real time */
+  gint64       clock_offset;             /* added to the real time, at most COCKPIT_SIM_MAX_CLOCK_OFFSET */
   gint64       processed_until;          /* events up to here are carried out */
   guint        next_action;
   GPtrArray   *releases;                 /* CockpitSimRelease, highest version first */
@@ -142,6 +142,10 @@ typedef struct {
   GArray      *fail_next;                /* CockpitStageName, armed by the test control */
   GHashTable  *idempotency;              /* key → CockpitSimIdempotencyRecord */
 } CockpitSimState;
+
+/* How far the simulated clock may be from the real time: a state file
+ * with more is refused as damaged, so the clock never goes further. */
+#define COCKPIT_SIM_MAX_CLOCK_OFFSET (G_GINT64_CONSTANT (1000) * 366 * 24 * 3600 * G_USEC_PER_SEC)
 
 CockpitSimState        *cockpit_sim_state_new              (void);
 void                    cockpit_sim_state_free             (CockpitSimState *state);

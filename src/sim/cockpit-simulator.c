@@ -763,6 +763,12 @@ handle_clock_advance (Request *req)
       return;
     }
 
+  if (req->self->state->clock_offset + (gint64) (seconds * G_USEC_PER_SEC) > COCKPIT_SIM_MAX_CLOCK_OFFSET)
+    {
+      reply_error (req, COCKPIT_SIM_ERROR_BAD_REQUEST,
+                   "The clock cannot go more than 1,000 years past the real time.");
+      return;
+    }
   req->self->state->clock_offset += (gint64) (seconds * G_USEC_PER_SEC);
   req->now = get_now (req->self);
   cockpit_sim_engine_process_due (req->self->state, req->now);
@@ -1563,7 +1569,9 @@ cockpit_simulator_advance_clock (CockpitSimulator *self,
   g_return_if_fail (COCKPIT_IS_SIMULATOR (self));
   g_return_if_fail (seconds >= 0);
 
-  self->state->clock_offset += seconds * G_USEC_PER_SEC;
+  /* Never further than a state file may hold (see cockpit-sim-state.h). */
+  self->state->clock_offset = MIN (self->state->clock_offset + MIN (seconds, COCKPIT_SIM_MAX_CLOCK_OFFSET / G_USEC_PER_SEC) * G_USEC_PER_SEC,
+                                   COCKPIT_SIM_MAX_CLOCK_OFFSET);
   cockpit_sim_engine_process_due (self->state, get_now (self));
   if (!save_state (self, &error))
     g_debug ("Could not save the simulator state: %s", error->message);
