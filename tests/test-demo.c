@@ -85,6 +85,23 @@ find_action_button (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static TestNotification *
 last_notification (const char *id_prefix)
 {
@@ -253,6 +270,20 @@ test_try_the_demo (void)
   }
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "demo-skip-ahead"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "demo-fail-next"));
+
+  /* The menu as it opens, for a look at it. */
+  {
+    GtkWidget *menu_button = find_menu_button (GTK_WIDGET (window ()));
+    GtkPopover *popover;
+
+    g_assert_nonnull (menu_button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+    g_assert_nonnull (popover);
+    WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    test_app_screenshot_both (GTK_WIDGET (popover), "demo-menu");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  }
 }
 
 /* The overview of a package, with nothing running, draws nothing. */
