@@ -1016,6 +1016,38 @@ test_error_codes_distinct (void)
       g_assert_cmpint (codes[i], !=, codes[j]);
 }
 
+/* Which errors prove that the cockpit did not carry out a request: the
+ * tracker and the wizard decide with this one answer. */
+static void
+test_error_rejection (void)
+{
+  static const struct {
+    GQuark   domain;
+    int      code;
+    gboolean rejection;
+  } cases[] = {
+    { 0, COCKPIT_CLIENT_ERROR_PACKAGE_BUSY, TRUE },
+    { 0, COCKPIT_CLIENT_ERROR_MAINTENANCE, TRUE },
+    { 0, COCKPIT_CLIENT_ERROR_UNAUTHORIZED, TRUE },
+    { 0, COCKPIT_CLIENT_ERROR_VERSION_NOT_AVAILABLE, TRUE },
+    { 0, COCKPIT_CLIENT_ERROR_NETWORK, FALSE },
+    { 0, COCKPIT_CLIENT_ERROR_TIMED_OUT, FALSE },
+    { 0, COCKPIT_CLIENT_ERROR_SERVER, FALSE },
+    { 0, COCKPIT_CLIENT_ERROR_BAD_RESPONSE, FALSE },
+    { 0, COCKPIT_CLIENT_ERROR_RESPONSE_TOO_LARGE, FALSE },
+    { 0, COCKPIT_CLIENT_ERROR_FAILED, FALSE },
+    { 1, G_IO_ERROR_CANCELLED, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (cases[i].domain ? G_IO_ERROR : COCKPIT_CLIENT_ERROR,
+                                                     cases[i].code, "x");
+
+      g_assert_cmpint (cockpit_client_error_is_rejection (error), ==, cases[i].rejection);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1054,6 +1086,7 @@ main (int   argc,
   ADD ("error/idempotency-mismatch", test_error_idempotency_mismatch);
   ADD ("idempotency/same-key-twice", test_same_key_twice);
   g_test_add_func ("/cockpit/client/error/codes-distinct", test_error_codes_distinct);
+  g_test_add_func ("/cockpit/client/error/rejection", test_error_rejection);
 
 #undef ADD
 

@@ -850,27 +850,6 @@ network_changed_cb (GNetworkMonitor      *monitor,
 
 /* Starting ------------------------------------------------------------------- */
 
-static gboolean
-is_definite_rejection (const GError *error)
-{
-  /* Errors that prove the cockpit did not carry out the request. */
-  if (error->domain != COCKPIT_CLIENT_ERROR)
-    return FALSE;
-
-  switch (error->code)
-    {
-    case COCKPIT_CLIENT_ERROR_NETWORK:
-    case COCKPIT_CLIENT_ERROR_TIMED_OUT:
-    case COCKPIT_CLIENT_ERROR_SERVER:
-    case COCKPIT_CLIENT_ERROR_BAD_RESPONSE:
-    case COCKPIT_CLIENT_ERROR_RESPONSE_TOO_LARGE:
-    case COCKPIT_CLIENT_ERROR_FAILED:
-      return FALSE;
-    default:
-      return TRUE;
-    }
-}
-
 /* Sends the request of @entry, with the parameters it was journalled with. */
 static void
 send_entry (CockpitActionTracker *self,
@@ -916,8 +895,6 @@ send_entry (CockpitActionTracker *self,
     }
 }
 
-static gboolean is_definite_rejection (const GError *error);
-
 static void
 followup_sent_cb (GObject      *object,
                   GAsyncResult *result,
@@ -936,7 +913,7 @@ followup_sent_cb (GObject      *object,
 
   if (action != NULL)
     adopt_action (self, entry, action);
-  else if (is_definite_rejection (error))
+  else if (cockpit_client_error_is_rejection (error))
     {
       g_autofree char *message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade could not be started: %s"),
                                                   error->message);
@@ -1035,7 +1012,7 @@ start_cb (GObject      *object,
       return;
     }
 
-  if (is_definite_rejection (error))
+  if (cockpit_client_error_is_rejection (error))
     {
       remove_entry (self, entry);
       g_task_return_error (task, g_steal_pointer (&error));

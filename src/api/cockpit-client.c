@@ -1514,3 +1514,25 @@ cockpit_client_start_action_finish (CockpitClient  *self,
 {
   return finish_pointer (self, result, cockpit_client_start_action_finish, error);
 }
+
+gboolean
+cockpit_client_error_is_rejection (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  if (error->domain != COCKPIT_CLIENT_ERROR)
+    return FALSE;
+
+  switch (error->code)
+    {
+    case COCKPIT_CLIENT_ERROR_NETWORK:
+    case COCKPIT_CLIENT_ERROR_TIMED_OUT:
+    case COCKPIT_CLIENT_ERROR_SERVER:
+    case COCKPIT_CLIENT_ERROR_BAD_RESPONSE:
+    case COCKPIT_CLIENT_ERROR_RESPONSE_TOO_LARGE:
+    case COCKPIT_CLIENT_ERROR_FAILED:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}

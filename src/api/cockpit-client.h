@@ -48,6 +48,12 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (CockpitClient, cockpit_client, COCKPIT, CLIENT, GObject)
 
+/* TRUE when @error proves that the cockpit did not carry out the request
+ * (it refused it), FALSE when it may have (the answer was lost, late or
+ * unreadable), so a start that failed so must be looked after, not
+ * retried as new. */
+gboolean cockpit_client_error_is_rejection (const GError *error);
+
 /* Fails with COCKPIT_CLIENT_ERROR_INSECURE_URL for http:// to a host
  * that is not loopback, and INVALID_URL for anything that is not an
  * http(s) URL. */

@@ -145,26 +145,6 @@ is_live (CockpitEnvironment *environment)
 /* Errors that prove the cockpit did not start the action.  For the
  * others (no answer, a garbled one) the tracker keeps looking whether
  * it started, and reports it with its own signals. */
-static gboolean
-is_definite_rejection (const GError *error)
-{
-  if (error->domain != COCKPIT_CLIENT_ERROR)
-    return FALSE;
-
-  switch (error->code)
-    {
-    case COCKPIT_CLIENT_ERROR_NETWORK:
-    case COCKPIT_CLIENT_ERROR_TIMED_OUT:
-    case COCKPIT_CLIENT_ERROR_SERVER:
-    case COCKPIT_CLIENT_ERROR_BAD_RESPONSE:
-    case COCKPIT_CLIENT_ERROR_RESPONSE_TOO_LARGE:
-    case COCKPIT_CLIENT_ERROR_FAILED:
-      return FALSE;
-    default:
-      return TRUE;
-    }
-}
-
 /* Backup first, then upgrade --------------------------------------------------
  *
  * With "Back up Live before upgrading", Install asks the tracker for a
@@ -226,7 +206,7 @@ backup_start_cb (GObject      *object,
     return;
 
   /* Unless the cockpit refused the backup, the upgrade may still follow. */
-  self->waiting_for_upgrade = action != NULL || !is_definite_rejection (error);
+  self->waiting_for_upgrade = action != NULL || !cockpit_client_error_is_rejection (error);
   install_done (self, action, TRUE, error);
 }
 
