@@ -185,8 +185,8 @@ cockpit_application_notify_action (CockpitApplication *self,
   g_notification_set_body (notification, body);
   if (cockpit_action_get_status (action) == COCKPIT_ACTION_STATUS_FAILED)
     g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  /* A click opens the package; a button doing the same would only repeat it. */
   g_notification_set_default_action_and_target (notification, "app.open-package", "s", package_id);
-  g_notification_add_button_with_target (notification, _("Open Package"), "app.open-package", "s", package_id);
 
   id = g_strdup_printf ("action-%s", cockpit_action_get_id (action));
   g_application_send_notification (G_APPLICATION (self), id, notification);
@@ -322,9 +322,9 @@ backup_remind_cb (CockpitBackupReminder *reminder,
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   g_notification_set_default_action_and_target (notification, "app.open-package", "s", package_id);
-  g_notification_add_button_with_target (notification, _("Open"), "app.open-package", "s", package_id);
+  /* A click opens the package; the one button does what a click does not. */
   if (can_extend)
-    g_notification_add_button_with_target (notification, _("Extend"), "app.extend-backup", "s", package_id);
+    g_notification_add_button_with_target (notification, _("Extend to 5 Days"), "app.extend-backup", "s", package_id);
 
   id = g_strdup_printf ("backup-reminder-%s", package_id);
   g_application_send_notification (G_APPLICATION (self), id, notification);

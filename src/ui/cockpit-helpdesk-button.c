@@ -735,10 +735,10 @@ cockpit_helpdesk_notify_critical (GApplication        *app,
   desktop = g_notification_new (cockpit_notification_get_title (notification));
   g_notification_set_body (desktop, cockpit_notification_get_body (notification));
   /* Critical helpdesk messages (outages, security updates) must not be
-   * missed, even in do-not-disturb. */
-  g_notification_set_priority (desktop, G_NOTIFICATION_PRIORITY_URGENT);
+   * missed; urgent is for what needs a reaction within seconds (the GNOME
+   * HIG), so high.  A click opens the helpdesk; no button repeats that. */
+  g_notification_set_priority (desktop, G_NOTIFICATION_PRIORITY_HIGH);
   g_notification_set_default_action (desktop, "app.show-helpdesk");
-  g_notification_add_button (desktop, _("Open"), "app.show-helpdesk");
 
   /* One id per helpdesk notification: sent again, it replaces itself. */
   id = g_strdup_printf ("helpdesk-%s", cockpit_notification_get_id (notification));

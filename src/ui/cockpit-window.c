@@ -552,7 +552,7 @@ extend_backup_action (GtkWidget  *widget,
 {
   CockpitWindow *self = COCKPIT_WINDOW (widget);
 
-  /* From the reminder's "Extend" button: the package, then its question,
+  /* From the reminder's "Extend to 5 Days" button: the package, then its question,
    * if the extension is still allowed. */
   cockpit_window_show_package (self, g_variant_get_string (parameter, NULL));
   _cockpit_window_actions_activate (self, COCKPIT_USER_ACTION_EXTEND_UPGRADE_BACKUP);
