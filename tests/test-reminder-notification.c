@@ -216,6 +216,19 @@ test_extend_action (void)
             g_strcmp0 (cockpit_package_get_id (shown), "globex") == 0);
 }
 
+/* Once the backup is gone, its reminder is withdrawn: it is no longer true. */
+static void
+test_withdrawn_when_gone (void)
+{
+  g_autoptr(GDateTime) now = cockpit_simulator_get_now (sim);
+  GTimeSpan left = g_date_time_difference (cockpit_upgrade_backup_get_expires_at (globex_backup ()), now);
+
+  g_assert_false (g_ptr_array_find_with_equal_func (session.withdrawn, "backup-reminder-globex", g_str_equal, NULL));
+  cockpit_simulator_advance_clock (sim, left / G_TIME_SPAN_SECOND + 60);
+  refresh ();
+  WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, "backup-reminder-globex", g_str_equal, NULL));
+}
+
 /* Signing out drops the reminder. */
 static void
 test_sign_out (void)
@@ -245,6 +258,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/reminder-notification/settings", test_settings);
   g_test_add_func ("/cockpit/reminder-notification/reminds-once", test_reminds_once);
   g_test_add_func ("/cockpit/reminder-notification/extend-action", test_extend_action);
+  g_test_add_func ("/cockpit/reminder-notification/withdrawn-when-gone", test_withdrawn_when_gone);
   g_test_add_func ("/cockpit/reminder-notification/sign-out", test_sign_out);
 
   result = g_test_run ();

@@ -27,6 +27,7 @@ typedef struct {
   guint        owner_id;
   guint        object_id;
   GPtrArray   *notifications;  /* TestNotification, in order */
+  GPtrArray   *withdrawn;      /* the ids of notifications withdrawn, in order */
 } TestSession;
 
 static inline void
@@ -82,6 +83,13 @@ test_session_method_cb (GDBusConnection       *connection,
 
       g_variant_get (parameters, "(ss@a{sv})", &n->app_id, &n->id, &n->data);
       g_ptr_array_add (session->notifications, n);
+    }
+  else if (g_strcmp0 (method, "RemoveNotification") == 0)
+    {
+      const char *id = NULL;
+
+      g_variant_get (parameters, "(&s&s)", NULL, &id);
+      g_ptr_array_add (session->withdrawn, g_strdup (id));
     }
   g_dbus_method_invocation_return_value (invocation, NULL);
 }
@@ -173,6 +181,7 @@ test_session_start (TestSession *session,
   }
 
   session->notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) test_notification_free);
+  session->withdrawn = g_ptr_array_new_with_free_func (g_free);
   test_session_start_notifications (session);
   test_session_wait_for_name ("org.gtk.Notifications");
 
@@ -210,6 +219,7 @@ test_session_stop (TestSession *session)
   g_dbus_connection_close_sync (session->server, NULL, NULL);
   g_clear_object (&session->server);
   g_clear_pointer (&session->notifications, g_ptr_array_unref);
+  g_clear_pointer (&session->withdrawn, g_ptr_array_unref);
   /* Stop, not down, and no unref (which would call down): objects of the
    * app under test may still hold the bus connection as the process ends. */
   g_test_dbus_stop (session->bus);

@@ -445,8 +445,11 @@ test_close_while_running (void)
   WAIT_FOR (flow_says ("Deploy"));
   test_app_screenshot_both (GTK_WIDGET (window ()), "window-reopened");
 
+  g_assert_false (g_ptr_array_find_with_equal_func (session.withdrawn, "background", g_str_equal, NULL));
   cockpit_simulator_advance_clock (sim, 5 * STAGE_SECONDS);
   WAIT_FOR (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)) == 0);
+  /* "Keeps running" is withdrawn once nothing runs any more. */
+  WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, "background", g_str_equal, NULL));
   WAIT_FOR (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)) != NULL &&
             strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)), "upgrade backup"));
   test_app_screenshot_both (GTK_WIDGET (window ()), "window-live-backup");

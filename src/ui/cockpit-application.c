@@ -35,8 +35,9 @@ struct _CockpitApplication
   gboolean            held;
   gboolean            told_background;
 
-  /* Upgrade backup reminders */
+  /* Upgrade backup reminders, and the packages whose reminder is shown */
   CockpitBackupReminder *reminder;
+  GHashTable            *reminded;
 
   /* Helpdesk notifications of the session: kept here, not in the window,
    * so that new critical ones are announced with the window closed. */
@@ -271,6 +272,13 @@ actions_changed_cb (GListModel         *actions,
       self->held = FALSE;
       g_application_release (G_APPLICATION (self));
     }
+
+  /* "Keeps running" is no longer true once nothing runs. */
+  if (!running && self->told_background)
+    {
+      g_application_withdraw_notification (G_APPLICATION (self), "background");
+      self->told_background = FALSE;
+    }
 }
 
 /* Upgrade backup reminders ----------------------------------------------------- */
@@ -328,6 +336,35 @@ backup_remind_cb (CockpitBackupReminder *reminder,
 
   id = g_strdup_printf ("backup-reminder-%s", package_id);
   g_application_send_notification (G_APPLICATION (self), id, notification);
+  g_hash_table_add (self->reminded, g_strdup (package_id));
+}
+
+/* A reminder that is no longer true goes: the backup was extended beyond
+ * the reminder's hours, deleted, restored or removed. */
+static void
+withdraw_stale_reminders (CockpitApplication *self)
+{
+  g_autoptr(GDateTime) now = self->clock ? self->clock (self->clock_data) : g_date_time_new_now_utc ();
+  guint hours = self->reminder ? cockpit_backup_reminder_get_hours (self->reminder) : 0;
+  GHashTableIter iter;
+  const char *package_id;
+
+  g_hash_table_iter_init (&iter, self->reminded);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &package_id, NULL))
+    {
+      CockpitPackage *package = self->session ? cockpit_session_find_package (self->session, package_id) : NULL;
+      CockpitEnvironment *live = package ? cockpit_package_get_environment (package, COCKPIT_ENVIRONMENT_KIND_LIVE) : NULL;
+      CockpitUpgradeBackup *backup = live ? cockpit_environment_get_upgrade_backup (live) : NULL;
+      g_autofree char *id = NULL;
+
+      if (backup != NULL && hours > 0 &&
+          g_date_time_difference (cockpit_upgrade_backup_get_expires_at (backup), now) <= (GTimeSpan) hours * G_TIME_SPAN_HOUR)
+        continue;
+
+      id = g_strdup_printf ("backup-reminder-%s", package_id);
+      g_application_withdraw_notification (G_APPLICATION (self), id);
+      g_hash_table_iter_remove (&iter);
+    }
 }
 
 static void
@@ -335,6 +372,7 @@ session_updated_cb (CockpitApplication *self)
 {
   if (self->reminder != NULL)
     cockpit_backup_reminder_check (self->reminder);
+  withdraw_stale_reminders (self);
 }
 
 static void
@@ -1161,6 +1199,7 @@ cockpit_application_finalize (GObject *object)
   CockpitApplication *self = COCKPIT_APPLICATION (object);
 
   g_clear_pointer (&self->sign_in_error, g_free);
+  g_clear_pointer (&self->reminded, g_hash_table_unref);
 
   G_OBJECT_CLASS (cockpit_application_parent_class)->finalize (object);
 }
@@ -1234,4 +1273,5 @@ cockpit_application_init (CockpitApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  self->reminded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
