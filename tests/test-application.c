@@ -4,7 +4,7 @@
  * The application signs in to an in-process simulator (test-app-util.h)
  * with a journal of followed actions that was damaged before it started:
  * it must say so once, as a desktop notification in words, and still
- * sign in.
+ * sign in.  And desktop notifications that are no longer true go.
  */
 #include "config.h"
 
@@ -15,6 +15,7 @@
 #define TOKEN "application-test-token-8d41"
 
 static TestSession session;
+static TestApp     t;
 
 static TestNotification *
 find_notification (const char *id)
@@ -24,6 +25,19 @@ find_notification (const char *id)
       TestNotification *n = g_ptr_array_index (session.notifications, i);
 
       if (g_str_equal (n->id, id))
+        return n;
+    }
+  return NULL;
+}
+
+static TestNotification *
+find_prefixed (const char *prefix)
+{
+  for (guint i = 0; i < session.notifications->len; i++)
+    {
+      TestNotification *n = g_ptr_array_index (session.notifications, i);
+
+      if (g_str_has_prefix (n->id, prefix))
         return n;
     }
   return NULL;
@@ -40,18 +54,12 @@ count_notifications (const char *id)
   return n;
 }
 
+/* The journal was damaged before the app started (see main()). */
 static void
 test_journal_damaged (void)
 {
-  g_autofree char *dir = g_build_filename (session.dir, "state", NULL);
-  g_autofree char *journal = g_build_filename (dir, "journal.json", NULL);
-  TestApp t = { 0 };
   TestNotification *n;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (journal, "{\"format\": 1, \"entries\": [{\"cock", -1, NULL));
-
-  test_app_start (&t, &session, TOKEN, 60);
   WAIT_FOR (find_notification ("journal-damaged") != NULL);
   n = find_notification ("journal-damaged");
   g_assert_cmpstr (test_notification_get (n, "title"), ==, "Some followed actions could not be read");
@@ -60,7 +68,32 @@ test_journal_damaged (void)
 
   /* And the app goes on: the packages are there. */
   WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) > 0);
-  test_app_stop (&t);
+}
+
+/* A critical helpdesk notice announced on the desktop is withdrawn once
+ * it is read: it no longer asks for anything. */
+static void
+test_helpdesk_withdrawn_when_read (void)
+{
+  TestNotification *announced = NULL;
+  CockpitHelpdesk *helpdesk;
+  CockpitNotification *notice;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  WAIT_FOR ((announced = find_prefixed ("helpdesk-")) != NULL);
+  g_assert_cmpstr (test_notification_get (announced, "priority"), ==, "high");
+
+  helpdesk = cockpit_application_get_helpdesk (t.app);
+  notice = cockpit_helpdesk_find (helpdesk, announced->id + strlen ("helpdesk-"));
+  g_assert_nonnull (notice);
+  g_assert_false (g_ptr_array_find_with_equal_func (session.withdrawn, announced->id, g_str_equal, NULL));
+
+  cockpit_helpdesk_mark_read_async (helpdesk, notice, NULL, test_app_store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (cockpit_helpdesk_mark_read_finish (helpdesk, result, &error));
+  g_assert_no_error (error);
+  WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, announced->id, g_str_equal, NULL));
 }
 
 int
@@ -72,9 +105,21 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   test_session_start (&session, FALSE);
 
+  /* A journal of followed actions cut off in the middle of an entry. */
+  {
+    g_autofree char *dir = g_build_filename (session.dir, "state", NULL);
+    g_autofree char *journal = g_build_filename (dir, "journal.json", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (journal, "{\"format\": 1, \"entries\": [{\"cock", -1, NULL));
+  }
+  test_app_start (&t, &session, TOKEN, 60);
+
   g_test_add_func ("/cockpit/application/journal-damaged", test_journal_damaged);
+  g_test_add_func ("/cockpit/application/helpdesk-withdrawn-when-read", test_helpdesk_withdrawn_when_read);
   result = g_test_run ();
 
+  test_app_stop (&t);
   test_session_stop (&session);
   return result;
 }

@@ -38,6 +38,8 @@ struct _CockpitApplication
   /* Upgrade backup reminders, and the packages whose reminder is shown */
   CockpitBackupReminder *reminder;
   GHashTable            *reminded;
+  /* The helpdesk notices announced on the desktop, by id */
+  GHashTable            *announced;
 
   /* Helpdesk notifications of the session: kept here, not in the window,
    * so that new critical ones are announced with the window closed. */
@@ -432,6 +434,45 @@ cockpit_application_set_clock (CockpitApplication *self,
   self->clock_destroy = destroy;
 }
 
+/* Helpdesk notices ---------------------------------------------------------------- */
+
+static void
+helpdesk_new_critical_cb (CockpitHelpdesk     *helpdesk,
+                          CockpitNotification *notification,
+                          CockpitApplication  *self)
+{
+  cockpit_helpdesk_notify_critical (G_APPLICATION (self), notification);
+  g_hash_table_add (self->announced, g_strdup (cockpit_notification_get_id (notification)));
+}
+
+/* A notice read or archived (here or in the cockpit) is withdrawn from
+ * the desktop: it asks for nothing any more. */
+static void
+withdraw_read_helpdesk (CockpitApplication *self)
+{
+  GHashTableIter iter;
+  const char *id;
+
+  if (self->helpdesk == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->announced);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    {
+      CockpitNotification *notification = cockpit_helpdesk_find (self->helpdesk, id);
+      g_autofree char *desktop_id = NULL;
+
+      if (notification != NULL &&
+          !cockpit_notification_get_read (notification) &&
+          !cockpit_notification_get_archived (notification))
+        continue;
+
+      desktop_id = g_strdup_printf ("helpdesk-%s", id);
+      g_application_withdraw_notification (G_APPLICATION (self), desktop_id);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
 /* Sessions --------------------------------------------------------------------- */
 
 static void
@@ -515,8 +556,11 @@ cockpit_application_set_session (CockpitApplication *self,
       start_backup_reminder (self);
 
       self->helpdesk = cockpit_helpdesk_new (cockpit_session_get_client (session), NULL);
-      g_signal_connect_object (self->helpdesk, "new-critical", G_CALLBACK (cockpit_helpdesk_notify_critical),
+      g_signal_connect_object (self->helpdesk, "new-critical", G_CALLBACK (helpdesk_new_critical_cb), self, 0);
+      g_signal_connect_object (self->helpdesk, "notify::unread-critical", G_CALLBACK (withdraw_read_helpdesk),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (cockpit_helpdesk_get_notifications (self->helpdesk), "items-changed",
+                               G_CALLBACK (withdraw_read_helpdesk), self, G_CONNECT_SWAPPED);
       cockpit_helpdesk_refresh (self->helpdesk);
       cockpit_helpdesk_set_auto_refresh (self->helpdesk, 60);
 
@@ -1200,6 +1244,7 @@ cockpit_application_finalize (GObject *object)
 
   g_clear_pointer (&self->sign_in_error, g_free);
   g_clear_pointer (&self->reminded, g_hash_table_unref);
+  g_clear_pointer (&self->announced, g_hash_table_unref);
 
   G_OBJECT_CLASS (cockpit_application_parent_class)->finalize (object);
 }
@@ -1274,4 +1319,5 @@ cockpit_application_init (CockpitApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   self->reminded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->announced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
