@@ -28,6 +28,7 @@ typedef struct {
   guint        object_id;
   GPtrArray   *notifications;  /* TestNotification, in order */
   GPtrArray   *withdrawn;      /* the ids of notifications withdrawn, in order */
+  char        *service_dir;    /* set before starting: D-Bus services the bus may start */
 } TestSession;
 
 static inline void
@@ -175,6 +176,8 @@ test_session_start (TestSession *session,
     g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
 
     session->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+    if (session->service_dir != NULL)
+      g_test_dbus_add_service_dir (session->bus, session->service_dir);
     g_test_dbus_up (session->bus);
     if (display != NULL)
       g_setenv ("DISPLAY", display, TRUE);
