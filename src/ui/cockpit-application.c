@@ -866,6 +866,8 @@ sign_out_action_cb (GSimpleAction *action,
 
 /* Application ------------------------------------------------------------------ */
 
+static void start_signing_in (CockpitApplication *self);
+
 static CockpitWindow *
 ensure_window (CockpitApplication *self)
 {
@@ -873,17 +875,17 @@ ensure_window (CockpitApplication *self)
 
   if (COCKPIT_IS_WINDOW (window))
     return COCKPIT_WINDOW (window);
-  return cockpit_window_new (self);
+  window = GTK_WINDOW (cockpit_window_new (self));
+  start_signing_in (self);
+  return COCKPIT_WINDOW (window);
 }
 
+/* Signs in by itself, once: to the demo when asked, else with the token
+ * kept for the cockpit used last.  Also when the app was started by D-Bus
+ * for an action (a click on a notification) rather than activated. */
 static void
-cockpit_application_activate (GApplication *app)
+start_signing_in (CockpitApplication *self)
 {
-  CockpitApplication *self = COCKPIT_APPLICATION (app);
-  CockpitWindow *window = ensure_window (self);
-
-  gtk_window_present (GTK_WINDOW (window));
-
   if (self->started)
     return;
   self->started = TRUE;
@@ -900,10 +902,21 @@ cockpit_application_activate (GApplication *app)
       g_autofree char *url = g_settings_get_string (self->settings, "cockpit-url");
 
       if (*url != '\0' && self->session == NULL)
-        set_busy (self, TRUE);
-      if (*url != '\0' && self->session == NULL)
-        cockpit_secret_store_lookup_async (self->secrets, url, NULL, NULL, auto_sign_in_cb, g_object_ref (self));
+        {
+          set_busy (self, TRUE);
+          cockpit_secret_store_lookup_async (self->secrets, url, NULL, NULL, auto_sign_in_cb, g_object_ref (self));
+        }
     }
+}
+
+static void
+cockpit_application_activate (GApplication *app)
+{
+  CockpitApplication *self = COCKPIT_APPLICATION (app);
+  CockpitWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  start_signing_in (self);
 }
 
 static int
