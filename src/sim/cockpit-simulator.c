@@ -1740,10 +1740,30 @@ cockpit_sim_read_token_file (const char  *path,
                              GError     **error)
 {
   g_autofree char *contents = NULL;
+  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
-  return g_strdup (g_strstrip (contents));
+
+  /* The token goes into a header as it is: a NUL byte would cut it short
+   * unseen, and a control character (a second line) could never be sent,
+   * so the simulator would refuse every client. */
+  if (memchr (contents, '\0', length) != NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "The token file holds a NUL byte; it must hold the token alone");
+      return NULL;
+    }
+  g_strstrip (contents);
+  for (const char *p = contents; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      {
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                     "The token file holds a control character or more than one line; "
+                     "it must hold the token alone");
+        return NULL;
+      }
+  return g_strdup (contents);
 }
