@@ -133,7 +133,7 @@ for target in $targets; do
 
   echo "run-fuzz.sh: building $program"
   # shellcheck disable=SC2086
-  "$clang" $cflags -fsanitize=fuzzer,$sanitizers \
+  "$clang" $cflags -fsanitize=fuzzer,$sanitizers -DFUZZ_CORPUS_DIR="\"$srcdir/tests/fuzz/corpus\"" \
     -o "$program" "$srcdir/tests/fuzz/fuzz-$target.c" $objs $libs
 
   mkdir -p "$out/corpus/$target"
