@@ -285,6 +285,36 @@ test_idle_no_timer (SimTest       *f,
   g_assert_false (g_main_context_iteration (NULL, FALSE));
 }
 
+/* A method that is not UTF-8 (libsoup takes any bytes up to the space)
+ * is named in the 405's message: the body must stay valid UTF-8 JSON.
+ * Found by fuzz-sim-request; the message quoted the bytes as they came. */
+static void
+test_hostile_method (SimTest       *f,
+                     gconstpointer  data)
+{
+  int fd = client_connect (cockpit_simulator_get_port (f->sim));
+  g_autofree char *answer = NULL;
+  const char *body;
+
+  client_send (fd, "\xff\xfe /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                   "Authorization: Bearer " SIM_TEST_TOKEN "\r\nConnection: close\r\n\r\n");
+  answer = client_read_answer (fd);
+  close (fd);
+
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 405"));
+  body = strstr (answer, "\r\n\r\n");
+  g_assert_nonnull (body);
+  body += 4;
+  g_assert_true (g_utf8_validate (body, -1, NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = json_from_string (body, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +329,7 @@ main (int   argc,
   ADD ("silent", test_silent);
   ADD ("backlog", test_backlog);
   ADD ("idle-no-timer", test_idle_no_timer);
+  ADD ("hostile-method", test_hostile_method);
 
 #undef ADD
 

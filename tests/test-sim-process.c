@@ -225,6 +225,27 @@ test_command_line (ProcessTest   *f,
   g_assert_false (g_spawn_check_wait_status (status, NULL));
   g_clear_pointer (&output, g_free);
 
+  /* A token file with a NUL byte or a second line is refused: before,
+   * the token was cut at the NUL unseen, or kept a line break no client
+   * can send (found by fuzz-token-file). */
+  {
+    static const struct { const char *text; gsize length; } bad[] = {
+      { TOKEN "\0rest\n", sizeof TOKEN + 5 },
+      { TOKEN "\nsecond line\n", sizeof TOKEN + 12 },
+      { TOKEN "\x1b[0m", sizeof TOKEN + 3 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_true (g_file_set_contents (token_file, bad[i].text, (gssize) bad[i].length, NULL));
+        g_assert_false (sim_spawn (&f->sim, "--token-file", token_file, "--seed", "empty", NULL));
+        output = sim_wait (&f->sim, &status);
+        g_assert_false (g_spawn_check_wait_status (status, NULL));
+        g_assert_nonnull (strstr (output, "token file"));
+        g_clear_pointer (&output, g_free);
+      }
+  }
+
   /* The token from a file; in memory; no test controls. */
   g_assert_true (g_file_set_contents (token_file, TOKEN "\n", -1, NULL));
   g_assert_true (sim_spawn (&f->sim, "--token-file", token_file, "--seed", "empty", "--port", "0",

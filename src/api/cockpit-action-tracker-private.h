@@ -24,4 +24,10 @@ void cockpit_action_tracker_set_hook (CockpitActionTracker     *self,
                                       CockpitActionTrackerHook  hook,
                                       gpointer                  user_data);
 
+/* Reads the journal as the tracker does at resume, setting a damaged one
+ * aside, and returns how many of its entries are this cockpit's; those
+ * of other cockpits are counted in @n_others.  Nothing is followed. */
+guint cockpit_action_tracker_read_journal (CockpitActionTracker *self,
+                                           guint                *n_others);
+
 G_END_DECLS

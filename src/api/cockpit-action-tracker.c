@@ -1443,3 +1443,17 @@ cockpit_action_tracker_init (CockpitActionTracker *self)
   self->monitor_handler = g_signal_connect (self->monitor, "network-changed",
                                             G_CALLBACK (network_changed_cb), self);
 }
+
+guint
+cockpit_action_tracker_read_journal (CockpitActionTracker *self,
+                                     guint                *n_others)
+{
+  g_autoptr(JsonArray) others = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (COCKPIT_IS_ACTION_TRACKER (self), 0);
+
+  entries = journal_read (self, &others);
+  *n_others = json_array_get_length (others);
+  return entries->len;
+}

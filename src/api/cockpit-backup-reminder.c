@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cockpit-backup-reminder.h"
+#include "cockpit-backup-reminder-private.h"
 
 /* The longest a timer waits before the reminder looks at the clock again. */
 #define MAX_WAIT_SECONDS   3600
@@ -662,4 +663,14 @@ cockpit_backup_reminder_init (CockpitBackupReminder *self)
   self->hours = DEFAULT_HOURS;
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->reminded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
+}
+
+guint
+cockpit_backup_reminder_reload_state (CockpitBackupReminder *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_BACKUP_REMINDER (self), 0);
+
+  g_hash_table_remove_all (self->reminded);
+  load_state (self);
+  return g_hash_table_size (self->reminded);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cockpit-client.h"
+#include "cockpit-client-private.h"
 
 #define DEFAULT_IO_TIMEOUT   30
 #define DEFAULT_DEADLINE     60
@@ -536,14 +537,12 @@ is_retryable (Request            *request,
  * unreadable.  Whatever the server sends, the result is at most a day:
  * a huge number must not overflow, and means "not now" all the same. */
 static gint64
-parse_retry_after (SoupMessage *message)
+parse_retry_after (SoupMessageHeaders *headers)
 {
   const char *value;
   gsize digits;
 
-  if (message == NULL)
-    return -1;
-  value = soup_message_headers_get_one (soup_message_get_response_headers (message), "Retry-After");
+  value = soup_message_headers_get_one (headers, "Retry-After");
   if (value == NULL)
     return -1;
 
@@ -619,7 +618,7 @@ fail_or_retry (GTask  *task,
       return;
     }
 
-  delay_ms = parse_retry_after (request->message);
+  delay_ms = request->message != NULL ? parse_retry_after (soup_message_get_response_headers (request->message)) : -1;
   if (delay_ms > (gint64) self->retry_max_ms)
     {
       /* Asking again before the cockpit said it is ready only earns
@@ -666,19 +665,31 @@ same_origin (GUri *a,
          port_of (a) == port_of (b);
 }
 
+/* Where a redirect from @from leads, or NULL when it may not be
+ * followed: no Location, one that does not parse, or another origin. */
+static GUri *
+redirect_target (GUri               *from,
+                 SoupMessageHeaders *headers)
+{
+  const char *location = soup_message_headers_get_one (headers, "Location");
+  g_autoptr(GUri) target = NULL;
+
+  if (location != NULL)
+    target = g_uri_parse_relative (from, location, SOUP_HTTP_URI_FLAGS, NULL);
+  if (target == NULL || !same_origin (from, target))
+    return NULL;
+  return g_steal_pointer (&target);
+}
+
 static gboolean
 handle_redirect (GTask   *task,
                  guint    status)
 {
   Request *request = g_task_get_task_data (task);
-  const char *location;
   g_autoptr(GUri) target = NULL;
 
-  location = soup_message_headers_get_one (soup_message_get_response_headers (request->message), "Location");
-  if (location != NULL)
-    target = g_uri_parse_relative (request->uri, location, SOUP_HTTP_URI_FLAGS, NULL);
-
-  if (target == NULL || !same_origin (request->uri, target) || request->redirects >= MAX_REDIRECTS)
+  target = redirect_target (request->uri, soup_message_get_response_headers (request->message));
+  if (target == NULL || request->redirects >= MAX_REDIRECTS)
     {
       g_task_return_new_error (task, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_REDIRECT_REFUSED,
                                _("The cockpit sent the request on to another address. To keep your token safe, it was not sent there. Check the cockpit address."));
@@ -700,29 +711,27 @@ handle_redirect (GTask   *task,
   return TRUE;
 }
 
-static void
-decode_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* Parses and decodes a successful answer's body as the request expects
+ * it.  The parser's and decoder's words are in @error, for the debug log. */
+static gpointer
+decode_answer (DecodeKind   decode,
+               GType        type,
+               const char  *member,
+               GBytes      *body,
+               GError     **error)
 {
-  GTask *outer = task_data;
-  Request *request = g_task_get_task_data (outer);
-  g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&request->buffer));
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
   gpointer result = NULL;
 
-  root = cockpit_json_parse (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), &error);
-  if (root != NULL)
-    {
-      if (request->decode == DECODE_OBJECT)
-        result = cockpit_json_decode (request->type, root, &error);
-      else
-        result = cockpit_json_decode_member_list (request->type, root, request->member, &error);
-    }
+  root = cockpit_json_parse (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), error);
+  if (root == NULL)
+    return NULL;
+  if (decode == DECODE_OBJECT)
+    result = cockpit_json_decode (type, root, error);
+  else
+    result = cockpit_json_decode_member_list (type, root, member, error);
 
-  if (result != NULL && request->decode == DECODE_ACTIVITY)
+  if (result != NULL && decode == DECODE_ACTIVITY)
     {
       JsonNode *next = json_object_get_member (json_node_get_object (root), "next_before");
 
@@ -733,12 +742,27 @@ decode_thread (GTask        *task,
       else if (next != NULL && !JSON_NODE_HOLDS_NULL (next))
         {
           g_clear_object (&result);
-          g_set_error (&error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_WRONG_TYPE,
+          g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_WRONG_TYPE,
                        "“next_before” should be a string of at most %d bytes or null",
                        COCKPIT_TEXT_MAX_EXACT);
         }
     }
+  return result;
+}
 
+static void
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GTask *outer = task_data;
+  Request *request = g_task_get_task_data (outer);
+  g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&request->buffer));
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  result = decode_answer (request->decode, request->type, request->member, body, &error);
   if (result == NULL)
     {
       /* The parser's words are for developers, not for the message. */
@@ -770,15 +794,16 @@ decoded_cb (GObject      *object,
 }
 
 static gboolean
-is_json (SoupMessage *message)
+is_json (SoupMessageHeaders *headers)
 {
-  const char *type = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
+  const char *type = soup_message_headers_get_content_type (headers, NULL);
 
   return type != NULL &&
          (g_ascii_strcasecmp (type, "application/json") == 0 ||
           g_str_has_suffix (type, "+json"));
 }
 
+/* Keep cockpit_client_handle_answer() in step with this. */
 static void
 finish_answer (GTask *task)
 {
@@ -807,7 +832,7 @@ finish_answer (GTask *task)
       return;
     }
 
-  if (!is_json (request->message))
+  if (!is_json (soup_message_get_response_headers (request->message)))
     {
       g_task_return_new_error (task, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_RESPONSE,
                                _("The server at %s did not answer like a cockpit. Check the cockpit address."),
@@ -1515,6 +1540,7 @@ cockpit_client_start_action_finish (CockpitClient  *self,
   return finish_pointer (self, result, cockpit_client_start_action_finish, error);
 }
 
+<<<<<<< HEAD
 gboolean
 cockpit_client_error_is_rejection (const GError *error)
 {
@@ -1535,4 +1561,85 @@ cockpit_client_error_is_rejection (const GError *error)
     default:
       return TRUE;
     }
+=======
+/* The steps of finish_answer(), fail_or_retry() and decode_thread(), in
+ * their order, without a connection or a task. */
+CockpitClientOutcome
+cockpit_client_handle_answer (const char          *request_url,
+                              const char          *method,
+                              guint                status,
+                              SoupMessageHeaders  *headers,
+                              GBytes              *body,
+                              CockpitClientExpect  expect,
+                              GType                type,
+                              const char          *member,
+                              CockpitEnvironment  *environment,
+                              int                  action_kind,
+                              GUri               **redirect,
+                              gint64              *retry_after_ms,
+                              GObject            **result,
+                              GError             **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  Request request = { 0, };
+  g_autoptr(GError) decode_error = NULL;
+  gpointer decoded;
+
+  G_STATIC_ASSERT ((int) COCKPIT_CLIENT_EXPECT_ACTIVITY == (int) DECODE_ACTIVITY);
+  g_return_val_if_fail (request_url != NULL && headers != NULL && body != NULL, COCKPIT_CLIENT_OUTCOME_ERROR);
+
+  uri = g_uri_parse (request_url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_return_val_if_fail (uri != NULL, COCKPIT_CLIENT_OUTCOME_ERROR);
+
+  request.method = (char *) method;
+  request.uri = uri;
+  request.decode = (DecodeKind) expect;
+  request.type = type;
+  request.member = member;
+  request.environment = environment;
+  request.is_action = action_kind >= 0;
+  request.action_kind = action_kind >= 0 ? action_kind : 0;
+
+  *redirect = NULL;
+  *retry_after_ms = -1;
+  *result = NULL;
+
+  if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
+    {
+      *redirect = redirect_target (uri, headers);
+      if (*redirect != NULL)
+        return COCKPIT_CLIENT_OUTCOME_REDIRECT;
+      g_set_error_literal (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_REDIRECT_REFUSED,
+                           "redirect refused");
+      return COCKPIT_CLIENT_OUTCOME_ERROR;
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      *retry_after_ms = parse_retry_after (headers);
+      g_propagate_error (error, error_from_answer (&request, status, body));
+      return COCKPIT_CLIENT_OUTCOME_ERROR;
+    }
+
+  if (request.decode == DECODE_NONE)
+    return COCKPIT_CLIENT_OUTCOME_RESULT;
+
+  if (!is_json (headers))
+    {
+      g_set_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_RESPONSE,
+                   _("The server at %s did not answer like a cockpit. Check the cockpit address."),
+                   g_uri_get_host (uri));
+      return COCKPIT_CLIENT_OUTCOME_ERROR;
+    }
+
+  decoded = decode_answer (request.decode, type, member, body, &decode_error);
+  if (decoded == NULL)
+    {
+      g_set_error_literal (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_RESPONSE,
+                           decode_error->message);
+      return COCKPIT_CLIENT_OUTCOME_ERROR;
+    }
+  *result = decoded;
+  return COCKPIT_CLIENT_OUTCOME_RESULT;
+>>>>>>> wip-fuzz-load
 }

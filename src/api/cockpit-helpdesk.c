@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "cockpit-helpdesk.h"
+#include "cockpit-helpdesk-private.h"
 
 /* The value of a pending change that the cockpit has not confirmed yet. */
 #define IN_FLIGHT G_MAXUINT
@@ -1069,4 +1070,14 @@ cockpit_helpdesk_init (CockpitHelpdesk *self)
   self->cancellable = g_cancellable_new ();
   self->reads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->archives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+guint
+cockpit_helpdesk_reload_seen (CockpitHelpdesk *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), 0);
+
+  g_clear_pointer (&self->seen, g_hash_table_unref);
+  ensure_seen (self);
+  return g_hash_table_size (self->seen);
 }

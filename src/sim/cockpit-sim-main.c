@@ -8,6 +8,7 @@
 
 #include <glib-unix.h>
 
+#include "cockpit-sim-private.h"
 #include "cockpit-simulator.h"
 
 static gboolean
@@ -15,17 +16,6 @@ quit_cb (gpointer user_data)
 {
   g_main_loop_quit (user_data);
   return G_SOURCE_CONTINUE;
-}
-
-static char *
-read_token_file (const char  *path,
-                 GError     **error)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  return g_strdup (g_strstrip (contents));
 }
 
 int
@@ -72,7 +62,7 @@ main (int    argc,
   if (token_file != NULL)
     {
       g_free (token);
-      token = read_token_file (token_file, &error);
+      token = cockpit_sim_read_token_file (token_file, &error);
       if (token == NULL)
         {
           g_printerr ("cockpit-sim: cannot read the token file: %s\n", error->message);

@@ -26,6 +26,7 @@
 #include "cockpit-sim-seed.h"
 #include "cockpit-sim-state.h"
 #include "cockpit-simulator.h"
+#include "cockpit-sim-private.h"
 
 #define MAX_BODY_SIZE        (1024 * 1024)
 #define DEFAULT_LIMIT        100
@@ -206,8 +207,11 @@ save_state (CockpitSimulator  *self,
 
 typedef struct {
   CockpitSimulator  *self;
-  SoupServerMessage *msg;
   const char        *method;
+  const char        *encoded_path; /* the path as sent, escapes and all */
+  const char        *raw_query;    /* the query as sent, or NULL */
+  SoupMessageHeaders *request_headers;
+  SoupMessageHeaders *response_headers;
   const char        *args[2];      /* the path's variable parts */
   int                route_arg;
   GHashTable        *query;
@@ -913,14 +917,13 @@ static char *
 request_fingerprint (Request *req)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  GUri *uri = soup_server_message_get_uri (req->msg);
-  const char *query = g_uri_get_query (uri);
+  const char *query = req->raw_query;
   gsize length = 0;
   const guchar *data = req->body ? g_bytes_get_data (req->body, &length) : NULL;
 
   g_checksum_update (checksum, (const guchar *) req->method, -1);
   g_checksum_update (checksum, (const guchar *) "\n", 1);
-  g_checksum_update (checksum, (const guchar *) g_uri_get_path (uri), -1);
+  g_checksum_update (checksum, (const guchar *) req->encoded_path, -1);
   g_checksum_update (checksum, (const guchar *) "?", 1);
   if (query != NULL)
     g_checksum_update (checksum, (const guchar *) query, -1);
@@ -979,8 +982,7 @@ run_idempotent (Request     *req,
       req->status = record->status;
       req->answer = g_strdup (record->body);
       req->location = g_strdup (record->location);
-      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
-                                    "Idempotency-Replayed", "true");
+      soup_message_headers_replace (req->response_headers, "Idempotency-Replayed", "true");
       return;
     }
 
@@ -1026,7 +1028,8 @@ split_path (const char *encoded)
   return g_strv_builder_end (builder);
 }
 
-/* A path as error messages quote it: valid UTF-8, and not too long. */
+/* A path or a method as error messages quote it: valid UTF-8, and not
+ * too long.  Both come as the client sent them, any bytes at all. */
 static char *
 quote_path (const char *path)
 {
@@ -1040,12 +1043,10 @@ quote_path (const char *path)
 }
 
 static void
-dispatch (Request    *req,
-          const char *decoded_path)
+dispatch (Request *req)
 {
   CockpitSimulator *self = req->self;
-  GUri *uri = soup_server_message_get_uri (req->msg);
-  const char *encoded = uri != NULL ? g_uri_get_path (uri) : decoded_path;
+  const char *encoded = req->encoded_path;
   g_auto(GStrv) segments = split_path (encoded);
   g_autofree char *path = quote_path (encoded);
   g_autoptr(GPtrArray) allowed = g_ptr_array_new ();
@@ -1089,17 +1090,18 @@ dispatch (Request    *req,
     }
   if (found == NULL)
     {
+      g_autofree char *quoted_method = quote_path (req->method);
+
       g_ptr_array_add (allowed, NULL);
       req->allow = g_strjoinv (", ", (char **) allowed->pdata);
       reply_error (req, COCKPIT_SIM_ERROR_METHOD_NOT_ALLOWED,
-                   "“%s” does not take %s; it takes %s.", path, req->method, req->allow);
+                   "“%s” does not take %s; it takes %s.", path, quoted_method, req->allow);
       return;
     }
 
   if (!found->test_control && !g_str_equal (method, "GET"))
     {
-      const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg),
-                                                      "Idempotency-Key");
+      const char *key = soup_message_headers_get_one (req->request_headers, "Idempotency-Key");
 
       if (key != NULL)
         {
@@ -1110,17 +1112,25 @@ dispatch (Request    *req,
   found->handler (req);
 }
 
+/* The answer's headers other than its type; Idempotency-Replayed is set
+ * by run_idempotent(). */
 static void
-send_answer (Request *req)
+set_answer_headers (Request *req)
 {
-  SoupServerMessage *msg = req->msg;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageHeaders *headers = req->response_headers;
 
   if (req->location != NULL)
     soup_message_headers_replace (headers, "Location", req->location);
   if (req->allow != NULL)
     soup_message_headers_replace (headers, "Allow", req->allow);
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
+}
+
+static void
+send_answer (Request           *req,
+             SoupServerMessage *msg)
+{
+  set_answer_headers (req);
   soup_server_message_set_status (msg, req->status, NULL);
   if (req->answer != NULL)
     {
@@ -1128,6 +1138,38 @@ send_answer (Request *req)
 
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
                                         answer, strlen (answer));
+    }
+}
+
+/* Everything after the early checks: the clock, the body's size, the
+ * route and its handler, and the save before the answer. */
+static void
+handle_request (Request *req)
+{
+  CockpitSimulator *self = req->self;
+  gboolean due_changed;
+
+  /* Behaviour depends on the clock only, not on when the timer fired. */
+  req->now = get_now (self);
+  due_changed = cockpit_sim_engine_process_due (self->state, req->now);
+
+  if (g_bytes_get_size (req->body) > MAX_BODY_SIZE)
+    reply_error (req, COCKPIT_SIM_ERROR_PAYLOAD_TOO_LARGE,
+                 "The request body is larger than 1 MiB.");
+  else
+    dispatch (req);
+
+  if (req->changed || due_changed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!save_state (self, &error) && req->changed)
+        {
+          g_clear_pointer (&req->location, g_free);
+          reply_error (req, COCKPIT_SIM_ERROR_INTERNAL,
+                       "The simulator could not save its state, so the request may be lost "
+                       "when it restarts: %s", error->message);
+        }
     }
 }
 
@@ -1141,38 +1183,19 @@ server_cb (SoupServer        *server,
   CockpitSimulator *self = user_data;
   Request req = { 0, };
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  gboolean due_changed;
+  GUri *uri = soup_server_message_get_uri (msg);
 
   req.self = self;
-  req.msg = msg;
   req.method = soup_server_message_get_method (msg);
+  req.encoded_path = uri != NULL ? g_uri_get_path (uri) : path;
+  req.raw_query = uri != NULL ? g_uri_get_query (uri) : NULL;
+  req.request_headers = soup_server_message_get_request_headers (msg);
+  req.response_headers = soup_server_message_get_response_headers (msg);
   req.query = query;
   req.body = soup_message_body_flatten (body);
 
-  /* Behaviour depends on the clock only, not on when the timer fired. */
-  req.now = get_now (self);
-  due_changed = cockpit_sim_engine_process_due (self->state, req.now);
-
-  if (g_bytes_get_size (req.body) > MAX_BODY_SIZE)
-    reply_error (&req, COCKPIT_SIM_ERROR_PAYLOAD_TOO_LARGE,
-                 "The request body is larger than 1 MiB.");
-  else
-    dispatch (&req, path);
-
-  if (req.changed || due_changed)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!save_state (self, &error) && req.changed)
-        {
-          g_clear_pointer (&req.location, g_free);
-          reply_error (&req, COCKPIT_SIM_ERROR_INTERNAL,
-                       "The simulator could not save its state, so the request may be lost "
-                       "when it restarts: %s", error->message);
-        }
-    }
-
-  send_answer (&req);
+  handle_request (&req);
+  send_answer (&req, msg);
   request_clear (&req);
   reschedule (self);
 }
@@ -1201,8 +1224,8 @@ got_chunk_cb (SoupServerMessage *msg,
 }
 
 static gboolean
-check_token (CockpitSimulator  *self,
-             SoupServerMessage *msg)
+check_token (CockpitSimulator   *self,
+             SoupMessageHeaders *headers)
 {
   const char *header;
   g_autoptr(GChecksum) checksum = NULL;
@@ -1210,8 +1233,7 @@ check_token (CockpitSimulator  *self,
   gsize length = sizeof digest;
   guint8 diff = 0;
 
-  header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                         "Authorization");
+  header = soup_message_headers_get_one (headers, "Authorization");
   if (header == NULL)
     return FALSE;
 
@@ -1234,6 +1256,31 @@ check_token (CockpitSimulator  *self,
   return diff == 0;
 }
 
+/* The checks made as soon as the headers are in, before the body is
+ * read: FALSE, with the error to answer, when the request is refused. */
+static gboolean
+check_headers (CockpitSimulator   *self,
+               SoupMessageHeaders *headers,
+               CockpitSimError    *code,
+               const char        **message)
+{
+  if (!check_token (self, headers))
+    {
+      *code = COCKPIT_SIM_ERROR_UNAUTHORIZED;
+      *message = "The request needs a valid token: send “Authorization: Bearer <token>”.";
+      return FALSE;
+    }
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > MAX_BODY_SIZE)
+    {
+      *code = COCKPIT_SIM_ERROR_PAYLOAD_TOO_LARGE;
+      *message = "The request body is larger than 1 MiB.";
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 early_cb (SoupServer        *server,
           SoupServerMessage *msg,
@@ -1244,28 +1291,72 @@ early_cb (SoupServer        *server,
   CockpitSimulator *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  CockpitSimError code;
+  const char *message;
 
-  if (!check_token (self, msg))
+  if (!check_headers (self, headers, &code, &message))
     {
       soup_message_body_set_accumulate (body, FALSE);
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "WWW-Authenticate", "Bearer");
-      set_message_error (msg, COCKPIT_SIM_ERROR_UNAUTHORIZED,
-                         "The request needs a valid token: send “Authorization: Bearer <token>”.");
-      return;
-    }
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > MAX_BODY_SIZE)
-    {
-      soup_message_body_set_accumulate (body, FALSE);
-      set_message_error (msg, COCKPIT_SIM_ERROR_PAYLOAD_TOO_LARGE,
-                         "The request body is larger than 1 MiB.");
+      if (code == COCKPIT_SIM_ERROR_UNAUTHORIZED)
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                      "WWW-Authenticate", "Bearer");
+      set_message_error (msg, code, message);
       return;
     }
 
   g_object_set_data_full (G_OBJECT (msg), "cockpit-sim-body-size", g_new0 (gsize, 1), g_free);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
+}
+
+guint
+cockpit_simulator_handle_request (CockpitSimulator   *self,
+                                  const char         *method,
+                                  const char         *path,
+                                  const char         *query,
+                                  SoupMessageHeaders *request_headers,
+                                  GBytes             *body,
+                                  SoupMessageHeaders *response_headers,
+                                  char              **answer)
+{
+  g_autoptr(GHashTable) form = NULL;
+  Request req = { 0, };
+  CockpitSimError code;
+  const char *message;
+  guint status;
+
+  g_return_val_if_fail (COCKPIT_IS_SIMULATOR (self), 0);
+  g_return_val_if_fail (method != NULL && path != NULL && answer != NULL, 0);
+
+  if (!check_headers (self, request_headers, &code, &message))
+    {
+      g_autoptr(JsonNode) node = error_node (code, message);
+
+      if (code == COCKPIT_SIM_ERROR_UNAUTHORIZED)
+        soup_message_headers_replace (response_headers, "WWW-Authenticate", "Bearer");
+      *answer = json_to_string (node, FALSE);
+      return cockpit_sim_error_http_status (code);
+    }
+
+  /* As libsoup's server hands its handlers the query. */
+  if (query != NULL)
+    form = soup_form_decode (query);
+
+  req.self = self;
+  req.method = method;
+  req.encoded_path = path;
+  req.raw_query = query;
+  req.request_headers = request_headers;
+  req.response_headers = response_headers;
+  req.query = form;
+  req.body = body != NULL ? g_bytes_ref (body) : g_bytes_new (NULL, 0);
+
+  handle_request (&req);
+  set_answer_headers (&req);
+  status = req.status;
+  *answer = g_steal_pointer (&req.answer);
+  request_clear (&req);
+  reschedule (self);
+  return status;
 }
 
 /* GObject */
@@ -1650,4 +1741,37 @@ cockpit_simulator_stop (CockpitSimulator *self)
     cockpit_sim_listener_stop (self->listener);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
+}
+
+char *
+cockpit_sim_read_token_file (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  /* The token goes into a header as it is: a NUL byte would cut it short
+   * unseen, and a control character (a second line) could never be sent,
+   * so the simulator would refuse every client. */
+  if (memchr (contents, '\0', length) != NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "The token file holds a NUL byte; it must hold the token alone");
+      return NULL;
+    }
+  g_strstrip (contents);
+  for (const char *p = contents; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      {
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                     "The token file holds a control character or more than one line; "
+                     "it must hold the token alone");
+        return NULL;
+      }
+  return g_strdup (contents);
 }
