@@ -1540,7 +1540,6 @@ cockpit_client_start_action_finish (CockpitClient  *self,
   return finish_pointer (self, result, cockpit_client_start_action_finish, error);
 }
 
-<<<<<<< HEAD
 gboolean
 cockpit_client_error_is_rejection (const GError *error)
 {
@@ -1561,7 +1560,8 @@ cockpit_client_error_is_rejection (const GError *error)
     default:
       return TRUE;
     }
-=======
+}
+
 /* The steps of finish_answer(), fail_or_retry() and decode_thread(), in
  * their order, without a connection or a task. */
 CockpitClientOutcome
@@ -1641,5 +1641,4 @@ cockpit_client_handle_answer (const char          *request_url,
     }
   *result = decoded;
   return COCKPIT_CLIENT_OUTCOME_RESULT;
->>>>>>> wip-fuzz-load
 }
