@@ -43,7 +43,10 @@ candidates=$(
       -exec grep -lE "$code_pattern" {} + 2>/dev/null
     find src resources -type f \( -name '*.ui' -o -name '*.xml' -o -name '*.ui.in' \) \
       -exec grep -lE "$ui_pattern" {} + 2>/dev/null
-    find data -maxdepth 1 -type f \( -name '*.in' -o -name '*.gschema.xml' \) 2>/dev/null
+    # The desktop entry, the metainfo and the schema; a D-Bus service file
+    # (*.service.in) holds nothing to translate.
+    find data -maxdepth 1 -type f \( -name '*.in' -o -name '*.gschema.xml' \) \
+      ! -name '*.service.in' 2>/dev/null
   } | sed 's|^\./||' | sort -u
 )
 
