@@ -102,3 +102,32 @@ make_package (const PackageSpec *spec)
   g_assert_no_error (error);
   return package;
 }
+
+/* The releases the tests offer: LTS and not, old and new, one unparsable. */
+static inline GListStore *
+make_releases (void)
+{
+  static const struct {
+    const char *version;
+    gboolean lts;
+    const char *date;
+  } releases[] = {
+    { "6.2.66", TRUE, "2025-10-20T09:00:00Z" },
+    { "6.3.18", TRUE, "2025-11-27T09:00:00Z" },
+    { "6.3.19", TRUE, "2026-01-13T09:00:00Z" },
+    { "6.3.21", TRUE, "2026-10-01T12:00:00Z" },
+    { "6.4.2", FALSE, "2026-01-26T09:00:00Z" },
+    { "6.4.3", FALSE, "2026-11-20T09:00:00Z" },
+    { "6.2.42-sp1", TRUE, "2024-01-10T09:00:00Z" },
+    { "not-a-version", FALSE, "2026-01-01T00:00:00Z" },
+  };
+  GListStore *store = g_list_store_new (COCKPIT_TYPE_RELEASE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (releases); i++)
+    {
+      g_autoptr(GDateTime) date = cockpit_date_time_parse (releases[i].date);
+      g_autoptr(CockpitRelease) release = cockpit_release_new (releases[i].version, releases[i].lts, date);
+      g_list_store_append (store, release);
+    }
+  return store;
+}
