@@ -151,6 +151,7 @@ for target in $targets; do
        TZ=UTC \
        "$program" \
          -max_total_time="$seconds" \
+         ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
          -timeout=10 \
          -rss_limit_mb=2048 \
          -max_len=65536 \

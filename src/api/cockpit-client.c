@@ -1635,8 +1635,10 @@ cockpit_client_handle_answer (const char          *request_url,
   decoded = decode_answer (request.decode, type, member, body, &decode_error);
   if (decoded == NULL)
     {
+      /* As decode_thread(): the parser's words (which may quote the
+       * answer's bytes) are for the debug log, not for the message. */
       g_set_error_literal (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_RESPONSE,
-                           decode_error->message);
+                           _("The cockpit sent an answer this app does not understand. The cockpit may be newer than the app; check for an update."));
       return COCKPIT_CLIENT_OUTCOME_ERROR;
     }
   *result = decoded;
