@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-application.h"
+#include "cockpit-about.h"
 #include "cockpit-application-private.h"
 #include "cockpit-demo.h"
 #include "cockpit-helpdesk-button.h"
@@ -964,16 +965,15 @@ about_action_cb (GSimpleAction *action,
                  gpointer       user_data)
 {
   CockpitApplication *self = user_data;
-  const char *developers[] = { "Upgrade Cockpit contributors", NULL };
+  const char *url = NULL;
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Upgrade Cockpit"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("Upgrade your Magnolia Cloud environments safely"),
-                         NULL);
+  /* The cockpit the app talks to, for the debug information: the demo's
+   * own address changes each run and says nothing. */
+  if (self->demo != NULL)
+    url = "demo";
+  else if (self->session != NULL)
+    url = cockpit_client_get_base_url (cockpit_session_get_client (self->session));
+  gtk_window_present (cockpit_about_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)), url));
 }
 
 static void
