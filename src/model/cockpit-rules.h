@@ -127,9 +127,12 @@ typedef enum {
   COCKPIT_DATE_LONG,       /* "Friday 27 November 2026 at 14:05", in sentences */
 } CockpitDateStyle;
 
-/* A time as people read it, in the local time zone. */
+/* A time as people read it, in the local time zone, with the clock of
+ * cockpit_format_set_12_hour() (24-hour by default). */
 char                *cockpit_format_date_time                 (GDateTime              *time,
                                                                CockpitDateStyle        style);
+void                 cockpit_format_set_12_hour               (gboolean                twelve);
+gboolean             cockpit_format_get_12_hour               (void);
 
 /* "31 h 12 min", "3 days 4 h", "less than a minute". */
 char                *cockpit_format_time_span                 (GTimeSpan               span);

@@ -41,6 +41,7 @@ struct _CockpitApplication
   gboolean            asked_background;
   CockpitBackground  *background;
   GCancellable       *background_cancellable;
+  GSettings          *desktop_interface;   /* NULL without gsettings-desktop-schemas */
 
   /* Upgrade backup reminders, and the packages whose reminder is shown */
   CockpitBackupReminder *reminder;
@@ -1230,6 +1231,34 @@ static const GActionEntry app_actions[] = {
   { "demo-reset", demo_reset_action_cb },
 };
 
+/* Times follow the desktop's 12/24-hour setting, when it has one. */
+static void
+clock_format_changed_cb (GSettings          *desktop_interface,
+                         const char         *key,
+                         CockpitApplication *self)
+{
+  g_autofree char *format = g_settings_get_string (desktop_interface, "clock-format");
+
+  cockpit_format_set_12_hour (g_str_equal (format, "12h"));
+}
+
+static void
+follow_clock_format (CockpitApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
+    return;
+
+  self->desktop_interface = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->desktop_interface, "changed::clock-format",
+                           G_CALLBACK (clock_format_changed_cb), self, 0);
+  clock_format_changed_cb (self->desktop_interface, "clock-format", self);
+}
+
 static void
 cockpit_application_startup (GApplication *app)
 {
@@ -1242,6 +1271,7 @@ cockpit_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   self->secrets = cockpit_secret_store_new ();
+  follow_clock_format (self);
 
   /* Started by D-Bus or at log-in: no window unless one is asked for, but
    * signed in at once, so that reminders and actions are followed. */
@@ -1329,6 +1359,7 @@ cockpit_application_dispose (GObject *object)
   g_cancellable_cancel (self->background_cancellable);
   g_clear_object (&self->background_cancellable);
   g_clear_object (&self->background);
+  g_clear_object (&self->desktop_interface);
   g_clear_object (&self->demo);
   g_clear_object (&self->secrets);
   g_clear_object (&self->settings);
