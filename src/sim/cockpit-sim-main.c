@@ -9,6 +9,7 @@
 #include <glib-unix.h>
 
 #include "cockpit-sim-private.h"
+#include "cockpit-sim-recorder.h"
 #include "cockpit-simulator.h"
 
 static gboolean
@@ -31,6 +32,7 @@ main (int    argc,
   g_autofree char *address = NULL;
   g_autofree char *state_path = NULL;
   g_autofree char *seed_name = NULL;
+  g_autofree char *record = NULL;
   double stage_seconds = 20;
   gboolean test_controls = FALSE;
   CockpitSimSeed seed = COCKPIT_SIM_SEED_DEMO;
@@ -45,6 +47,7 @@ main (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_name, "The data to start with: demo (default), large or empty", "SEED" },
     { "stage-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &stage_seconds, "How long each stage of an action takes (default 20)", "S" },
     { "test-controls", 0, 0, G_OPTION_ARG_NONE, &test_controls, "Serve the /_sim/ test controls", NULL },
+    { "record", 0, 0, G_OPTION_ARG_FILENAME, &record, "Record every request and answer into a new file in FOLDER", "FOLDER" },
     { NULL }
   };
 
@@ -84,6 +87,10 @@ main (int    argc,
       g_printerr ("cockpit-sim: the port must be from 0 to 65535\n");
       return 2;
     }
+
+  /* The library records when the variable names a folder. */
+  if (record != NULL)
+    g_setenv (COCKPIT_SIM_RECORD_ENV, record, TRUE);
 
   simulator = cockpit_simulator_new (token, seed, state_path, stage_seconds, test_controls, &error);
   if (simulator == NULL ||
