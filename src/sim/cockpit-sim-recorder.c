@@ -42,6 +42,26 @@ recorder_free (gpointer data)
   g_free (recorder);
 }
 
+/* JSON holds UTF-8 only; a client may send any bytes in a path or a
+ * header, which the recording shows as U+FFFD. */
+static void
+add_text (JsonBuilder *builder,
+          const char  *name,
+          const char  *text)
+{
+  json_builder_set_member_name (builder, name);
+  if (text == NULL)
+    json_builder_add_null_value (builder);
+  else if (g_utf8_validate (text, -1, NULL))
+    json_builder_add_string_value (builder, text);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
+}
+
 static void
 add_headers (JsonBuilder        *builder,
              SoupMessageHeaders *headers,
@@ -53,10 +73,8 @@ add_headers (JsonBuilder        *builder,
     {
       const char *value = soup_message_headers_get_list (headers, names[i]);
 
-      if (value == NULL)
-        continue;
-      json_builder_set_member_name (builder, names[i]);
-      json_builder_add_string_value (builder, value);
+      if (value != NULL)
+        add_text (builder, names[i], value);
     }
   json_builder_end_object (builder);
 }
@@ -110,26 +128,19 @@ cockpit_sim_recorder_format (SoupServerMessage *msg)
   g_return_val_if_fail (SOUP_IS_SERVER_MESSAGE (msg), NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "method");
-  json_builder_add_string_value (builder, method);
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, uri != NULL ? g_uri_get_path (uri) : "");
-  json_builder_set_member_name (builder, "query");
-  if (uri != NULL && g_uri_get_query (uri) != NULL)
-    json_builder_add_string_value (builder, g_uri_get_query (uri));
-  else
-    json_builder_add_null_value (builder);
+  add_text (builder, "method", method);
+  add_text (builder, "path", uri != NULL ? g_uri_get_path (uri) : "");
+  add_text (builder, "query", uri != NULL ? g_uri_get_query (uri) : NULL);
 
   /* Whether a token was sent, and its scheme; never the token. */
-  json_builder_set_member_name (builder, "authorization");
   if (authorization != NULL)
     {
       g_autofree char *scheme = g_strndup (authorization, strcspn (authorization, " "));
 
-      json_builder_add_string_value (builder, scheme);
+      add_text (builder, "authorization", scheme);
     }
   else
-    json_builder_add_null_value (builder);
+    add_text (builder, "authorization", NULL);
 
   json_builder_set_member_name (builder, "request_headers");
   add_headers (builder, request, request_headers, G_N_ELEMENTS (request_headers));
