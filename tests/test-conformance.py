@@ -2,7 +2,7 @@
 # test-conformance.py: every request and answer of the simulator and client tests keeps to docs/cockpit-api.yaml.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   test-conformance.py SOURCE_ROOT TEST_PROGRAM...
+#   test-conformance.py SOURCE_ROOT COCKPIT_SIM TEST_PROGRAM...
 #
 # Runs each test program again with the simulator's recorder on
 # (COCKPIT_SIM_RECORD, a temporary folder: every simulator they start, in
@@ -10,15 +10,25 @@
 # the whole recording with build-aux/check-cockpit-api.py.  Passes when
 # every exchange conforms and every operation of v1 was seen at least
 # once, so that an endpoint the tests stop using does not go unchecked.
+#
+# Then the same recorder and checker in front of another server, as a
+# backend's author would use them: `cockpit-sim --proxy-to` before a
+# deliberately wrong backend (a missing required field, an undeclared
+# status) must make the check fail on exactly those exchanges.
 # Speaks TAP; exits 77 (skipped) when python3-jsonschema is missing.
 
 import contextlib
+import http.server
 import importlib.util
 import io
+import json
 import os
 import subprocess
 import sys
 import tempfile
+import threading
+import urllib.error
+import urllib.request
 
 try:
     import jsonschema  # noqa: F401
@@ -31,15 +41,67 @@ except ImportError as error:
 MIN_EXCHANGES = 500
 
 
+class WrongBackend(http.server.BaseHTTPRequestHandler):
+    """A cockpit that breaks the contract in two ways, and keeps it in one."""
+
+    def answer(self, status, body):
+        text = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(text)))
+        self.end_headers()
+        self.wfile.write(text)
+
+    def do_GET(self):
+        if self.path == '/api/v1/me':
+            self.answer(200, {'name': 'Alex Example', 'email': 'alex@example.com'})   # no role
+        elif self.path == '/api/v1/releases':
+            self.answer(200, {'releases': []})                                        # right
+        else:
+            self.answer(418, {'error': {'code': 'teapot', 'message': 'I am a teapot.'}})
+
+    def log_message(self, *arguments):
+        pass
+
+
+def check_proxy(check, document, sim):
+    """The problems the checker finds behind `cockpit-sim --proxy-to`."""
+    backend = http.server.ThreadingHTTPServer(('127.0.0.1', 0), WrongBackend)
+    thread = threading.Thread(target=backend.serve_forever, daemon=True)
+    thread.start()
+    with tempfile.TemporaryDirectory(prefix='cockpit-proxy-') as folder:
+        proxy = subprocess.Popen([sim, '--proxy-to', f'http://127.0.0.1:{backend.server_address[1]}',
+                                  '--record', folder], stdout=subprocess.PIPE, text=True)
+        try:
+            base = proxy.stdout.readline().strip().removeprefix('listening on ')
+            for path in ('/api/v1/me', '/api/v1/releases', '/api/v1/notifications'):
+                request = urllib.request.Request(base + path, headers={'Authorization': 'Bearer proxy-token-3c'})
+                try:
+                    urllib.request.urlopen(request, timeout=60).read()
+                except urllib.error.HTTPError:
+                    pass
+        finally:
+            proxy.terminate()
+            proxy.wait(timeout=60)
+            backend.shutdown()
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            status = check.main(['--document', document, folder])
+        recorded = ''.join(open(os.path.join(folder, name), encoding='utf-8').read()
+                           for name in os.listdir(folder))
+    return status, output.getvalue(), recorded
+
+
 def main():
     root = sys.argv[1]
-    programs = sys.argv[2:]
+    sim = sys.argv[2]
+    programs = sys.argv[3:]
     spec = importlib.util.spec_from_file_location('check', os.path.join(root, 'build-aux', 'check-cockpit-api.py'))
     check = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(check)
     document = os.path.join(root, 'docs', 'cockpit-api.yaml')
 
-    print(f'1..{len(programs) + 2}')
+    print(f'1..{len(programs) + 3}')
     failed = 0
     with tempfile.TemporaryDirectory(prefix='cockpit-conformance-') as folder:
         environment = dict(os.environ, COCKPIT_SIM_RECORD=folder)
@@ -82,6 +144,16 @@ def main():
         print(f'{"ok" if good else "not ok"} {len(programs) + 2} - every operation of v1 was exercised')
         for operation in never:
             print(f'# never seen: {operation}')
+
+    status, text, recorded = check_proxy(check, document, sim)
+    good = (status == 1 and '3 exchanges, 2 violations' in text and
+            "'role' is a required property" in text and 'does not declare the status 418' in text and
+            'proxy-token-3c' not in recorded)
+    failed += not good
+    print(f'{"ok" if good else "not ok"} {len(programs) + 3} - behind cockpit-sim --proxy-to, '
+          'a wrong backend\'s missing field and undeclared status are caught')
+    for line in text.splitlines():
+        print(f'# {line}')
     return 1 if failed else 0
 
 

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cockpit-sim-listener.h"
 #include "cockpit-sim-recorder.h"
 #include "sim-test-util.h"
 
@@ -215,19 +216,17 @@ static void
 test_recorder_unwritable (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(CockpitSimListener) listener = cockpit_sim_listener_new (server);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GError) error = NULL;
   g_autoptr(SimAnswer) answer = NULL;
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(GSList) uris = NULL;
   g_autofree char *base = NULL;
 
   cockpit_sim_recorder_attach (server, "/nonexistent-folder/exchanges.jsonl");
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  cockpit_sim_listener_listen (listener, loopback, 0, &error);
   g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  base[strlen (base) - 1] = '\0';
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  base = g_strdup_printf ("http://127.0.0.1:%u", cockpit_sim_listener_get_port (listener));
 
   /* No handler: libsoup answers 404 itself; twice, to pass the failure. */
   for (guint i = 0; i < 2; i++)
@@ -236,7 +235,8 @@ test_recorder_unwritable (void)
       answer = sim_request_to (session, base, "GET", "/x", NULL, NULL, NULL);
       g_assert_cmpuint (answer->status, ==, 404);
     }
-  soup_server_disconnect (server);
+  g_clear_object (&session);
+  cockpit_sim_listener_stop (listener);
 }
 
 int

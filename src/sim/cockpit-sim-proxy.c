@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cockpit-sim-listener.h"
 #include "cockpit-sim-proxy.h"
 #include "cockpit-sim-recorder.h"
 
@@ -22,6 +23,7 @@ struct _CockpitSimProxy
   /* Owned */
   GUri        *upstream;
   SoupServer  *server;
+  CockpitSimListener *listener;
   SoupSession *session;
   char        *base_url;
 };
@@ -163,6 +165,9 @@ cockpit_sim_proxy_finalize (GObject *object)
 {
   CockpitSimProxy *self = COCKPIT_SIM_PROXY (object);
 
+  if (self->listener != NULL)
+    cockpit_sim_listener_stop (self->listener);
+  g_clear_object (&self->listener);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
@@ -224,10 +229,10 @@ cockpit_sim_proxy_listen (CockpitSimProxy  *self,
                           GError          **error)
 {
   g_autoptr(GInetAddress) inet = NULL;
-  g_autoptr(GSocketAddress) socket_address = NULL;
-  g_autoptr(GSList) uris = NULL;
+  g_autofree char *host = NULL;
 
   g_return_val_if_fail (COCKPIT_IS_SIM_PROXY (self), FALSE);
+  g_return_val_if_fail (self->listener == NULL, FALSE);
 
   inet = g_inet_address_new_from_string (address);
   if (inet == NULL)
@@ -235,15 +240,17 @@ cockpit_sim_proxy_listen (CockpitSimProxy  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Not an IP address: %s", address);
       return FALSE;
     }
-  socket_address = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (self->server, socket_address, 0, error))
-    return FALSE;
+  /* The simulator's own accept loop: libsoup 3.2's leaks every socket. */
+  self->listener = cockpit_sim_listener_new (self->server);
+  if (!cockpit_sim_listener_listen (self->listener, inet, port, error))
+    {
+      g_clear_object (&self->listener);
+      return FALSE;
+    }
 
-  uris = soup_server_get_uris (self->server);
-  g_assert (uris != NULL);
-  g_free (self->base_url);
-  self->base_url = g_strdup_printf ("http://%s:%d", address, g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  host = g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? g_strdup_printf ("[%s]", address)
+                                                                   : g_strdup (address);
+  self->base_url = g_strdup_printf ("http://%s:%u", host, cockpit_sim_listener_get_port (self->listener));
   return TRUE;
 }
 
