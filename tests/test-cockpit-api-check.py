@@ -181,6 +181,11 @@ CASES = [
               request_body='{"target_version": "6.4.3", "environments": ["uat"], "gate": "soak"}',
               response_headers={'location': '/api/v1/plans/plan-1'}),
      'request body'),
+    ('a plan request out of order, accepted',
+     exchange('POST', '/api/v1/packages/acmeweb/plans', 201, None,
+              request_body='{"target_version": "6.4.3", "environments": ["live", "uat"], "gate": "approval"}',
+              response_headers={'location': '/api/v1/plans/plan-1'}),
+     "request body environments: ['live', 'uat'] is not one of"),
 ]
 
 
