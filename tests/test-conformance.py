@@ -12,9 +12,10 @@
 # once, so that an endpoint the tests stop using does not go unchecked.
 #
 # Then the same recorder and checker in front of another server, as a
-# backend's author would use them: `cockpit-sim --proxy-to` before a
-# deliberately wrong backend (a missing required field, an undeclared
-# status) must make the check fail on exactly those exchanges.
+# backend's author would use them: build-aux/probe-cockpit-api.py through
+# `cockpit-sim --proxy-to` before a real cockpit-sim must conform, and
+# before a deliberately wrong backend (a missing required field, an
+# undeclared status) the check must fail on exactly those exchanges.
 # Speaks TAP; exits 77 (skipped) when python3-jsonschema is missing.
 
 import contextlib
@@ -92,6 +93,34 @@ def check_proxy(check, document, sim):
     return status, output.getvalue(), recorded
 
 
+def check_probe(check, root, document, sim):
+    """The checker's words on the probe through the proxy before cockpit-sim."""
+    token = 'probe-token-81d0'
+    with tempfile.TemporaryDirectory(prefix='cockpit-probe-') as folder:
+        backend = subprocess.Popen([sim, '--token', token], stdout=subprocess.PIPE, text=True,
+                                   env=dict(os.environ, COCKPIT_SIM_RECORD=''))
+        proxy = None
+        try:
+            upstream = backend.stdout.readline().strip().removeprefix('listening on ')
+            proxy = subprocess.Popen([sim, '--proxy-to', upstream, '--record', folder],
+                                     stdout=subprocess.PIPE, text=True)
+            base = proxy.stdout.readline().strip().removeprefix('listening on ')
+            probe = subprocess.run([sys.executable, os.path.join(root, 'build-aux', 'probe-cockpit-api.py'), base],
+                                   env=dict(os.environ, COCKPIT_TOKEN=token), stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True)
+        finally:
+            for process in (proxy, backend):
+                if process is not None:
+                    process.terminate()
+                    process.wait(timeout=60)
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            status = check.main(['--document', document, '--min-exchanges', '30', folder])
+        recorded = ''.join(open(os.path.join(folder, name), encoding='utf-8').read()
+                           for name in os.listdir(folder))
+    return probe.returncode == 0 and status == 0 and token not in recorded, probe.stdout + output.getvalue()
+
+
 def main():
     root = sys.argv[1]
     sim = sys.argv[2]
@@ -101,7 +130,7 @@ def main():
     spec.loader.exec_module(check)
     document = os.path.join(root, 'docs', 'cockpit-api.yaml')
 
-    print(f'1..{len(programs) + 3}')
+    print(f'1..{len(programs) + 4}')
     failed = 0
     with tempfile.TemporaryDirectory(prefix='cockpit-conformance-') as folder:
         environment = dict(os.environ, COCKPIT_SIM_RECORD=folder)
@@ -152,6 +181,13 @@ def main():
     failed += not good
     print(f'{"ok" if good else "not ok"} {len(programs) + 3} - behind cockpit-sim --proxy-to, '
           'a wrong backend\'s missing field and undeclared status are caught')
+    for line in text.splitlines():
+        print(f'# {line}')
+
+    good, text = check_probe(check, root, document, sim)
+    failed += not good
+    print(f'{"ok" if good else "not ok"} {len(programs) + 4} - the probe through cockpit-sim --proxy-to '
+          'before cockpit-sim conforms')
     for line in text.splitlines():
         print(f'# {line}')
     return 1 if failed else 0
