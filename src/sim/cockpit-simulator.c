@@ -21,8 +21,10 @@
 #include <libsoup/soup.h>
 
 #include "cockpit-json.h"
+#include "cockpit-sim-document.h"
 #include "cockpit-sim-engine.h"
 #include "cockpit-sim-listener.h"
+#include "cockpit-sim-recorder.h"
 #include "cockpit-sim-seed.h"
 #include "cockpit-sim-state.h"
 #include "cockpit-simulator.h"
@@ -1583,6 +1585,8 @@ cockpit_simulator_new (const char      *token,
   self->server = soup_server_new ("server-header", "cockpit-sim", "raw-paths", TRUE, NULL);
   soup_server_add_early_handler (self->server, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
+  cockpit_sim_document_serve (self->server);
+  cockpit_sim_recorder_attach_from_environment (self->server);
   reschedule (self);
 
   return g_steal_pointer (&self);
