@@ -24,10 +24,10 @@
 #define NATURAL_WIDTH   720
 #define MESSAGE_SPACING 12
 
-/* How quickly the drawn progress catches up with the polled one, and the
- * period of the running stage's pulse, in microseconds. */
-#define PROGRESS_TIME_CONSTANT (0.35 * G_USEC_PER_SEC)
-#define PULSE_PERIOD           (1.8 * G_USEC_PER_SEC)
+/* How long the drawn progress takes to catch up with the polled one, and
+ * half the period of the running stage's pulse, in milliseconds. */
+#define PROGRESS_DURATION 700
+#define PULSE_DURATION    900
 
 struct _CockpitFlowDiagram
 {
@@ -54,10 +54,19 @@ struct _CockpitFlowDiagram
   char                   *to_text;
 
   /* Animation */
-  guint                   tick_id;
-  gint64                  last_frame_time;
+  AdwAnimation           *progress_animation;
+  AdwAnimation           *pulse_animation;
+  GtkSettings            *settings;
   double                  shown_progress;
   double                  pulse;
+
+  /* What does not pulse, drawn once for this width and state; the
+   * pulse's frames draw only the halo and the traffic over it */
+  GskRenderNode          *static_node;
+  int                     static_width;
+  gboolean                static_pulsing;
+  CockpitFlowLayout       layout;
+  CockpitFlowColors       colors;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitFlowDiagram, cockpit_flow_diagram, GTK_TYPE_WIDGET)
@@ -95,64 +104,96 @@ animations_enabled (CockpitFlowDiagram *self)
   return enabled;
 }
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *frame_clock,
-         gpointer       user_data)
+/* The drawing without the pulse is out of date. */
+static void
+invalidate_drawing (CockpitFlowDiagram *self)
 {
-  CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
-  double target;
-
-  if (self->action == NULL)
-    {
-      self->tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  /* The drawn progress eases towards the polled one. */
-  target = cockpit_action_get_progress (self->action);
-  if (self->last_frame_time > 0)
-    {
-      double dt = (double) (now - self->last_frame_time);
-
-      self->shown_progress += (target - self->shown_progress) *
-                              (1.0 - exp (-dt / PROGRESS_TIME_CONSTANT));
-      if (fabs (target - self->shown_progress) < 0.0005)
-        self->shown_progress = target;
-    }
-  self->last_frame_time = now;
-  self->pulse = 0.5 - 0.5 * cos (2 * G_PI * fmod ((double) now, PULSE_PERIOD) / PULSE_PERIOD);
-
-  gtk_widget_queue_draw (widget);
-  return G_SOURCE_CONTINUE;
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Ticks while an action runs and the diagram is on screen. */
+static void
+progress_value_cb (double   value,
+                   gpointer user_data)
+{
+  CockpitFlowDiagram *self = user_data;
+
+  self->shown_progress = value;
+  invalidate_drawing (self);
+}
+
+static void
+pulse_value_cb (double   value,
+                gpointer user_data)
+{
+  CockpitFlowDiagram *self = user_data;
+
+  /* Only the halo and the traffic change: the rest is kept. */
+  self->pulse = value;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Eases the drawn progress to @progress, or jumps there when animations
+ * are off, the diagram is not on screen, or it goes backwards. */
+static void
+animate_progress_to (CockpitFlowDiagram *self,
+                     double              progress)
+{
+  double from = self->shown_progress;
+
+  if (progress == from && adw_animation_get_state (self->progress_animation) != ADW_ANIMATION_PLAYING)
+    return;
+
+  adw_animation_reset (self->progress_animation);
+  self->shown_progress = from;
+  if (progress < from || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !animations_enabled (self))
+    {
+      self->shown_progress = progress;
+      invalidate_drawing (self);
+      return;
+    }
+  adw_timed_animation_set_value_from (ADW_TIMED_ANIMATION (self->progress_animation), from);
+  adw_timed_animation_set_value_to (ADW_TIMED_ANIMATION (self->progress_animation), progress);
+  adw_animation_play (self->progress_animation);
+}
+
+/* The running stage pulses while an action runs, the diagram is on
+ * screen and animations are on; otherwise nothing ticks. */
 static void
 update_animation (CockpitFlowDiagram *self)
 {
   gboolean running = self->action != NULL && cockpit_action_is_running (self->action);
-  gboolean tick = running && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-                  animations_enabled (self);
+  gboolean pulse = running && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                   animations_enabled (self);
+  AdwAnimationState state = adw_animation_get_state (self->pulse_animation);
 
-  if (tick && self->tick_id == 0)
+  if (pulse && state != ADW_ANIMATION_PLAYING)
     {
-      self->last_frame_time = 0;
-      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+      adw_animation_reset (self->pulse_animation);
+      adw_animation_play (self->pulse_animation);
     }
-  else if (!tick && self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  else if (!pulse && state != ADW_ANIMATION_IDLE)
+    adw_animation_reset (self->pulse_animation);
 
-  if (!tick)
+  if (!pulse)
+    self->pulse = 0;
+  if (!pulse)
     {
-      self->pulse = 0;
-      if (self->action != NULL)
-        self->shown_progress = cockpit_action_get_progress (self->action);
+      if (adw_animation_get_state (self->progress_animation) == ADW_ANIMATION_PLAYING)
+        adw_animation_skip (self->progress_animation);
+      if (self->action != NULL && self->shown_progress != cockpit_action_get_progress (self->action))
+        {
+          self->shown_progress = cockpit_action_get_progress (self->action);
+          invalidate_drawing (self);
+        }
     }
+}
+
+/* The system's animation setting is followed as it changes. */
+static void
+enable_animations_cb (CockpitFlowDiagram *self)
+{
+  update_animation (self);
 }
 
 /* Following the action */
@@ -205,9 +246,7 @@ action_notify_cb (CockpitAction      *action,
     {
       double progress = cockpit_action_get_progress (action);
 
-      /* Without ticks there is nothing to ease with; backwards never eases. */
-      if (self->tick_id == 0 || progress < self->shown_progress)
-        self->shown_progress = progress;
+      animate_progress_to (self, progress);
     }
   else if (g_str_equal (name, "stages"))
     watch_stages (self);
@@ -222,7 +261,7 @@ action_notify_cb (CockpitAction      *action,
 static void
 style_changed_cb (CockpitFlowDiagram *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_drawing (self);
 }
 
 /* Brings the description, the message below the drawing and the
@@ -276,7 +315,7 @@ cockpit_flow_diagram_update (CockpitFlowDiagram *self)
       self->layout_key = g_steal_pointer (&layout_key);
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_drawing (self);
 }
 
 /* GtkWidget */
@@ -356,43 +395,129 @@ cockpit_flow_diagram_size_allocate (GtkWidget *widget,
                             -1);
 }
 
+/* Appends what pulses (the halo below the rest, or with @traffic the
+ * traffic being switched above it) in a node of its own, as small as it
+ * is, so that a frame of the pulse redraws only that. */
+static void
+snapshot_pulse (CockpitFlowDiagram     *self,
+                GtkSnapshot            *snapshot,
+                const CockpitFlowState *state,
+                gboolean                traffic)
+{
+  const CockpitFlowLayout *layout = &self->layout;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (state->mode != COCKPIT_FLOW_MODE_RUNNING)
+    return;
+  if (!traffic)
+    {
+      if (state->current < 0)
+        return;
+      graphene_rect_init (&bounds, layout->step_center[state->current].x - STEP_RADIUS - 8,
+                          layout->step_center[state->current].y - STEP_RADIUS - 8,
+                          2 * STEP_RADIUS + 16, 2 * STEP_RADIUS + 16);
+    }
+  else
+    {
+      double left = layout->node.x, right = layout->green.origin.x + layout->green.size.width / 2;
+      double bottom = layout->wide ? layout->node.y : layout->green.origin.y;
+
+      if (!state->upgrade)
+        return;
+      graphene_rect_init (&bounds, left - 12, layout->node.y - 12,
+                          right - left + 24, bottom - layout->node.y + 24);
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cockpit_flow_draw_pulse (cr, &self->colors, state, layout, self->pulse, traffic);
+  cairo_destroy (cr);
+}
+
 static void
 cockpit_flow_diagram_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
   CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (widget);
+  gboolean pulsing = adw_animation_get_state (self->pulse_animation) == ADW_ANIMATION_PLAYING;
   CockpitFlowState state;
-  g_auto(CockpitFlowLayout) layout = { 0 };
-  CockpitFlowColors colors;
   int width = gtk_widget_get_width (widget);
-  cairo_t *cr;
 
   if (width <= 0)
     return;
 
   flow_state_init (self, &state);
-  cockpit_flow_layout_init (&layout, GTK_WIDGET (self), &state, width);
-  cockpit_flow_colors_init (&colors, widget);
+  if (self->static_node == NULL || self->static_width != width || self->static_pulsing != pulsing)
+    {
+      GtkSnapshot *drawing = gtk_snapshot_new ();
+      cairo_t *cr;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, layout.width, layout.height));
-  cockpit_flow_draw (cr, &colors, &state, &layout, self->pulse);
-  cairo_destroy (cr);
+      g_clear_pointer (&self->static_node, gsk_render_node_unref);
+      cockpit_flow_layout_clear (&self->layout);
+      cockpit_flow_layout_init (&self->layout, widget, &state, width);
+      cockpit_flow_colors_init (&self->colors, widget);
+
+      cr = gtk_snapshot_append_cairo (drawing, &GRAPHENE_RECT_INIT (0, 0, self->layout.width,
+                                                                    self->layout.height));
+      /* While it pulses, what pulses is drawn on its own. */
+      cockpit_flow_draw (cr, &self->colors, &state, &self->layout, pulsing ? -1.0 : self->pulse);
+      cairo_destroy (cr);
+      self->static_node = gtk_snapshot_free_to_node (drawing);
+      self->static_width = width;
+      self->static_pulsing = pulsing;
+    }
+
+  if (pulsing)
+    snapshot_pulse (self, snapshot, &state, FALSE);
+  if (self->static_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->static_node);
+  if (pulsing)
+    snapshot_pulse (self, snapshot, &state, TRUE);
 
   gtk_widget_snapshot_child (widget, self->message_box, snapshot);
+}
+
+/* Colours and fonts are in the cached drawing. */
+static void
+cockpit_flow_diagram_css_changed (GtkWidget         *widget,
+                                  GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (cockpit_flow_diagram_parent_class)->css_changed (widget, change);
+  invalidate_drawing (COCKPIT_FLOW_DIAGRAM (widget));
+}
+
+static void
+cockpit_flow_diagram_system_setting_changed (GtkWidget        *widget,
+                                             GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (cockpit_flow_diagram_parent_class)->system_setting_changed (widget, setting);
+  invalidate_drawing (COCKPIT_FLOW_DIAGRAM (widget));
 }
 
 static void
 cockpit_flow_diagram_map (GtkWidget *widget)
 {
+  CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (widget);
+
   GTK_WIDGET_CLASS (cockpit_flow_diagram_parent_class)->map (widget);
-  update_animation (COCKPIT_FLOW_DIAGRAM (widget));
+  self->settings = g_object_ref (gtk_widget_get_settings (widget));
+  g_signal_connect_swapped (self->settings, "notify::gtk-enable-animations",
+                            G_CALLBACK (enable_animations_cb), self);
+  update_animation (self);
 }
 
 static void
 cockpit_flow_diagram_unmap (GtkWidget *widget)
 {
+  CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (widget);
+
   GTK_WIDGET_CLASS (cockpit_flow_diagram_parent_class)->unmap (widget);
-  update_animation (COCKPIT_FLOW_DIAGRAM (widget));
+  if (self->settings != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->settings, self);
+      g_clear_object (&self->settings);
+    }
+  update_animation (self);
 }
 
 /* GObject */
@@ -413,11 +538,15 @@ cockpit_flow_diagram_dispose (GObject *object)
   CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  if (self->tick_id != 0)
+  if (self->settings != NULL)
     {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
+      g_signal_handlers_disconnect_by_data (self->settings, self);
+      g_clear_object (&self->settings);
     }
+  g_clear_object (&self->progress_animation);
+  g_clear_object (&self->pulse_animation);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  cockpit_flow_layout_clear (&self->layout);
   unwatch_stages (self);
   if (self->action != NULL)
     {
@@ -504,6 +633,8 @@ cockpit_flow_diagram_class_init (CockpitFlowDiagramClass *klass)
   widget_class->measure = cockpit_flow_diagram_measure;
   widget_class->size_allocate = cockpit_flow_diagram_size_allocate;
   widget_class->snapshot = cockpit_flow_diagram_snapshot;
+  widget_class->css_changed = cockpit_flow_diagram_css_changed;
+  widget_class->system_setting_changed = cockpit_flow_diagram_system_setting_changed;
   widget_class->map = cockpit_flow_diagram_map;
   widget_class->unmap = cockpit_flow_diagram_unmap;
 
@@ -541,6 +672,19 @@ cockpit_flow_diagram_init (CockpitFlowDiagram *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->kind = COCKPIT_ENVIRONMENT_KIND_LIVE;
+  self->progress_animation =
+    adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0, PROGRESS_DURATION,
+                             adw_callback_animation_target_new (progress_value_cb, self, NULL));
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->progress_animation),
+                                  ADW_EASE_OUT_CUBIC);
+  /* A breath in and out, for as long as the action runs on screen. */
+  self->pulse_animation =
+    adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0, PULSE_DURATION,
+                             adw_callback_animation_target_new (pulse_value_cb, self, NULL));
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->pulse_animation),
+                                  ADW_EASE_IN_OUT_CUBIC);
+  adw_timed_animation_set_repeat_count (ADW_TIMED_ANIMATION (self->pulse_animation), 0);
+  adw_timed_animation_set_alternate (ADW_TIMED_ANIMATION (self->pulse_animation), TRUE);
   self->watched_stages = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->message_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -690,4 +834,18 @@ cockpit_flow_diagram_get_to_text (CockpitFlowDiagram *self)
 {
   g_return_val_if_fail (COCKPIT_IS_FLOW_DIAGRAM (self), NULL);
   return self->to_text;
+}
+
+gboolean
+cockpit_flow_diagram_get_pulsing (CockpitFlowDiagram *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLOW_DIAGRAM (self), FALSE);
+  return adw_animation_get_state (self->pulse_animation) == ADW_ANIMATION_PLAYING;
+}
+
+double
+cockpit_flow_diagram_get_shown_progress (CockpitFlowDiagram *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLOW_DIAGRAM (self), 0.0);
+  return self->shown_progress;
 }
