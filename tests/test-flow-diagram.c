@@ -118,6 +118,15 @@ static const DiagramCase cases[] = {
     { "stage 3 of 5, Verify replica" } },
   { "narrow-failed", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 420,
     { "Failed at Verify replica" } },
+  /* A 360 px window less its margins: the diagram gets 280 px. */
+  { "narrowest", running_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 328,
+    { "stage 3 of 5, Verify replica" } },
+  { "narrowest-failed", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 328,
+    { "Failed at Verify replica" } },
+  { "narrowest-plan", NULL, COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18", "6.3.21", 328,
+    { "Plan: upgrade of UAT" } },
+  { "narrowest-backup", backup_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 328,
+    { "Back up on Live" } },
   { "backup", backup_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
     { "Back up on Live: 30 % done" } },
 };

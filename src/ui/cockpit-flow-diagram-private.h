@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 /* Below this width the stages are stacked vertically. */
 #define COCKPIT_FLOW_WIDE_WIDTH 600
 /* The narrowest the drawing is laid out for. */
-#define COCKPIT_FLOW_MIN_WIDTH  300
+#define COCKPIT_FLOW_MIN_WIDTH  260
 
 /* Geometry, in pixels. */
 #define INSET           4.0    /* room for strokes and the pulse halo */
