@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cockpit-bench.h"
 #include "cockpit-activity-page.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
@@ -646,10 +645,6 @@ setup (CockpitWindow *self)
   g_signal_connect_object (app, "notify::demo", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   update_page (self);
   update_sign_in_action (self);
-
-  /* Start-up timing for bench/bench-startup; nothing without the variable. */
-  if (g_getenv ("COCKPIT_BENCH_T0") != NULL)
-    cockpit_bench_watch_window (GTK_WINDOW (self), app);
 }
 
 static void
