@@ -24,6 +24,14 @@
  *                  Private_Dirty): PSS moves with what other processes
  *                  on the machine map, this does not,
  * then quits.  Without the variable it is the app and nothing more.
+ *
+ * For bench-idle: with COCKPIT_BENCH_STAY set it stays open after that;
+ * with COCKPIT_BENCH_UPGRADE set too it starts, once the data is on
+ * screen, an upgrade of the first environment of the package shown that
+ * is offered one (through the session's action tracker, as the wizard
+ * does) and prints "upgrading <environment id>", then "pulsing" once the
+ * package page's flow diagram animates it, and "upgrade-ended" when it
+ * ends.
  */
 #include "config.h"
 
@@ -33,7 +41,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-action-tracker.h"
 #include "cockpit-application.h"
+#include "cockpit-flow-diagram.h"
 #include "cockpit-package-page.h"
 #include "cockpit-session.h"
 #include "cockpit-window.h"
@@ -99,6 +109,80 @@ data_shown (Probe *probe)
          cockpit_package_page_get_package (page) != NULL;
 }
 
+static void
+upgrade_status_cb (CockpitAction *action)
+{
+  if (cockpit_action_is_running (action))
+    return;
+  printf ("upgrade-ended\n");
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (action, upgrade_status_cb, NULL);
+}
+
+static void
+upgrade_started_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitAction) action = NULL;
+
+  action = cockpit_action_tracker_start_finish (COCKPIT_ACTION_TRACKER (object), result, &error);
+  if (action == NULL)
+    {
+      g_printerr ("bench-app-probe: the upgrade did not start: %s\n", error->message);
+      exit (1);
+    }
+  /* bench-idle checks that it ran for all the time measured. */
+  g_signal_connect (g_object_ref (action), "notify::status", G_CALLBACK (upgrade_status_cb), NULL);
+}
+
+static gboolean
+watch_pulse_cb (gpointer user_data)
+{
+  Probe *probe = user_data;
+  CockpitPackagePage *page = find_package_page (GTK_WIDGET (probe->window));
+  GtkWidget *diagram = page != NULL ? cockpit_package_page_get_flow_diagram (page) : NULL;
+
+  if (diagram == NULL || !cockpit_flow_diagram_get_pulsing (COCKPIT_FLOW_DIAGRAM (diagram)))
+    return G_SOURCE_CONTINUE;
+  printf ("pulsing\n");
+  fflush (stdout);
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts an upgrade of the first environment of the package shown that
+ * is offered one. */
+static void
+start_upgrade (Probe *probe)
+{
+  CockpitSession *session = cockpit_application_get_session (probe->app);
+  CockpitPackagePage *page = find_package_page (GTK_WIDGET (probe->window));
+  GListModel *environments = cockpit_package_get_environments (cockpit_package_page_get_package (page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (environments); i++)
+    {
+      g_autoptr(CockpitEnvironment) env = g_list_model_get_item (environments, i);
+      g_autoptr(GListStore) offered = cockpit_rules_offered_versions (env, cockpit_session_get_releases (session));
+      g_autoptr(CockpitRelease) newest = NULL;
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (offered)) == 0)
+        continue;
+      newest = g_list_model_get_item (G_LIST_MODEL (offered), 0);
+      printf ("upgrading %s\n", cockpit_environment_get_id (env));
+      fflush (stdout);
+      cockpit_action_tracker_start_async (cockpit_session_get_tracker (session), env,
+                                          COCKPIT_ACTION_KIND_UPGRADE,
+                                          cockpit_release_get_version (newest), NULL, NULL,
+                                          upgrade_started_cb, probe);
+      /* Checked every half second only until it pulses. */
+      g_timeout_add (500, watch_pulse_cb, probe);
+      return;
+    }
+  g_printerr ("bench-app-probe: no environment of the package shown is offered an upgrade\n");
+  exit (1);
+}
+
 static gboolean
 pss_cb (gpointer user_data)
 {
@@ -109,7 +193,10 @@ pss_cb (gpointer user_data)
   printf ("uss %ld\n", read_proc_kib ("/proc/self/smaps_rollup", "Private_Clean:") +
                         read_proc_kib ("/proc/self/smaps_rollup", "Private_Dirty:"));
   fflush (stdout);
-  g_application_quit (G_APPLICATION (probe->app));
+  if (g_getenv ("COCKPIT_BENCH_UPGRADE") != NULL)
+    start_upgrade (probe);
+  if (g_getenv ("COCKPIT_BENCH_STAY") == NULL)
+    g_application_quit (G_APPLICATION (probe->app));
   return G_SOURCE_REMOVE;
 }
 

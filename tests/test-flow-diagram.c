@@ -460,10 +460,11 @@ set_animations (gboolean enabled)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
 }
 
-/* While an action runs on screen, the running stage pulses and the drawn
- * progress eases to the polled one (AdwTimedAnimation); with animations
- * turned off, live, nothing pulses and the progress jumps; a finished or
- * hidden action draws no frame at all. */
+/* While an action runs on screen, the running stage breathes twice when
+ * the action moves and the drawn progress eases to the polled one
+ * (AdwTimedAnimation), then it rests and draws no frame until the next
+ * change; with animations turned off, live, nothing pulses and the
+ * progress jumps; a finished or hidden action draws no frame at all. */
 static void
 test_animation (void)
 {
@@ -482,9 +483,15 @@ test_animation (void)
   g_assert_cmpfloat (cockpit_flow_diagram_get_shown_progress (fixture.diagram), ==, 0.5);
   g_assert_cmpuint (count_frames (diagram, 300), >, 0);
 
-  /* Eased, not jumped. */
+  /* At rest between two polls: no frame, though the action runs. */
+  wait_ms (4000);
+  g_assert_false (cockpit_flow_diagram_get_pulsing (fixture.diagram));
+  g_assert_cmpuint (count_frames (diagram, 500), ==, 0);
+
+  /* Eased, not jumped, and breathing again. */
   cockpit_action_set_progress (action, 0.55);
   g_assert_cmpfloat (cockpit_flow_diagram_get_shown_progress (fixture.diagram), <, 0.55);
+  g_assert_true (cockpit_flow_diagram_get_pulsing (fixture.diagram));
   wait_ms (1200);
   g_assert_cmpfloat_with_epsilon (cockpit_flow_diagram_get_shown_progress (fixture.diagram),
                                   0.55, 1e-9);

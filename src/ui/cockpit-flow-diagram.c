@@ -28,6 +28,7 @@
  * half the period of the running stage's pulse, in milliseconds. */
 #define PROGRESS_DURATION 700
 #define PULSE_DURATION    900
+#define PULSE_BREATHS     2
 
 struct _CockpitFlowDiagram
 {
@@ -157,17 +158,21 @@ animate_progress_to (CockpitFlowDiagram *self,
   adw_animation_play (self->progress_animation);
 }
 
-/* The running stage pulses while an action runs, the diagram is on
- * screen and animations are on; otherwise nothing ticks. */
+/* The running stage may pulse while an action runs, the diagram is on
+ * screen and animations are on.  It breathes PULSE_BREATHS times when
+ * @breathe (the action was polled and moved, or came on screen) and then
+ * rests: between polls, which come every 1 to 10 s, nothing changes and
+ * no frame is drawn (docs/performance.md). */
 static void
-update_animation (CockpitFlowDiagram *self)
+update_animation (CockpitFlowDiagram *self,
+                  gboolean            breathe)
 {
   gboolean running = self->action != NULL && cockpit_action_is_running (self->action);
   gboolean pulse = running && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
                    animations_enabled (self);
   AdwAnimationState state = adw_animation_get_state (self->pulse_animation);
 
-  if (pulse && state != ADW_ANIMATION_PLAYING)
+  if (pulse && breathe && state != ADW_ANIMATION_PLAYING)
     {
       adw_animation_reset (self->pulse_animation);
       adw_animation_play (self->pulse_animation);
@@ -193,7 +198,7 @@ update_animation (CockpitFlowDiagram *self)
 static void
 enable_animations_cb (CockpitFlowDiagram *self)
 {
-  update_animation (self);
+  update_animation (self, TRUE);
 }
 
 /* Following the action */
@@ -202,6 +207,7 @@ static void
 stage_notify_cb (CockpitFlowDiagram *self)
 {
   cockpit_flow_diagram_update (self);
+  update_animation (self, TRUE);
 }
 
 static void
@@ -256,6 +262,8 @@ action_notify_cb (CockpitAction      *action,
     return;
 
   cockpit_flow_diagram_update (self);
+  /* News from the poll: the running stage breathes. */
+  update_animation (self, TRUE);
 }
 
 static void
@@ -274,7 +282,7 @@ cockpit_flow_diagram_update (CockpitFlowDiagram *self)
   g_autofree char *layout_key = NULL;
   gboolean failed;
 
-  update_animation (self);
+  update_animation (self, FALSE);
   flow_state_init (self, &state);
 
   /* The description says the progress of the last poll, not the eased one. */
@@ -503,7 +511,7 @@ cockpit_flow_diagram_map (GtkWidget *widget)
   self->settings = g_object_ref (gtk_widget_get_settings (widget));
   g_signal_connect_swapped (self->settings, "notify::gtk-enable-animations",
                             G_CALLBACK (enable_animations_cb), self);
-  update_animation (self);
+  update_animation (self, TRUE);
 }
 
 static void
@@ -517,7 +525,7 @@ cockpit_flow_diagram_unmap (GtkWidget *widget)
       g_signal_handlers_disconnect_by_data (self->settings, self);
       g_clear_object (&self->settings);
     }
-  update_animation (self);
+  update_animation (self, FALSE);
 }
 
 /* GObject */
@@ -677,13 +685,14 @@ cockpit_flow_diagram_init (CockpitFlowDiagram *self)
                              adw_callback_animation_target_new (progress_value_cb, self, NULL));
   adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->progress_animation),
                                   ADW_EASE_OUT_CUBIC);
-  /* A breath in and out, for as long as the action runs on screen. */
+  /* Breaths in and out, ending where they started. */
   self->pulse_animation =
     adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0, PULSE_DURATION,
                              adw_callback_animation_target_new (pulse_value_cb, self, NULL));
   adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->pulse_animation),
                                   ADW_EASE_IN_OUT_CUBIC);
-  adw_timed_animation_set_repeat_count (ADW_TIMED_ANIMATION (self->pulse_animation), 0);
+  adw_timed_animation_set_repeat_count (ADW_TIMED_ANIMATION (self->pulse_animation),
+                                        2 * PULSE_BREATHS);
   adw_timed_animation_set_alternate (ADW_TIMED_ANIMATION (self->pulse_animation), TRUE);
   self->watched_stages = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -798,6 +807,7 @@ cockpit_flow_diagram_set_action (CockpitFlowDiagram *self,
   set_environment (self, environment);
   set_action (self, action);
   cockpit_flow_diagram_update (self);
+  update_animation (self, TRUE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
