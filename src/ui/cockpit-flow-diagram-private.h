@@ -8,8 +8,9 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
+#include "cockpit-flow-diagram.h"
 #include "cockpit-model.h"
 
 G_BEGIN_DECLS
@@ -101,5 +102,59 @@ gboolean cockpit_flow_draw_pulse    (cairo_t                 *cr,
                                      const CockpitFlowLayout *layout,
                                      double                   pulse,
                                      gboolean                 traffic);
+
+/* The widget (cockpit-flow-diagram.c, cockpit-flow-animation.c) */
+struct _CockpitFlowDiagram
+{
+  GtkWidget               parent_instance;
+
+  /* Child widgets */
+  GtkWidget              *message_box;
+  GtkWidget              *error_label;
+  GtkWidget              *note_label;
+
+  /* Owned references */
+  CockpitAction          *action;
+  GPtrArray              *watched_stages;
+
+  /* The environment the plan or the action is about, followed through
+   * notify, and the version a plan goes to */
+  CockpitEnvironment     *environment;
+  CockpitEnvironmentKind  kind;
+  char                   *to_version;
+
+  char                   *description;
+  char                   *layout_key;
+  char                   *from_text;
+  char                   *to_text;
+
+  /* Animation */
+  AdwAnimation           *progress_animation;
+  AdwAnimation           *pulse_animation;
+  GtkSettings            *settings;
+  double                  shown_progress;
+  double                  pulse;
+
+  /* What does not pulse, drawn once for this width and state; the
+   * pulse's frames draw only the halo and the traffic over it */
+  GskRenderNode          *static_node;
+  int                     static_width;
+  gboolean                static_pulsing;
+  CockpitFlowLayout       layout;
+  CockpitFlowColors       colors;
+};
+
+void    _cockpit_flow_diagram_get_state          (CockpitFlowDiagram *self,
+                                                   CockpitFlowState   *state);
+void    _cockpit_flow_diagram_init_animation     (CockpitFlowDiagram *self);
+/* The drawing without the pulse is out of date. */
+void    _cockpit_flow_diagram_invalidate_drawing (CockpitFlowDiagram *self);
+void    _cockpit_flow_diagram_animate_progress_to (CockpitFlowDiagram *self,
+                                                   double              progress);
+void    _cockpit_flow_diagram_update_animation   (CockpitFlowDiagram *self,
+                                                   gboolean            breathe);
+void    _cockpit_flow_diagram_enable_animations_cb (CockpitFlowDiagram *self);
+void    _cockpit_flow_diagram_snapshot           (GtkWidget          *widget,
+                                                   GtkSnapshot        *snapshot);
 
 G_END_DECLS

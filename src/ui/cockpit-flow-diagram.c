@@ -24,51 +24,6 @@
 #define NATURAL_WIDTH   720
 #define MESSAGE_SPACING 12
 
-/* How long the drawn progress takes to catch up with the polled one, and
- * half the period of the running stage's pulse, in milliseconds. */
-#define PROGRESS_DURATION 700
-#define PULSE_DURATION    900
-#define PULSE_BREATHS     2
-
-struct _CockpitFlowDiagram
-{
-  GtkWidget               parent_instance;
-
-  /* Child widgets */
-  GtkWidget              *message_box;
-  GtkWidget              *error_label;
-  GtkWidget              *note_label;
-
-  /* Owned references */
-  CockpitAction          *action;
-  GPtrArray              *watched_stages;
-
-  /* The environment the plan or the action is about, followed through
-   * notify, and the version a plan goes to */
-  CockpitEnvironment     *environment;
-  CockpitEnvironmentKind  kind;
-  char                   *to_version;
-
-  char                   *description;
-  char                   *layout_key;
-  char                   *from_text;
-  char                   *to_text;
-
-  /* Animation */
-  AdwAnimation           *progress_animation;
-  AdwAnimation           *pulse_animation;
-  GtkSettings            *settings;
-  double                  shown_progress;
-  double                  pulse;
-
-  /* What does not pulse, drawn once for this width and state; the
-   * pulse's frames draw only the halo and the traffic over it */
-  GskRenderNode          *static_node;
-  int                     static_width;
-  gboolean                static_pulsing;
-  CockpitFlowLayout       layout;
-  CockpitFlowColors       colors;
-};
 
 G_DEFINE_FINAL_TYPE (CockpitFlowDiagram, cockpit_flow_diagram, GTK_TYPE_WIDGET)
 
@@ -83,131 +38,13 @@ static GParamSpec *properties[N_PROPS];
 
 static void cockpit_flow_diagram_update (CockpitFlowDiagram *self);
 
-/* The state to draw, from the widget's plan or action. */
-static void
-flow_state_init (CockpitFlowDiagram *self,
-                 CockpitFlowState   *state)
-{
-  cockpit_flow_state_init (state, self->action, self->environment, self->kind,
-                           self->to_version, self->shown_progress);
-}
-
-/* Animation */
-
-static gboolean
-animations_enabled (CockpitFlowDiagram *self)
-{
-  gboolean enabled = TRUE;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
-                "gtk-enable-animations", &enabled,
-                NULL);
-  return enabled;
-}
-
-/* The drawing without the pulse is out of date. */
-static void
-invalidate_drawing (CockpitFlowDiagram *self)
-{
-  g_clear_pointer (&self->static_node, gsk_render_node_unref);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-progress_value_cb (double   value,
-                   gpointer user_data)
-{
-  CockpitFlowDiagram *self = user_data;
-
-  self->shown_progress = value;
-  invalidate_drawing (self);
-}
-
-static void
-pulse_value_cb (double   value,
-                gpointer user_data)
-{
-  CockpitFlowDiagram *self = user_data;
-
-  /* Only the halo and the traffic change: the rest is kept. */
-  self->pulse = value;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Eases the drawn progress to @progress, or jumps there when animations
- * are off, the diagram is not on screen, or it goes backwards. */
-static void
-animate_progress_to (CockpitFlowDiagram *self,
-                     double              progress)
-{
-  double from = self->shown_progress;
-
-  if (progress == from && adw_animation_get_state (self->progress_animation) != ADW_ANIMATION_PLAYING)
-    return;
-
-  adw_animation_reset (self->progress_animation);
-  self->shown_progress = from;
-  if (progress < from || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !animations_enabled (self))
-    {
-      self->shown_progress = progress;
-      invalidate_drawing (self);
-      return;
-    }
-  adw_timed_animation_set_value_from (ADW_TIMED_ANIMATION (self->progress_animation), from);
-  adw_timed_animation_set_value_to (ADW_TIMED_ANIMATION (self->progress_animation), progress);
-  adw_animation_play (self->progress_animation);
-}
-
-/* The running stage may pulse while an action runs, the diagram is on
- * screen and animations are on.  It breathes PULSE_BREATHS times when
- * @breathe (the action was polled and moved, or came on screen) and then
- * rests: between polls, which come every 1 to 10 s, nothing changes and
- * no frame is drawn (docs/performance.md). */
-static void
-update_animation (CockpitFlowDiagram *self,
-                  gboolean            breathe)
-{
-  gboolean running = self->action != NULL && cockpit_action_is_running (self->action);
-  gboolean pulse = running && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-                   animations_enabled (self);
-  AdwAnimationState state = adw_animation_get_state (self->pulse_animation);
-
-  if (pulse && breathe && state != ADW_ANIMATION_PLAYING)
-    {
-      adw_animation_reset (self->pulse_animation);
-      adw_animation_play (self->pulse_animation);
-    }
-  else if (!pulse && state != ADW_ANIMATION_IDLE)
-    adw_animation_reset (self->pulse_animation);
-
-  if (!pulse)
-    self->pulse = 0;
-  if (!pulse)
-    {
-      if (adw_animation_get_state (self->progress_animation) == ADW_ANIMATION_PLAYING)
-        adw_animation_skip (self->progress_animation);
-      if (self->action != NULL && self->shown_progress != cockpit_action_get_progress (self->action))
-        {
-          self->shown_progress = cockpit_action_get_progress (self->action);
-          invalidate_drawing (self);
-        }
-    }
-}
-
-/* The system's animation setting is followed as it changes. */
-static void
-enable_animations_cb (CockpitFlowDiagram *self)
-{
-  update_animation (self, TRUE);
-}
-
 /* Following the action */
 
 static void
 stage_notify_cb (CockpitFlowDiagram *self)
 {
   cockpit_flow_diagram_update (self);
-  update_animation (self, TRUE);
+  _cockpit_flow_diagram_update_animation (self, TRUE);
 }
 
 static void
@@ -252,7 +89,7 @@ action_notify_cb (CockpitAction      *action,
     {
       double progress = cockpit_action_get_progress (action);
 
-      animate_progress_to (self, progress);
+      _cockpit_flow_diagram_animate_progress_to (self, progress);
     }
   else if (g_str_equal (name, "stages"))
     watch_stages (self);
@@ -263,13 +100,13 @@ action_notify_cb (CockpitAction      *action,
 
   cockpit_flow_diagram_update (self);
   /* News from the poll: the running stage breathes. */
-  update_animation (self, TRUE);
+  _cockpit_flow_diagram_update_animation (self, TRUE);
 }
 
 static void
 style_changed_cb (CockpitFlowDiagram *self)
 {
-  invalidate_drawing (self);
+  _cockpit_flow_diagram_invalidate_drawing (self);
 }
 
 /* Brings the description, the message below the drawing and the
@@ -282,8 +119,8 @@ cockpit_flow_diagram_update (CockpitFlowDiagram *self)
   g_autofree char *layout_key = NULL;
   gboolean failed;
 
-  update_animation (self, FALSE);
-  flow_state_init (self, &state);
+  _cockpit_flow_diagram_update_animation (self, FALSE);
+  _cockpit_flow_diagram_get_state (self, &state);
 
   /* The description says the progress of the last poll, not the eased one. */
   if (self->action != NULL)
@@ -323,7 +160,7 @@ cockpit_flow_diagram_update (CockpitFlowDiagram *self)
       self->layout_key = g_steal_pointer (&layout_key);
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
-  invalidate_drawing (self);
+  _cockpit_flow_diagram_invalidate_drawing (self);
 }
 
 /* GtkWidget */
@@ -341,7 +178,7 @@ drawing_height (CockpitFlowDiagram *self,
   CockpitFlowState state;
   g_auto(CockpitFlowLayout) layout = { 0 };
 
-  flow_state_init (self, &state);
+  _cockpit_flow_diagram_get_state (self, &state);
   cockpit_flow_layout_init (&layout, GTK_WIDGET (self), &state, width);
   return (int) layout.height;
 }
@@ -403,95 +240,13 @@ cockpit_flow_diagram_size_allocate (GtkWidget *widget,
                             -1);
 }
 
-/* Appends what pulses (the halo below the rest, or with @traffic the
- * traffic being switched above it) in a node of its own, as small as it
- * is, so that a frame of the pulse redraws only that. */
-static void
-snapshot_pulse (CockpitFlowDiagram     *self,
-                GtkSnapshot            *snapshot,
-                const CockpitFlowState *state,
-                gboolean                traffic)
-{
-  const CockpitFlowLayout *layout = &self->layout;
-  graphene_rect_t bounds;
-  cairo_t *cr;
-
-  if (state->mode != COCKPIT_FLOW_MODE_RUNNING)
-    return;
-  if (!traffic)
-    {
-      if (state->current < 0)
-        return;
-      graphene_rect_init (&bounds, layout->step_center[state->current].x - STEP_RADIUS - 8,
-                          layout->step_center[state->current].y - STEP_RADIUS - 8,
-                          2 * STEP_RADIUS + 16, 2 * STEP_RADIUS + 16);
-    }
-  else
-    {
-      double left = layout->node.x, right = layout->green.origin.x + layout->green.size.width / 2;
-      double bottom = layout->wide ? layout->node.y : layout->green.origin.y;
-
-      if (!state->upgrade)
-        return;
-      graphene_rect_init (&bounds, left - 12, layout->node.y - 12,
-                          right - left + 24, bottom - layout->node.y + 24);
-    }
-
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  cockpit_flow_draw_pulse (cr, &self->colors, state, layout, self->pulse, traffic);
-  cairo_destroy (cr);
-}
-
-static void
-cockpit_flow_diagram_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
-{
-  CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (widget);
-  gboolean pulsing = adw_animation_get_state (self->pulse_animation) == ADW_ANIMATION_PLAYING;
-  CockpitFlowState state;
-  int width = gtk_widget_get_width (widget);
-
-  if (width <= 0)
-    return;
-
-  flow_state_init (self, &state);
-  if (self->static_node == NULL || self->static_width != width || self->static_pulsing != pulsing)
-    {
-      GtkSnapshot *drawing = gtk_snapshot_new ();
-      cairo_t *cr;
-
-      g_clear_pointer (&self->static_node, gsk_render_node_unref);
-      cockpit_flow_layout_clear (&self->layout);
-      cockpit_flow_layout_init (&self->layout, widget, &state, width);
-      cockpit_flow_colors_init (&self->colors, widget);
-
-      cr = gtk_snapshot_append_cairo (drawing, &GRAPHENE_RECT_INIT (0, 0, self->layout.width,
-                                                                    self->layout.height));
-      /* While it pulses, what pulses is drawn on its own. */
-      cockpit_flow_draw (cr, &self->colors, &state, &self->layout, pulsing ? -1.0 : self->pulse);
-      cairo_destroy (cr);
-      self->static_node = gtk_snapshot_free_to_node (drawing);
-      self->static_width = width;
-      self->static_pulsing = pulsing;
-    }
-
-  if (pulsing)
-    snapshot_pulse (self, snapshot, &state, FALSE);
-  if (self->static_node != NULL)
-    gtk_snapshot_append_node (snapshot, self->static_node);
-  if (pulsing)
-    snapshot_pulse (self, snapshot, &state, TRUE);
-
-  gtk_widget_snapshot_child (widget, self->message_box, snapshot);
-}
-
 /* Colours and fonts are in the cached drawing. */
 static void
 cockpit_flow_diagram_css_changed (GtkWidget         *widget,
                                   GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (cockpit_flow_diagram_parent_class)->css_changed (widget, change);
-  invalidate_drawing (COCKPIT_FLOW_DIAGRAM (widget));
+  _cockpit_flow_diagram_invalidate_drawing (COCKPIT_FLOW_DIAGRAM (widget));
 }
 
 static void
@@ -499,7 +254,7 @@ cockpit_flow_diagram_system_setting_changed (GtkWidget        *widget,
                                              GtkSystemSetting  setting)
 {
   GTK_WIDGET_CLASS (cockpit_flow_diagram_parent_class)->system_setting_changed (widget, setting);
-  invalidate_drawing (COCKPIT_FLOW_DIAGRAM (widget));
+  _cockpit_flow_diagram_invalidate_drawing (COCKPIT_FLOW_DIAGRAM (widget));
 }
 
 static void
@@ -510,8 +265,8 @@ cockpit_flow_diagram_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (cockpit_flow_diagram_parent_class)->map (widget);
   self->settings = g_object_ref (gtk_widget_get_settings (widget));
   g_signal_connect_swapped (self->settings, "notify::gtk-enable-animations",
-                            G_CALLBACK (enable_animations_cb), self);
-  update_animation (self, TRUE);
+                            G_CALLBACK (_cockpit_flow_diagram_enable_animations_cb), self);
+  _cockpit_flow_diagram_update_animation (self, TRUE);
 }
 
 static void
@@ -525,7 +280,7 @@ cockpit_flow_diagram_unmap (GtkWidget *widget)
       g_signal_handlers_disconnect_by_data (self->settings, self);
       g_clear_object (&self->settings);
     }
-  update_animation (self, FALSE);
+  _cockpit_flow_diagram_update_animation (self, FALSE);
 }
 
 /* GObject */
@@ -640,7 +395,7 @@ cockpit_flow_diagram_class_init (CockpitFlowDiagramClass *klass)
   widget_class->get_request_mode = cockpit_flow_diagram_get_request_mode;
   widget_class->measure = cockpit_flow_diagram_measure;
   widget_class->size_allocate = cockpit_flow_diagram_size_allocate;
-  widget_class->snapshot = cockpit_flow_diagram_snapshot;
+  widget_class->snapshot = _cockpit_flow_diagram_snapshot;
   widget_class->css_changed = cockpit_flow_diagram_css_changed;
   widget_class->system_setting_changed = cockpit_flow_diagram_system_setting_changed;
   widget_class->map = cockpit_flow_diagram_map;
@@ -680,20 +435,7 @@ cockpit_flow_diagram_init (CockpitFlowDiagram *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->kind = COCKPIT_ENVIRONMENT_KIND_LIVE;
-  self->progress_animation =
-    adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0, PROGRESS_DURATION,
-                             adw_callback_animation_target_new (progress_value_cb, self, NULL));
-  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->progress_animation),
-                                  ADW_EASE_OUT_CUBIC);
-  /* Breaths in and out, ending where they started. */
-  self->pulse_animation =
-    adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0, PULSE_DURATION,
-                             adw_callback_animation_target_new (pulse_value_cb, self, NULL));
-  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->pulse_animation),
-                                  ADW_EASE_IN_OUT_CUBIC);
-  adw_timed_animation_set_repeat_count (ADW_TIMED_ANIMATION (self->pulse_animation),
-                                        2 * PULSE_BREATHS);
-  adw_timed_animation_set_alternate (ADW_TIMED_ANIMATION (self->pulse_animation), TRUE);
+  _cockpit_flow_diagram_init_animation (self);
   self->watched_stages = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->message_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -807,7 +549,7 @@ cockpit_flow_diagram_set_action (CockpitFlowDiagram *self,
   set_environment (self, environment);
   set_action (self, action);
   cockpit_flow_diagram_update (self);
-  update_animation (self, TRUE);
+  _cockpit_flow_diagram_update_animation (self, TRUE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
