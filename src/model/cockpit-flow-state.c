@@ -240,7 +240,10 @@ cockpit_flow_state_describe (const CockpitFlowState *state)
           }
         /* Translators: the plan of an upgrade: the environment, the two
          * versions, the number of stages and the stages' names. */
-        return g_strdup_printf (_("Plan: upgrade of %s from %s to %s in %u stages: %s"),
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Plan: upgrade of %s from %s to %s in %u stage: %s",
+                                             "Plan: upgrade of %s from %s to %s in %u stages: %s",
+                                             state->n_steps),
                                 kind, from_version, to_version, state->n_steps, steps->str);
       }
 
