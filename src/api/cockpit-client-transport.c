@@ -1,4 +1,4 @@
-/* cockpit-client-transport.c: how one request is sent: deadline, retries, redirects, reading and decoding.
+/* cockpit-client-transport.c: how one request is sent: deadline, retries, redirects, reading, decoding.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
