@@ -1,4 +1,4 @@
-/* cockpit-action-journal.c: the action tracker's journal file: written durably, read back, kept aside when damaged.
+/* cockpit-action-journal.c: the tracker's journal file: written durably, read back, kept if damaged.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

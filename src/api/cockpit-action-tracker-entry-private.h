@@ -1,4 +1,4 @@
-/* cockpit-action-tracker-entry-private.h: what the tracker's pieces share: its fields, its entries, its journal.
+/* cockpit-action-tracker-entry-private.h: what the tracker's pieces share: fields, entries, journal.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * cockpit-action-tracker.c is the object and the following of actions,

@@ -1,4 +1,4 @@
-/* cockpit-action-tracker-start.c: how the tracker starts an intent, and the upgrade that follows a backup.
+/* cockpit-action-tracker-start.c: starting an intent, and the upgrade that follows a backup.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,4 +1,4 @@
-/* cockpit-client-request-private.h: what the client's pieces share: its fields and a request in flight.
+/* cockpit-client-request-private.h: what the client's pieces share: fields, a request in flight.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * cockpit-client.c is the object and its settings, cockpit-client-errors.c

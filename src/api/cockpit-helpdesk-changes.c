@@ -1,4 +1,4 @@
-/* cockpit-helpdesk-changes.c: marking notifications read and archiving them: shown at once, undone if refused.
+/* cockpit-helpdesk-changes.c: marking notifications read, archiving them; undone if refused.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

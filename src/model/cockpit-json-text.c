@@ -1,4 +1,4 @@
-/* cockpit-json-text.c: JSON text in and out, with a depth limit; RFC 3339 times; the cut of long texts.
+/* cockpit-json-text.c: JSON text in and out (depth-limited), RFC 3339 times, cutting long texts.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

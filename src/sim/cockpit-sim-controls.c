@@ -1,4 +1,4 @@
-/* cockpit-sim-controls.c: the simulator's test controls (clock, failures, maintenance) and their routes.
+/* cockpit-sim-controls.c: the simulator's test controls (clock, failures, maintenance), routed.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

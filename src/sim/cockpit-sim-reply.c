@@ -1,4 +1,4 @@
-/* cockpit-sim-reply.c: the simulator's answers: JSON bodies, error answers and the contract's error codes.
+/* cockpit-sim-reply.c: the simulator's answers: JSON, error answers, the contract's error codes.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

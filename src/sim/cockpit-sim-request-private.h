@@ -1,4 +1,4 @@
-/* cockpit-sim-request-private.h: what the simulator's pieces share: its fields, a request, its answers.
+/* cockpit-sim-request-private.h: what the simulator's pieces share: fields, a request, answers.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * cockpit-simulator.c is the object (clock, state file, public calls);

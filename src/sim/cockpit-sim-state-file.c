@@ -1,4 +1,4 @@
-/* cockpit-sim-state-file.c: the simulator's state file: written, and read back with every number checked.
+/* cockpit-sim-state-file.c: the simulator's state file, written and read back range-checked.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
