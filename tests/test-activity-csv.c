@@ -222,7 +222,6 @@ test_export_fetched (SimFixture    *f,
   g_autofree char *going_on_path = g_build_filename (dir, "rest.csv", NULL);
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListStore) page = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *cursor = NULL;
@@ -230,9 +229,7 @@ test_export_fetched (SimFixture    *f,
   g_autofree char *going_on = NULL;
   g_auto(GStrv) rows = NULL;
 
-  cockpit_client_list_activity_async (f->client, "acmeweb", &query, NULL, api_result_cb, &result);
-  api_wait_result (&result);
-  page = cockpit_client_list_activity_finish (f->client, result, &cursor, &error);
+  page = sim_list_activity (f->client, "acmeweb", &query, &cursor, &error);
   g_assert_no_error (error);
   g_assert_nonnull (cursor);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (page)); i++)

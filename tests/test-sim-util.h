@@ -139,6 +139,22 @@ sim_list_actions (CockpitClient  *client,
   return cockpit_client_list_actions_finish (client, result, error);
 }
 
+/* One page of @package_id's activity log; *@next_before (nullable) gets
+ * the cursor of the next page. */
+static inline GListStore *
+sim_list_activity (CockpitClient               *client,
+                   const char                  *package_id,
+                   const CockpitActivityQuery  *query,
+                   char                       **next_before,
+                   GError                     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cockpit_client_list_activity_async (client, package_id, query, NULL, api_result_cb, &result);
+  api_wait_result (&result);
+  return cockpit_client_list_activity_finish (client, result, next_before, error);
+}
+
 /* Starts an action of @kind through the client's own call for it. */
 static inline CockpitAction *
 sim_start_action (CockpitClient       *client,
