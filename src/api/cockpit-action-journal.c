@@ -342,4 +342,3 @@ _cockpit_journal_clean_up (CockpitActionTracker *self)
         }
     }
 }
-

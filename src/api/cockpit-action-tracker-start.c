@@ -283,4 +283,3 @@ cockpit_action_tracker_start_finish (CockpitActionTracker  *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
-

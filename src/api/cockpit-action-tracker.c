@@ -654,4 +654,3 @@ cockpit_action_tracker_read_journal (CockpitActionTracker *self,
   *n_others = json_array_get_length (others);
   return entries->len;
 }
-

@@ -498,4 +498,3 @@ cockpit_client_start_action_finish (CockpitClient  *self,
 {
   return _cockpit_client_finish_pointer (self, result, cockpit_client_start_action_finish, error);
 }
-

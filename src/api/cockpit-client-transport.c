@@ -666,4 +666,3 @@ cockpit_client_handle_answer (const char          *request_url,
   *result = decoded;
   return COCKPIT_CLIENT_OUTCOME_RESULT;
 }
-

@@ -44,7 +44,6 @@ struct _CockpitHelpdesk
   guint          auto_refresh_id;
 };
 
-
 /* The list and its counts (cockpit-helpdesk.c) */
 void      _cockpit_helpdesk_update_counts      (CockpitHelpdesk     *self);
 gboolean  _cockpit_helpdesk_find_position      (CockpitHelpdesk     *self,

@@ -40,7 +40,6 @@ cockpit_text_limit (const char *text,
   }
 }
 
-
 /* Deeper than any answer of the contract, far below what json-glib's
  * recursive parser survives: it overflows the stack somewhere below a
  * hundred thousand open brackets, so one hostile answer could crash the app. */

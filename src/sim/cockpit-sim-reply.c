@@ -48,7 +48,6 @@ cockpit_sim_error_http_status (CockpitSimError code)
   return error_codes[code].status;
 }
 
-
 void
 _cockpit_sim_request_clear (Request *req)
 {
@@ -125,7 +124,6 @@ _cockpit_sim_reply_gerror (Request *req,
   else
     _cockpit_sim_reply_error (req, COCKPIT_SIM_ERROR_INTERNAL, "%s", error->message);
 }
-
 
 const char *
 _cockpit_sim_query_get (Request    *req,

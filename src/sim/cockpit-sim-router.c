@@ -35,7 +35,6 @@ set_message_error (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, strlen (text));
 }
 
-
 /* The routes in the order they are tried. */
 static const Route *const route_tables[] = {
   _cockpit_sim_contract_routes,
@@ -511,7 +510,6 @@ cockpit_simulator_handle_request (CockpitSimulator   *self,
   _cockpit_simulator_reschedule (self);
   return status;
 }
-
 
 /* Raw paths: the router decodes each segment itself (see split_path()). */
 SoupServer *

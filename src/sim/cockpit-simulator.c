@@ -539,4 +539,3 @@ cockpit_sim_read_token_file (const char  *path,
       }
   return g_strdup (contents);
 }
-
