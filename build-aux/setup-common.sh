@@ -11,6 +11,7 @@
 COCKPIT_PACKAGES=(
   meson ninja-build pkg-config gcc
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
+  libportal-gtk4-dev
   libglib2.0-dev-bin gettext python3
 )
 # What the test suite needs on top: a headless X server, a D-Bus session with

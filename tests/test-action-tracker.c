@@ -114,7 +114,9 @@ setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   sim_fixture_start (&f->sim, TOKEN, NULL);
-  f->dir = g_dir_make_tmp ("cockpit-tracker-XXXXXX", &error);
+  /* "404" in the name: messages that name the folder must not be taken
+   * for status codes by api_assert_plain_message() (a random name did). */
+  f->dir = g_dir_make_tmp ("cockpit-tracker-404-XXXXXX", &error);
   g_assert_no_error (error);
   /* A folder that does not exist yet: the tracker makes it. */
   f->journal = g_build_filename (f->dir, "state", "upgrade-cockpit", "actions.json", NULL);

@@ -70,6 +70,28 @@ api_spin (guint ms)
   g_source_remove (wake);
 }
 
+static inline gboolean
+api_pointer_unset (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Drops the last reference of @object and checks that it goes.  A call
+ * cancelled on the way (a tracker's poll when the tracker is closed) still
+ * holds its source object until its callback has run on the main context,
+ * so that context runs first; an object that something really keeps alive
+ * is still reported, after API_WAIT_SECONDS. */
+static inline void
+api_assert_finalize_soon (gpointer object)
+{
+  gpointer weak = object;
+
+  g_assert_true (G_IS_OBJECT (object));
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+  api_wait_until (api_pointer_unset, &weak);
+}
+
 /* A GAsyncReadyCallback that keeps the result in the GAsyncResult * that
  * @user_data points to. */
 static inline void
@@ -98,6 +120,8 @@ api_assert_plain_message (const GError *error,
                           const char   *token)
 {
   g_autoptr(GRegex) status = NULL;
+  g_autoptr(GRegex) paths = NULL;
+  g_autofree char *without_paths = NULL;
   const char *message;
   gsize len;
 
@@ -117,9 +141,13 @@ api_assert_plain_message (const GError *error,
   if (token != NULL)
     g_assert_null (strstr (message, token));
 
-  /* No status code such as 404 or 503 standing on its own. */
+  /* No status code such as 404 or 503 standing on its own.  A file path
+   * the message names (a folder to check) is left out: the letters of a
+   * temporary folder's name, "cockpit-tracker-A404BC", are not a code. */
+  paths = g_regex_new ("(^|\\s)/\\S+", 0, 0, NULL);
+  without_paths = g_regex_replace_literal (paths, message, -1, 0, " PATH", 0, NULL);
   status = g_regex_new ("(^|[^0-9.:])[1-5][0-9][0-9]([^0-9.:]|$)", 0, 0, NULL);
-  g_assert_false (g_regex_match (status, message, 0, NULL));
+  g_assert_false (g_regex_match (status, without_paths, 0, NULL));
 }
 
 /* Decodes @json as @type, failing the test on any error. */

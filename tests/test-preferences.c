@@ -72,7 +72,8 @@ test_reminder_and_utc (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (hours), ==, 3);
 
   /* The UTC switch is the setting. */
-  utc = GTK_SWITCH (find_by_type (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, 1));
+  /* The second switch is the start at log-in, tested with a portal in test-background. */
+  utc = GTK_SWITCH (find_by_type (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, 2));
   g_assert_nonnull (utc);
   g_assert_false (g_settings_get_boolean (settings, "show-utc"));
   gtk_switch_set_active (utc, TRUE);

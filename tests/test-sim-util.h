@@ -46,8 +46,9 @@ sim_fixture_start (SimFixture *f,
 static inline void
 sim_fixture_stop (SimFixture *f)
 {
-  /* The client first: nothing the test did may keep it alive. */
-  g_assert_finalize_object (g_steal_pointer (&f->client));
+  /* The client first: nothing the test did may keep it alive once the
+   * calls it cancelled have ended. */
+  api_assert_finalize_soon (g_steal_pointer (&f->client));
   sim_test_stop (&f->test);
   g_clear_object (&f->test.session);
   f->sim = NULL;

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-application.h"
+#include "cockpit-about.h"
+#include "cockpit-background.h"
 #include "cockpit-application-private.h"
 #include "cockpit-demo.h"
 #include "cockpit-helpdesk-button.h"
@@ -34,6 +36,9 @@ struct _CockpitApplication
   gboolean            started;
   gboolean            held;
   gboolean            told_background;
+  gboolean            asked_background;
+  CockpitBackground  *background;
+  GCancellable       *background_cancellable;
 
   /* Upgrade backup reminders, and the packages whose reminder is shown */
   CockpitBackupReminder *reminder;
@@ -276,6 +281,8 @@ actions_changed_cb (GListModel         *actions,
     }
 
   /* "Keeps running" is no longer true once nothing runs. */
+  if (!running)
+    self->asked_background = FALSE;
   if (!running && self->told_background)
     {
       g_application_withdraw_notification (G_APPLICATION (self), "background");
@@ -964,16 +971,15 @@ about_action_cb (GSimpleAction *action,
                  gpointer       user_data)
 {
   CockpitApplication *self = user_data;
-  const char *developers[] = { "Upgrade Cockpit contributors", NULL };
+  const char *url = NULL;
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Upgrade Cockpit"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("Upgrade your Magnolia Cloud environments safely"),
-                         NULL);
+  /* The cockpit the app talks to, for the debug information: the demo's
+   * own address changes each run and says nothing. */
+  if (self->demo != NULL)
+    url = "demo";
+  else if (self->session != NULL)
+    url = cockpit_client_get_base_url (cockpit_session_get_client (self->session));
+  gtk_window_present (cockpit_about_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)), url));
 }
 
 static void
@@ -986,6 +992,7 @@ preferences_action_cb (GSimpleAction *action,
 
   preferences = cockpit_preferences_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                          self->settings);
+  cockpit_preferences_set_background (preferences, self->background);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -1220,20 +1227,51 @@ cockpit_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (cockpit_application_parent_class)->shutdown (app);
 }
 
-void
-cockpit_application_window_closed_while_busy (CockpitApplication *self)
+static void
+background_answer_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
+  g_autoptr(CockpitApplication) self = user_data;
   g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  CockpitBackgroundAnswer answer;
 
-  if (self->told_background)
+  answer = cockpit_background_request_finish (COCKPIT_BACKGROUND (object), result, NULL, &error);
+  if (error != NULL)
     return;
-  self->told_background = TRUE;
+  /* The desktop shows the app among those running in the background:
+   * nothing more to say.  Nothing to say either once the action ended. */
+  if (answer == COCKPIT_BACKGROUND_ALLOWED || !self->held)
+    return;
 
+  /* No portal, or not allowed: the person is told by the app itself. */
+  self->told_background = TRUE;
   notification = g_notification_new (_("Upgrade Cockpit keeps running"));
-  g_notification_set_body (notification, _("An action is still running. You will be notified when it ends."));
+  if (answer == COCKPIT_BACKGROUND_REFUSED)
+    g_notification_set_body (notification,
+                             _("An action is still running. Your desktop did not allow running in the background, "
+                               "so open Upgrade Cockpit again if it is closed: the action goes on at the cockpit."));
+  else
+    g_notification_set_body (notification, _("An action is still running. You will be notified when it ends."));
   /* No default action: clicking the notification activates the app,
    * which brings the window back with the progress. */
   g_application_send_notification (G_APPLICATION (self), "background", notification);
+}
+
+void
+cockpit_application_window_closed_while_busy (CockpitApplication *self)
+{
+  if (self->told_background || self->asked_background)
+    return;
+  self->asked_background = TRUE;
+
+  /* The desktop is asked first; the start at log-in the person chose in
+   * the preferences goes with every question, or it would be taken back. */
+  cockpit_background_request_async (self->background, NULL,
+                                    _("An action is running on the cockpit; Upgrade Cockpit tells you when it ends."),
+                                    g_settings_get_boolean (self->settings, "background-reminders"),
+                                    self->background_cancellable, background_answer_cb, g_object_ref (self));
 }
 
 static void
@@ -1243,6 +1281,9 @@ cockpit_application_dispose (GObject *object)
 
   drop_session (self);
   cockpit_application_set_clock (self, NULL, NULL, NULL);
+  g_cancellable_cancel (self->background_cancellable);
+  g_clear_object (&self->background_cancellable);
+  g_clear_object (&self->background);
   g_clear_object (&self->demo);
   g_clear_object (&self->secrets);
   g_clear_object (&self->settings);
@@ -1333,4 +1374,6 @@ cockpit_application_init (CockpitApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   self->reminded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->announced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->background = cockpit_background_new ();
+  self->background_cancellable = g_cancellable_new ();
 }

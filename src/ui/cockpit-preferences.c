@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-background.h"
 #include "cockpit-preferences.h"
 
 #define DEFAULT_REMINDER_HOURS 6
@@ -23,10 +24,15 @@ struct _CockpitPreferences
   GtkWidget     *hours_row;
   GtkSpinButton *hours_spin;
   GtkSwitch     *utc_switch;
+  GtkWidget     *background_row;
+  GtkSwitch     *background_switch;
 
   /* Owned references */
-  GSettings     *settings;
-  gboolean       updating;
+  GSettings         *settings;
+  CockpitBackground *background;
+  GCancellable      *cancellable;
+  char              *background_subtitle;
+  gboolean           updating;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitPreferences, cockpit_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -67,10 +73,90 @@ hours_changed_cb (CockpitPreferences *self)
 }
 
 static void
+load_background (CockpitPreferences *self)
+{
+  self->updating = TRUE;
+  gtk_switch_set_active (self->background_switch, g_settings_get_boolean (self->settings, "background-reminders"));
+  self->updating = FALSE;
+}
+
+static void
+background_answer_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CockpitPreferences) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *explanation = NULL;
+  CockpitBackgroundAnswer answer;
+  gboolean wanted;
+
+  answer = cockpit_background_request_finish (COCKPIT_BACKGROUND (object), result, &explanation, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_set_sensitive (self->background_row, TRUE);
+  wanted = gtk_switch_get_active (self->background_switch);
+  if (answer == COCKPIT_BACKGROUND_ALLOWED || !wanted)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->background_row), self->background_subtitle);
+      /* Turned off, the start at log-in is taken back; with no portal
+       * there was none to take back. */
+      g_settings_set_boolean (self->settings, "background-reminders", wanted);
+      return;
+    }
+
+  /* Not allowed: the switch goes back, and the person learns why, under
+   * the switch (a toast is too short for the whole sentence). */
+  g_settings_set_boolean (self->settings, "background-reminders", FALSE);
+  load_background (self);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->background_row), explanation);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Your desktop did not allow it")));
+}
+
+static void
+background_switch_cb (CockpitPreferences *self)
+{
+  gboolean on = gtk_switch_get_active (self->background_switch);
+
+  if (self->updating)
+    return;
+
+  if (self->background == NULL)
+    {
+      g_settings_set_boolean (self->settings, "background-reminders", on);
+      return;
+    }
+
+  /* One question at a time: the row waits for the desktop's answer. */
+  gtk_widget_set_sensitive (self->background_row, FALSE);
+  cockpit_background_request_async (self->background, GTK_WINDOW (self),
+                                    _("To remind you about the upgrade backups of Live while no window is open, "
+                                      "Upgrade Cockpit starts when you log in."),
+                                    on, self->cancellable, background_answer_cb, g_object_ref (self));
+}
+
+/* The desktop is asked through @background when the person turns the
+ * start at log-in on or off. */
+void
+cockpit_preferences_set_background (CockpitPreferences *self,
+                                    CockpitBackground  *background)
+{
+  g_return_if_fail (COCKPIT_IS_PREFERENCES (self));
+
+  g_set_object (&self->background, background);
+}
+
+static void
 cockpit_preferences_dispose (GObject *object)
 {
   CockpitPreferences *self = COCKPIT_PREFERENCES (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->background);
+  g_clear_pointer (&self->background_subtitle, g_free);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
@@ -92,6 +178,9 @@ cockpit_preferences_class_init (CockpitPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitPreferences, hours_row);
   gtk_widget_class_bind_template_child (widget_class, CockpitPreferences, hours_spin);
   gtk_widget_class_bind_template_child (widget_class, CockpitPreferences, utc_switch);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPreferences, background_row);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPreferences, background_switch);
+  gtk_widget_class_bind_template_callback (widget_class, background_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, reminder_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, hours_changed_cb);
 }
@@ -100,6 +189,8 @@ static void
 cockpit_preferences_init (CockpitPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->background_subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (self->background_row)));
   gtk_spin_button_set_value (self->hours_spin, DEFAULT_REMINDER_HOURS);
 }
 
@@ -118,6 +209,9 @@ cockpit_preferences_new (GtkWindow *parent,
   g_signal_connect_object (settings, "changed::backup-reminder-hours", G_CALLBACK (load_reminder),
                            self, G_CONNECT_SWAPPED);
   load_reminder (self);
+  g_signal_connect_object (settings, "changed::background-reminders", G_CALLBACK (load_background),
+                           self, G_CONNECT_SWAPPED);
+  load_background (self);
 
   return self;
 }

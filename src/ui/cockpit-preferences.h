@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "cockpit-background.h"
+
 G_BEGIN_DECLS
 
 #define COCKPIT_TYPE_PREFERENCES (cockpit_preferences_get_type ())
@@ -13,5 +15,7 @@ G_DECLARE_FINAL_TYPE (CockpitPreferences, cockpit_preferences, COCKPIT, PREFEREN
 
 CockpitPreferences *cockpit_preferences_new (GtkWindow *parent,
                                              GSettings *settings);
+void                cockpit_preferences_set_background (CockpitPreferences *self,
+                                                        CockpitBackground  *background);
 
 G_END_DECLS
