@@ -8,6 +8,9 @@
  * again, cockpit_action_tracker_resume() reads the journal and picks up
  * where it stopped.  An intent whose answer never came is resolved by
  * looking at the package's actions, never by sending it blindly again.
+ * Starting is in cockpit-action-tracker-start.c, the journal file in
+ * cockpit-action-journal.c, an intent as typed data in
+ * cockpit-action-intent.c.
  */
 #include "config.h"
 
