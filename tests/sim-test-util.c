@@ -59,16 +59,18 @@ remove_tree (const char *path)
 }
 
 void
-sim_test_start (SimTest        *f,
-                CockpitSimSeed  seed,
-                const char     *state_path,
-                double          stage_seconds,
-                gboolean        test_controls)
+sim_test_start_with_token (SimTest        *f,
+                           const char     *token,
+                           CockpitSimSeed  seed,
+                           const char     *state_path,
+                           double          stage_seconds,
+                           gboolean        test_controls)
 {
   g_autoptr(GError) error = NULL;
 
   sim_test_stop (f);
-  f->sim = cockpit_simulator_new (SIM_TEST_TOKEN, seed, state_path, stage_seconds,
+  f->token = token;
+  f->sim = cockpit_simulator_new (token, seed, state_path, stage_seconds,
                                   test_controls, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->sim);
@@ -78,6 +80,16 @@ sim_test_start (SimTest        *f,
   g_assert_true (g_str_has_prefix (f->base, "http://127.0.0.1:"));
   if (f->session == NULL)
     f->session = soup_session_new ();
+}
+
+void
+sim_test_start (SimTest        *f,
+                CockpitSimSeed  seed,
+                const char     *state_path,
+                double          stage_seconds,
+                gboolean        test_controls)
+{
+  sim_test_start_with_token (f, SIM_TEST_TOKEN, seed, state_path, stage_seconds, test_controls);
 }
 
 void
@@ -218,7 +230,7 @@ sim_request (SimTest    *f,
 {
   g_autoptr(GBytes) bytes = body ? g_bytes_new (body, strlen (body)) : NULL;
 
-  return sim_request_to (f->session, f->base, method, path, SIM_TEST_TOKEN, bytes, key);
+  return sim_request_to (f->session, f->base, method, path, f->token, bytes, key);
 }
 
 static void
@@ -411,9 +423,9 @@ sim_package_environment (JsonNode   *package,
 }
 
 JsonNode *
-sim_get_environment (SimTest    *f,
-                     const char *package_id,
-                     const char *kind)
+sim_get_environment_json (SimTest    *f,
+                          const char *package_id,
+                          const char *kind)
 {
   g_autofree char *path = g_strconcat ("/api/v1/packages/", package_id, NULL);
   g_autoptr(JsonNode) package = sim_get (f, path);

@@ -1,5 +1,8 @@
-/* sim-test-util.h: a simulator fixture and real HTTP requests, for the simulator's tests.
+/* sim-test-util.h: the one simulator fixture of the tests, with real HTTP requests and JSON look-ups.
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The simulator's own tests use it as it is; test-sim-util.h adds a
+ * CockpitClient on top of it for the tests of the layers above.
  *
  * The fixture starts the simulator in-process on 127.0.0.1 with a free
  * port, its test controls on, and stages of SIM_TEST_STAGE_SECONDS: long
@@ -25,6 +28,7 @@ typedef struct {
   SoupSession      *session;
   char             *base;       /* "http://127.0.0.1:PORT" */
   char             *dir;        /* a temporary directory, removed at teardown */
+  const char       *token;      /* the simulator's token, SIM_TEST_TOKEN by default */
 } SimTest;
 
 typedef struct {
@@ -48,6 +52,14 @@ void        sim_test_start         (SimTest       *f,
                                     const char    *state_path,
                                     double         stage_seconds,
                                     gboolean       test_controls);
+/* The same with another token than SIM_TEST_TOKEN (static, or kept
+ * alive by the caller). */
+void        sim_test_start_with_token (SimTest       *f,
+                                       const char    *token,
+                                       CockpitSimSeed seed,
+                                       const char    *state_path,
+                                       double         stage_seconds,
+                                       gboolean       test_controls);
 void        sim_test_stop          (SimTest       *f);
 char       *sim_test_path          (SimTest       *f,
                                     const char    *name);
@@ -118,8 +130,8 @@ gint64      sim_json_time          (JsonNode      *node,
 JsonNode   *sim_package_environment (JsonNode     *package,
                                      const char   *kind);
 /* GET the package @package_id and return its environment of @kind. */
-JsonNode   *sim_get_environment    (SimTest       *f,
-                                    const char    *package_id,
-                                    const char    *kind);
+JsonNode   *sim_get_environment_json (SimTest     *f,
+                                      const char  *package_id,
+                                      const char  *kind);
 
 G_END_DECLS

@@ -450,20 +450,6 @@ test_list_actions (SimFixture    *f,
 
 /* The activity log --------------------------------------------------------------- */
 
-static GListStore *
-list_activity (SimFixture                 *f,
-               const char                 *package_id,
-               const CockpitActivityQuery *query,
-               char                      **next_before,
-               GError                    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  cockpit_client_list_activity_async (f->client, package_id, query, NULL, api_result_cb, &result);
-  api_wait_result (&result);
-  return cockpit_client_list_activity_finish (f->client, result, next_before, error);
-}
-
 static gboolean
 contains_folded (const char *haystack,
                  const char *needle)
@@ -489,13 +475,13 @@ test_activity (SimFixture    *f,
   g_autoptr(GDateTime) last_of_first = NULL;
 
   /* No query: the server's default page. */
-  all = list_activity (f, "acmeweb", NULL, &end, &error);
+  all = sim_list_activity (f->client, "acmeweb", NULL, &end, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 100);
   g_assert_nonnull (end);
   g_clear_pointer (&end, g_free);
 
-  first = list_activity (f, "acmeweb", &query, &next, &error);
+  first = sim_list_activity (f->client, "acmeweb", &query, &next, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first)), ==, 5);
   g_assert_nonnull (next);
@@ -511,7 +497,7 @@ test_activity (SimFixture    *f,
 
   /* The next page follows on, older. */
   query.before = next;
-  second = list_activity (f, "acmeweb", &query, &next2, &error);
+  second = sim_list_activity (f->client, "acmeweb", &query, &next2, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 5);
   g_assert_nonnull (next2);
@@ -553,7 +539,7 @@ test_activity_filters (SimFixture    *f,
       guint n;
 
       g_test_message ("type %d, affects %d, q %s", cases[c].type, cases[c].affects, cases[c].q);
-      entries = list_activity (f, "acmeweb", &query, &next, &error);
+      entries = sim_list_activity (f->client, "acmeweb", &query, &next, &error);
       g_assert_no_error (error);
       n = g_list_model_get_n_items (G_LIST_MODEL (entries));
       if (c + 1 < G_N_ELEMENTS (cases))
@@ -589,7 +575,7 @@ test_activity_end (SimFixture    *f,
   char *next = sentinel;
 
   /* Exactly one match: a full page and no next one. */
-  entries = list_activity (f, "umbrella", &query, &next, &error);
+  entries = sim_list_activity (f->client, "umbrella", &query, &next, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (entries)), ==, 1);
   g_assert_null (next);
@@ -606,7 +592,7 @@ test_activity_cursor_misuse (SimFixture    *f,
   g_autofree char *next = NULL;
   g_autofree char *ignored = NULL;
 
-  entries = list_activity (f, "acmeweb", &query, &next, &error);
+  entries = sim_list_activity (f->client, "acmeweb", &query, &next, &error);
   g_assert_no_error (error);
   g_assert_nonnull (next);
   g_clear_object (&entries);
@@ -614,7 +600,7 @@ test_activity_cursor_misuse (SimFixture    *f,
   /* The cursor of one filter used with another. */
   query.before = next;
   query.type = COCKPIT_ENTRY_TYPE_ERROR;
-  entries = list_activity (f, "acmeweb", &query, &ignored, &error);
+  entries = sim_list_activity (f->client, "acmeweb", &query, &ignored, &error);
   g_assert_null (entries);
   g_assert_null (ignored);
   assert_error (error, COCKPIT_CLIENT_ERROR_BAD_REQUEST);
@@ -622,21 +608,21 @@ test_activity_cursor_misuse (SimFixture    *f,
 
   /* ... with another package. */
   query.type = COCKPIT_ENTRY_TYPE_INFO;
-  entries = list_activity (f, "globex", &query, NULL, &error);
+  entries = sim_list_activity (f->client, "globex", &query, NULL, &error);
   g_assert_null (entries);
   assert_error (error, COCKPIT_CLIENT_ERROR_BAD_REQUEST);
   g_clear_error (&error);
 
   /* A made-up cursor, with characters that need escaping. */
   query.before = "not a cursor&type=info";
-  entries = list_activity (f, "acmeweb", &query, NULL, &error);
+  entries = sim_list_activity (f->client, "acmeweb", &query, NULL, &error);
   g_assert_null (entries);
   assert_error (error, COCKPIT_CLIENT_ERROR_BAD_REQUEST);
   g_clear_error (&error);
 
   /* The same cursor with its own filter still works. */
   query.before = next;
-  entries = list_activity (f, "acmeweb", &query, NULL, &error);
+  entries = sim_list_activity (f->client, "acmeweb", &query, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (entries)), ==, 2);
 }
@@ -655,7 +641,7 @@ test_activity_after_action (SimFixture    *f,
   finish_ok (f, action);
 
   /* A finished action writes one entry, newest of all. */
-  entries = list_activity (f, "acmeweb", &query, NULL, &error);
+  entries = sim_list_activity (f->client, "acmeweb", &query, NULL, &error);
   g_assert_no_error (error);
   entry = g_list_model_get_item (G_LIST_MODEL (entries), 0);
   g_assert_cmpstr (cockpit_activity_entry_get_action_id (entry), ==, cockpit_action_get_id (action));

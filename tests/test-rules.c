@@ -424,6 +424,17 @@ test_format_date_time (void)
   cockpit_format_set_12_hour (FALSE);
 }
 
+/* UTC whatever zone the time is in, and whatever the local zone is. */
+static void
+test_format_date_time_utc (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("+05:30");
+  g_autoptr(GDateTime) time = g_date_time_new (zone, 2026, 11, 27, 19, 35, 0);
+  g_autofree char *utc_text = cockpit_format_date_time (time, COCKPIT_DATE_UTC);
+
+  g_assert_cmpstr (utc_text, ==, "2026-11-27 14:05 UTC");
+}
+
 static void
 test_labels (void)
 {
@@ -455,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/rules/lts-summary", test_lts_summary);
   g_test_add_func ("/cockpit/rules/labels", test_labels);
   g_test_add_func ("/cockpit/rules/format-date-time", test_format_date_time);
+  g_test_add_func ("/cockpit/rules/format-date-time/utc", test_format_date_time_utc);
 
   return g_test_run ();
 }

@@ -174,7 +174,7 @@ test_upgrade_live (SimTest       *f,
 
       /* Traffic moves to the new version when switch_traffic ends. */
       g_clear_pointer (&env, json_node_unref);
-      env = sim_get_environment (f, "acmeweb", "live");
+      env = sim_get_environment_json (f, "acmeweb", "live");
       g_assert_cmpstr (sim_json_string (env, "magnolia_version"), ==, i < 4 ? "6.3.18" : "6.3.21");
       g_assert_cmpstr (sim_json_string (env, "state"), ==, "upgrading");
     }
@@ -189,7 +189,7 @@ test_upgrade_live (SimTest       *f,
     assert_stage (now, i, names[i], "done");
 
   g_clear_pointer (&env, json_node_unref);
-  env = sim_get_environment (f, "acmeweb", "live");
+  env = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_cmpstr (sim_json_string (env, "state"), ==, "running");
   g_assert_cmpstr (sim_json_string (env, "magnolia_version"), ==, "6.3.21");
   g_assert_cmpstr (sim_json_string (env, "bundle"), ==, "magnolia-dx-core-cloud-webapp-6.3.21");
@@ -245,7 +245,7 @@ test_upgrade_others (SimTest       *f,
       g_assert_cmpstr (sim_json_string (done, "status"), ==, "succeeded");
       assert_stage (done, 4, "retire_old", "done");
 
-      env = sim_get_environment (f, "acmeweb", cases[i].kind);
+      env = sim_get_environment_json (f, "acmeweb", cases[i].kind);
       g_assert_cmpstr (sim_json_string (env, "magnolia_version"), ==, cases[i].target);
       g_assert_cmpstr (sim_json_string (env, "state"), ==, "running");
       g_assert_true (sim_json_is_null (env, "upgrade_backup"));
@@ -314,7 +314,7 @@ test_upgrade_fail_verify (SimTest       *f,
   g_assert_nonnull (strstr (message, "Cloud Helpdesk"));
 
   /* Nothing was switched. */
-  env = sim_get_environment (f, "acmeweb", "live");
+  env = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_cmpstr (sim_json_string (env, "magnolia_version"), ==, "6.3.18");
   g_assert_cmpstr (sim_json_string (env, "state"), ==, "running");
   g_assert_true (sim_json_is_null (env, "upgrade_backup"));
@@ -361,7 +361,7 @@ test_fail_other_stages (SimTest       *f,
   g_assert_cmpstr (sim_json_string (upgrade, "status"), ==, "failed");
   g_assert_cmpstr (sim_json_string (upgrade, "stage"), ==, "keep_backup");
   assert_stage (upgrade, 3, "switch_traffic", "done");
-  env = sim_get_environment (f, "acmeweb", "live");
+  env = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_cmpstr (sim_json_string (env, "magnolia_version"), ==, "6.3.21");
   g_assert_true (sim_json_is_null (env, "upgrade_backup"));
 }
@@ -380,7 +380,7 @@ test_backup_create (SimTest       *f,
   g_assert_cmpstr (sim_json_string (action, "kind"), ==, "create_backup");
   g_assert_cmpuint (sim_json_length (action, "stages"), ==, 1);
   assert_stage (action, 0, "create_backup", "running");
-  env = sim_get_environment (f, "acmeweb", "live");
+  env = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_cmpstr (sim_json_string (env, "state"), ==, "backing_up");
   g_assert_cmpstr (sim_json_string (env, "latest_manual_backup.id"), ==, "bkp-acmeweb-1");
 
@@ -388,7 +388,7 @@ test_backup_create (SimTest       *f,
   done = get_action (f, action);
   g_assert_cmpstr (sim_json_string (done, "status"), ==, "succeeded");
   g_clear_pointer (&env, json_node_unref);
-  env = sim_get_environment (f, "acmeweb", "live");
+  env = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_cmpstr (sim_json_string (env, "state"), ==, "running");
   g_assert_cmpstr (sim_json_string (env, "latest_manual_backup.id"), !=, "bkp-acmeweb-1");
   g_assert_cmpstr (sim_json_string (env, "latest_manual_backup.magnolia_version"), ==, "6.3.18");
@@ -410,7 +410,7 @@ static void
 test_extend_max (SimTest       *f,
                  gconstpointer  data)
 {
-  g_autoptr(JsonNode) before = sim_get_environment (f, "globex", "live");
+  g_autoptr(JsonNode) before = sim_get_environment_json (f, "globex", "live");
   g_autoptr(JsonNode) action = NULL;
   g_autoptr(JsonNode) after = NULL;
   g_autoptr(JsonNode) entry = NULL;
@@ -425,7 +425,7 @@ test_extend_max (SimTest       *f,
   assert_stage (action, 0, "extend_upgrade_backup", "running");
   sim_advance (f, STAGE);
 
-  after = sim_get_environment (f, "globex", "live");
+  after = sim_get_environment_json (f, "globex", "live");
   g_assert_cmpint (sim_json_time (after, "upgrade_backup.expires_at"), ==, max);
   g_assert_true (sim_json_bool (after, "upgrade_backup.extended"));
   entry = newest_entry (f, "globex");
@@ -437,7 +437,7 @@ static void
 test_extend_to_time (SimTest       *f,
                      gconstpointer  data)
 {
-  g_autoptr(JsonNode) before = sim_get_environment (f, "globex", "live");
+  g_autoptr(JsonNode) before = sim_get_environment_json (f, "globex", "live");
   g_autoptr(GDateTime) wanted = NULL;
   g_autoptr(JsonNode) action = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -450,7 +450,7 @@ test_extend_to_time (SimTest       *f,
   body = g_strdup_printf ("{\"expires_at\": \"%s\"}", text);
   action = sim_start (f, "POST", ENV ("globex", "live") "/upgrade-backup/extend", body);
   sim_advance (f, STAGE);
-  after = sim_get_environment (f, "globex", "live");
+  after = sim_get_environment_json (f, "globex", "live");
   g_assert_cmpint (sim_json_time (after, "upgrade_backup.expires_at"), ==, expires + 20 * HOUR);
 
   /* The current expiry itself is no error; earlier is. */
@@ -465,7 +465,7 @@ static void
 test_extend_rejections (SimTest       *f,
                         gconstpointer  data)
 {
-  g_autoptr(JsonNode) env = sim_get_environment (f, "globex", "live");
+  g_autoptr(JsonNode) env = sim_get_environment_json (f, "globex", "live");
   gint64 expires = sim_json_time (env, "upgrade_backup.expires_at");
   gint64 max = sim_json_time (env, "upgrade_backup.max_expires_at");
   g_autoptr(GDateTime) earlier = g_date_time_new_from_unix_utc (expires - 60);
@@ -491,7 +491,7 @@ test_extend_rejections (SimTest       *f,
   }
 
   /* Nothing changed. */
-  after = sim_get_environment (f, "globex", "live");
+  after = sim_get_environment_json (f, "globex", "live");
   g_assert_cmpint (sim_json_time (after, "upgrade_backup.expires_at"), ==, expires);
 }
 
@@ -500,7 +500,7 @@ test_expiry_48h (SimTest       *f,
                  gconstpointer  data)
 {
   g_autoptr(JsonNode) action = upgrade_acme_live (f);
-  g_autoptr(JsonNode) env = sim_get_environment (f, "acmeweb", "live");
+  g_autoptr(JsonNode) env = sim_get_environment_json (f, "acmeweb", "live");
   g_autoptr(JsonNode) still = NULL;
   g_autoptr(JsonNode) gone = NULL;
   g_autoptr(JsonNode) entry = NULL;
@@ -511,10 +511,10 @@ test_expiry_48h (SimTest       *f,
 
   /* A minute before the expiry it is there; two minutes later it is gone. */
   sim_advance (f, expires - sim_now (f) - 60);
-  still = sim_get_environment (f, "acmeweb", "live");
+  still = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_false (sim_json_is_null (still, "upgrade_backup"));
   sim_advance (f, 120);
-  gone = sim_get_environment (f, "acmeweb", "live");
+  gone = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_true (sim_json_is_null (gone, "upgrade_backup"));
   g_assert_cmpstr (sim_json_string (gone, "magnolia_version"), ==, "6.3.21");
 
@@ -545,7 +545,7 @@ test_expiry_extended (SimTest       *f,
 
   extend = sim_start (f, "POST", ENV ("acmeweb", "live") "/upgrade-backup/extend", "{}");
   sim_advance (f, STAGE);
-  env = sim_get_environment (f, "acmeweb", "live");
+  env = sim_get_environment_json (f, "acmeweb", "live");
   created = sim_json_time (env, "upgrade_backup.created_at");
   max = sim_json_time (env, "upgrade_backup.max_expires_at");
   g_assert_cmpint (max, ==, created + 5 * DAY);
@@ -553,17 +553,17 @@ test_expiry_extended (SimTest       *f,
 
   /* Past 48 hours it stays... */
   sim_advance (f, created + 48 * HOUR + HOUR - sim_now (f));
-  later = sim_get_environment (f, "acmeweb", "live");
+  later = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_false (sim_json_is_null (later, "upgrade_backup"));
 
   /* ...until 5 days after its creation. */
   sim_advance (f, max - sim_now (f) - 60);
   g_clear_pointer (&later, json_node_unref);
-  later = sim_get_environment (f, "acmeweb", "live");
+  later = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_false (sim_json_is_null (later, "upgrade_backup"));
   sim_advance (f, 120);
   g_clear_pointer (&later, json_node_unref);
-  later = sim_get_environment (f, "acmeweb", "live");
+  later = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_true (sim_json_is_null (later, "upgrade_backup"));
   entry = newest_entry (f, "acmeweb");
   g_assert_cmpstr (sim_json_string (entry, "by"), ==, "System");
@@ -575,7 +575,7 @@ static void
 test_expiry_during_action (SimTest       *f,
                            gconstpointer  data)
 {
-  g_autoptr(JsonNode) env = sim_get_environment (f, "globex", "live");
+  g_autoptr(JsonNode) env = sim_get_environment_json (f, "globex", "live");
   g_autoptr(JsonNode) action = NULL;
   g_autoptr(JsonNode) after = NULL;
   gint64 expires = sim_json_time (env, "upgrade_backup.expires_at");
@@ -584,7 +584,7 @@ test_expiry_during_action (SimTest       *f,
   sim_advance (f, expires - sim_now (f) - STAGE / 2);
   action = sim_start (f, "POST", ENV ("globex", "live") "/upgrade-backup/extend", "{}");
   sim_advance (f, STAGE);
-  after = sim_get_environment (f, "globex", "live");
+  after = sim_get_environment_json (f, "globex", "live");
   g_assert_false (sim_json_is_null (after, "upgrade_backup"));
   g_assert_true (sim_json_bool (after, "upgrade_backup.extended"));
 }
@@ -600,11 +600,11 @@ test_delete (SimTest       *f,
 
   g_assert_cmpstr (sim_json_string (action, "kind"), ==, "delete_upgrade_backup");
   assert_stage (action, 0, "delete_upgrade_backup", "running");
-  during = sim_get_environment (f, "globex", "live");
+  during = sim_get_environment_json (f, "globex", "live");
   g_assert_false (sim_json_is_null (during, "upgrade_backup"));
 
   sim_advance (f, STAGE);
-  after = sim_get_environment (f, "globex", "live");
+  after = sim_get_environment_json (f, "globex", "live");
   g_assert_true (sim_json_is_null (after, "upgrade_backup"));
   g_assert_cmpstr (sim_json_string (after, "magnolia_version"), ==, "6.3.21");
   entry = newest_entry (f, "globex");
@@ -629,11 +629,11 @@ test_restore (SimTest       *f,
   action = sim_start (f, "POST", ENV ("acmeweb", "live") "/upgrade-backup/restore", NULL);
   g_assert_cmpstr (sim_json_string (action, "kind"), ==, "restore_upgrade_backup");
   assert_stage (action, 0, "restore_upgrade_backup", "running");
-  during = sim_get_environment (f, "acmeweb", "live");
+  during = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_cmpstr (sim_json_string (during, "state"), ==, "restoring");
 
   sim_advance (f, STAGE);
-  after = sim_get_environment (f, "acmeweb", "live");
+  after = sim_get_environment_json (f, "acmeweb", "live");
   g_assert_cmpstr (sim_json_string (after, "state"), ==, "running");
   g_assert_cmpstr (sim_json_string (after, "magnolia_version"), ==, "6.3.18");
   g_assert_cmpstr (sim_json_string (after, "bundle"), ==, "magnolia-dx-core-cloud-webapp-6.3.18");
@@ -681,11 +681,11 @@ test_teardown (SimTest       *f,
 
   g_assert_cmpstr (sim_json_string (action, "kind"), ==, "teardown");
   assert_stage (action, 0, "teardown", "running");
-  during = sim_get_environment (f, "acmeweb", "integration");
+  during = sim_get_environment_json (f, "acmeweb", "integration");
   g_assert_cmpstr (sim_json_string (during, "state"), ==, "tearing_down");
 
   sim_advance (f, STAGE);
-  after = sim_get_environment (f, "acmeweb", "integration");
+  after = sim_get_environment_json (f, "acmeweb", "integration");
   g_assert_cmpstr (sim_json_string (after, "state"), ==, "not_set_up");
   g_assert_true (sim_json_is_null (after, "magnolia_version"));
   g_assert_true (sim_json_is_null (after, "bundle"));
@@ -837,7 +837,7 @@ test_reject_order (SimTest       *f,
   g_autoptr(JsonNode) busy_acme = NULL;
   g_autoptr(JsonNode) busy_umbrella = NULL;
   g_autoptr(JsonNode) busy_globex = NULL;
-  g_autoptr(JsonNode) env = sim_get_environment (f, "globex", "live");
+  g_autoptr(JsonNode) env = sim_get_environment_json (f, "globex", "live");
   gint64 max = sim_json_time (env, "upgrade_backup.max_expires_at");
   g_autoptr(GDateTime) beyond = g_date_time_new_from_unix_utc (max + DAY);
   g_autofree char *beyond_text = g_date_time_format (beyond, "{\"expires_at\": \"%Y-%m-%dT%H:%M:%SZ\"}");
@@ -1032,7 +1032,7 @@ test_clock (SimTest       *f,
   g_assert_cmpint (sim_json_int (clock, "offset_seconds"), ==, 3 * DAY);
   /* globex's backup had 30 hours left: the library's advance expired it. */
   {
-    g_autoptr(JsonNode) env = sim_get_environment (f, "globex", "live");
+    g_autoptr(JsonNode) env = sim_get_environment_json (f, "globex", "live");
 
     g_assert_true (sim_json_is_null (env, "upgrade_backup"));
   }

@@ -1,25 +1,28 @@
-/* test-sim-util.h: the in-process simulator as a test fixture, and raw requests to it.
+/* test-sim-util.h: the simulator fixture with a CockpitClient, for the tests of the layers above the simulator.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Header-only, like test-api-util.h.  The simulator serves the demo seed
- * on 127.0.0.1 with a free port, in memory, with its test controls on and
- * stages long enough (a minute) that nothing moves unless a test moves
- * the simulated clock.
+ * Built on sim-test-util.h, the one simulator fixture (link
+ * sim-test-util.c): the simulator serves the demo seed on 127.0.0.1 with a
+ * free port, in memory, with its test controls on and stages long enough
+ * (a minute) that nothing moves unless a test moves the simulated clock.
+ * Header-only otherwise, like test-api-util.h.
  */
 #pragma once
 
 #include <libsoup/soup.h>
 
 #include "cockpit-simulator.h"
+#include "sim-test-util.h"
 #include "test-api-util.h"
 
-#define SIM_STAGE_SECONDS 60.0
+#define SIM_STAGE_SECONDS SIM_TEST_STAGE_SECONDS
 
 typedef struct {
-  CockpitSimulator *sim;
+  SimTest           test;     /* the simulator and raw HTTP to it */
   CockpitClient    *client;
-  SoupSession      *raw;
-  char             *base;
+  /* Borrowed from @test, for short */
+  CockpitSimulator *sim;
+  const char       *base;
   const char       *token;
 } SimFixture;
 
@@ -30,18 +33,14 @@ sim_fixture_start (SimFixture *f,
 {
   g_autoptr(GError) error = NULL;
 
+  sim_test_start_with_token (&f->test, token, COCKPIT_SIM_SEED_DEMO, state_path, SIM_STAGE_SECONDS, TRUE);
+  f->sim = f->test.sim;
+  f->base = f->test.base;
   f->token = token;
-  f->sim = cockpit_simulator_new (token, COCKPIT_SIM_SEED_DEMO, state_path, SIM_STAGE_SECONDS, TRUE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_listen (f->sim, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-  f->base = g_strdup (cockpit_simulator_get_base_url (f->sim));
-  g_assert_true (g_str_has_prefix (f->base, "http://127.0.0.1:"));
 
   f->client = cockpit_client_new (f->base, token, &error);
   g_assert_no_error (error);
   cockpit_client_set_retry_delay (f->client, 10, 50);
-  f->raw = soup_session_new ();
 }
 
 static inline void
@@ -50,14 +49,14 @@ sim_fixture_stop (SimFixture *f)
   /* The client first: nothing the test did may keep it alive once the
    * calls it cancelled have ended. */
   api_assert_finalize_soon (g_steal_pointer (&f->client));
-  g_clear_object (&f->raw);
-  cockpit_simulator_stop (f->sim);
-  g_clear_object (&f->sim);
-  g_clear_pointer (&f->base, g_free);
+  sim_test_stop (&f->test);
+  g_clear_object (&f->test.session);
+  f->sim = NULL;
+  f->base = NULL;
 }
 
-/* Sends a request past the client, with @token (NULL: the right one) and
- * @key (NULL: none).  Returns the body; *@status gets the HTTP status. */
+/* Sends a request past the client, with the right token and @key (NULL:
+ * none).  Returns the body; *@status gets the HTTP status. */
 static inline GBytes *
 sim_raw_request (SimFixture *f,
                  const char *method,
@@ -66,33 +65,11 @@ sim_raw_request (SimFixture *f,
                  const char *key,
                  guint      *status)
 {
-  g_autofree char *url = g_strconcat (f->base, path, NULL);
-  g_autofree char *authorization = g_strdup_printf ("Bearer %s", f->token);
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  GBytes *answer;
+  g_autoptr(SimAnswer) answer = sim_request (&f->test, method, path, body, key);
 
-  g_assert_nonnull (message);
-  headers = soup_message_get_request_headers (message);
-  soup_message_headers_replace (headers, "Authorization", authorization);
-  if (key != NULL)
-    soup_message_headers_replace (headers, "Idempotency-Key", key);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
-    }
-
-  soup_session_send_and_read_async (f->raw, message, G_PRIORITY_DEFAULT, NULL, api_result_cb, &result);
-  api_wait_result (&result);
-  answer = soup_session_send_and_read_finish (f->raw, result, &error);
-  g_assert_no_error (error);
   if (status != NULL)
-    *status = soup_message_get_status (message);
-  return answer;
+    *status = answer->status;
+  return g_bytes_ref (answer->body);
 }
 
 /* A test control that must succeed: POST @path with @body. */
@@ -101,13 +78,11 @@ sim_control (SimFixture *f,
              const char *path,
              const char *body)
 {
-  g_autoptr(GBytes) answer = NULL;
-  guint status = 0;
+  g_autoptr(SimAnswer) answer = sim_request (&f->test, "POST", path, body, NULL);
 
-  answer = sim_raw_request (f, "POST", path, body, NULL, &status);
-  if (status != SOUP_STATUS_OK)
-    g_error ("POST %s %s: %u %.*s", path, body, status,
-             (int) g_bytes_get_size (answer), (const char *) g_bytes_get_data (answer, NULL));
+  if (answer->status != SOUP_STATUS_OK)
+    g_error ("POST %s %s: %u %.*s", path, body, answer->status,
+             (int) g_bytes_get_size (answer->body), (const char *) g_bytes_get_data (answer->body, NULL));
 }
 
 /* Synchronous wrappers of the client's calls, for short tests. */
@@ -163,6 +138,22 @@ sim_list_actions (CockpitClient  *client,
   cockpit_client_list_actions_async (client, package_id, limit, NULL, api_result_cb, &result);
   api_wait_result (&result);
   return cockpit_client_list_actions_finish (client, result, error);
+}
+
+/* One page of @package_id's activity log; *@next_before (nullable) gets
+ * the cursor of the next page. */
+static inline GListStore *
+sim_list_activity (CockpitClient               *client,
+                   const char                  *package_id,
+                   const CockpitActivityQuery  *query,
+                   char                       **next_before,
+                   GError                     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cockpit_client_list_activity_async (client, package_id, query, NULL, api_result_cb, &result);
+  api_wait_result (&result);
+  return cockpit_client_list_activity_finish (client, result, next_before, error);
 }
 
 /* Starts an action of @kind through the client's own call for it. */

@@ -9,49 +9,12 @@
  * therefore laid over every answer until a refresh started after the
  * cockpit confirmed it.
  *
- * Each critical notification is announced once: the ids seen are kept
- * per cockpit in a small JSON file, so a restart announces nothing again.
+ * Marking read and archiving are in cockpit-helpdesk-changes.c, the ids
+ * of the critical notifications announced in cockpit-helpdesk-seen.c.
  */
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-
-#include "cockpit-helpdesk.h"
-#include "cockpit-helpdesk-private.h"
-
-/* The value of a pending change that the cockpit has not confirmed yet. */
-#define IN_FLIGHT G_MAXUINT
-
-#define N_SEVERITIES 3
-
-struct _CockpitHelpdesk
-{
-  GObject parent_instance;
-
-  /* Owned references */
-  CockpitClient *client;
-  char          *state_path;
-  GListStore    *notifications;
-  GCancellable  *cancellable;
-
-  /* Changes sent by us: id → IN_FLIGHT, or the refresh serial at the
-   * time the cockpit confirmed them. */
-  GHashTable    *reads;
-  GHashTable    *archives;
-
-  /* The ids of the critical notifications already seen; NULL until the
-   * state file is read. */
-  GHashTable    *seen;
-
-  guint          unread[N_SEVERITIES];
-  char          *error;
-  gboolean       loading;
-  gboolean       refresh_again;
-  guint          refresh_serial;
-  guint          auto_refresh_id;
-};
+#include "cockpit-helpdesk-list-private.h"
 
 G_DEFINE_FINAL_TYPE (CockpitHelpdesk, cockpit_helpdesk, G_TYPE_OBJECT)
 
@@ -82,8 +45,8 @@ static const guint unread_props[N_SEVERITIES] = {
 
 /* Counts ------------------------------------------------------------------------ */
 
-static void
-update_counts (CockpitHelpdesk *self)
+void
+_cockpit_helpdesk_update_counts (CockpitHelpdesk *self)
 {
   GListModel *list = G_LIST_MODEL (self->notifications);
   guint counts[N_SEVERITIES] = { 0, };
@@ -127,10 +90,10 @@ set_error (CockpitHelpdesk *self,
 
 /* The list ---------------------------------------------------------------------- */
 
-static gboolean
-find_position (CockpitHelpdesk     *self,
-               CockpitNotification *notification,
-               guint               *position)
+gboolean
+_cockpit_helpdesk_find_position (CockpitHelpdesk     *self,
+                                 CockpitNotification *notification,
+                                 guint               *position)
 {
   return g_list_store_find (self->notifications, notification, position);
 }
@@ -151,10 +114,9 @@ compare_newest_first (gconstpointer a,
   return g_date_time_compare (tb, ta);
 }
 
-/* Puts a notification back where it belongs after an archive failed. */
-static void
-insert_sorted (CockpitHelpdesk     *self,
-               CockpitNotification *notification)
+void
+_cockpit_helpdesk_insert_sorted (CockpitHelpdesk     *self,
+                                 CockpitNotification *notification)
 {
   GListModel *list = G_LIST_MODEL (self->notifications);
   guint n = g_list_model_get_n_items (list);
@@ -226,138 +188,6 @@ apply_order (CockpitHelpdesk *self,
   g_assert (g_list_model_get_n_items (list) == wanted->len);
 }
 
-/* The state file ---------------------------------------------------------------- */
-
-static char *
-default_state_path (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "upgrade-cockpit", "helpdesk-seen.json", NULL);
-}
-
-/* The file's object that maps each cockpit to the ids it has announced,
- * or NULL when there is no usable file. */
-static JsonNode *
-read_state_file (CockpitHelpdesk *self)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonNode *cockpits;
-  gsize length;
-
-  if (!g_file_get_contents (self->state_path, &contents, &length, NULL))
-    return NULL;
-  root = cockpit_json_parse (contents, (gssize) length, NULL);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_debug ("Ignoring a damaged helpdesk state file");
-      return NULL;
-    }
-  cockpits = json_object_get_member (json_node_get_object (root), "cockpits");
-  if (cockpits == NULL || !JSON_NODE_HOLDS_OBJECT (cockpits))
-    return NULL;
-  return json_node_copy (cockpits);
-}
-
-static void
-add_ids (GHashTable *set,
-         JsonNode   *cockpits,
-         const char *identity)
-{
-  JsonNode *ids;
-  JsonArray *array;
-
-  if (cockpits == NULL)
-    return;
-  ids = json_object_get_member (json_node_get_object (cockpits), identity);
-  if (ids == NULL || !JSON_NODE_HOLDS_ARRAY (ids))
-    return;
-  array = json_node_get_array (ids);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-        g_hash_table_add (set, g_strdup (json_node_get_string (element)));
-    }
-}
-
-static void
-ensure_seen (CockpitHelpdesk *self)
-{
-  g_autoptr(JsonNode) cockpits = NULL;
-
-  if (self->seen != NULL)
-    return;
-  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  cockpits = read_state_file (self);
-  add_ids (self->seen, cockpits, cockpit_client_get_identity (self->client));
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
-/* Writes the ids seen, atomically, keeping what another instance of the
- * app wrote for other cockpits (and for this one) meanwhile. */
-static void
-save_seen (CockpitHelpdesk *self)
-{
-  g_autoptr(JsonNode) cockpits = read_state_file (self);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *dir = g_path_get_dirname (self->state_path);
-  const char *identity = cockpit_client_get_identity (self->client);
-  GHashTableIter iter;
-  gpointer id;
-
-  add_ids (self->seen, cockpits, identity);
-  ids = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, self->seen);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    g_ptr_array_add (ids, id);
-  g_ptr_array_sort (ids, compare_strings);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "cockpits");
-  json_builder_begin_object (builder);
-  if (cockpits != NULL)
-    {
-      JsonObjectIter members;
-      const char *name;
-      JsonNode *value;
-
-      json_object_iter_init (&members, json_node_get_object (cockpits));
-      while (json_object_iter_next (&members, &name, &value))
-        if (g_strcmp0 (name, identity) != 0)
-          {
-            json_builder_set_member_name (builder, name);
-            json_builder_add_value (builder, json_node_copy (value));
-          }
-    }
-  json_builder_set_member_name (builder, identity);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < ids->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (ids, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, TRUE);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (self->state_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    g_debug ("Could not write the helpdesk state: %s", error ? error->message : g_strerror (errno));
-}
-
 /* Refreshing -------------------------------------------------------------------- */
 
 /* Merges the cockpit's answer into the list and returns the critical
@@ -374,7 +204,7 @@ merge (CockpitHelpdesk *self,
   GPtrArray *announce = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean seen_changed = FALSE;
 
-  ensure_seen (self);
+  _cockpit_helpdesk_ensure_seen (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -422,10 +252,10 @@ merge (CockpitHelpdesk *self,
 
   g_qsort_with_data (wanted->pdata, wanted->len, sizeof (gpointer), compare_newest_first, NULL);
   apply_order (self, wanted);
-  update_counts (self);
+  _cockpit_helpdesk_update_counts (self);
 
   if (seen_changed)
-    save_seen (self);
+    _cockpit_helpdesk_save_seen (self);
 
   /* The list's objects, oldest first, so the newest is announced last. */
   for (guint i = wanted->len; i > 0; i--)
@@ -546,318 +376,6 @@ cockpit_helpdesk_set_auto_refresh (CockpitHelpdesk *self,
     self->auto_refresh_id = g_timeout_add_seconds (seconds, auto_refresh_cb, self);
 }
 
-/* Changes ----------------------------------------------------------------------- */
-
-/* The client's sentence, after one that names what failed. */
-static GError *
-explain (const GError *error,
-         const char   *what)
-{
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_copy (error);
-  /* Translators: the first %s says what failed, the second why. */
-  return g_error_new (error->domain, error->code, _("%s %s"), what, error->message);
-}
-
-static void
-confirm (CockpitHelpdesk *self,
-         GHashTable      *changes,
-         const char      *id)
-{
-  g_hash_table_insert (changes, g_strdup (id), GUINT_TO_POINTER (self->refresh_serial));
-}
-
-static void
-mark_read_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CockpitHelpdesk *self = g_task_get_source_object (task);
-  CockpitNotification *notification = g_task_get_task_data (task);
-  const char *id = cockpit_notification_get_id (notification);
-  g_autoptr(GError) error = NULL;
-
-  if (cockpit_client_notification_finish (COCKPIT_CLIENT (object), result, &error))
-    {
-      confirm (self, self->reads, id);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  g_hash_table_remove (self->reads, id);
-  cockpit_notification_set_read (notification, FALSE);
-  update_counts (self);
-  {
-    g_autofree char *what = g_strdup_printf (_("Could not mark “%s” as read."),
-                                             cockpit_notification_get_title (notification));
-    g_task_return_error (task, explain (error, what));
-  }
-}
-
-void
-cockpit_helpdesk_mark_read_async (CockpitHelpdesk     *self,
-                                  CockpitNotification *notification,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  const char *id;
-
-  g_return_if_fail (COCKPIT_IS_HELPDESK (self));
-  g_return_if_fail (COCKPIT_IS_NOTIFICATION (notification));
-  g_return_if_fail (cockpit_notification_get_id (notification) != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cockpit_helpdesk_mark_read_async);
-  g_task_set_task_data (task, g_object_ref (notification), g_object_unref);
-
-  if (cockpit_notification_get_read (notification))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  id = cockpit_notification_get_id (notification);
-  g_hash_table_insert (self->reads, g_strdup (id), GUINT_TO_POINTER (IN_FLIGHT));
-  cockpit_notification_set_read (notification, TRUE);
-  update_counts (self);
-  cockpit_client_mark_notification_read_async (self->client, id, cancellable,
-                                               mark_read_cb, g_steal_pointer (&task));
-}
-
-gboolean
-cockpit_helpdesk_mark_read_finish (CockpitHelpdesk  *self,
-                                   GAsyncResult     *result,
-                                   GError          **error)
-{
-  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-typedef struct {
-  guint   pending;
-  guint   failed;
-  GError *error;   /* the first failure */
-} MarkAll;
-
-static void
-mark_all_free (MarkAll *mark_all)
-{
-  g_clear_error (&mark_all->error);
-  g_free (mark_all);
-}
-
-typedef struct {
-  GTask               *task;
-  CockpitNotification *notification;
-} MarkOne;
-
-static void
-mark_one_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  MarkOne *one = user_data;
-  g_autoptr(GTask) task = one->task;
-  g_autoptr(CockpitNotification) notification = one->notification;
-  CockpitHelpdesk *self = g_task_get_source_object (task);
-  MarkAll *mark_all = g_task_get_task_data (task);
-  const char *id = cockpit_notification_get_id (notification);
-  GError *error = NULL;
-
-  g_free (one);
-
-  if (cockpit_client_notification_finish (COCKPIT_CLIENT (object), result, &error))
-    confirm (self, self->reads, id);
-  else
-    {
-      g_hash_table_remove (self->reads, id);
-      cockpit_notification_set_read (notification, FALSE);
-      update_counts (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        mark_all->failed++;
-      /* Keep the first failure, or one that says more than "cancelled". */
-      if (mark_all->error == NULL ||
-          (g_error_matches (mark_all->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-           !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
-        {
-          g_clear_error (&mark_all->error);
-          mark_all->error = error;
-        }
-      else
-        g_error_free (error);
-    }
-
-  if (--mark_all->pending > 0)
-    return;
-
-  if (mark_all->error == NULL)
-    g_task_return_boolean (task, TRUE);
-  else if (mark_all->failed == 0)
-    g_task_return_error (task, g_steal_pointer (&mark_all->error));
-  else
-    {
-      g_autofree char *what = NULL;
-
-      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Could not mark %u notification as read.",
-                                           "Could not mark %u notifications as read.",
-                                           mark_all->failed),
-                              mark_all->failed);
-      g_task_return_error (task, explain (mark_all->error, what));
-    }
-}
-
-void
-cockpit_helpdesk_mark_all_read_async (CockpitHelpdesk     *self,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  GListModel *list;
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) unread = g_ptr_array_new_with_free_func (g_object_unref);
-  MarkAll *mark_all;
-
-  g_return_if_fail (COCKPIT_IS_HELPDESK (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cockpit_helpdesk_mark_all_read_async);
-  mark_all = g_new0 (MarkAll, 1);
-  g_task_set_task_data (task, mark_all, (GDestroyNotify) mark_all_free);
-
-  list = G_LIST_MODEL (self->notifications);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      CockpitNotification *notification = g_list_model_get_item (list, i);
-
-      if (!cockpit_notification_get_read (notification))
-        g_ptr_array_add (unread, notification);
-      else
-        g_object_unref (notification);
-    }
-
-  if (unread->len == 0)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* All at once in the list, then one request each. */
-  mark_all->pending = unread->len;
-  for (guint i = 0; i < unread->len; i++)
-    {
-      CockpitNotification *notification = g_ptr_array_index (unread, i);
-
-      g_hash_table_insert (self->reads, g_strdup (cockpit_notification_get_id (notification)),
-                           GUINT_TO_POINTER (IN_FLIGHT));
-      cockpit_notification_set_read (notification, TRUE);
-    }
-  update_counts (self);
-
-  for (guint i = 0; i < unread->len; i++)
-    {
-      MarkOne *one = g_new0 (MarkOne, 1);
-
-      one->task = g_object_ref (task);
-      one->notification = g_object_ref (g_ptr_array_index (unread, i));
-      cockpit_client_mark_notification_read_async (self->client, cockpit_notification_get_id (one->notification),
-                                                   cancellable, mark_one_cb, one);
-    }
-}
-
-gboolean
-cockpit_helpdesk_mark_all_read_finish (CockpitHelpdesk  *self,
-                                       GAsyncResult     *result,
-                                       GError          **error)
-{
-  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-archive_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CockpitHelpdesk *self = g_task_get_source_object (task);
-  CockpitNotification *notification = g_task_get_task_data (task);
-  const char *id = cockpit_notification_get_id (notification);
-  g_autoptr(GError) error = NULL;
-  guint position;
-
-  if (cockpit_client_notification_finish (COCKPIT_CLIENT (object), result, &error))
-    {
-      confirm (self, self->archives, id);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  g_hash_table_remove (self->archives, id);
-  cockpit_notification_set_archived (notification, FALSE);
-  if (!find_position (self, notification, &position))
-    insert_sorted (self, notification);
-  update_counts (self);
-  {
-    g_autofree char *what = g_strdup_printf (_("Could not archive “%s”."),
-                                             cockpit_notification_get_title (notification));
-    g_task_return_error (task, explain (error, what));
-  }
-}
-
-void
-cockpit_helpdesk_archive_async (CockpitHelpdesk     *self,
-                                CockpitNotification *notification,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  const char *id;
-  guint position;
-
-  g_return_if_fail (COCKPIT_IS_HELPDESK (self));
-  g_return_if_fail (COCKPIT_IS_NOTIFICATION (notification));
-  g_return_if_fail (cockpit_notification_get_id (notification) != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cockpit_helpdesk_archive_async);
-  g_task_set_task_data (task, g_object_ref (notification), g_object_unref);
-
-  if (cockpit_notification_get_archived (notification))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  id = cockpit_notification_get_id (notification);
-  g_hash_table_insert (self->archives, g_strdup (id), GUINT_TO_POINTER (IN_FLIGHT));
-  cockpit_notification_set_archived (notification, TRUE);
-  if (find_position (self, notification, &position))
-    g_list_store_remove (self->notifications, position);
-  update_counts (self);
-  cockpit_client_archive_notification_async (self->client, id, cancellable,
-                                             archive_cb, g_steal_pointer (&task));
-}
-
-gboolean
-cockpit_helpdesk_archive_finish (CockpitHelpdesk  *self,
-                                 GAsyncResult     *result,
-                                 GError          **error)
-{
-  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* The object -------------------------------------------------------------------- */
 
 CockpitHelpdesk *
@@ -869,7 +387,7 @@ cockpit_helpdesk_new (CockpitClient *client,
   g_return_val_if_fail (COCKPIT_IS_CLIENT (client), NULL);
 
   self = g_object_new (COCKPIT_TYPE_HELPDESK, "client", client, NULL);
-  self->state_path = state_path ? g_strdup (state_path) : default_state_path ();
+  self->state_path = state_path ? g_strdup (state_path) : _cockpit_helpdesk_default_state_path ();
   return self;
 }
 
@@ -1070,14 +588,4 @@ cockpit_helpdesk_init (CockpitHelpdesk *self)
   self->cancellable = g_cancellable_new ();
   self->reads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->archives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-guint
-cockpit_helpdesk_reload_seen (CockpitHelpdesk *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), 0);
-
-  g_clear_pointer (&self->seen, g_hash_table_unref);
-  ensure_seen (self);
-  return g_hash_table_size (self->seen);
 }

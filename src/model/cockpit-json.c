@@ -1,4 +1,4 @@
-/* cockpit-json.c: strict, table-driven JSON reading and writing of model objects.
+/* cockpit-json.c: strict, table-driven JSON decoding of model objects, and their field tables.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -6,14 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "cockpit-json.h"
-
-typedef struct {
-  const CockpitField *fields;
-  char              **members;   /* JSON member names, "-" written as "_" */
-  GParamSpec        **pspecs;
-  guint               n_fields;
-} FieldTable;
+#include "cockpit-json-private.h"
 
 static GQuark
 field_table_quark (void)
@@ -48,8 +41,8 @@ cockpit_json_class_install_fields (GObjectClass       *klass,
   g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), field_table_quark (), table);
 }
 
-static const FieldTable *
-lookup_table (GType type)
+const FieldTable *
+_cockpit_json_lookup_table (GType type)
 {
   const FieldTable *table = NULL;
 
@@ -168,39 +161,6 @@ decode_list (GType      item_type,
   store = g_list_store_new (item_type);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return g_steal_pointer (&store);
-}
-
-char *
-cockpit_text_limit (const char *text,
-                    gsize       max_chars)
-{
-  g_autofree char *valid = NULL;
-  const char *end;
-  gsize n;
-
-  if (text == NULL)
-    return NULL;
-
-  /* Walking characters needs valid UTF-8: a broken sequence at the end
-   * would otherwise step over the terminating NUL. */
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  for (end = text, n = 0; *end != '\0' && n < max_chars; n++)
-    end = g_utf8_next_char (end);
-  if (*end == '\0')
-    return g_strdup (text);
-
-  /* One character gives way to the ellipsis, so that the whole has
-   * @max_chars characters. */
-  if (max_chars > 0)
-    end = g_utf8_prev_char (end);
-  {
-    GString *cut = g_string_new_len (text, end - text);
-
-    g_string_append (cut, "…");
-    return g_string_free (cut, FALSE);
-  }
 }
 
 /* A value quoted in an error message: short, since the message may be
@@ -405,7 +365,7 @@ decode_into (GObject   *object,
              GString   *path,
              GError   **error)
 {
-  const FieldTable *table = lookup_table (G_OBJECT_TYPE (object));
+  const FieldTable *table = _cockpit_json_lookup_table (G_OBJECT_TYPE (object));
   JsonObject *json;
 
   g_assert (table != NULL);
@@ -458,7 +418,7 @@ cockpit_json_decode (GType      type,
   g_autoptr(GString) path = NULL;
 
   g_return_val_if_fail (G_TYPE_IS_OBJECT (type), NULL);
-  g_return_val_if_fail (lookup_table (type) != NULL, NULL);
+  g_return_val_if_fail (_cockpit_json_lookup_table (type) != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   object = g_object_new (type, NULL);
@@ -475,7 +435,7 @@ cockpit_json_decode_list (GType      item_type,
 {
   g_autoptr(GString) path = NULL;
 
-  g_return_val_if_fail (lookup_table (item_type) != NULL, NULL);
+  g_return_val_if_fail (_cockpit_json_lookup_table (item_type) != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   path = g_string_new (NULL);
@@ -492,7 +452,7 @@ cockpit_json_decode_member_list (GType        item_type,
   JsonNode *array;
 
   g_return_val_if_fail (member != NULL, NULL);
-  g_return_val_if_fail (lookup_table (item_type) != NULL, NULL);
+  g_return_val_if_fail (_cockpit_json_lookup_table (item_type) != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   path = g_string_new (NULL);
@@ -511,461 +471,4 @@ cockpit_json_decode_member_list (GType        item_type,
       return NULL;
     }
   return decode_list (item_type, array, path, error);
-}
-
-static JsonNode *
-encode_value (const CockpitField *field,
-              const GValue       *value)
-{
-  GType type = G_VALUE_TYPE (value);
-  JsonNode *node = json_node_new (JSON_NODE_NULL);
-
-  if (type == G_TYPE_STRING)
-    {
-      if (g_value_get_string (value) != NULL)
-        json_node_set_string (json_node_init (node, JSON_NODE_VALUE), g_value_get_string (value));
-    }
-  else if (type == G_TYPE_BOOLEAN)
-    json_node_set_boolean (json_node_init (node, JSON_NODE_VALUE), g_value_get_boolean (value));
-  else if (type == G_TYPE_DOUBLE)
-    json_node_set_double (json_node_init (node, JSON_NODE_VALUE), g_value_get_double (value));
-  else if (type == G_TYPE_INT)
-    json_node_set_int (json_node_init (node, JSON_NODE_VALUE), g_value_get_int (value));
-  else if (type == G_TYPE_UINT)
-    json_node_set_int (json_node_init (node, JSON_NODE_VALUE), g_value_get_uint (value));
-  else if (type == G_TYPE_INT64)
-    json_node_set_int (json_node_init (node, JSON_NODE_VALUE), g_value_get_int64 (value));
-  else if (type == G_TYPE_DATE_TIME)
-    {
-      GDateTime *time = g_value_get_boxed (value);
-
-      if (time != NULL)
-        {
-          g_autofree char *text = cockpit_date_time_format (time);
-          json_node_set_string (json_node_init (node, JSON_NODE_VALUE), text);
-        }
-    }
-  else if (type == JSON_TYPE_NODE)
-    {
-      if (g_value_get_boxed (value) != NULL)
-        {
-          json_node_unref (node);
-          node = json_node_copy (g_value_get_boxed (value));
-        }
-    }
-  else if (G_TYPE_IS_ENUM (type))
-    {
-      const char *text = cockpit_enum_to_string (type, g_value_get_enum (value));
-
-      if (text != NULL)
-        json_node_set_string (json_node_init (node, JSON_NODE_VALUE), text);
-    }
-  else if (g_type_is_a (type, G_TYPE_LIST_MODEL))
-    {
-      if (g_value_get_object (value) != NULL)
-        {
-          json_node_unref (node);
-          node = cockpit_json_encode_list (g_value_get_object (value));
-        }
-    }
-  else if (G_TYPE_IS_OBJECT (type))
-    {
-      if (g_value_get_object (value) != NULL)
-        {
-          json_node_unref (node);
-          node = cockpit_json_encode (g_value_get_object (value));
-        }
-    }
-  else
-    g_assert_not_reached ();
-
-  return node;
-}
-
-JsonNode *
-cockpit_json_encode (gpointer object)
-{
-  const FieldTable *table;
-  JsonObject *json;
-  JsonNode *node;
-
-  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
-
-  table = lookup_table (G_OBJECT_TYPE (object));
-  g_return_val_if_fail (table != NULL, NULL);
-
-  json = json_object_new ();
-  for (guint i = 0; i < table->n_fields; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (table->pspecs[i]));
-      g_object_get_property (object, table->pspecs[i]->name, &value);
-      json_object_set_member (json, table->members[i], encode_value (&table->fields[i], &value));
-    }
-
-  node = json_node_init_object (json_node_alloc (), json);
-  json_object_unref (json);
-  return node;
-}
-
-JsonNode *
-cockpit_json_encode_list (GListModel *list)
-{
-  JsonArray *array;
-  JsonNode *node;
-  guint n;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (list), NULL);
-
-  n = g_list_model_get_n_items (list);
-  array = json_array_sized_new (n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-      json_array_add_element (array, cockpit_json_encode (item));
-    }
-
-  node = json_node_init_array (json_node_alloc (), array);
-  json_array_unref (array);
-  return node;
-}
-
-/* Deeper than any answer of the contract, far below what json-glib's
- * recursive parser survives: it overflows the stack somewhere below a
- * hundred thousand open brackets, so one hostile answer could crash the app. */
-#define MAX_DEPTH 128
-
-/* TRUE when arrays and objects nest deeper than MAX_DEPTH, brackets in
- * strings aside.  Malformed text is left to the parser to report. */
-static gboolean
-nests_too_deep (const char *data,
-                gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            return TRUE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return FALSE;
-}
-
-JsonNode *
-cockpit_json_parse (const char  *data,
-                    gssize       length,
-                    GError     **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (data == NULL)
-    data = "";
-  if (length < 0)
-    length = (gssize) strlen (data);
-
-  /* Embedded NULs are never valid JSON text. */
-  if (memchr (data, '\0', (gsize) length) != NULL)
-    {
-      g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_JSON,
-                   "The data is not valid JSON: it contains a NUL byte");
-      return NULL;
-    }
-
-  if (nests_too_deep (data, (gsize) length))
-    {
-      g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_JSON,
-                   "The data is not valid JSON: arrays and objects nest deeper than %d levels",
-                   MAX_DEPTH);
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_JSON,
-                   "The data is not valid JSON: %s", local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_JSON,
-                   "The data is empty where JSON was expected");
-      return NULL;
-    }
-
-  return json_node_ref (root);
-}
-
-char *
-cockpit_json_to_string (JsonNode *node,
-                        gboolean  pretty)
-{
-  g_return_val_if_fail (node != NULL, NULL);
-
-  return json_to_string (node, pretty);
-}
-
-static gboolean
-same_identity (GObject *a,
-               GObject *b)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (a), "id");
-  g_autofree char *id_a = NULL;
-  g_autofree char *id_b = NULL;
-
-  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
-    return FALSE;
-  if (pspec == NULL || G_PARAM_SPEC_VALUE_TYPE (pspec) != G_TYPE_STRING)
-    return TRUE;
-
-  g_object_get (a, "id", &id_a, NULL);
-  g_object_get (b, "id", &id_b, NULL);
-  return g_strcmp0 (id_a, id_b) == 0;
-}
-
-static void
-update_list (GListModel *target,
-             GListModel *source)
-{
-  guint n = g_list_model_get_n_items (source);
-  g_autoptr(GPtrArray) items = NULL;
-  gboolean same = n == g_list_model_get_n_items (target);
-
-  for (guint i = 0; same && i < n; i++)
-    {
-      g_autoptr(GObject) a = g_list_model_get_item (target, i);
-      g_autoptr(GObject) b = g_list_model_get_item (source, i);
-      same = same_identity (a, b);
-    }
-
-  if (same)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) a = g_list_model_get_item (target, i);
-          g_autoptr(GObject) b = g_list_model_get_item (source, i);
-          cockpit_json_update (a, b);
-        }
-      return;
-    }
-
-  g_return_if_fail (G_IS_LIST_STORE (target));
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (source, i));
-  g_list_store_splice (G_LIST_STORE (target), 0, g_list_model_get_n_items (target),
-                       items->pdata, items->len);
-}
-
-void
-cockpit_json_update (gpointer target,
-                     gpointer source)
-{
-  const FieldTable *table;
-
-  g_return_if_fail (G_IS_OBJECT (target));
-  g_return_if_fail (G_IS_OBJECT (source));
-  g_return_if_fail (G_OBJECT_TYPE (target) == G_OBJECT_TYPE (source));
-
-  if (target == source)
-    return;
-
-  table = lookup_table (G_OBJECT_TYPE (target));
-  g_return_if_fail (table != NULL);
-
-  g_object_freeze_notify (target);
-
-  for (guint i = 0; i < table->n_fields; i++)
-    {
-      GParamSpec *pspec = table->pspecs[i];
-      GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
-      g_auto(GValue) new_value = G_VALUE_INIT;
-      g_auto(GValue) old_value = G_VALUE_INIT;
-
-      g_value_init (&new_value, type);
-      g_value_init (&old_value, type);
-      g_object_get_property (source, pspec->name, &new_value);
-      g_object_get_property (target, pspec->name, &old_value);
-
-      if (g_type_is_a (type, G_TYPE_LIST_MODEL) &&
-          g_value_get_object (&old_value) != NULL &&
-          g_value_get_object (&new_value) != NULL)
-        update_list (g_value_get_object (&old_value), g_value_get_object (&new_value));
-      else if (G_TYPE_IS_OBJECT (type) &&
-               g_value_get_object (&old_value) != NULL &&
-               g_value_get_object (&new_value) != NULL &&
-               same_identity (g_value_get_object (&old_value), g_value_get_object (&new_value)))
-        cockpit_json_update (g_value_get_object (&old_value), g_value_get_object (&new_value));
-      else
-        g_object_set_property (target, pspec->name, &new_value);
-    }
-
-  g_object_thaw_notify (target);
-}
-
-gboolean
-cockpit_set_string (char       **field,
-                    const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-gboolean
-cockpit_set_date_time (GDateTime **field,
-                       GDateTime  *value)
-{
-  if (*field == value)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_date_time_equal (*field, value))
-    return FALSE;
-  g_clear_pointer (field, g_date_time_unref);
-  if (value != NULL)
-    *field = g_date_time_ref (value);
-  return TRUE;
-}
-
-gboolean
-cockpit_set_object (gpointer field,
-                    gpointer value)
-{
-  return g_set_object ((GObject **) field, value);
-}
-
-gboolean
-cockpit_set_list (GListStore **field,
-                  GListModel  *value,
-                  GType        item_type)
-{
-  GListStore *store;
-
-  if (value != NULL && *field != NULL && G_LIST_MODEL (*field) == value)
-    return FALSE;
-
-  if (value != NULL && G_IS_LIST_STORE (value) && g_list_model_get_item_type (value) == item_type)
-    store = g_object_ref (G_LIST_STORE (value));
-  else
-    {
-      store = g_list_store_new (item_type);
-      for (guint i = 0; value != NULL && i < g_list_model_get_n_items (value); i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (value, i);
-          g_list_store_append (store, item);
-        }
-    }
-
-  g_clear_object (field);
-  *field = store;
-  return TRUE;
-}
-
-static gboolean
-digits_at (const char *text,
-           gsize       start,
-           gsize       count)
-{
-  for (gsize i = start; i < start + count; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
-GDateTime *
-cockpit_date_time_parse (const char *text)
-{
-  gsize len, i = 19;
-
-  if (text == NULL)
-    return NULL;
-
-  /* RFC 3339: 2026-11-26T09:30:00[.123](Z|+01:00).  GLib's ISO 8601
-   * parser accepts more forms than that (week dates, no seconds), so
-   * check the shape first. */
-  len = strlen (text);
-  if (len < 20 ||
-      !digits_at (text, 0, 4) || text[4] != '-' || !digits_at (text, 5, 2) || text[7] != '-' ||
-      !digits_at (text, 8, 2) || (text[10] != 'T' && text[10] != 't') ||
-      !digits_at (text, 11, 2) || text[13] != ':' || !digits_at (text, 14, 2) ||
-      text[16] != ':' || !digits_at (text, 17, 2))
-    return NULL;
-
-  if (text[i] == '.')
-    {
-      i++;
-      if (!g_ascii_isdigit (text[i]))
-        return NULL;
-      while (g_ascii_isdigit (text[i]))
-        i++;
-    }
-
-  if (text[i] == 'Z' || text[i] == 'z')
-    {
-      if (text[i + 1] != '\0')
-        return NULL;
-    }
-  else if (text[i] == '+' || text[i] == '-')
-    {
-      if (strlen (text + i) != 6 || !digits_at (text, i + 1, 2) || text[i + 3] != ':' ||
-          !digits_at (text, i + 4, 2))
-        return NULL;
-    }
-  else
-    return NULL;
-
-  {
-    g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, NULL);
-    g_autoptr(GDateTime) utc = time ? g_date_time_to_utc (time) : NULL;
-
-    /* A time such as 0001-01-01T00:30:00+01:00 falls outside what
-     * GDateTime holds once in UTC, and could not be written back. */
-    if (utc == NULL)
-      return NULL;
-    return g_steal_pointer (&time);
-  }
-}
-
-char *
-cockpit_date_time_format (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  g_return_val_if_fail (time != NULL, NULL);
-
-  utc = g_date_time_to_utc (time);
-  g_return_val_if_fail (utc != NULL, NULL);
-
-  /* Not g_date_time_format(): its %Y does not pad years before 1000. */
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                          g_date_time_get_year (utc), g_date_time_get_month (utc),
-                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
-                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }

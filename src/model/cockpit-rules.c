@@ -129,6 +129,13 @@ cockpit_format_date_time (GDateTime        *time,
 
   g_return_val_if_fail (time != NULL, NULL);
 
+  if (style == COCKPIT_DATE_UTC)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+      return g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
+    }
+
   local = g_date_time_to_local (time);
   switch (style)
     {

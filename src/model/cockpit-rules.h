@@ -125,10 +125,13 @@ typedef enum {
   COCKPIT_DATE_SHORT,      /* "Fri 27 Nov, 14:05" */
   COCKPIT_DATE_WITH_YEAR,  /* "Fri 27 Nov 2026, 14:05" */
   COCKPIT_DATE_LONG,       /* "Friday 27 November 2026 at 14:05", in sentences */
+  COCKPIT_DATE_UTC,        /* "2026-11-27 14:05 UTC", where people compare with the cockpit */
 } CockpitDateStyle;
 
-/* A time as people read it, in the local time zone, with the clock of
- * cockpit_format_set_12_hour() (24-hour by default). */
+/* A time as people read it, in the local time zone (in UTC for
+ * COCKPIT_DATE_UTC), with the clock of cockpit_format_set_12_hour()
+ * (24-hour by default).  The one formatter of times for people; times for
+ * files and the contract are cockpit_date_time_format()'s. */
 char                *cockpit_format_date_time                 (GDateTime              *time,
                                                                CockpitDateStyle        style);
 void                 cockpit_format_set_12_hour               (gboolean                twelve);

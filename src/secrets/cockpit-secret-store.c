@@ -377,12 +377,13 @@ cockpit_secret_store_store_finish (CockpitSecretStore  *self,
 
 /* Lookup */
 
-static void
-lookup_locked_check_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+/* Finishes a search that must find nothing: matching items that are still
+ * there are in a locked collection (the unlock prompt was dismissed, or
+ * could not be shown).  FALSE when @task got an error for that. */
+static gboolean
+search_found_nothing (GTask        *task,
+                      GAsyncResult *result)
 {
-  g_autoptr(GTask) task = user_data;
   GList *items;
   GError *error = NULL;
 
@@ -390,20 +391,28 @@ lookup_locked_check_cb (GObject      *object,
   if (error != NULL)
     {
       return_error (task, error);
-      return;
+      return FALSE;
     }
-
-  /* Matching items that lookup could not read are in a locked collection:
-   * the unlock prompt was dismissed, or could not be shown. */
   if (items != NULL)
     {
       g_list_free_full (items, g_object_unref);
       return_error (task, g_error_new_literal (SECRET_ERROR, SECRET_ERROR_IS_LOCKED,
                                                "Matching items stayed locked"));
-      return;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  g_task_return_pointer (task, NULL, NULL);
+static void
+lookup_locked_check_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  /* What lookup could not read was locked, or there is no token. */
+  if (search_found_nothing (task, result))
+    g_task_return_pointer (task, NULL, NULL);
 }
 
 static void
@@ -526,25 +535,9 @@ clear_verify_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GList *items;
-  GError *error = NULL;
 
-  items = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      return_error (task, error);
-      return;
-    }
-
-  if (items != NULL)
-    {
-      g_list_free_full (items, g_object_unref);
-      return_error (task, g_error_new_literal (SECRET_ERROR, SECRET_ERROR_IS_LOCKED,
-                                               "Matching items stayed locked"));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (search_found_nothing (task, result))
+    g_task_return_boolean (task, TRUE);
 }
 
 static void

@@ -21,10 +21,10 @@
 #include <string.h>
 
 #include "cockpit-activity-page.h"
+#include "cockpit-activity-csv.h"
 
-/* Entries per page while scrolling, and per request while exporting. */
+/* Entries per page while scrolling. */
 #define PAGE_SIZE         100
-#define EXPORT_PAGE_SIZE  1000
 /* The next page is loaded when less than this much, or less than one
  * screen, is left below what is shown. */
 #define PRELOAD_PIXELS    600.0
@@ -668,218 +668,20 @@ utc_toggled_cb (GtkToggleButton     *button,
     update_details (self);
 }
 
-/* CSV export */
-
-typedef struct {
-  CockpitClient          *client;
-  char                   *package_id;
-  int                     type;
-  CockpitEnvironmentKind  affects;
-  char                   *query;
-  char                   *cursor;
-  GPtrArray              *entries;
-  GFile                  *file;
-} Export;
+/* CSV export: cockpit-activity-csv.c writes what is loaded and the rest. */
 
 static void
-export_free (Export *export)
-{
-  g_clear_object (&export->client);
-  g_free (export->package_id);
-  g_free (export->query);
-  g_free (export->cursor);
-  g_clear_pointer (&export->entries, g_ptr_array_unref);
-  g_clear_object (&export->file);
-  g_free (export);
-}
-
-/* One field of RFC 4180: quoted when it holds a comma, a quote or a line
- * break, with quotes doubled.  A free text that a spreadsheet would take
- * for a formula (=, +, -, @) gets a leading apostrophe, so that opening
- * the file runs nothing a server or another user wrote. */
-static void
-csv_append (GString    *line,
-            const char *text,
-            gboolean    free_text)
-{
-  gboolean formula, quote;
-
-  if (text == NULL)
-    text = "";
-  formula = free_text && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
-  quote = formula || strpbrk (text, ",\"\r\n") != NULL;
-
-  if (line->len > 0 && line->str[line->len - 1] != '\n')
-    g_string_append_c (line, ',');
-  if (!quote)
-    {
-      g_string_append (line, text);
-      return;
-    }
-
-  g_string_append_c (line, '"');
-  if (formula)
-    g_string_append_c (line, '\'');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
-csv_append_time (GString   *line,
-                 GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = time ? g_date_time_to_utc (time) : NULL;
-  g_autofree char *text = utc ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
-
-  csv_append (line, text, FALSE);
-}
-
-static GBytes *
-csv_build (GPtrArray *entries)
-{
-  GString *csv = g_string_new ("at,type,activity,affects,by,started,finished,bundle,action_id\r\n");
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      CockpitActivityEntry *entry = g_ptr_array_index (entries, i);
-
-      csv_append_time (csv, cockpit_activity_entry_get_at (entry));
-      csv_append (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENTRY_TYPE,
-                                               cockpit_activity_entry_get_entry_type (entry)), FALSE);
-      csv_append (csv, cockpit_activity_entry_get_activity (entry), TRUE);
-      csv_append (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENVIRONMENT_KIND,
-                                               cockpit_activity_entry_get_affects (entry)), FALSE);
-      csv_append (csv, cockpit_activity_entry_get_by (entry), TRUE);
-      csv_append_time (csv, cockpit_activity_entry_get_started_at (entry));
-      csv_append_time (csv, cockpit_activity_entry_get_finished_at (entry));
-      csv_append (csv, cockpit_activity_entry_get_bundle (entry), TRUE);
-      csv_append (csv, cockpit_activity_entry_get_action_id (entry), TRUE);
-      g_string_append (csv, "\r\n");
-    }
-  return g_string_free_to_bytes (csv);
-}
-
-static void
-export_moved_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+export_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
-  if (!g_file_move_finish (G_FILE (source), result, &error))
-    {
-      g_file_delete_async (G_FILE (source), G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-export_written_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Export *export = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    {
-      if (!g_file_equal (G_FILE (source), export->file))
-        g_file_delete_async (G_FILE (source), G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_file_equal (G_FILE (source), export->file))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* A rename in the same folder: the file appears whole or not at all. */
-  g_file_move_async (G_FILE (source), export->file, G_FILE_COPY_OVERWRITE, G_PRIORITY_DEFAULT,
-                     cancellable, NULL, NULL, export_moved_cb, g_steal_pointer (&task));
-}
-
-static void
-export_write (GTask *task)
-{
-  Export *export = g_task_get_task_data (task);
-  g_autoptr(GBytes) csv = csv_build (export->entries);
-  g_autoptr(GFile) parent = g_file_get_parent (export->file);
-  g_autoptr(GFile) temporary = NULL;
-
-  /* Written next to the file, then renamed over it, so that a failure
-   * half-way leaves no half file, even when there was none before. */
-  if (parent != NULL)
-    {
-      g_autofree char *base = g_file_get_basename (export->file);
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
-
-      temporary = g_file_get_child (parent, name);
-    }
+  if (cockpit_activity_csv_export_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    temporary = g_object_ref (export->file);
-
-  g_file_replace_contents_bytes_async (temporary, csv, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       g_task_get_cancellable (task), export_written_cb, task);
-}
-
-static void export_fetch (GTask *task);
-
-static void
-export_page_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Export *export = g_task_get_task_data (task);
-  g_autoptr(GListStore) page = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *next = NULL;
-  guint n_items;
-
-  page = cockpit_client_list_activity_finish (COCKPIT_CLIENT (source), result, &next, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (page));
-  for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (export->entries, g_list_model_get_item (G_LIST_MODEL (page), i));
-  g_free (export->cursor);
-  export->cursor = g_steal_pointer (&next);
-
-  if (export->cursor != NULL)
-    export_fetch (g_steal_pointer (&task));
-  else
-    export_write (g_steal_pointer (&task));
-}
-
-static void
-export_fetch (GTask *task)
-{
-  Export *export = g_task_get_task_data (task);
-  CockpitActivityQuery query = {
-    .limit = EXPORT_PAGE_SIZE,
-    .before = export->cursor,
-    .type = export->type,
-    .affects = export->affects,
-    .query = export->query,
-  };
-
-  cockpit_client_list_activity_async (export->client, export->package_id, &query,
-                                      g_task_get_cancellable (task), export_page_cb, task);
+    g_task_return_error (task, error);
 }
 
 void
@@ -889,8 +691,9 @@ cockpit_activity_page_export_async (CockpitActivityPage *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Export *export;
+  CockpitActivityQuery filter = { .type = -1 };
+  g_autoptr(GPtrArray) entries = NULL;
+  GTask *task;
   guint n_items;
 
   g_return_if_fail (COCKPIT_IS_ACTIVITY_PAGE (self));
@@ -902,23 +705,14 @@ cockpit_activity_page_export_async (CockpitActivityPage *self,
 
   /* What is loaded already, then the rest from where the list stands. */
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-  export = g_new0 (Export, 1);
-  export->client = self->client ? g_object_ref (self->client) : NULL;
-  export->package_id = g_strdup (self->package_id);
-  export->type = self->type;
-  export->affects = self->affects;
-  export->query = g_strdup (self->query);
-  export->cursor = g_strdup (self->cursor);
-  export->entries = g_ptr_array_new_full (n_items, g_object_unref);
-  export->file = g_object_ref (file);
+  entries = g_ptr_array_new_full (n_items, g_object_unref);
   for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (export->entries, g_list_model_get_item (G_LIST_MODEL (self->entries), i));
-  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
-
-  if (self->at_end || export->client == NULL)
-    export_write (g_steal_pointer (&task));
-  else
-    export_fetch (g_steal_pointer (&task));
+    g_ptr_array_add (entries, g_list_model_get_item (G_LIST_MODEL (self->entries), i));
+  filter.type = self->type;
+  filter.affects = self->affects;
+  filter.query = self->query;
+  cockpit_activity_csv_export_async (self->client, self->package_id, &filter, entries,
+                                     self->at_end, self->cursor, file, cancellable, export_cb, task);
 }
 
 gboolean
