@@ -316,6 +316,8 @@ print_row (const char *what,
   summarize (baseline, &base_median, &base_p90);
   g_print ("%-8s %10.1f %10.1f   %10.1f %10.1f   %+10.1f\n",
            what, page_median, page_p90, base_median, base_p90, page_median - base_median);
+  /* For bench/run-all: figure, page, baseline (medians). */
+  g_print ("RESULT activity-%s %.1f %.1f\n", what, page_median, base_median);
 }
 
 /* Fetches the first page once, as rows for the baseline. */

@@ -8,7 +8,11 @@
  * benchmark passed in COCKPIT_BENCH_T0, and its resident set size:
  *   visible <us>
  *   rss <KiB>
- * then quits.  It is started the way the app is, NON_UNIQUE like
+ * and 2 s later its proportional set size (PSS, /proc/self/smaps_rollup),
+ *   pss <KiB>
+ *   uss <KiB>     (its private pages, which other processes do not move)
+ * then quits; with COCKPIT_BENCH_STAY set it stays open instead (for
+ * bench-idle).  It is started the way the app is, NON_UNIQUE like
  * `upgrade-cockpit --demo`.
  */
 #include <stdio.h>
@@ -31,10 +35,27 @@ read_rss_kib (void)
   return line != NULL ? strtol (line + strlen ("\nVmRSS:"), NULL, 10) : -1;
 }
 
+static long
+read_rollup_kib (const char *key)
+{
+  g_autofree char *rollup = NULL;
+  g_autofree char *needle = g_strconcat ("\n", key, NULL);
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/smaps_rollup", &rollup, NULL, NULL))
+    return -1;
+  line = strstr (rollup, needle);
+  return line != NULL ? strtol (line + strlen (needle), NULL, 10) : -1;
+}
+
 static gboolean
 quit_cb (gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  printf ("pss %ld\n", read_rollup_kib ("Pss:"));
+  printf ("uss %ld\n", read_rollup_kib ("Private_Clean:") + read_rollup_kib ("Private_Dirty:"));
+  fflush (stdout);
+  if (g_getenv ("COCKPIT_BENCH_STAY") == NULL)
+    g_application_quit (G_APPLICATION (user_data));
   return G_SOURCE_REMOVE;
 }
 
@@ -49,7 +70,7 @@ after_paint_cb (GdkFrameClock *clock,
   fflush (stdout);
 
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
-  g_idle_add_full (G_PRIORITY_DEFAULT, quit_cb,
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 2000, quit_cb,
                    g_object_ref (gtk_window_get_application (window)), g_object_unref);
 }
 

@@ -9,8 +9,11 @@
  * processes), and print back on stdout:
  *   visible <us>   first frame of the window
  *   data <us>      first frame with the packages listed and one shown
- *                  (the app only: src/ui/cockpit-bench.c)
+ *                  (the app only)
  *   rss <KiB>      VmRSS right after the last of those frames
+ *   pss <KiB>      PSS 2 s after the window showed
+ * The app is run as bench-app-probe: the same main() over the same
+ * libraries, watched through public API (see bench-app-probe.c).
  * then quit.  Every start gets fresh, empty XDG data, state, cache and
  * config folders, GSETTINGS_BACKEND=memory and the build's schemas, so the
  * demo starts from nothing each time.  The app is then started a second
@@ -49,12 +52,16 @@ typedef struct {
   double visible_ms;
   double data_ms;     /* < 0 when not reported */
   double rss_mib;
+  double pss_mib;     /* < 0 when not reported */
+  double uss_mib;
 } Sample;
 
 typedef struct {
   GArray *visible;
   GArray *data;
   GArray *rss;
+  GArray *pss;
+  GArray *uss;
   guint   failures;
 } Series;
 
@@ -129,6 +136,8 @@ parse_output (const char  *out,
   gboolean have_rss = FALSE;
 
   sample->data_ms = -1;
+  sample->pss_mib = -1;
+  sample->uss_mib = -1;
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = lines[i];
@@ -140,6 +149,10 @@ parse_output (const char  *out,
         }
       else if (g_str_has_prefix (line, "data "))
         sample->data_ms = g_ascii_strtod (line + 5, NULL) / 1000.0;
+      else if (g_str_has_prefix (line, "uss "))
+        sample->uss_mib = g_ascii_strtod (line + 4, NULL) / 1024.0;
+      else if (g_str_has_prefix (line, "pss "))
+        sample->pss_mib = g_ascii_strtod (line + 4, NULL) / 1024.0;
       else if (g_str_has_prefix (line, "rss "))
         {
           sample->rss_mib = g_ascii_strtod (line + 4, NULL) / 1024.0;
@@ -254,6 +267,8 @@ series_new (void)
   series->visible = g_array_new (FALSE, FALSE, sizeof (double));
   series->data = g_array_new (FALSE, FALSE, sizeof (double));
   series->rss = g_array_new (FALSE, FALSE, sizeof (double));
+  series->pss = g_array_new (FALSE, FALSE, sizeof (double));
+  series->uss = g_array_new (FALSE, FALSE, sizeof (double));
   return series;
 }
 
@@ -263,6 +278,8 @@ series_free (Series *series)
   g_array_unref (series->visible);
   g_array_unref (series->data);
   g_array_unref (series->rss);
+  g_array_unref (series->pss);
+  g_array_unref (series->uss);
   g_free (series);
 }
 
@@ -333,6 +350,8 @@ print_row (const char *label,
 static GArray *field_visible (Series *series) { return series->visible; }
 static GArray *field_data    (Series *series) { return series->data; }
 static GArray *field_rss     (Series *series) { return series->rss; }
+static GArray *field_pss     (Series *series) { return series->pss; }
+static GArray *field_uss     (Series *series) { return series->uss; }
 
 static void
 add_sample (Series *series,
@@ -342,6 +361,10 @@ add_sample (Series *series,
   if (sample->data_ms >= 0)
     g_array_append_val (series->data, sample->data_ms);
   g_array_append_val (series->rss, sample->rss_mib);
+  if (sample->pss_mib >= 0)
+    g_array_append_val (series->pss, sample->pss_mib);
+  if (sample->uss_mib >= 0)
+    g_array_append_val (series->uss, sample->uss_mib);
 }
 
 /* Main ------------------------------------------------------------------------- */
@@ -444,9 +467,9 @@ main (int   argc,
                   break;
                 }
               if (opt_verbose)
-                printf ("%s%-8s visible %7.1f ms  data %7.1f ms  rss %6.1f MiB\n",
+                printf ("%s%-8s visible %7.1f ms  data %7.1f ms  rss %6.1f MiB  pss %6.1f MiB\n",
                         i < 0 ? "(warm-up) " : "", name,
-                        sample.visible_ms, sample.data_ms, sample.rss_mib);
+                        sample.visible_ms, sample.data_ms, sample.rss_mib, sample.pss_mib);
               if (i >= 0)
                 add_sample (series, &sample);
             }
@@ -464,10 +487,22 @@ main (int   argc,
   print_row ("data on screen, p90 (ms)", baseline, app, second, field_data, 0.9);
   print_row ("RSS, median (MiB)", baseline, app, second, field_rss, 0.5);
   print_row ("RSS, p90 (MiB)", baseline, app, second, field_rss, 0.9);
+  print_row ("PSS at 2 s, median (MiB)", baseline, app, second, field_pss, 0.5);
+  print_row ("USS at 2 s, median (MiB)", baseline, app, second, field_uss, 0.5);
   format_value (ratio, sizeof ratio, quantile (app->data, 0.5) / quantile (baseline->visible, 0.5), 2);
   printf ("\nData on screen, median, over the baseline's visible window: %s\n", ratio);
   printf ("RSS is VmRSS right after the baseline's first frame and the app's data frame.\n");
   printf ("GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(GTK's choice)");
+
+  /* For bench/run-all: figure, app, baseline (medians). */
+  printf ("\nRESULT startup-visible %.1f %.1f\n",
+          quantile (app->visible, 0.5), quantile (baseline->visible, 0.5));
+  printf ("RESULT startup-data %.1f %.1f\n",
+          quantile (app->data, 0.5), quantile (baseline->visible, 0.5));
+  printf ("RESULT pss-demo %.1f %.1f\n",
+          quantile (app->pss, 0.5), quantile (baseline->pss, 0.5));
+  printf ("RESULT uss-demo %.1f %.1f\n",
+          quantile (app->uss, 0.5), quantile (baseline->uss, 0.5));
 
   if (baseline->failures > 0 || app->failures > 0 || second->failures > 0)
     {

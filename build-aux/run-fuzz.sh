@@ -14,7 +14,8 @@
 # a config.h is BUILD_DIR, anything else a TARGET.
 #
 # The main build uses gcc, so the targets are compiled here, apart from
-# it, into BUILD_DIR/fuzz/: the layers' sources once into objects (again
+# it, into BUILD_DIR/fuzz/ (with the sources the main build generates,
+# made by ninja when missing): the layers' sources once into objects (again
 # when a source or header is newer), then one program per target.  The
 # seed corpus of a target is tests/fuzz/corpus/TARGET/; new inputs the
 # fuzzer finds go to BUILD_DIR/fuzz/corpus/TARGET/, never into the source
@@ -35,6 +36,14 @@ layers_of () {
     sim-request|sim-state|token-file) echo "model sim" ;;
     client-answer|journal|session-cache|helpdesk-seen|reminders) echo "model api" ;;
     *) return 1 ;;
+  esac
+}
+
+# Each layer's sources that the main build generates: the sim's GResource
+# (the contract it serves).
+generated_of () {
+  case "$1" in
+    sim) echo "$builddir/src/sim/cockpit-sim-resources.c" ;;
   esac
 }
 
@@ -87,7 +96,7 @@ defines="-DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWE
 pkgs="glib-2.0 gio-2.0 gio-unix-2.0 json-glib-1.0 libsoup-3.0"
 # shellcheck disable=SC2086
 cflags="-g -O1 -fno-omit-frame-pointer -Werror=implicit-function-declaration $defines $(pkg-config --cflags $pkgs)
-        -I$builddir -I$srcdir/src -I$srcdir/src/model -I$srcdir/src/sim -I$srcdir/src/api -I$srcdir/tests/fuzz"
+        -I$builddir -I$builddir/src/sim -I$srcdir/src -I$srcdir/src/model -I$srcdir/src/sim -I$srcdir/src/api -I$srcdir/tests/fuzz"
 # shellcheck disable=SC2086
 libs="$(pkg-config --libs $pkgs) -lm"
 sanitizers="address,undefined -fno-sanitize-recover=undefined"
@@ -97,7 +106,13 @@ sanitizers="address,undefined -fno-sanitize-recover=undefined"
 sources=
 for target in $targets; do
   for layer in $(layers_of "$target"); do
-    for file in "$srcdir/src/$layer"/*.c; do
+    for file in $(generated_of "$layer"); do
+      if [ ! -f "$file" ]; then
+        generated=${file#"$builddir"/}
+        ninja -C "$builddir" "$generated" "${generated%.c}.h" >&2
+      fi
+    done
+    for file in "$srcdir/src/$layer"/*.c $(generated_of "$layer"); do
       case "$file" in */cockpit-sim-main.c) continue ;; esac
       sources="$sources $file"
     done
@@ -125,7 +140,7 @@ for target in $targets; do
   program="$out/fuzz-$target"
   objs=
   for layer in $(layers_of "$target"); do
-    for file in "$srcdir/src/$layer"/*.c; do
+    for file in "$srcdir/src/$layer"/*.c $(generated_of "$layer"); do
       case "$file" in */cockpit-sim-main.c) continue ;; esac
       objs="$objs $out/obj/$layer-$(basename "$file" .c).o"
     done

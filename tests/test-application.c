@@ -96,6 +96,19 @@ test_helpdesk_withdrawn_when_read (void)
   WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, announced->id, g_str_equal, NULL));
 }
 
+/* Times follow the desktop's 12/24-hour setting, live. */
+static void
+test_clock_format (void)
+{
+  g_autoptr(GSettings) desktop = g_settings_new ("org.gnome.desktop.interface");
+
+  g_assert_false (cockpit_format_get_12_hour ());
+  g_settings_set_string (desktop, "clock-format", "12h");
+  WAIT_FOR (cockpit_format_get_12_hour ());
+  g_settings_set_string (desktop, "clock-format", "24h");
+  WAIT_FOR (!cockpit_format_get_12_hour ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +130,7 @@ main (int   argc,
 
   g_test_add_func ("/cockpit/application/journal-damaged", test_journal_damaged);
   g_test_add_func ("/cockpit/application/helpdesk-withdrawn-when-read", test_helpdesk_withdrawn_when_read);
+  g_test_add_func ("/cockpit/application/clock-format", test_clock_format);
   result = g_test_run ();
 
   test_app_stop (&t);

@@ -118,6 +118,15 @@ static const DiagramCase cases[] = {
     { "stage 3 of 5, Verify replica" } },
   { "narrow-failed", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 420,
     { "Failed at Verify replica" } },
+  /* A 360 px window less its margins: the diagram gets 280 px. */
+  { "narrowest", running_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 328,
+    { "stage 3 of 5, Verify replica" } },
+  { "narrowest-failed", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 328,
+    { "Failed at Verify replica" } },
+  { "narrowest-plan", NULL, COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18", "6.3.21", 328,
+    { "Plan: upgrade of UAT" } },
+  { "narrowest-backup", backup_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 328,
+    { "Back up on Live" } },
   { "backup", backup_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
     { "Back up on Live: 30 % done" } },
 };
@@ -408,29 +417,110 @@ test_teardown (void)
   fixture_close (&fixture);
 }
 
-/* While an action runs on screen, the diagram animates; a finished or
- * hidden one does not. */
+static void
+frame_cb (GdkFrameClock *clock,
+          guint         *frames)
+{
+  (*frames)++;
+}
+
+/* The frames @widget's window draws in @ms milliseconds. */
+static guint
+count_frames (GtkWidget *widget,
+              guint      ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  guint frames = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &frames);
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  return frames;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+set_animations (gboolean enabled)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
+}
+
+/* While an action runs on screen, the running stage breathes twice when
+ * the action moves and the drawn progress eases to the polled one
+ * (AdwTimedAnimation), then it rests and draws no frame until the next
+ * change; with animations turned off, live, nothing pulses and the
+ * progress jumps; a finished or hidden action draws no frame at all. */
 static void
 test_animation (void)
 {
   g_autoptr(CockpitAction) action = decode_action (running_json);
+  g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  GtkWidget *diagram;
   Fixture fixture;
 
+  set_animations (TRUE);
   fixture_open (&fixture, 1000);
-  g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  diagram = GTK_WIDGET (fixture.diagram);
 
   cockpit_flow_diagram_set_action (fixture.diagram, action, live);
-  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  cockpit_test_wait_for_draw (diagram);
+  g_assert_true (cockpit_flow_diagram_get_pulsing (fixture.diagram));
+  g_assert_cmpfloat (cockpit_flow_diagram_get_shown_progress (fixture.diagram), ==, 0.5);
+  g_assert_cmpuint (count_frames (diagram, 300), >, 0);
+
+  /* At rest between two polls: no frame, though the action runs. */
+  wait_ms (4000);
+  g_assert_false (cockpit_flow_diagram_get_pulsing (fixture.diagram));
+  g_assert_cmpuint (count_frames (diagram, 500), ==, 0);
+
+  /* Eased, not jumped, and breathing again. */
   cockpit_action_set_progress (action, 0.55);
-  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  g_assert_cmpfloat (cockpit_flow_diagram_get_shown_progress (fixture.diagram), <, 0.55);
+  g_assert_true (cockpit_flow_diagram_get_pulsing (fixture.diagram));
+  wait_ms (1200);
+  g_assert_cmpfloat_with_epsilon (cockpit_flow_diagram_get_shown_progress (fixture.diagram),
+                                  0.55, 1e-9);
+
+  /* The system's setting is followed while the diagram is on screen. */
+  set_animations (FALSE);
+  g_assert_false (cockpit_flow_diagram_get_pulsing (fixture.diagram));
+  cockpit_action_set_progress (action, 0.6);
+  g_assert_cmpfloat (cockpit_flow_diagram_get_shown_progress (fixture.diagram), ==, 0.6);
+  cockpit_test_wait_for_draw (diagram);
+  g_assert_cmpuint (count_frames (diagram, 500), ==, 0);
+  set_animations (TRUE);
+  g_assert_true (cockpit_flow_diagram_get_pulsing (fixture.diagram));
+
+  /* Finished: still. */
   cockpit_action_set_status (action, COCKPIT_ACTION_STATUS_SUCCEEDED);
-  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  g_assert_false (cockpit_flow_diagram_get_pulsing (fixture.diagram));
   g_assert_true (g_str_has_prefix (cockpit_flow_diagram_get_description (fixture.diagram),
                                    "Upgrade finished"));
-  gtk_widget_set_visible (GTK_WIDGET (fixture.diagram), FALSE);
+  wait_ms (300);
+  g_assert_cmpuint (count_frames (diagram, 500), ==, 0);
+
+  /* Hidden: still, and running again once shown. */
+  gtk_widget_set_visible (diagram, FALSE);
   cockpit_action_set_status (action, COCKPIT_ACTION_STATUS_RUNNING);
-  gtk_widget_set_visible (GTK_WIDGET (fixture.diagram), TRUE);
-  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  g_assert_false (cockpit_flow_diagram_get_pulsing (fixture.diagram));
+  gtk_widget_set_visible (diagram, TRUE);
+  cockpit_test_wait_for_draw (diagram);
+  g_assert_true (cockpit_flow_diagram_get_pulsing (fixture.diagram));
   fixture_close (&fixture);
 }
 

@@ -406,6 +406,22 @@ test_format_date_time (void)
   g_assert_cmpstr (short_text, ==, "Fri 27 Nov, 14:05");
   g_assert_cmpstr (year_text, ==, "Fri 27 Nov 2026, 14:05");
   g_assert_cmpstr (long_text, ==, "Friday 27 November 2026 at 14:05");
+
+  /* The desktop's 12-hour clock. */
+  cockpit_format_set_12_hour (TRUE);
+  {
+    g_autoptr(GDateTime) morning = cockpit_date_time_parse ("2026-11-27T09:30:00Z");
+    g_autofree char *short_12 = cockpit_format_date_time (time, COCKPIT_DATE_SHORT);
+    g_autofree char *year_12 = cockpit_format_date_time (time, COCKPIT_DATE_WITH_YEAR);
+    g_autofree char *long_12 = cockpit_format_date_time (time, COCKPIT_DATE_LONG);
+    g_autofree char *morning_12 = cockpit_format_date_time (morning, COCKPIT_DATE_SHORT);
+
+    g_assert_cmpstr (short_12, ==, "Fri 27 Nov, 2:05 PM");
+    g_assert_cmpstr (year_12, ==, "Fri 27 Nov 2026, 2:05 PM");
+    g_assert_cmpstr (long_12, ==, "Friday 27 November 2026 at 2:05 PM");
+    g_assert_cmpstr (morning_12, ==, "Fri 27 Nov, 9:30 AM");
+  }
+  cockpit_format_set_12_hour (FALSE);
 }
 
 /* UTC whatever zone the time is in, and whatever the local zone is. */

@@ -21,3 +21,4 @@
 
 #include "cockpit-rules.h"
 #include "cockpit-availability.h"
+#include "cockpit-flow-state.h"

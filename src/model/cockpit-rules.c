@@ -105,6 +105,22 @@ cockpit_action_kind_get_label (CockpitActionKind kind)
     }
 }
 
+/* The desktop's choice (org.gnome.desktop.interface clock-format), which
+ * the UI passes on; 24-hour until it does. */
+static gboolean twelve_hour;
+
+void
+cockpit_format_set_12_hour (gboolean twelve)
+{
+  twelve_hour = twelve;
+}
+
+gboolean
+cockpit_format_get_12_hour (void)
+{
+  return twelve_hour;
+}
+
 char *
 cockpit_format_date_time (GDateTime        *time,
                           CockpitDateStyle  style)
@@ -124,15 +140,24 @@ cockpit_format_date_time (GDateTime        *time,
   switch (style)
     {
     case COCKPIT_DATE_WITH_YEAR:
-      /* Translators: a date and time, see g_date_time_format() */
-      return g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+      return g_date_time_format (local, twelve_hour
+                                 /* Translators: a date and a 12-hour time, see g_date_time_format() */
+                                 ? _("%a %-d %b %Y, %-l:%M %p")
+                                 /* Translators: a date and time, see g_date_time_format() */
+                                 : _("%a %-d %b %Y, %H:%M"));
     case COCKPIT_DATE_LONG:
-      /* Translators: a date and time in a sentence, see g_date_time_format() */
-      return g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
+      return g_date_time_format (local, twelve_hour
+                                 /* Translators: a date and a 12-hour time in a sentence, see g_date_time_format() */
+                                 ? _("%A %-d %B %Y at %-l:%M %p")
+                                 /* Translators: a date and time in a sentence, see g_date_time_format() */
+                                 : _("%A %-d %B %Y at %H:%M"));
     case COCKPIT_DATE_SHORT:
     default:
-      /* Translators: a short date and time, see g_date_time_format() */
-      return g_date_time_format (local, _("%a %-d %b, %H:%M"));
+      return g_date_time_format (local, twelve_hour
+                                 /* Translators: a short date and a 12-hour time, see g_date_time_format() */
+                                 ? _("%a %-d %b, %-l:%M %p")
+                                 /* Translators: a short date and time, see g_date_time_format() */
+                                 : _("%a %-d %b, %H:%M"));
     }
 }
 

@@ -128,11 +128,14 @@ typedef enum {
   COCKPIT_DATE_UTC,        /* "2026-11-27 14:05 UTC", where people compare with the cockpit */
 } CockpitDateStyle;
 
-/* A time as people read it, in the local time zone (in UTC for
- * COCKPIT_DATE_UTC).  The one formatter of times for people; times for
- * files and the contract are cockpit_date_time_format()'s. */
+/* A time as people read it, in the local time zone, with the clock of
+ * cockpit_format_set_12_hour() (24-hour by default); COCKPIT_DATE_UTC is
+ * in UTC and always 24-hour.  The one formatter of times for people; times
+ * for files and the contract are cockpit_date_time_format()'s. */
 char                *cockpit_format_date_time                 (GDateTime              *time,
                                                                CockpitDateStyle        style);
+void                 cockpit_format_set_12_hour               (gboolean                twelve);
+gboolean             cockpit_format_get_12_hour               (void);
 
 /* "31 h 12 min", "3 days 4 h", "less than a minute". */
 char                *cockpit_format_time_span                 (GTimeSpan               span);

@@ -9,6 +9,8 @@
 #include <glib-unix.h>
 
 #include "cockpit-sim-private.h"
+#include "cockpit-sim-proxy.h"
+#include "cockpit-sim-recorder.h"
 #include "cockpit-simulator.h"
 
 static gboolean
@@ -31,6 +33,9 @@ main (int    argc,
   g_autofree char *address = NULL;
   g_autofree char *state_path = NULL;
   g_autofree char *seed_name = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *proxy_to = NULL;
+  g_autoptr(CockpitSimProxy) proxy = NULL;
   double stage_seconds = 20;
   gboolean test_controls = FALSE;
   CockpitSimSeed seed = COCKPIT_SIM_SEED_DEMO;
@@ -45,6 +50,8 @@ main (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_name, "The data to start with: demo (default), large or empty", "SEED" },
     { "stage-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &stage_seconds, "How long each stage of an action takes (default 20)", "S" },
     { "test-controls", 0, 0, G_OPTION_ARG_NONE, &test_controls, "Serve the /_sim/ test controls", NULL },
+    { "record", 0, 0, G_OPTION_ARG_FILENAME, &record, "Record every request and answer into a new file in FOLDER", "FOLDER" },
+    { "proxy-to", 0, 0, G_OPTION_ARG_STRING, &proxy_to, "Simulate nothing: pass every request on to the cockpit at URL (to record it)", "URL" },
     { NULL }
   };
 
@@ -69,7 +76,7 @@ main (int    argc,
           return 2;
         }
     }
-  if (token == NULL || *token == '\0')
+  if ((token == NULL || *token == '\0') && proxy_to == NULL)
     {
       g_printerr ("cockpit-sim: --token or --token-file is required\n");
       return 2;
@@ -85,12 +92,30 @@ main (int    argc,
       return 2;
     }
 
-  simulator = cockpit_simulator_new (token, seed, state_path, stage_seconds, test_controls, &error);
-  if (simulator == NULL ||
-      !cockpit_simulator_listen (simulator, address ? address : "127.0.0.1", (guint) port, &error))
+  /* The library records when the variable names a folder. */
+  if (record != NULL)
+    g_setenv (COCKPIT_SIM_RECORD_ENV, record, TRUE);
+
+  /* The proxy passes the client's token on; it needs none of its own. */
+  if (proxy_to != NULL)
     {
-      g_printerr ("cockpit-sim: %s\n", error->message);
-      return 1;
+      proxy = cockpit_sim_proxy_new (proxy_to, &error);
+      if (proxy == NULL ||
+          !cockpit_sim_proxy_listen (proxy, address ? address : "127.0.0.1", (guint) port, &error))
+        {
+          g_printerr ("cockpit-sim: %s\n", error->message);
+          return 1;
+        }
+    }
+  else
+    {
+      simulator = cockpit_simulator_new (token, seed, state_path, stage_seconds, test_controls, &error);
+      if (simulator == NULL ||
+          !cockpit_simulator_listen (simulator, address ? address : "127.0.0.1", (guint) port, &error))
+        {
+          g_printerr ("cockpit-sim: %s\n", error->message);
+          return 1;
+        }
     }
 
   /* The handlers first: whoever reads the line below may send SIGTERM at
@@ -99,7 +124,8 @@ main (int    argc,
   sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
   sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
 
-  g_print ("listening on %s\n", cockpit_simulator_get_base_url (simulator));
+  g_print ("listening on %s\n", simulator != NULL ? cockpit_simulator_get_base_url (simulator)
+                                                  : cockpit_sim_proxy_get_base_url (proxy));
   fflush (stdout);
 
   g_main_loop_run (loop);
@@ -107,6 +133,7 @@ main (int    argc,
   g_source_remove (sigint);
 
   /* Every change was saved before it was answered, so stopping is all. */
-  cockpit_simulator_stop (simulator);
+  if (simulator != NULL)
+    cockpit_simulator_stop (simulator);
   return EXIT_SUCCESS;
 }

@@ -17,8 +17,10 @@
 
 #include <libsoup/soup.h>
 
+#include "cockpit-sim-document.h"
 #include "cockpit-sim-engine.h"
 #include "cockpit-sim-listener.h"
+#include "cockpit-sim-recorder.h"
 #include "cockpit-sim-seed.h"
 #include "cockpit-sim-state.h"
 #include "cockpit-simulator.h"
@@ -347,6 +349,8 @@ cockpit_simulator_new (const char      *token,
     return NULL;
 
   self->server = _cockpit_sim_router_new_server (self);
+  cockpit_sim_document_serve (self->server);
+  cockpit_sim_recorder_attach_from_environment (self->server);
   _cockpit_simulator_reschedule (self);
 
   return g_steal_pointer (&self);

@@ -35,10 +35,13 @@ struct _CockpitApplication
   gboolean            busy;
   gboolean            started;
   gboolean            held;
+  gboolean            service;        /* started hidden, at log-in */
+  gboolean            service_held;
   gboolean            told_background;
   gboolean            asked_background;
   CockpitBackground  *background;
   GCancellable       *background_cancellable;
+  GSettings          *desktop_interface;   /* NULL without gsettings-desktop-schemas */
 
   /* Upgrade backup reminders, and the packages whose reminder is shown */
   CockpitBackupReminder *reminder;
@@ -85,6 +88,36 @@ set_sign_in_error (CockpitApplication *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGN_IN_ERROR]);
 }
 
+/* How long the app started as a service stays once nothing needs it. */
+#define SERVICE_LINGER_MS 10000
+
+/* Started hidden at log-in (--gapplication-service), to send the reminders
+ * of upgrade backups with no window open: the app stays while it signs
+ * in, until the packages are first loaded, and while a reminder is still
+ * to come; then it ends by itself (a running action holds it anyway). */
+static void
+update_service_hold (CockpitApplication *self)
+{
+  gboolean needed;
+
+  if (!self->service)
+    return;
+
+  needed = self->busy ||
+           (self->session != NULL && cockpit_session_get_updated_at (self->session) == NULL) ||
+           (self->reminder != NULL && cockpit_backup_reminder_get_next_at (self->reminder) != NULL);
+  if (needed && !self->service_held)
+    {
+      g_application_hold (G_APPLICATION (self));
+      self->service_held = TRUE;
+    }
+  else if (!needed && self->service_held)
+    {
+      self->service_held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+}
+
 static void
 set_busy (CockpitApplication *self,
           gboolean            busy)
@@ -93,6 +126,7 @@ set_busy (CockpitApplication *self,
     return;
   self->busy = busy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  update_service_hold (self);
 }
 
 gboolean
@@ -346,6 +380,7 @@ backup_remind_cb (CockpitBackupReminder *reminder,
   id = g_strdup_printf ("backup-reminder-%s", package_id);
   g_application_send_notification (G_APPLICATION (self), id, notification);
   g_hash_table_add (self->reminded, g_strdup (package_id));
+  update_service_hold (self);
 }
 
 /* A reminder that is no longer true goes: the backup was extended beyond
@@ -382,6 +417,7 @@ session_updated_cb (CockpitApplication *self)
   if (self->reminder != NULL)
     cockpit_backup_reminder_check (self->reminder);
   withdraw_stale_reminders (self);
+  update_service_hold (self);
 }
 
 static void
@@ -1195,6 +1231,34 @@ static const GActionEntry app_actions[] = {
   { "demo-reset", demo_reset_action_cb },
 };
 
+/* Times follow the desktop's 12/24-hour setting, when it has one. */
+static void
+clock_format_changed_cb (GSettings          *desktop_interface,
+                         const char         *key,
+                         CockpitApplication *self)
+{
+  g_autofree char *format = g_settings_get_string (desktop_interface, "clock-format");
+
+  cockpit_format_set_12_hour (g_str_equal (format, "12h"));
+}
+
+static void
+follow_clock_format (CockpitApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
+    return;
+
+  self->desktop_interface = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->desktop_interface, "changed::clock-format",
+                           G_CALLBACK (clock_format_changed_cb), self, 0);
+  clock_format_changed_cb (self->desktop_interface, "clock-format", self);
+}
+
 static void
 cockpit_application_startup (GApplication *app)
 {
@@ -1207,6 +1271,17 @@ cockpit_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   self->secrets = cockpit_secret_store_new ();
+  follow_clock_format (self);
+
+  /* Started by D-Bus or at log-in: no window unless one is asked for, but
+   * signed in at once, so that reminders and actions are followed. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    {
+      self->service = TRUE;
+      g_application_set_inactivity_timeout (app, SERVICE_LINGER_MS);
+      start_signing_in (self);
+      update_service_hold (self);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -1284,6 +1359,7 @@ cockpit_application_dispose (GObject *object)
   g_cancellable_cancel (self->background_cancellable);
   g_clear_object (&self->background_cancellable);
   g_clear_object (&self->background);
+  g_clear_object (&self->desktop_interface);
   g_clear_object (&self->demo);
   g_clear_object (&self->secrets);
   g_clear_object (&self->settings);

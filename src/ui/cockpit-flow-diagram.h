@@ -39,4 +39,9 @@ const char    *cockpit_flow_diagram_get_description (CockpitFlowDiagram     *sel
 const char    *cockpit_flow_diagram_get_from_text   (CockpitFlowDiagram     *self);
 const char    *cockpit_flow_diagram_get_to_text     (CockpitFlowDiagram     *self);
 
+/* Whether the running stage pulses, and the progress as drawn, which
+ * eases towards the action's (for tests). */
+gboolean       cockpit_flow_diagram_get_pulsing     (CockpitFlowDiagram     *self);
+double         cockpit_flow_diagram_get_shown_progress (CockpitFlowDiagram  *self);
+
 G_END_DECLS

@@ -345,15 +345,20 @@ make_summary (const guint counts[3])
   if (total == 0)
     return g_strdup (_("No unread notifications"));
 
-  /* Translators: a part of "2 critical, 1 warning and 3 info notifications unread" */
+  /* Each count through ngettext: in many languages the word after it
+   * changes with the number. */
   if (counts[COCKPIT_SEVERITY_CRITICAL] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%u critical"), counts[COCKPIT_SEVERITY_CRITICAL]));
-  /* Translators: a part of "2 critical, 1 warning and 3 info notifications unread" */
+    /* Translators: a part of "2 critical, 1 warning and 3 info notifications unread" */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u critical", "%u critical", counts[COCKPIT_SEVERITY_CRITICAL]),
+                                             counts[COCKPIT_SEVERITY_CRITICAL]));
   if (counts[COCKPIT_SEVERITY_WARNING] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%u warning"), counts[COCKPIT_SEVERITY_WARNING]));
-  /* Translators: a part of "2 critical, 1 warning and 3 info notifications unread" */
+    /* Translators: a part of "2 critical, 1 warning and 3 info notifications unread" */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u warning", "%u warning", counts[COCKPIT_SEVERITY_WARNING]),
+                                             counts[COCKPIT_SEVERITY_WARNING]));
   if (counts[COCKPIT_SEVERITY_INFO] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (_("%u info"), counts[COCKPIT_SEVERITY_INFO]));
+    /* Translators: a part of "2 critical, 1 warning and 3 info notifications unread" */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u info", "%u info", counts[COCKPIT_SEVERITY_INFO]),
+                                             counts[COCKPIT_SEVERITY_INFO]));
 
   if (parts->len == 1)
     joined = g_strdup (g_ptr_array_index (parts, 0));

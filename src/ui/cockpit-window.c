@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cockpit-bench.h"
 #include "cockpit-activity-page.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
@@ -34,6 +33,8 @@ struct _CockpitWindow
   AdwWindowTitle      *content_title;
   GtkWidget           *demo_badge;
   GtkStack            *content_stack;
+  AdwStatusPage       *empty_status;
+  GtkImage            *sign_in_icon;
   CockpitPackagePage  *package_page;
   CockpitHelpdeskButton *helpdesk_button;
   GtkToggleButton     *activity_button;
@@ -646,10 +647,6 @@ setup (CockpitWindow *self)
   g_signal_connect_object (app, "notify::demo", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   update_page (self);
   update_sign_in_action (self);
-
-  /* Start-up timing for bench/bench-startup; nothing without the variable. */
-  if (g_getenv ("COCKPIT_BENCH_T0") != NULL)
-    cockpit_bench_watch_window (GTK_WINDOW (self), app);
 }
 
 static void
@@ -716,6 +713,8 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_icon);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_page);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, helpdesk_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_button);
@@ -737,11 +736,40 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   _cockpit_window_class_actions_init (klass);
 }
 
+/* The big icons of the sign-in and "No Packages" pages are set once they
+ * are on screen for a frame: a hidden stack page is measured all the
+ * same, and the empty page is mapped for a moment while the first
+ * package is selected; looking up an icon that only exists as SVG at
+ * that size (the app's, folder-symbolic at 128 px) loaded librsvg,
+ * 6.5 MiB, into every start, for pages a signed-in or demo start never
+ * shows (docs/performance.md). */
+static gboolean
+set_big_icons_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (gtk_widget_get_root (widget));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->empty_status)))
+    adw_status_page_set_icon_name (self->empty_status, "folder-symbolic");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->sign_in_icon)))
+    gtk_image_set_from_icon_name (self->sign_in_icon, APP_ID);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+icon_shown_cb (GtkWidget *widget)
+{
+  gtk_widget_add_tick_callback (widget, set_big_icons_cb, NULL, NULL);
+}
+
 static void
 cockpit_window_init (CockpitWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_status, "map", G_CALLBACK (icon_shown_cb), NULL);
+  g_signal_connect (self->sign_in_icon, "map", G_CALLBACK (icon_shown_cb), NULL);
 }
 
 CockpitWindow *
