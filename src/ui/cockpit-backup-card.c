@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-a11y.h"
 #include "cockpit-backup-card.h"
 
 struct _CockpitBackupCard
@@ -206,5 +207,6 @@ static void
 cockpit_backup_card_init (CockpitBackupCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_a11y_name_buttons (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

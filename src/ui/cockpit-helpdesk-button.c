@@ -270,7 +270,8 @@ create_row_cb (gpointer item,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), FALSE);
   gtk_widget_add_css_class (widget, "helpdesk-row");
 
-  row->icon = GTK_IMAGE (gtk_image_new ());
+  /* The row's name says the severity the icon shows. */
+  row->icon = g_object_new (GTK_TYPE_IMAGE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   gtk_widget_set_valign (GTK_WIDGET (row->icon), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (row->icon), "severity-icon");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->icon));

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-a11y.h"
 #include "cockpit-model.h"
 #include "cockpit-rules.h"
 #include "cockpit-upgrade-wizard.h"
@@ -283,7 +284,11 @@ create_environment_row (gpointer item,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       if (cockpit_environment_get_kind (environment) == COCKPIT_ENVIRONMENT_KIND_INTEGRATION)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill_new (_("Recommended first"), "recommended-pill"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 g_object_new (GTK_TYPE_IMAGE,
+                                               "icon-name", "go-next-symbolic",
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                               NULL));
     }
   else
     {
@@ -1117,4 +1122,7 @@ cockpit_upgrade_wizard_init (CockpitUpgradeWizard *self)
   self->versions = g_list_store_new (COCKPIT_TYPE_RELEASE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_a11y_name_buttons (GTK_WIDGET (self));
+  cockpit_a11y_follow_stack (self->stack);
+  cockpit_a11y_follow_stack (self->versions_stack);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-a11y.h"
 #include "cockpit-bench.h"
 #include "cockpit-activity-page.h"
 #include "cockpit-helpdesk-button.h"
@@ -108,6 +109,7 @@ create_package_row (gpointer item,
   g_object_set (row, "title-lines", 2, "subtitle-lines", 2, NULL);
   gtk_widget_set_visible (icon, cockpit_package_is_in_maintenance (package));
   gtk_widget_set_tooltip_text (icon, _("In maintenance"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("In maintenance"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   g_object_set_data_full (G_OBJECT (row), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
   /* Folded, the list is all there is: a click or Enter on a row opens
@@ -168,6 +170,7 @@ update_activity (CockpitWindow *self)
                                         cockpit_application_get_settings (get_app (self)));
       g_object_set_data_full (G_OBJECT (page), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
       adw_bin_set_child (self->activity_bin, page);
+      cockpit_a11y_name_buttons (page);
     }
   gtk_stack_set_visible_child_name (self->content_stack, "activity");
 }
@@ -742,6 +745,13 @@ cockpit_window_init (CockpitWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_a11y_name_buttons (GTK_WIDGET (self));
+  /* The rows' edit icons are decoration; the button that shows the
+   * token has a tooltip only. */
+  cockpit_a11y_fix_library_widget (GTK_WIDGET (self->url_row));
+  cockpit_a11y_fix_library_widget (GTK_WIDGET (self->token_row));
+  cockpit_a11y_follow_stack (self->main_stack);
+  cockpit_a11y_follow_stack (self->content_stack);
 }
 
 CockpitWindow *
