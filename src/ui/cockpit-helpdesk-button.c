@@ -288,6 +288,9 @@ create_row_cb (gpointer item,
 
   row->body = GTK_LABEL (new_label ("notification-body"));
   gtk_label_set_selectable (row->body, TRUE);
+  /* Text to copy, not a stop of Tab.  Not focusable is not enough: a
+   * selectable label claims Tab anyway and keeps the focus where it is. */
+  gtk_widget_set_can_focus (GTK_WIDGET (row->body), FALSE);
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->body));
 
   row->package = GTK_LABEL (new_label ("caption"));

@@ -260,6 +260,45 @@ folded_cb (CockpitWindow *self)
   adw_clamp_set_tightening_threshold (self->sidebar_clamp, size);
 }
 
+/* Tab leaves the list: GtkListBox would move to the next row and select
+ * it, which opens another package.  The arrow keys still go from row to
+ * row.  Forward goes to the package beside the list (or, folded, round to
+ * the header bar), backward to the controls above the list. */
+static gboolean
+package_list_key_cb (CockpitWindow         *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) != 0))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+  /* Ctrl+Tab is GTK's own way out of a widget that takes Tab. */
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (direction == GTK_DIR_TAB_FORWARD)
+    {
+      if ((!adw_leaflet_get_folded (self->leaflet) || cockpit_window_get_showing_content (self)) &&
+          gtk_widget_child_focus (self->content, direction))
+        return TRUE;
+      return gtk_widget_child_focus (header, direction);
+    }
+
+  if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
+      gtk_widget_child_focus (GTK_WIDGET (self->offline_revealer), direction))
+    return TRUE;
+  return gtk_widget_child_focus (header, direction);
+}
+
 static void
 package_activated_cb (CockpitWindow *self,
                       GtkListBoxRow *row,
@@ -743,6 +782,8 @@ cockpit_window_class_init (CockpitWindowClass *klass)
 static void
 cockpit_window_init (CockpitWindow *self)
 {
+  GtkEventController *keys;
+
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   cockpit_a11y_name_buttons (GTK_WIDGET (self));
@@ -752,6 +793,12 @@ cockpit_window_init (CockpitWindow *self)
   cockpit_a11y_fix_library_widget (GTK_WIDGET (self->token_row));
   cockpit_a11y_follow_stack (self->main_stack);
   cockpit_a11y_follow_stack (self->content_stack);
+
+  /* Before the list box sees the key. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (package_list_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->package_list), keys);
 }
 
 CockpitWindow *
