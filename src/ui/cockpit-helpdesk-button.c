@@ -682,6 +682,18 @@ cockpit_helpdesk_button_set_packages (CockpitHelpdeskButton *self,
   bind_list (self);
 }
 
+/* In a narrow window the button is as wide as the counts it shows, not
+ * as wide as three pills of "99+", and the list fits a phone's width. */
+void
+cockpit_helpdesk_button_set_compact (CockpitHelpdeskButton *self,
+                                     gboolean               compact)
+{
+  g_return_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self));
+
+  gtk_stack_set_hhomogeneous (self->indicator, !compact);
+  gtk_widget_set_size_request (self->popover_box, compact ? 300 : 400, -1);
+}
+
 void
 cockpit_helpdesk_button_popup (CockpitHelpdeskButton *self)
 {

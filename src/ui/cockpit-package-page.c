@@ -793,3 +793,12 @@ cockpit_package_page_init (CockpitPackagePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   cockpit_a11y_name_buttons (GTK_WIDGET (self));
 }
+
+void
+cockpit_package_page_set_narrow (CockpitPackagePage *self,
+                                 gboolean            narrow)
+{
+  g_return_if_fail (COCKPIT_IS_PACKAGE_PAGE (self));
+
+  cockpit_backup_card_set_narrow (self->backup_card, narrow);
+}

@@ -38,6 +38,8 @@ struct _CockpitWindow
   CockpitPackagePage  *package_page;
   CockpitHelpdeskButton *helpdesk_button;
   GtkToggleButton     *activity_button;
+  GtkWidget           *refresh_button;
+  GtkWidget           *header_menu_button;
   AdwBin              *activity_bin;
   GtkMenuButton       *main_menu_button;
   GMenuModel          *main_menu;
@@ -254,10 +256,20 @@ package_selected_cb (CockpitWindow *self,
 static void
 folded_cb (CockpitWindow *self)
 {
-  int size = adw_leaflet_get_folded (self->leaflet) ? G_MAXINT / 2 : 300;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  int size = folded ? G_MAXINT / 2 : 300;
 
   adw_clamp_set_maximum_size (self->sidebar_clamp, size);
   adw_clamp_set_tightening_threshold (self->sidebar_clamp, size);
+
+  /* Down to 360 px (a phone): Refresh and the activity log move into a
+   * menu, the helpdesk's button takes only the room its counts need,
+   * and the page stacks what it would put side by side. */
+  gtk_widget_set_visible (self->refresh_button, !folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->activity_button), !folded);
+  gtk_widget_set_visible (self->header_menu_button, folded);
+  cockpit_helpdesk_button_set_compact (self->helpdesk_button, folded);
+  cockpit_package_page_set_narrow (self->package_page, folded);
 }
 
 /* Tab leaves the list: GtkListBox would move to the next row and select
@@ -761,6 +773,8 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_page);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, helpdesk_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, header_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_bin);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu);
@@ -783,6 +797,8 @@ static void
 cockpit_window_init (CockpitWindow *self)
 {
   GtkEventController *keys;
+  g_autoptr(GSimpleActionGroup) header_actions = NULL;
+  g_autoptr(GPropertyAction) activity = NULL;
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -793,6 +809,12 @@ cockpit_window_init (CockpitWindow *self)
   cockpit_a11y_fix_library_widget (GTK_WIDGET (self->token_row));
   cockpit_a11y_follow_stack (self->main_stack);
   cockpit_a11y_follow_stack (self->content_stack);
+
+  /* The menu's check item for the activity log is its toggle button. */
+  header_actions = g_simple_action_group_new ();
+  activity = g_property_action_new ("activity", self->activity_button, "active");
+  g_action_map_add_action (G_ACTION_MAP (header_actions), G_ACTION (activity));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "header", G_ACTION_GROUP (header_actions));
 
   /* Before the list box sees the key. */
   keys = gtk_event_controller_key_new ();
@@ -880,6 +902,14 @@ cockpit_window_get_sidebar (CockpitWindow *self)
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
 
   return self->sidebar;
+}
+
+GtkWidget *
+cockpit_window_get_content (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return self->content;
 }
 
 GMenuModel *
