@@ -439,6 +439,9 @@ test_narrow (void)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) package = NULL;
+  g_autoptr(GPtrArray) narrow_wizard = NULL;
+  GtkWindow *wizard;
+  int wizard_min = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (window ()), 360, 700);
   cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
@@ -451,6 +454,20 @@ test_narrow (void)
   WAIT_FOR (cockpit_window_get_showing_content (window ()));
   package = check_screen ("narrow-package");
   g_assert_true (tree_says (package, "push button", "Back"));
+  test_app_screenshot_both (GTK_WIDGET (window ()), "a11y-360-package");
+
+  /* The wizard on a phone: read, seen, and its width. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.upgrade", NULL));
+  wizard = cockpit_package_page_get_wizard (page ());
+  g_assert_nonnull (wizard);
+  gtk_window_set_default_size (wizard, 360, 640);
+  cockpit_test_wait_for_draw (GTK_WIDGET (wizard));
+  gtk_widget_measure (GTK_WIDGET (wizard), GTK_ORIENTATION_HORIZONTAL, -1, &wizard_min, NULL, NULL, NULL);
+  g_test_message ("the wizard needs %d px at least", wizard_min);
+  g_assert_cmpint (wizard_min, <=, 360);
+  narrow_wizard = check_screen ("narrow-wizard");
+  test_app_screenshot_both (GTK_WIDGET (wizard), "a11y-360-wizard");
+  gtk_window_destroy (wizard);
   gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
 }
 
