@@ -40,6 +40,7 @@ struct _CockpitWindow
   GtkToggleButton     *activity_button;
   GtkWidget           *refresh_button;
   GtkWidget           *header_menu_button;
+  GMenuModel          *header_menu;
   AdwBin              *activity_bin;
   GtkMenuButton       *main_menu_button;
   GMenuModel          *main_menu;
@@ -268,6 +269,9 @@ folded_cb (CockpitWindow *self)
   gtk_widget_set_visible (self->refresh_button, !folded);
   gtk_widget_set_visible (GTK_WIDGET (self->activity_button), !folded);
   gtk_widget_set_visible (self->header_menu_button, folded);
+  /* Its popover only while it is shown: a hidden menu button's menu
+   * kept a side by side window drawing frames while idle. */
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->header_menu_button), folded ? self->header_menu : NULL);
   cockpit_helpdesk_button_set_compact (self->helpdesk_button, folded);
   cockpit_package_page_set_narrow (self->package_page, folded);
 }
@@ -775,6 +779,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, header_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, header_menu);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_bin);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu);
