@@ -16,13 +16,16 @@ COCKPIT_PACKAGES=(
 )
 # What the test suite needs on top: a headless X server, a D-Bus session with
 # a keyring, the validators of the data files, openssl for the TLS test and
-# jsonschema and yaml for the checks against the API contract.
+# jsonschema and yaml for the checks against the API contract, the
+# accessibility bus with libatspi for the a11y test, XTest for the
+# keyboard test.
 # The tests that use a validator skip, saying why, when it is missing.
 COCKPIT_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring
   desktop-file-utils appstream flatpak-builder
   openssl
   python3-jsonschema python3-yaml
+  at-spi2-core libatspi2.0-dev libxtst-dev
 )
 # Wanted but not needed: clang builds the fuzzer.
 COCKPIT_OPTIONAL_PACKAGES=(clang)

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-a11y.h"
 #include "cockpit-application.h"
 #include "cockpit-about.h"
 #include "cockpit-background.h"
@@ -1199,6 +1200,7 @@ demo_reset_action_cb (GSimpleAction *action,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (demo_reset_response_cb), self, 0);
+  cockpit_a11y_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

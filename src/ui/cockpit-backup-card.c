@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-a11y.h"
 #include "cockpit-backup-card.h"
 
 struct _CockpitBackupCard
@@ -18,6 +19,7 @@ struct _CockpitBackupCard
   GtkLabel       *countdown_label;
   GtkLabel       *removal_label;
   GtkProgressBar *time_bar;
+  GtkBox         *button_box;
   GtkWidget      *extend_button;
   GtkWidget      *restore_button;
   GtkWidget      *delete_button;
@@ -195,6 +197,7 @@ cockpit_backup_card_class_init (CockpitBackupCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, removal_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, time_bar);
+  gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, button_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, extend_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, restore_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitBackupCard, delete_button);
@@ -206,5 +209,17 @@ static void
 cockpit_backup_card_init (CockpitBackupCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_a11y_name_buttons (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+/* The three buttons side by side need 392 px, more than a phone has. */
+void
+cockpit_backup_card_set_narrow (CockpitBackupCard *self,
+                                gboolean           narrow)
+{
+  g_return_if_fail (COCKPIT_IS_BACKUP_CARD (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->button_box),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 }

@@ -25,6 +25,9 @@ void        cockpit_backup_card_set_availability (CockpitBackupCard   *self,
                                                   CockpitAvailability *availability);
 /* The countdown as shown, "31 h 12 min" (tests). */
 const char *cockpit_backup_card_get_countdown   (CockpitBackupCard  *self);
+/* Narrow: the buttons one under the other, as wide as the card. */
+void        cockpit_backup_card_set_narrow      (CockpitBackupCard  *self,
+                                                 gboolean            narrow);
 gboolean    cockpit_backup_card_get_can_extend  (CockpitBackupCard  *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-a11y.h"
 #include "cockpit-environment-card.h"
 
 struct _CockpitEnvironmentCard
@@ -416,4 +417,5 @@ static void
 cockpit_environment_card_init (CockpitEnvironmentCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_a11y_name_buttons (GTK_WIDGET (self));
 }

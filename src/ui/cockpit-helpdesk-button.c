@@ -270,7 +270,8 @@ create_row_cb (gpointer item,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), FALSE);
   gtk_widget_add_css_class (widget, "helpdesk-row");
 
-  row->icon = GTK_IMAGE (gtk_image_new ());
+  /* The row's name says the severity the icon shows. */
+  row->icon = g_object_new (GTK_TYPE_IMAGE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   gtk_widget_set_valign (GTK_WIDGET (row->icon), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (row->icon), "severity-icon");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->icon));
@@ -287,6 +288,9 @@ create_row_cb (gpointer item,
 
   row->body = GTK_LABEL (new_label ("notification-body"));
   gtk_label_set_selectable (row->body, TRUE);
+  /* Text to copy, not a stop of Tab.  Not focusable is not enough: a
+   * selectable label claims Tab anyway and keeps the focus where it is. */
+  gtk_widget_set_can_focus (GTK_WIDGET (row->body), FALSE);
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->body));
 
   row->package = GTK_LABEL (new_label ("caption"));
@@ -681,6 +685,18 @@ cockpit_helpdesk_button_set_packages (CockpitHelpdeskButton *self,
     g_signal_connect_object (packages, "items-changed", G_CALLBACK (packages_changed_cb),
                              self, G_CONNECT_SWAPPED);
   bind_list (self);
+}
+
+/* In a narrow window the button is as wide as the counts it shows, not
+ * as wide as three pills of "99+", and the list fits a phone's width. */
+void
+cockpit_helpdesk_button_set_compact (CockpitHelpdeskButton *self,
+                                     gboolean               compact)
+{
+  g_return_if_fail (COCKPIT_IS_HELPDESK_BUTTON (self));
+
+  gtk_stack_set_hhomogeneous (self->indicator, !compact);
+  gtk_widget_set_size_request (self->popover_box, compact ? 300 : 400, -1);
 }
 
 void

@@ -22,6 +22,9 @@ void             cockpit_helpdesk_button_set_helpdesk (CockpitHelpdeskButton *se
  * their ids, such as cockpit_session_get_packages(); may be NULL. */
 void             cockpit_helpdesk_button_set_packages (CockpitHelpdeskButton *self,
                                                        GListModel            *packages);
+/* Narrow: no room kept for the widest counts, a narrower list. */
+void             cockpit_helpdesk_button_set_compact  (CockpitHelpdeskButton *self,
+                                                       gboolean               compact);
 /* Opens the popover with the list. */
 void             cockpit_helpdesk_button_popup        (CockpitHelpdeskButton *self);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-a11y.h"
 #include "cockpit-backup-card.h"
 #include "cockpit-environment-card.h"
 #include "cockpit-flow-diagram.h"
@@ -46,10 +47,18 @@ create_card (gpointer item,
   CockpitPackagePage *self = user_data;
 
   GtkWidget *card = cockpit_environment_card_new (self->session, self->package, item);
+  GtkWidget *child = gtk_flow_box_child_new ();
+  CockpitEnvironmentKind kind = cockpit_environment_get_kind (item);
 
   if (self->availability != NULL)
     cockpit_environment_card_set_availability (COCKPIT_ENVIRONMENT_CARD (card), self->availability);
-  return card;
+  /* The flow box's cell takes the focus on its way to the card's buttons:
+   * a screen reader says the environment's name there, not the cell's type. */
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cockpit_environment_kind_get_label (kind),
+                                  -1);
+  return child;
 }
 
 static CockpitAction *
@@ -303,6 +312,7 @@ confirm (CockpitPackagePage      *self,
                          confirmation, confirmation_free, 0);
 
   g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
+  cockpit_a11y_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);
 }
@@ -781,4 +791,14 @@ static void
 cockpit_package_page_init (CockpitPackagePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_a11y_name_buttons (GTK_WIDGET (self));
+}
+
+void
+cockpit_package_page_set_narrow (CockpitPackagePage *self,
+                                 gboolean            narrow)
+{
+  g_return_if_fail (COCKPIT_IS_PACKAGE_PAGE (self));
+
+  cockpit_backup_card_set_narrow (self->backup_card, narrow);
 }

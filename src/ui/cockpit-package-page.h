@@ -41,5 +41,8 @@ void            cockpit_package_page_run              (CockpitPackagePage  *self
                                                        CockpitUserAction    action);
 /* Shows the time left again; the window calls it once a minute. */
 void            cockpit_package_page_tick             (CockpitPackagePage *self);
+/* Narrow (a folded window, down to 360 px): the cards stack their buttons. */
+void            cockpit_package_page_set_narrow       (CockpitPackagePage *self,
+                                                       gboolean            narrow);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-a11y.h"
 #include "cockpit-model.h"
 #include "cockpit-rules.h"
 #include "cockpit-upgrade-wizard.h"
@@ -283,7 +284,11 @@ create_environment_row (gpointer item,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       if (cockpit_environment_get_kind (environment) == COCKPIT_ENVIRONMENT_KIND_INTEGRATION)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill_new (_("Recommended first"), "recommended-pill"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 g_object_new (GTK_TYPE_IMAGE,
+                                               "icon-name", "go-next-symbolic",
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                               NULL));
     }
   else
     {
@@ -392,6 +397,9 @@ create_version_row (gpointer item,
   g_signal_connect_object (check, "toggled", G_CALLBACK (version_toggled_cb), self, G_CONNECT_SWAPPED);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* One stop of Tab a row: the check box, which Space ticks and Enter
+   * follows with Next, the wizard's default. */
+  gtk_widget_set_focusable (row, FALSE);
 
   if (cockpit_release_get_lts (release))
     {
@@ -417,6 +425,23 @@ create_version_row (gpointer item,
   return row;
 }
 
+static const char *
+current_page (CockpitUpgradeWizard *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  return name != NULL ? name : "";
+}
+
+/* Each page starts with the focus on its first choice (an environment,
+ * a version, the backup switch, Close), not on Cancel. */
+static void
+focus_first_choice (CockpitUpgradeWizard *self)
+{
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 show_versions_state (CockpitUpgradeWizard *self,
                      const char           *state)
@@ -426,6 +451,8 @@ show_versions_state (CockpitUpgradeWizard *self,
   gtk_stack_set_visible_child_name (self->versions_stack, state);
   gtk_spinner_set_spinning (self->versions_spinner, loading);
   update_actions (self);
+  if (g_str_equal (current_page (self), "versions"))
+    focus_first_choice (self);
 }
 
 static void
@@ -822,14 +849,6 @@ install_action (GtkWidget  *widget,
 
 /* Navigation ------------------------------------------------------------------ */
 
-static const char *
-current_page (CockpitUpgradeWizard *self)
-{
-  const char *name = gtk_stack_get_visible_child_name (self->stack);
-
-  return name != NULL ? name : "";
-}
-
 static void
 update_actions (CockpitUpgradeWizard *self)
 {
@@ -884,8 +903,7 @@ page_changed_cb (CockpitUpgradeWizard *self)
   else if (g_str_equal (page, "started"))
     default_widget = self->close_button;
   gtk_window_set_default_widget (GTK_WINDOW (self), default_widget);
-  if (default_widget == self->close_button)
-    gtk_widget_grab_focus (self->close_button);
+  focus_first_choice (self);
 
   update_actions (self);
 }
@@ -1043,6 +1061,40 @@ cockpit_upgrade_wizard_finalize (GObject *object)
   G_OBJECT_CLASS (cockpit_upgrade_wizard_parent_class)->finalize (object);
 }
 
+/* Enter on a version or an item of the checklist is Next or Install,
+ * the page's default: a check box would take Enter for itself (Space
+ * ticks it). */
+static gboolean
+key_pressed_cb (CockpitUpgradeWizard  *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *default_widget = gtk_window_get_default_widget (GTK_WINDOW (self));
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (!GTK_IS_CHECK_BUTTON (focus) && !GTK_IS_SWITCH (focus))
+    return FALSE;
+  if (default_widget == NULL || !gtk_widget_is_sensitive (default_widget))
+    return FALSE;
+
+  return gtk_widget_activate (default_widget);
+}
+
+/* A window that is shown puts the focus on its first control, Cancel:
+ * the first choice of the page is where a person starts. */
+static void
+cockpit_upgrade_wizard_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cockpit_upgrade_wizard_parent_class)->map (widget);
+  focus_first_choice (COCKPIT_UPGRADE_WIZARD (widget));
+}
+
 static void
 cockpit_upgrade_wizard_class_init (CockpitUpgradeWizardClass *klass)
 {
@@ -1051,6 +1103,7 @@ cockpit_upgrade_wizard_class_init (CockpitUpgradeWizardClass *klass)
 
   object_class->dispose = cockpit_upgrade_wizard_dispose;
   object_class->finalize = cockpit_upgrade_wizard_finalize;
+  widget_class->map = cockpit_upgrade_wizard_map;
 
   /**
    * CockpitUpgradeWizard::action-started:
@@ -1113,8 +1166,18 @@ cockpit_upgrade_wizard_class_init (CockpitUpgradeWizardClass *klass)
 static void
 cockpit_upgrade_wizard_init (CockpitUpgradeWizard *self)
 {
+  GtkEventController *keys;
+
   self->environments = g_list_store_new (COCKPIT_TYPE_ENVIRONMENT);
   self->versions = g_list_store_new (COCKPIT_TYPE_RELEASE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_a11y_name_buttons (GTK_WIDGET (self));
+  cockpit_a11y_follow_stack (self->stack);
+  cockpit_a11y_follow_stack (self->versions_stack);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }

@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "cockpit-activity-page.h"
 #include "cockpit-package-page.h"
 #include "cockpit-window-private.h"
 
@@ -206,6 +207,30 @@ user_action_cb (GtkWidget  *widget,
   _cockpit_window_actions_activate (COCKPIT_WINDOW (widget), action);
 }
 
+/* Ctrl+F: the package's activity log, with the focus in its search. */
+static void
+search_activity_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+  CockpitPackage *package = cockpit_package_page_get_package (cockpit_window_get_package_page (self));
+  GtkWidget *activity;
+  GObject *entry;
+
+  if (package == NULL)
+    return;
+
+  /* Folded, the list may be what is shown: open the package first. */
+  cockpit_window_show_package (self, cockpit_package_get_id (package));
+  activity = cockpit_window_show_activity (self, TRUE);
+  if (activity == NULL)
+    return;
+  entry = gtk_widget_get_template_child (activity, COCKPIT_TYPE_ACTIVITY_PAGE, "search_entry");
+  if (GTK_IS_WIDGET (entry))
+    gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
 void
 _cockpit_window_actions_dispose (CockpitWindow *self)
 {
@@ -226,4 +251,11 @@ _cockpit_window_class_actions_init (CockpitWindowClass *klass)
 
       gtk_widget_class_install_action (widget_class, name, NULL, user_action_cb);
     }
+
+  /* The shortcuts of GNOME's guidelines that are the window's; Ctrl+Q,
+   * F5 and Ctrl+? are the application's.  The shortcuts window lists
+   * them all (resources/gtk/help-overlay.ui). */
+  gtk_widget_class_install_action (widget_class, "win.search-activity", NULL, search_activity_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-activity", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

@@ -25,6 +25,7 @@ gboolean            cockpit_window_get_showing_content (CockpitWindow *self);
 GtkWidget          *cockpit_window_get_package_row    (CockpitWindow *self,
                                                        guint          index);
 GtkWidget          *cockpit_window_get_sidebar        (CockpitWindow *self);
+GtkWidget          *cockpit_window_get_content        (CockpitWindow *self);
 
 /* The primary menu, with its Demo section in demo mode. */
 GMenuModel         *cockpit_window_get_main_menu      (CockpitWindow *self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-a11y.h"
 #include "cockpit-activity-page.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
@@ -38,6 +39,9 @@ struct _CockpitWindow
   CockpitPackagePage  *package_page;
   CockpitHelpdeskButton *helpdesk_button;
   GtkToggleButton     *activity_button;
+  GtkWidget           *refresh_button;
+  GtkWidget           *header_menu_button;
+  GMenuModel          *header_menu;
   AdwBin              *activity_bin;
   GtkMenuButton       *main_menu_button;
   GMenuModel          *main_menu;
@@ -109,6 +113,7 @@ create_package_row (gpointer item,
   g_object_set (row, "title-lines", 2, "subtitle-lines", 2, NULL);
   gtk_widget_set_visible (icon, cockpit_package_is_in_maintenance (package));
   gtk_widget_set_tooltip_text (icon, _("In maintenance"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("In maintenance"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   g_object_set_data_full (G_OBJECT (row), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
   /* Folded, the list is all there is: a click or Enter on a row opens
@@ -169,6 +174,7 @@ update_activity (CockpitWindow *self)
                                         cockpit_application_get_settings (get_app (self)));
       g_object_set_data_full (G_OBJECT (page), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
       adw_bin_set_child (self->activity_bin, page);
+      cockpit_a11y_name_buttons (page);
     }
   gtk_stack_set_visible_child_name (self->content_stack, "activity");
 }
@@ -252,10 +258,62 @@ package_selected_cb (CockpitWindow *self,
 static void
 folded_cb (CockpitWindow *self)
 {
-  int size = adw_leaflet_get_folded (self->leaflet) ? G_MAXINT / 2 : 300;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  int size = folded ? G_MAXINT / 2 : 300;
 
   adw_clamp_set_maximum_size (self->sidebar_clamp, size);
   adw_clamp_set_tightening_threshold (self->sidebar_clamp, size);
+
+  /* Down to 360 px (a phone): Refresh and the activity log move into a
+   * menu, the helpdesk's button takes only the room its counts need,
+   * and the page stacks what it would put side by side. */
+  gtk_widget_set_visible (self->refresh_button, !folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->activity_button), !folded);
+  gtk_widget_set_visible (self->header_menu_button, folded);
+  /* Its popover only while it is shown: a hidden menu button's menu
+   * kept a side by side window drawing frames while idle. */
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->header_menu_button), folded ? self->header_menu : NULL);
+  cockpit_helpdesk_button_set_compact (self->helpdesk_button, folded);
+  cockpit_package_page_set_narrow (self->package_page, folded);
+}
+
+/* Tab leaves the list: GtkListBox would move to the next row and select
+ * it, which opens another package.  The arrow keys still go from row to
+ * row.  Forward goes to the package beside the list (or, folded, round to
+ * the header bar), backward to the controls above the list. */
+static gboolean
+package_list_key_cb (CockpitWindow         *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) != 0))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+  /* Ctrl+Tab is GTK's own way out of a widget that takes Tab. */
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (direction == GTK_DIR_TAB_FORWARD)
+    {
+      if ((!adw_leaflet_get_folded (self->leaflet) || cockpit_window_get_showing_content (self)) &&
+          gtk_widget_child_focus (self->content, direction))
+        return TRUE;
+      return gtk_widget_child_focus (header, direction);
+    }
+
+  if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
+      gtk_widget_child_focus (GTK_WIDGET (self->offline_revealer), direction))
+    return TRUE;
+  return gtk_widget_child_focus (header, direction);
 }
 
 static void
@@ -718,6 +776,9 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_page);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, helpdesk_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, header_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, header_menu);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_bin);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu);
@@ -766,10 +827,33 @@ icon_shown_cb (GtkWidget *widget)
 static void
 cockpit_window_init (CockpitWindow *self)
 {
+  GtkEventController *keys;
+  g_autoptr(GSimpleActionGroup) header_actions = NULL;
+  g_autoptr(GPropertyAction) activity = NULL;
+
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->empty_status, "map", G_CALLBACK (icon_shown_cb), NULL);
   g_signal_connect (self->sign_in_icon, "map", G_CALLBACK (icon_shown_cb), NULL);
+  cockpit_a11y_name_buttons (GTK_WIDGET (self));
+  /* The rows' edit icons are decoration; the button that shows the
+   * token has a tooltip only. */
+  cockpit_a11y_fix_library_widget (GTK_WIDGET (self->url_row));
+  cockpit_a11y_fix_library_widget (GTK_WIDGET (self->token_row));
+  cockpit_a11y_follow_stack (self->main_stack);
+  cockpit_a11y_follow_stack (self->content_stack);
+
+  /* The menu's check item for the activity log is its toggle button. */
+  header_actions = g_simple_action_group_new ();
+  activity = g_property_action_new ("activity", self->activity_button, "active");
+  g_action_map_add_action (G_ACTION_MAP (header_actions), G_ACTION (activity));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "header", G_ACTION_GROUP (header_actions));
+
+  /* Before the list box sees the key. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (package_list_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->package_list), keys);
 }
 
 CockpitWindow *
@@ -851,6 +935,14 @@ cockpit_window_get_sidebar (CockpitWindow *self)
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
 
   return self->sidebar;
+}
+
+GtkWidget *
+cockpit_window_get_content (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return self->content;
 }
 
 GMenuModel *
