@@ -524,6 +524,67 @@ test_animation (void)
   fixture_close (&fixture);
 }
 
+static GBytes *
+screenshot_bytes (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "screenshots", file, NULL);
+  char *contents = NULL;
+  gsize length = 0;
+
+  cockpit_test_wait_for_draw (widget);
+  cockpit_test_save_screenshot (widget, name);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+/* The desktop's high contrast, turned on and off while the diagram is on
+ * screen: it is drawn again, with the stronger lines of high contrast. */
+static void
+test_high_contrast (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface", TRUE);
+  g_autoptr(GSettings) a11y = NULL;
+  g_autoptr(CockpitAction) action = decode_action (failed_json);
+  g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GBytes) normal = NULL;
+  g_autoptr(GBytes) high = NULL;
+  g_autoptr(GBytes) back = NULL;
+  Fixture fixture;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("org.gnome.desktop.a11y.interface is not installed (Debian package gsettings-desktop-schemas)");
+      return;
+    }
+  a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  set_animations (FALSE);
+  set_style (FALSE);
+  fixture_open (&fixture, 640);
+  cockpit_flow_diagram_set_action (fixture.diagram, action, live);
+  normal = screenshot_bytes (fixture.content, "flow-diagram-contrast-normal");
+
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  while (!adw_style_manager_get_high_contrast (manager))
+    g_main_context_iteration (NULL, TRUE);
+  high = screenshot_bytes (fixture.content, "flow-diagram-contrast-high");
+  g_assert_false (g_bytes_equal (normal, high));
+  g_assert_cmpstr (cockpit_flow_diagram_get_description (fixture.diagram), !=, "");
+
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
+  while (adw_style_manager_get_high_contrast (manager))
+    g_main_context_iteration (NULL, TRUE);
+  back = screenshot_bytes (fixture.content, "flow-diagram-contrast-normal-again");
+  g_assert_false (g_bytes_equal (back, high));
+  g_assert_true (g_bytes_equal (back, normal));
+
+  fixture_close (&fixture);
+  set_animations (TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/flow-diagram/model-labels", test_model_labels);
   g_test_add_func ("/cockpit/flow-diagram/versions-from-action", test_versions_from_action);
   g_test_add_func ("/cockpit/flow-diagram/teardown", test_teardown);
+  g_test_add_func ("/cockpit/flow-diagram/high-contrast", test_high_contrast);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cockpit/flow-diagram/state/%s", cases[i].name);
