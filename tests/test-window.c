@@ -13,6 +13,8 @@
 #include "cockpit-application.h"
 #include "cockpit-environment-card.h"
 #include "cockpit-flow-diagram.h"
+#include "cockpit-helpdesk-button.h"
+#include "cockpit-preferences.h"
 #include "cockpit-secret-store.h"
 #include "cockpit-simulator.h"
 #include "cockpit-window-private.h"
@@ -323,6 +325,23 @@ min_width (GtkWidget *widget)
   return minimum;
 }
 
+/* The first widget of @type under @root, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* From 360 px (GNOME's phone width) up: what is ours fits, Refresh and
  * the activity log move into a menu, the backup card stacks its buttons.
  * Screenshots at 360, 600, 800 and 1280 px. */
@@ -396,6 +415,38 @@ test_widths (void)
   WAIT_FOR (!cockpit_window_get_showing_content (sized));
   cockpit_test_wait_for_draw (GTK_WIDGET (sized));
   test_app_screenshot_both (GTK_WIDGET (sized), "window-360-list");
+
+  /* The helpdesk's list at 360 px, looked at.  Its content still asks for
+   * 386 px at least (its stack, not its rows: they need 268), so the
+   * popover is wider than a phone's screen; issue 13 says so. */
+  {
+    CockpitHelpdeskButton *helpdesk = COCKPIT_HELPDESK_BUTTON (find_widget (GTK_WIDGET (sized),
+                                                                           COCKPIT_TYPE_HELPDESK_BUTTON));
+    GtkPopover *popover;
+
+    g_assert_nonnull (helpdesk);
+    popover = cockpit_helpdesk_button_get_popover (helpdesk);
+    cockpit_helpdesk_button_popup (helpdesk);
+    WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    g_test_message ("at 360 px: helpdesk list %d px at least", min_width (gtk_popover_get_child (popover)));
+    test_app_screenshot_both (gtk_popover_get_child (popover), "window-360-helpdesk");
+    gtk_popover_popdown (popover);
+  }
+
+  /* The preferences at 360 px. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    CockpitPreferences *preferences = cockpit_preferences_new (GTK_WINDOW (sized), settings);
+
+    gtk_window_set_default_size (GTK_WINDOW (preferences), 360, 640);
+    gtk_window_present (GTK_WINDOW (preferences));
+    cockpit_test_wait_for_draw (GTK_WIDGET (preferences));
+    g_test_message ("at 360 px: preferences %d px at least, %d px wide",
+                    min_width (GTK_WIDGET (preferences)), gtk_widget_get_width (GTK_WIDGET (preferences)));
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (preferences)), ==, 360);
+    test_app_screenshot_both (GTK_WIDGET (preferences), "preferences-360");
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
 
   gtk_window_destroy (GTK_WINDOW (sized));
 }
@@ -569,6 +620,21 @@ test_sign_out (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
   WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "sign-in") == 0);
   g_assert_null (current_session ());
+
+  /* The sign-in page, asked for 360 px: its screenshot, looked at.  It
+   * still needs 462 px (issue 13 says so), so the size is only reported. */
+  {
+    int width = gtk_widget_get_width (GTK_WIDGET (window ()));
+    int height = gtk_widget_get_height (GTK_WIDGET (window ()));
+
+    gtk_window_set_default_size (GTK_WINDOW (window ()), 360, 760);
+    cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+    g_test_message ("the sign-in page at 360 px: %d px at least, %d px wide",
+                    min_width (GTK_WIDGET (window ())), gtk_widget_get_width (GTK_WIDGET (window ())));
+    test_app_screenshot_both (GTK_WIDGET (window ()), "window-360-sign-in");
+    gtk_window_set_default_size (GTK_WINDOW (window ()), width, height);
+    cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  }
 
   /* The token is cleared from the keyring in the background. */
   WAIT_FOR (keyring_is_empty ());
