@@ -160,19 +160,12 @@ static char *
 format_time (GDateTime *time,
              gboolean   utc)
 {
-  g_autoptr(GDateTime) converted = NULL;
-
   if (time == NULL)
     return g_strdup ("—");
 
-  if (utc)
-    {
-      converted = g_date_time_to_utc (time);
-      return g_date_time_format (converted, "%Y-%m-%d %H:%M UTC");
-    }
-
-  /* In the user's time zone, like every other date of the app. */
-  return cockpit_format_date_time (time, COCKPIT_DATE_WITH_YEAR);
+  /* In the user's time zone, like every other date of the app, or in UTC
+   * to compare with the cockpit's. */
+  return cockpit_format_date_time (time, utc ? COCKPIT_DATE_UTC : COCKPIT_DATE_WITH_YEAR);
 }
 
 static gboolean

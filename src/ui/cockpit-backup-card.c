@@ -34,15 +34,6 @@ struct _CockpitBackupCard
 
 G_DEFINE_FINAL_TYPE (CockpitBackupCard, cockpit_backup_card, GTK_TYPE_WIDGET)
 
-
-static char *
-format_utc (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-
-  return g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
-}
-
 void
 cockpit_backup_card_update (CockpitBackupCard *self)
 {
@@ -83,7 +74,7 @@ cockpit_backup_card_update (CockpitBackupCard *self)
 
   removal = cockpit_format_date_time (cockpit_upgrade_backup_get_expires_at (backup), COCKPIT_DATE_WITH_YEAR);
   removal_text = g_strdup_printf (_("left until it is removed on %s"), removal);
-  removal_utc = format_utc (cockpit_upgrade_backup_get_expires_at (backup));
+  removal_utc = cockpit_format_date_time (cockpit_upgrade_backup_get_expires_at (backup), COCKPIT_DATE_UTC);
   gtk_label_set_text (self->removal_label, removal_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->removal_label), removal_utc);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->countdown_label), removal_utc);
