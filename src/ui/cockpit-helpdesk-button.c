@@ -24,6 +24,7 @@ struct _CockpitHelpdeskButton
   GtkLabel      *widest[3];
   GtkPopover    *popover;
   GtkWidget     *popover_box;
+  AdwClamp      *popover_clamp;
   GtkWidget     *mark_all_button;
   GtkWidget     *error_box;
   GtkLabel      *error_label;
@@ -286,6 +287,13 @@ create_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (heading), GTK_WIDGET (row->time));
   gtk_box_append (GTK_BOX (text), heading);
 
+  /* The package under the title, on a line of its own: beside the
+   * buttons it was squeezed into a column of broken words at 360 px. */
+  row->package = GTK_LABEL (new_label ("caption"));
+  gtk_label_set_wrap_mode (row->package, PANGO_WRAP_WORD);
+  gtk_widget_add_css_class (GTK_WIDGET (row->package), "dim-label");
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->package));
+
   row->body = GTK_LABEL (new_label ("notification-body"));
   gtk_label_set_selectable (row->body, TRUE);
   /* Text to copy, not a stop of Tab.  Not focusable is not enough: a
@@ -293,16 +301,13 @@ create_row_cb (gpointer item,
   gtk_widget_set_can_focus (GTK_WIDGET (row->body), FALSE);
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->body));
 
-  row->package = GTK_LABEL (new_label ("caption"));
-  gtk_widget_add_css_class (GTK_WIDGET (row->package), "dim-label");
-  gtk_widget_set_hexpand (GTK_WIDGET (row->package), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (row->package), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (row->package));
 
   row->read_button = new_row_button (_("Mark as Read"), "helpdesk.mark-read", id);
   gtk_box_append (GTK_BOX (buttons), row->read_button);
   gtk_box_append (GTK_BOX (buttons), new_row_button (_("Archive"), "helpdesk.archive", id));
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (buttons, TRUE);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (footer), buttons);
   gtk_box_append (GTK_BOX (text), footer);
 
@@ -697,6 +702,8 @@ cockpit_helpdesk_button_set_compact (CockpitHelpdeskButton *self,
 
   gtk_stack_set_hhomogeneous (self->indicator, !compact);
   gtk_widget_set_size_request (self->popover_box, compact ? 300 : 400, -1);
+  adw_clamp_set_maximum_size (self->popover_clamp, compact ? 300 : 400);
+  adw_clamp_set_tightening_threshold (self->popover_clamp, compact ? 300 : 400);
 }
 
 void
@@ -874,6 +881,7 @@ cockpit_helpdesk_button_class_init (CockpitHelpdeskButtonClass *klass)
                                              G_STRUCT_OFFSET (CockpitHelpdeskButton, widest[COCKPIT_SEVERITY_INFO]));
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover_clamp);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, mark_all_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, error_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, error_label);
