@@ -364,7 +364,10 @@ test_allowed_edges (SimTest       *f,
   g_assert_cmpint (sim_json_time (plan, "start_at"), ==, now + 30 * DAY - HOUR);
   g_assert_cmpstr (sim_json_string (plan, "status"), ==, "scheduled");
   g_assert_cmpint (sim_json_int (plan, "soak_hours"), ==, 168);
+  /* A scheduled plan cancelled: its steps too, and nothing ever starts. */
   cancelled = change_plan (f, plan, "cancel");
+  g_assert_cmpstr (sim_json_string (cancelled, "status"), ==, "cancelled");
+  assert_step (cancelled, 0, "live", "cancelled", 0);
 
   second = create_plan (f, "acmeweb", "{\"target_version\": \"6.4.3\", \"environments\": [\"live\"], "
                                       "\"gate\": \"soak\", \"soak_hours\": 1}");
