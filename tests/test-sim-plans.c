@@ -942,6 +942,34 @@ test_back_up_live_first (SimTest       *f,
   g_assert_cmpstr (sim_json_string (upgrade, "requested_by"), ==, "Alex Example");
 }
 
+/* A failed backup fails Live's step and the plan; its upgrade never starts. */
+static void
+test_backup_fails (SimTest       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SimAnswer) armed = NULL;
+  g_autoptr(JsonNode) plan = NULL;
+  g_autoptr(JsonNode) failed = NULL;
+  g_autoptr(JsonNode) package = NULL;
+
+  cancel_active (f, "hooli");
+  armed = sim_request (f, "POST", "/_sim/fail-next", "{\"stage\": \"create_backup\"}", NULL);
+  g_assert_cmpuint (armed->status, ==, 200);
+  plan = create_plan (f, "acmeweb", "{\"target_version\": \"6.3.21\", \"environments\": [\"uat\", \"live\"], "
+                                    "\"gate\": \"soak\", \"soak_hours\": 1, \"back_up_live_first\": true}");
+  sim_advance (f, 2 * DAY);
+  failed = get_plan (f, plan);
+  g_assert_cmpstr (sim_json_string (failed, "status"), ==, "failed");
+  assert_step (failed, 0, "uat", "done", 1);
+  assert_step (failed, 1, "live", "failed", 1);
+  g_assert_cmpstr (sim_json_string (failed, "error.code"), ==, "backup_failed");
+  g_assert_cmpuint (count_actions (f, "acmeweb"), ==, 2);
+  package = get_package (f, "acmeweb");
+  g_assert_cmpstr (sim_json_string (sim_package_environment (package, "live"), "magnolia_version"), ==, "6.3.18");
+  assert_entry (f, "acmeweb", "The upgrade plan to 6.3.21 has failed at the LIVE environment. The backup of Live",
+                "error", "System");
+}
+
 /* While the package is busy, the due step stays pending (the plan
  * running) and starts the moment the other action ends. */
 static void
@@ -1466,6 +1494,7 @@ main (int   argc,
   ADD ("no-body", test_no_body);
   ADD ("due/skipped", test_skipped);
   ADD ("due/back-up-live-first", test_back_up_live_first);
+  ADD ("due/backup-fails", test_backup_fails);
   ADD ("due/busy", test_busy_pending);
   ADD ("due/maintenance", test_maintenance_pending);
   ADD ("due/refused", test_due_refused);
