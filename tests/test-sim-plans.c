@@ -1218,6 +1218,40 @@ test_idempotent_create (SimTest       *f,
   sim_assert_error (mismatch, 422, "idempotency_mismatch");
 }
 
+/* Approve and cancel with a key: the same request again is the first
+ * answer again, not a second approval or a 409. */
+static void
+test_idempotent_changes (SimTest       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonNode) plan = create_plan (f, "acmeweb", "{\"target_version\": \"6.4.3\", \"environments\": "
+                                                        "[\"integration\", \"uat\"], \"gate\": \"approval\"}");
+  g_autofree char *approve = g_strconcat ("/api/v1/plans/", sim_json_string (plan, "id"), "/approve", NULL);
+  g_autofree char *cancel = g_strconcat ("/api/v1/plans/", sim_json_string (plan, "id"), "/cancel", NULL);
+  g_autoptr(SimAnswer) first = NULL;
+  g_autoptr(SimAnswer) again = NULL;
+  g_autoptr(SimAnswer) cancelled = NULL;
+  g_autoptr(SimAnswer) cancelled_again = NULL;
+  g_autoptr(SimAnswer) other = NULL;
+
+  sim_advance (f, UPGRADE);
+  first = sim_request (f, "POST", approve, NULL, "approve-key");
+  g_assert_cmpuint (first->status, ==, 200);
+  again = sim_request (f, "POST", approve, NULL, "approve-key");
+  g_assert_cmpuint (again->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_one (again->headers, "Idempotency-Replayed"), ==, "true");
+  g_assert_true (g_bytes_equal (again->body, first->body));
+  g_assert_cmpuint (count_actions (f, "acmeweb"), ==, 2);
+
+  cancelled = sim_request (f, "POST", cancel, NULL, "cancel-key");
+  g_assert_cmpuint (cancelled->status, ==, 200);
+  cancelled_again = sim_request (f, "POST", cancel, NULL, "cancel-key");
+  g_assert_cmpuint (cancelled_again->status, ==, 200);
+  g_assert_true (g_bytes_equal (cancelled_again->body, cancelled->body));
+  other = sim_request (f, "POST", cancel, NULL, "another-key");
+  sim_assert_error (other, 409, "plan_finished");
+}
+
 /* Durability */
 
 static void
@@ -1500,7 +1534,8 @@ main (int   argc,
   ADD ("due/refused", test_due_refused);
   ADD ("due/protected", test_due_protected);
   ADD ("list", test_list);
-  ADD ("idempotency", test_idempotent_create);
+  ADD ("idempotency/create", test_idempotent_create);
+  ADD ("idempotency/approve-cancel", test_idempotent_changes);
   ADD ("durability/restart", test_restart);
   ADD ("durability/old-state-file", test_old_state_file);
   ADD ("durability/kill-9", test_kill_9);
