@@ -45,18 +45,19 @@ refresh (CockpitHelpdesk *desk)
   g_assert_no_error (error);
 }
 
-/* Whether the cockpit itself has @id read (or archived). */
+/* Whether the cockpit of @client has @id read (or archived). */
 static gboolean
-server_has (const char *id,
-            const char *property)
+server_of_has (CockpitClient *client,
+               const char    *id,
+               const char    *property)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListStore) list = NULL;
   g_autoptr(GError) error = NULL;
 
-  cockpit_client_list_notifications_async (sim.client, NULL, api_result_cb, &result);
+  cockpit_client_list_notifications_async (client, NULL, api_result_cb, &result);
   WAIT_FOR (result != NULL);
-  list = cockpit_client_list_notifications_finish (sim.client, result, &error);
+  list = cockpit_client_list_notifications_finish (client, result, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
@@ -69,6 +70,14 @@ server_has (const char *id,
       return value;
     }
   g_assert_not_reached ();
+}
+
+/* Whether the cockpit itself has @id read (or archived). */
+static gboolean
+server_has (const char *id,
+            const char *property)
+{
+  return server_of_has (sim.client, id, property);
 }
 
 static gboolean
@@ -296,6 +305,43 @@ test_create_destroy (void)
   cockpit_helpdesk_button_set_helpdesk (COCKPIT_HELPDESK_BUTTON (lonely), desk);
   g_assert_finalize_object (lonely);
   g_assert_finalize_object (g_steal_pointer (&desk));
+}
+
+/* A change asked for from the button goes on when the button goes, and
+ * does not keep it alive meanwhile (cockpit-async.h): the button took a
+ * strong reference until the answer came. */
+static void
+test_change_outlives_button (void)
+{
+  SimFixture own = { 0, };
+  CockpitHelpdesk *desk;
+  GtkWidget *lonely = g_object_ref_sink (cockpit_helpdesk_button_new ());
+  GListModel *notifications;
+  g_autofree char *id = NULL;
+
+  /* A cockpit of its own: the other tests count the shared one's. */
+  sim_fixture_start (&own, "helpdesk-own-token-4e2a", NULL);
+  desk = cockpit_helpdesk_new (own.client, NULL);
+  refresh (desk);
+  notifications = cockpit_helpdesk_get_notifications (desk);
+  for (guint i = 0; id == NULL && i < g_list_model_get_n_items (notifications); i++)
+    {
+      g_autoptr(CockpitNotification) notification = g_list_model_get_item (notifications, i);
+
+      if (!cockpit_notification_get_archived (notification))
+        id = g_strdup (cockpit_notification_get_id (notification));
+    }
+  g_assert_nonnull (id);
+  g_assert_false (server_of_has (own.client, id, "archived"));
+
+  cockpit_helpdesk_button_set_helpdesk (COCKPIT_HELPDESK_BUTTON (lonely), desk);
+  g_assert_true (gtk_widget_activate_action (lonely, "helpdesk.archive", "s", id));
+  cockpit_helpdesk_button_set_helpdesk (COCKPIT_HELPDESK_BUTTON (lonely), NULL);
+  g_assert_finalize_object (lonely);
+
+  WAIT_FOR (server_of_has (own.client, id, "archived"));
+  g_assert_finalize_object (desk);
+  sim_fixture_stop (&own);
 }
 
 static void
@@ -746,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/helpdesk-button/refused", test_refused);
   g_test_add_func ("/cockpit/helpdesk-button/empty", test_empty);
   g_test_add_func ("/cockpit/helpdesk-button/stable-width", test_stable_width);
+  g_test_add_func ("/cockpit/helpdesk-button/change-outlives-button", test_change_outlives_button);
 
   result = g_test_run ();
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cockpit-async.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-helpdesk-row.h"
 
@@ -281,6 +282,9 @@ change_done (CockpitHelpdeskButton *self,
              gboolean               ok,
              GError                *error)
 {
+  /* Gone, or disposed while still referenced elsewhere: nothing to show. */
+  if (self == NULL || self->error_label == NULL)
+    return;
   if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_error (self, error->message, FALSE);
 }
@@ -290,7 +294,7 @@ mark_read_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(CockpitHelpdeskButton) self = user_data;
+  g_autoptr(CockpitHelpdeskButton) self = cockpit_weak_steal (user_data);
   g_autoptr(GError) error = NULL;
   gboolean ok = cockpit_helpdesk_mark_read_finish (COCKPIT_HELPDESK (object), result, &error);
 
@@ -302,7 +306,7 @@ mark_all_read_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(CockpitHelpdeskButton) self = user_data;
+  g_autoptr(CockpitHelpdeskButton) self = cockpit_weak_steal (user_data);
   g_autoptr(GError) error = NULL;
   gboolean ok = cockpit_helpdesk_mark_all_read_finish (COCKPIT_HELPDESK (object), result, &error);
 
@@ -314,7 +318,7 @@ archive_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(CockpitHelpdeskButton) self = user_data;
+  g_autoptr(CockpitHelpdeskButton) self = cockpit_weak_steal (user_data);
   g_autoptr(GError) error = NULL;
   gboolean ok = cockpit_helpdesk_archive_finish (COCKPIT_HELPDESK (object), result, &error);
 
@@ -322,7 +326,8 @@ archive_cb (GObject      *object,
 }
 
 /* The requests get no cancellable: once sent, a change is followed to
- * its end (or undone) even when the window closes meanwhile. */
+ * its end (or undone) by the helpdesk even when the window closes
+ * meanwhile; the callbacks hold the button weakly (cockpit-async.h). */
 
 static void
 mark_read_action (GtkWidget  *widget,
@@ -338,7 +343,7 @@ mark_read_action (GtkWidget  *widget,
   if (notification == NULL)
     return;
   set_error (self, NULL, FALSE);
-  cockpit_helpdesk_mark_read_async (self->helpdesk, notification, NULL, mark_read_cb, g_object_ref (self));
+  cockpit_helpdesk_mark_read_async (self->helpdesk, notification, NULL, mark_read_cb, cockpit_weak_new (self));
 }
 
 static void
@@ -355,7 +360,7 @@ archive_action (GtkWidget  *widget,
   if (notification == NULL)
     return;
   set_error (self, NULL, FALSE);
-  cockpit_helpdesk_archive_async (self->helpdesk, notification, NULL, archive_cb, g_object_ref (self));
+  cockpit_helpdesk_archive_async (self->helpdesk, notification, NULL, archive_cb, cockpit_weak_new (self));
 }
 
 static void
@@ -368,7 +373,7 @@ mark_all_read_action (GtkWidget  *widget,
   if (self->helpdesk == NULL)
     return;
   set_error (self, NULL, FALSE);
-  cockpit_helpdesk_mark_all_read_async (self->helpdesk, NULL, mark_all_read_cb, g_object_ref (self));
+  cockpit_helpdesk_mark_all_read_async (self->helpdesk, NULL, mark_all_read_cb, cockpit_weak_new (self));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "cockpit-a11y.h"
 #include "cockpit-model.h"
 #include "cockpit-rules.h"
+#include "cockpit-async.h"
 #include "cockpit-upgrade-wizard.h"
 
 struct _CockpitUpgradeWizard
@@ -103,27 +104,9 @@ static void chain_upgrade_began (CockpitUpgradeWizard *self,
 static void chain_gave_up       (CockpitUpgradeWizard *self,
                                  const char           *message);
 
-/* Callbacks hold the wizard weakly: a reference would keep a closed
- * wizard from being disposed, and so from cancelling what it waits for. */
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-/* Returns a strong reference, or NULL when the object is gone; frees @ref. */
-static gpointer
-weak_ref_steal (GWeakRef *ref)
-{
-  gpointer object = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  return object;
-}
+/* Callbacks hold the wizard weakly (cockpit-async.h): a reference would
+ * keep a closed wizard from being disposed, and so from cancelling what
+ * it waits for. */
 
 static GDateTime *
 get_now (CockpitUpgradeWizard *self)
@@ -198,7 +181,7 @@ backup_start_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(CockpitUpgradeWizard) self = weak_ref_steal (user_data);
+  g_autoptr(CockpitUpgradeWizard) self = cockpit_weak_steal (user_data);
   g_autoptr(CockpitAction) action = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -224,7 +207,7 @@ chain_start (CockpitUpgradeWizard *self)
   /* No cancellable: once asked for, both steps go on without us. */
   cockpit_action_tracker_start_backup_then_upgrade_async (self->tracker, self->environment,
                                                           cockpit_release_get_version (self->release),
-                                                          NULL, backup_start_cb, weak_ref_new (self));
+                                                          NULL, backup_start_cb, cockpit_weak_new (self));
 }
 
 /* Page 1: the environment ----------------------------------------------------- */
@@ -460,7 +443,7 @@ versions_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(CockpitUpgradeWizard) self = weak_ref_steal (user_data);
+  g_autoptr(CockpitUpgradeWizard) self = cockpit_weak_steal (user_data);
   g_autoptr(GListStore) versions = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -512,7 +495,7 @@ load_versions (CockpitUpgradeWizard *self)
   show_versions_state (self, "loading");
   cockpit_client_list_available_versions_async (cockpit_action_tracker_get_client (self->tracker),
                                                 self->environment, self->cancellable,
-                                                versions_loaded_cb, weak_ref_new (self));
+                                                versions_loaded_cb, cockpit_weak_new (self));
 }
 
 static void
@@ -805,7 +788,7 @@ install_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(CockpitUpgradeWizard) self = weak_ref_steal (user_data);
+  g_autoptr(CockpitUpgradeWizard) self = cockpit_weak_steal (user_data);
   g_autoptr(CockpitAction) action = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -844,7 +827,7 @@ install_action (GtkWidget  *widget,
   /* No cancellable: once asked for, the upgrade goes on without us. */
   cockpit_action_tracker_start_async (self->tracker, self->environment, COCKPIT_ACTION_KIND_UPGRADE,
                                       cockpit_release_get_version (self->release), NULL, NULL,
-                                      install_cb, weak_ref_new (self));
+                                      install_cb, cockpit_weak_new (self));
 }
 
 /* Navigation ------------------------------------------------------------------ */
