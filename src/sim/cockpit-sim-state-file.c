@@ -17,15 +17,6 @@
  * lost to rounding; enums are the contract's strings. */
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 write_environment (JsonBuilder           *builder,
                    CockpitSimEnvironment *env)
 {
@@ -36,7 +27,7 @@ write_environment (JsonBuilder           *builder,
   cockpit_sim_json_add_string (builder, "version", env->version);
   cockpit_sim_json_add_string (builder, "url", env->url);
   cockpit_sim_json_add_bool (builder, "protected", env->protected_);
-  add_int (builder, "last_upgraded_at", env->last_upgraded_at);
+  _cockpit_sim_json_add_int (builder, "last_upgraded_at", env->last_upgraded_at);
   json_builder_set_member_name (builder, "upgrade_backup");
   if (env->upgrade_backup.from_version == NULL)
     json_builder_add_null_value (builder);
@@ -45,14 +36,14 @@ write_environment (JsonBuilder           *builder,
       json_builder_begin_object (builder);
       cockpit_sim_json_add_string (builder, "from_version", env->upgrade_backup.from_version);
       cockpit_sim_json_add_string (builder, "to_version", env->upgrade_backup.to_version);
-      add_int (builder, "created_at", env->upgrade_backup.created_at);
-      add_int (builder, "expires_at", env->upgrade_backup.expires_at);
-      add_int (builder, "max_expires_at", env->upgrade_backup.max_expires_at);
+      _cockpit_sim_json_add_int (builder, "created_at", env->upgrade_backup.created_at);
+      _cockpit_sim_json_add_int (builder, "expires_at", env->upgrade_backup.expires_at);
+      _cockpit_sim_json_add_int (builder, "max_expires_at", env->upgrade_backup.max_expires_at);
       cockpit_sim_json_add_bool (builder, "extended", env->upgrade_backup.extended);
       json_builder_end_object (builder);
     }
   cockpit_sim_json_add_string (builder, "backup_id", env->backup_id);
-  add_int (builder, "backup_created_at", env->backup_created_at);
+  _cockpit_sim_json_add_int (builder, "backup_created_at", env->backup_created_at);
   cockpit_sim_json_add_string (builder, "backup_version", env->backup_version);
   json_builder_end_object (builder);
 }
@@ -68,14 +59,14 @@ write_action (JsonBuilder      *builder,
   cockpit_sim_json_add_enum (builder, "kind", COCKPIT_TYPE_ACTION_KIND, action->kind);
   cockpit_sim_json_add_string (builder, "target_version", action->target_version);
   cockpit_sim_json_add_string (builder, "from_version", action->from_version);
-  add_int (builder, "expires_at", action->expires_at);
+  _cockpit_sim_json_add_int (builder, "expires_at", action->expires_at);
   cockpit_sim_json_add_enum (builder, "status", COCKPIT_TYPE_ACTION_STATUS, action->status);
-  add_int (builder, "current", action->current);
-  add_int (builder, "stage_duration", action->stage_duration);
-  add_int (builder, "fail_stage", action->fail_stage);
+  _cockpit_sim_json_add_int (builder, "current", action->current);
+  _cockpit_sim_json_add_int (builder, "stage_duration", action->stage_duration);
+  _cockpit_sim_json_add_int (builder, "fail_stage", action->fail_stage);
   cockpit_sim_json_add_string (builder, "requested_by", action->requested_by);
-  add_int (builder, "created_at", action->created_at);
-  add_int (builder, "finished_at", action->finished_at);
+  _cockpit_sim_json_add_int (builder, "created_at", action->created_at);
+  _cockpit_sim_json_add_int (builder, "finished_at", action->finished_at);
   cockpit_sim_json_add_string (builder, "error_code", action->error_code);
   cockpit_sim_json_add_string (builder, "error_message", action->error_message);
   json_builder_set_member_name (builder, "stages");
@@ -85,8 +76,8 @@ write_action (JsonBuilder      *builder,
       json_builder_begin_object (builder);
       cockpit_sim_json_add_enum (builder, "name", COCKPIT_TYPE_STAGE_NAME, action->stages[i].name);
       cockpit_sim_json_add_enum (builder, "status", COCKPIT_TYPE_STAGE_STATUS, action->stages[i].status);
-      add_int (builder, "started_at", action->stages[i].started_at);
-      add_int (builder, "finished_at", action->stages[i].finished_at);
+      _cockpit_sim_json_add_int (builder, "started_at", action->stages[i].started_at);
+      _cockpit_sim_json_add_int (builder, "finished_at", action->stages[i].finished_at);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -100,9 +91,9 @@ write_entry (JsonBuilder     *builder,
   json_builder_begin_object (builder);
   cockpit_sim_json_add_enum (builder, "type", COCKPIT_TYPE_ENTRY_TYPE, entry->type);
   cockpit_sim_json_add_enum (builder, "affects", COCKPIT_TYPE_ENVIRONMENT_KIND, entry->affects);
-  add_int (builder, "at", entry->at);
-  add_int (builder, "started_at", entry->started_at);
-  add_int (builder, "finished_at", entry->finished_at);
+  _cockpit_sim_json_add_int (builder, "at", entry->at);
+  _cockpit_sim_json_add_int (builder, "started_at", entry->started_at);
+  _cockpit_sim_json_add_int (builder, "finished_at", entry->finished_at);
   cockpit_sim_json_add_string (builder, "activity", entry->activity);
   cockpit_sim_json_add_string (builder, "by", entry->by);
   cockpit_sim_json_add_string (builder, "bundle", entry->bundle);
@@ -122,11 +113,11 @@ cockpit_sim_state_serialize (CockpitSimState *state,
 
   json_builder_begin_object (builder);
   cockpit_sim_json_add_string (builder, "format", STATE_FORMAT);
-  add_int (builder, "format_version", STATE_FORMAT_VERSION);
-  add_int (builder, "clock_offset", state->clock_offset);
-  add_int (builder, "processed_until", state->processed_until);
-  add_int (builder, "next_action", state->next_action);
-  add_int (builder, "next_plan", state->next_plan);
+  _cockpit_sim_json_add_int (builder, "format_version", STATE_FORMAT_VERSION);
+  _cockpit_sim_json_add_int (builder, "clock_offset", state->clock_offset);
+  _cockpit_sim_json_add_int (builder, "processed_until", state->processed_until);
+  _cockpit_sim_json_add_int (builder, "next_action", state->next_action);
+  _cockpit_sim_json_add_int (builder, "next_plan", state->next_plan);
 
   json_builder_set_member_name (builder, "releases");
   json_builder_begin_array (builder);
@@ -137,7 +128,7 @@ cockpit_sim_state_serialize (CockpitSimState *state,
       json_builder_begin_object (builder);
       cockpit_sim_json_add_string (builder, "version", release->version);
       cockpit_sim_json_add_bool (builder, "lts", release->lts);
-      add_int (builder, "released_at", release->released_at);
+      _cockpit_sim_json_add_int (builder, "released_at", release->released_at);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -184,7 +175,7 @@ cockpit_sim_state_serialize (CockpitSimState *state,
       cockpit_sim_json_add_string (builder, "title", n->title);
       cockpit_sim_json_add_string (builder, "body", n->body);
       cockpit_sim_json_add_string (builder, "package_id", n->package_id);
-      add_int (builder, "received_at", n->received_at);
+      _cockpit_sim_json_add_int (builder, "received_at", n->received_at);
       cockpit_sim_json_add_bool (builder, "read", n->read);
       cockpit_sim_json_add_bool (builder, "archived", n->archived);
       json_builder_end_object (builder);
@@ -209,8 +200,8 @@ cockpit_sim_state_serialize (CockpitSimState *state,
       json_builder_begin_object (builder);
       cockpit_sim_json_add_string (builder, "key", record->key);
       cockpit_sim_json_add_string (builder, "fingerprint", record->fingerprint);
-      add_int (builder, "at", record->at);
-      add_int (builder, "status", record->status);
+      _cockpit_sim_json_add_int (builder, "at", record->at);
+      _cockpit_sim_json_add_int (builder, "status", record->status);
       cockpit_sim_json_add_string (builder, "location", record->location);
       cockpit_sim_json_add_string (builder, "body", record->body);
       json_builder_end_object (builder);
@@ -223,82 +214,8 @@ cockpit_sim_state_serialize (CockpitSimState *state,
   return json_generator_to_data (generator, length);
 }
 
-/* Reading the state file.  The first problem is kept in the loader and
- * every later read returns a default, so the code reads straight through
- * and checks once at the end. */
+/* Reading the state file: the checked readers of cockpit-sim-state-loader.c. */
 
-typedef struct {
-  GError *error;
-} Loader;
-
-static void
-loader_fail (Loader     *loader,
-             const char *name,
-             const char *problem)
-{
-  if (loader->error == NULL)
-    loader->error = g_error_new (COCKPIT_SIM_ERROR, COCKPIT_SIM_ERROR_STATE_FILE,
-                                 "The state file is damaged: “%s” %s", name, problem);
-}
-
-static JsonNode *
-ld_member (Loader     *loader,
-           JsonObject *object,
-           const char *name)
-{
-  JsonNode *node;
-
-  if (loader->error != NULL || object == NULL)
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (node == NULL)
-    loader_fail (loader, name, "is missing");
-  return node;
-}
-
-static const char *
-ld_string (Loader     *loader,
-           JsonObject *object,
-           const char *name,
-           gboolean    nullable)
-{
-  JsonNode *node = ld_member (loader, object, name);
-
-  if (node == NULL)
-    return NULL;
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      loader_fail (loader, name, "is not a string");
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
-static gint64
-ld_int (Loader     *loader,
-        JsonObject *object,
-        const char *name)
-{
-  JsonNode *node = ld_member (loader, object, name);
-
-  if (node == NULL)
-    return 0;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      loader_fail (loader, name, "is not an integer");
-      return 0;
-    }
-  return json_node_get_int (node);
-}
-
-/* Every number of the state file is checked against the range it can
- * take, so that a hostile or damaged file is refused in words instead of
- * overflowing later, when the clock is added to the real time. */
-
-/* 9999-12-31T23:59:59Z, the last second GDateTime holds, in µs. */
-#define MAX_TIME  (G_GINT64_CONSTANT (253402300799) * G_USEC_PER_SEC)
 /* The simulated clock may run up to a thousand years ahead of (or behind)
  * the real time: far more than any test or demo moves it, far less than
  * what could overflow. */
@@ -306,112 +223,8 @@ ld_int (Loader     *loader,
 /* A stage of a simulated action lasts at most a year. */
 #define MAX_STAGE_DURATION  (G_GINT64_CONSTANT (366) * 24 * 3600 * G_USEC_PER_SEC)
 
-static gint64
-ld_ranged (Loader     *loader,
-           JsonObject *object,
-           const char *name,
-           gint64      min,
-           gint64      max)
-{
-  gint64 value = ld_int (loader, object, name);
-
-  if (loader->error != NULL)
-    return 0;
-  if (value < min || value > max)
-    {
-      loader_fail (loader, name, "is out of range");
-      return 0;
-    }
-  return value;
-}
-
-/* A point in time in µs since 1970, or 0 for "none". */
-static gint64
-ld_time (Loader     *loader,
-         JsonObject *object,
-         const char *name)
-{
-  return ld_ranged (loader, object, name, 0, MAX_TIME);
-}
-
-static gboolean
-ld_bool (Loader     *loader,
-         JsonObject *object,
-         const char *name)
-{
-  JsonNode *node = ld_member (loader, object, name);
-
-  if (node == NULL)
-    return FALSE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      loader_fail (loader, name, "is not a boolean");
-      return FALSE;
-    }
-  return json_node_get_boolean (node);
-}
-
-static int
-ld_enum (Loader     *loader,
-         JsonObject *object,
-         const char *name,
-         GType       type,
-         gboolean    nullable)
-{
-  const char *text = ld_string (loader, object, name, nullable);
-  int value = 0;
-
-  if (text == NULL)
-    return 0;
-  if (!cockpit_enum_from_string (type, text, &value))
-    loader_fail (loader, name, "has an unknown value");
-  return value;
-}
-
-static JsonArray *
-ld_array (Loader     *loader,
-          JsonObject *object,
-          const char *name)
-{
-  JsonNode *node = ld_member (loader, object, name);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      loader_fail (loader, name, "is not an array");
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static guint
-ld_length (JsonArray *array)
-{
-  return array != NULL ? json_array_get_length (array) : 0;
-}
-
-static JsonObject *
-ld_element (Loader     *loader,
-            JsonArray  *array,
-            guint       index,
-            const char *name)
-{
-  JsonNode *node;
-
-  if (loader->error != NULL)
-    return NULL;
-  node = json_array_get_element (array, index);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      loader_fail (loader, name, "holds something that is not an object");
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
 static void
-read_environment (Loader            *loader,
+read_environment (CockpitSimLoader            *loader,
                   CockpitSimPackage *package,
                   JsonObject        *object)
 {
@@ -419,91 +232,91 @@ read_environment (Loader            *loader,
   JsonNode *backup;
   CockpitEnvironmentKind kind;
 
-  kind = ld_enum (loader, object, "kind", COCKPIT_TYPE_ENVIRONMENT_KIND, FALSE);
+  kind = _cockpit_sim_loader_enum (loader, object, "kind", COCKPIT_TYPE_ENVIRONMENT_KIND, FALSE);
   if (loader->error != NULL)
     return;
 
   env = cockpit_sim_package_add_environment (package, kind, NULL, NULL);
   g_free (env->id);
-  env->id = g_strdup (ld_string (loader, object, "id", FALSE));
-  env->state = ld_enum (loader, object, "state", COCKPIT_TYPE_ENVIRONMENT_STATE, FALSE);
-  env->version = g_strdup (ld_string (loader, object, "version", TRUE));
-  env->url = g_strdup (ld_string (loader, object, "url", TRUE));
-  env->protected_ = ld_bool (loader, object, "protected");
-  env->last_upgraded_at = ld_time (loader, object, "last_upgraded_at");
-  backup = ld_member (loader, object, "upgrade_backup");
+  env->id = g_strdup (_cockpit_sim_loader_string (loader, object, "id", FALSE));
+  env->state = _cockpit_sim_loader_enum (loader, object, "state", COCKPIT_TYPE_ENVIRONMENT_STATE, FALSE);
+  env->version = g_strdup (_cockpit_sim_loader_string (loader, object, "version", TRUE));
+  env->url = g_strdup (_cockpit_sim_loader_string (loader, object, "url", TRUE));
+  env->protected_ = _cockpit_sim_loader_bool (loader, object, "protected");
+  env->last_upgraded_at = _cockpit_sim_loader_time (loader, object, "last_upgraded_at");
+  backup = _cockpit_sim_loader_member (loader, object, "upgrade_backup");
   if (backup != NULL && JSON_NODE_HOLDS_OBJECT (backup))
     {
       JsonObject *b = json_node_get_object (backup);
 
-      env->upgrade_backup.from_version = g_strdup (ld_string (loader, b, "from_version", FALSE));
-      env->upgrade_backup.to_version = g_strdup (ld_string (loader, b, "to_version", FALSE));
-      env->upgrade_backup.created_at = ld_time (loader, b, "created_at");
-      env->upgrade_backup.expires_at = ld_time (loader, b, "expires_at");
-      env->upgrade_backup.max_expires_at = ld_time (loader, b, "max_expires_at");
-      env->upgrade_backup.extended = ld_bool (loader, b, "extended");
+      env->upgrade_backup.from_version = g_strdup (_cockpit_sim_loader_string (loader, b, "from_version", FALSE));
+      env->upgrade_backup.to_version = g_strdup (_cockpit_sim_loader_string (loader, b, "to_version", FALSE));
+      env->upgrade_backup.created_at = _cockpit_sim_loader_time (loader, b, "created_at");
+      env->upgrade_backup.expires_at = _cockpit_sim_loader_time (loader, b, "expires_at");
+      env->upgrade_backup.max_expires_at = _cockpit_sim_loader_time (loader, b, "max_expires_at");
+      env->upgrade_backup.extended = _cockpit_sim_loader_bool (loader, b, "extended");
     }
   else if (backup != NULL && !JSON_NODE_HOLDS_NULL (backup))
-    loader_fail (loader, "upgrade_backup", "is not an object");
-  env->backup_id = g_strdup (ld_string (loader, object, "backup_id", TRUE));
-  env->backup_created_at = ld_time (loader, object, "backup_created_at");
-  env->backup_version = g_strdup (ld_string (loader, object, "backup_version", TRUE));
+    _cockpit_sim_loader_fail (loader, "upgrade_backup", "is not an object");
+  env->backup_id = g_strdup (_cockpit_sim_loader_string (loader, object, "backup_id", TRUE));
+  env->backup_created_at = _cockpit_sim_loader_time (loader, object, "backup_created_at");
+  env->backup_version = g_strdup (_cockpit_sim_loader_string (loader, object, "backup_version", TRUE));
   if (loader->error == NULL && env->id == NULL)
-    loader_fail (loader, "id", "is missing");
+    _cockpit_sim_loader_fail (loader, "id", "is missing");
 }
 
 static void
-read_action (Loader          *loader,
+read_action (CockpitSimLoader          *loader,
              CockpitSimState *state,
              JsonObject      *object)
 {
   CockpitSimAction *action = g_new0 (CockpitSimAction, 1);
   JsonArray *stages;
 
-  action->id = g_strdup (ld_string (loader, object, "id", FALSE));
-  action->package_id = g_strdup (ld_string (loader, object, "package_id", FALSE));
-  action->environment_id = g_strdup (ld_string (loader, object, "environment_id", FALSE));
-  action->kind = ld_enum (loader, object, "kind", COCKPIT_TYPE_ACTION_KIND, FALSE);
-  action->target_version = g_strdup (ld_string (loader, object, "target_version", TRUE));
-  action->from_version = g_strdup (ld_string (loader, object, "from_version", TRUE));
-  action->expires_at = ld_time (loader, object, "expires_at");
-  action->status = ld_enum (loader, object, "status", COCKPIT_TYPE_ACTION_STATUS, FALSE);
-  action->current = ld_ranged (loader, object, "current", 0, COCKPIT_SIM_MAX_STAGES - 1);
-  action->stage_duration = ld_ranged (loader, object, "stage_duration", 0, MAX_STAGE_DURATION);
-  action->fail_stage = ld_ranged (loader, object, "fail_stage", -1, COCKPIT_SIM_MAX_STAGES - 1);
-  action->requested_by = g_strdup (ld_string (loader, object, "requested_by", FALSE));
-  action->created_at = ld_time (loader, object, "created_at");
-  action->finished_at = ld_time (loader, object, "finished_at");
-  action->error_code = g_strdup (ld_string (loader, object, "error_code", TRUE));
-  action->error_message = g_strdup (ld_string (loader, object, "error_message", TRUE));
-  stages = ld_array (loader, object, "stages");
-  if (ld_length (stages) > COCKPIT_SIM_MAX_STAGES || (loader->error == NULL && ld_length (stages) == 0))
-    loader_fail (loader, "stages", "has a wrong length");
-  for (guint i = 0; loader->error == NULL && i < ld_length (stages); i++)
+  action->id = g_strdup (_cockpit_sim_loader_string (loader, object, "id", FALSE));
+  action->package_id = g_strdup (_cockpit_sim_loader_string (loader, object, "package_id", FALSE));
+  action->environment_id = g_strdup (_cockpit_sim_loader_string (loader, object, "environment_id", FALSE));
+  action->kind = _cockpit_sim_loader_enum (loader, object, "kind", COCKPIT_TYPE_ACTION_KIND, FALSE);
+  action->target_version = g_strdup (_cockpit_sim_loader_string (loader, object, "target_version", TRUE));
+  action->from_version = g_strdup (_cockpit_sim_loader_string (loader, object, "from_version", TRUE));
+  action->expires_at = _cockpit_sim_loader_time (loader, object, "expires_at");
+  action->status = _cockpit_sim_loader_enum (loader, object, "status", COCKPIT_TYPE_ACTION_STATUS, FALSE);
+  action->current = _cockpit_sim_loader_ranged (loader, object, "current", 0, COCKPIT_SIM_MAX_STAGES - 1);
+  action->stage_duration = _cockpit_sim_loader_ranged (loader, object, "stage_duration", 0, MAX_STAGE_DURATION);
+  action->fail_stage = _cockpit_sim_loader_ranged (loader, object, "fail_stage", -1, COCKPIT_SIM_MAX_STAGES - 1);
+  action->requested_by = g_strdup (_cockpit_sim_loader_string (loader, object, "requested_by", FALSE));
+  action->created_at = _cockpit_sim_loader_time (loader, object, "created_at");
+  action->finished_at = _cockpit_sim_loader_time (loader, object, "finished_at");
+  action->error_code = g_strdup (_cockpit_sim_loader_string (loader, object, "error_code", TRUE));
+  action->error_message = g_strdup (_cockpit_sim_loader_string (loader, object, "error_message", TRUE));
+  stages = _cockpit_sim_loader_array (loader, object, "stages");
+  if (_cockpit_sim_loader_length (stages) > COCKPIT_SIM_MAX_STAGES || (loader->error == NULL && _cockpit_sim_loader_length (stages) == 0))
+    _cockpit_sim_loader_fail (loader, "stages", "has a wrong length");
+  for (guint i = 0; loader->error == NULL && i < _cockpit_sim_loader_length (stages); i++)
     {
-      JsonObject *s = ld_element (loader, stages, i, "stages");
+      JsonObject *s = _cockpit_sim_loader_element (loader, stages, i, "stages");
 
-      action->stages[i].name = ld_enum (loader, s, "name", COCKPIT_TYPE_STAGE_NAME, FALSE);
-      action->stages[i].status = ld_enum (loader, s, "status", COCKPIT_TYPE_STAGE_STATUS, FALSE);
-      action->stages[i].started_at = ld_time (loader, s, "started_at");
-      action->stages[i].finished_at = ld_time (loader, s, "finished_at");
+      action->stages[i].name = _cockpit_sim_loader_enum (loader, s, "name", COCKPIT_TYPE_STAGE_NAME, FALSE);
+      action->stages[i].status = _cockpit_sim_loader_enum (loader, s, "status", COCKPIT_TYPE_STAGE_STATUS, FALSE);
+      action->stages[i].started_at = _cockpit_sim_loader_time (loader, s, "started_at");
+      action->stages[i].finished_at = _cockpit_sim_loader_time (loader, s, "finished_at");
       action->n_stages = i + 1;
     }
   if (loader->error == NULL && action->current >= action->n_stages)
-    loader_fail (loader, "current", "is out of range");
+    _cockpit_sim_loader_fail (loader, "current", "is out of range");
   if (loader->error == NULL)
     {
       CockpitSimPackage *package = cockpit_sim_state_find_package (state, action->package_id);
 
       if (package == NULL)
-        loader_fail (loader, "package_id", "names no package");
+        _cockpit_sim_loader_fail (loader, "package_id", "names no package");
       else if (cockpit_sim_package_find_environment (package, action->environment_id) == NULL)
-        loader_fail (loader, "environment_id", "names no environment of the package");
+        _cockpit_sim_loader_fail (loader, "environment_id", "names no environment of the package");
       else if (action->status == COCKPIT_ACTION_STATUS_RUNNING && package->running != NULL)
-        loader_fail (loader, "status", "is running beside another running action");
+        _cockpit_sim_loader_fail (loader, "status", "is running beside another running action");
     }
   if (loader->error == NULL && g_hash_table_contains (state->actions, action->id))
-    loader_fail (loader, "id", "is not unique");
+    _cockpit_sim_loader_fail (loader, "id", "is not unique");
   if (loader->error != NULL)
     {
       cockpit_sim_action_free (action);
@@ -513,7 +326,7 @@ read_action (Loader          *loader,
 }
 
 static void
-read_entry (Loader            *loader,
+read_entry (CockpitSimLoader            *loader,
             CockpitSimPackage *package,
             JsonObject        *object)
 {
@@ -523,15 +336,15 @@ read_entry (Loader            *loader,
   const char *activity, *by, *bundle, *action_id;
   CockpitSimEntry *entry;
 
-  type = ld_enum (loader, object, "type", COCKPIT_TYPE_ENTRY_TYPE, FALSE);
-  affects = ld_enum (loader, object, "affects", COCKPIT_TYPE_ENVIRONMENT_KIND, TRUE);
-  at = ld_time (loader, object, "at");
-  started_at = ld_time (loader, object, "started_at");
-  finished_at = ld_time (loader, object, "finished_at");
-  activity = ld_string (loader, object, "activity", FALSE);
-  by = ld_string (loader, object, "by", FALSE);
-  bundle = ld_string (loader, object, "bundle", TRUE);
-  action_id = ld_string (loader, object, "action_id", TRUE);
+  type = _cockpit_sim_loader_enum (loader, object, "type", COCKPIT_TYPE_ENTRY_TYPE, FALSE);
+  affects = _cockpit_sim_loader_enum (loader, object, "affects", COCKPIT_TYPE_ENVIRONMENT_KIND, TRUE);
+  at = _cockpit_sim_loader_time (loader, object, "at");
+  started_at = _cockpit_sim_loader_time (loader, object, "started_at");
+  finished_at = _cockpit_sim_loader_time (loader, object, "finished_at");
+  activity = _cockpit_sim_loader_string (loader, object, "activity", FALSE);
+  by = _cockpit_sim_loader_string (loader, object, "by", FALSE);
+  bundle = _cockpit_sim_loader_string (loader, object, "bundle", TRUE);
+  action_id = _cockpit_sim_loader_string (loader, object, "action_id", TRUE);
   if (loader->error != NULL)
     return;
   entry = cockpit_sim_package_add_entry (package, type, affects, started_at, finished_at,
@@ -547,7 +360,7 @@ cockpit_sim_state_deserialize (const char  *data,
   g_autoptr(CockpitSimState) state = cockpit_sim_state_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  Loader loader = { NULL };
+  CockpitSimLoader loader = { NULL };
   JsonObject *object;
   JsonArray *array;
 
@@ -565,8 +378,8 @@ cockpit_sim_state_deserialize (const char  *data,
       return NULL;
     }
   object = json_node_get_object (root);
-  if (g_strcmp0 (ld_string (&loader, object, "format", FALSE), STATE_FORMAT) != 0 ||
-      ld_int (&loader, object, "format_version") != STATE_FORMAT_VERSION)
+  if (g_strcmp0 (_cockpit_sim_loader_string (&loader, object, "format", FALSE), STATE_FORMAT) != 0 ||
+      _cockpit_sim_loader_int (&loader, object, "format_version") != STATE_FORMAT_VERSION)
     {
       g_clear_error (&loader.error);
       g_set_error (error, COCKPIT_SIM_ERROR, COCKPIT_SIM_ERROR_STATE_FILE,
@@ -574,100 +387,100 @@ cockpit_sim_state_deserialize (const char  *data,
       return NULL;
     }
 
-  state->clock_offset = ld_ranged (&loader, object, "clock_offset", -MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
-  state->processed_until = ld_ranged (&loader, object, "processed_until", 0, MAX_TIME);
-  state->next_action = ld_ranged (&loader, object, "next_action", 0, G_MAXUINT);
+  state->clock_offset = _cockpit_sim_loader_ranged (&loader, object, "clock_offset", -MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
+  state->processed_until = _cockpit_sim_loader_ranged (&loader, object, "processed_until", 0, COCKPIT_SIM_MAX_TIME);
+  state->next_action = _cockpit_sim_loader_ranged (&loader, object, "next_action", 0, G_MAXUINT);
   /* Since v1.1; older state files have no plans. */
   if (json_object_has_member (object, "next_plan"))
-    state->next_plan = ld_ranged (&loader, object, "next_plan", 1, G_MAXUINT);
+    state->next_plan = _cockpit_sim_loader_ranged (&loader, object, "next_plan", 1, G_MAXUINT);
 
-  array = ld_array (&loader, object, "releases");
-  for (guint i = 0; i < ld_length (array); i++)
+  array = _cockpit_sim_loader_array (&loader, object, "releases");
+  for (guint i = 0; i < _cockpit_sim_loader_length (array); i++)
     {
-      JsonObject *r = ld_element (&loader, array, i, "releases");
-      const char *version = ld_string (&loader, r, "version", FALSE);
-      gboolean lts = ld_bool (&loader, r, "lts");
-      gint64 released_at = ld_time (&loader, r, "released_at");
+      JsonObject *r = _cockpit_sim_loader_element (&loader, array, i, "releases");
+      const char *version = _cockpit_sim_loader_string (&loader, r, "version", FALSE);
+      gboolean lts = _cockpit_sim_loader_bool (&loader, r, "lts");
+      gint64 released_at = _cockpit_sim_loader_time (&loader, r, "released_at");
 
       if (loader.error == NULL && !cockpit_version_is_valid (version))
-        loader_fail (&loader, "version", "is not a version");
+        _cockpit_sim_loader_fail (&loader, "version", "is not a version");
       if (loader.error != NULL)
         break;
       cockpit_sim_state_add_release (state, version, lts, released_at);
     }
   cockpit_sim_state_sort_releases (state);
 
-  array = ld_array (&loader, object, "packages");
-  for (guint i = 0; i < ld_length (array) && loader.error == NULL; i++)
+  array = _cockpit_sim_loader_array (&loader, object, "packages");
+  for (guint i = 0; i < _cockpit_sim_loader_length (array) && loader.error == NULL; i++)
     {
-      JsonObject *p = ld_element (&loader, array, i, "packages");
-      const char *id = ld_string (&loader, p, "id", FALSE);
-      const char *name = ld_string (&loader, p, "name", FALSE);
+      JsonObject *p = _cockpit_sim_loader_element (&loader, array, i, "packages");
+      const char *id = _cockpit_sim_loader_string (&loader, p, "id", FALSE);
+      const char *name = _cockpit_sim_loader_string (&loader, p, "name", FALSE);
       CockpitSimPackage *package;
       JsonArray *list;
 
       if (loader.error == NULL && cockpit_sim_state_find_package (state, id) != NULL)
-        loader_fail (&loader, "id", "is not unique");
+        _cockpit_sim_loader_fail (&loader, "id", "is not unique");
       if (loader.error != NULL)
         break;
       package = cockpit_sim_state_add_package (state, id, name);
-      package->maintenance_message = g_strdup (ld_string (&loader, p, "maintenance_message", TRUE));
-      list = ld_array (&loader, p, "environments");
-      for (guint j = 0; j < ld_length (list) && loader.error == NULL; j++)
-        read_environment (&loader, package, ld_element (&loader, list, j, "environments"));
-      list = ld_array (&loader, p, "actions");
-      for (guint j = 0; j < ld_length (list) && loader.error == NULL; j++)
-        read_action (&loader, state, ld_element (&loader, list, j, "actions"));
-      list = ld_array (&loader, p, "activity");
-      for (guint j = 0; j < ld_length (list) && loader.error == NULL; j++)
-        read_entry (&loader, package, ld_element (&loader, list, j, "activity"));
+      package->maintenance_message = g_strdup (_cockpit_sim_loader_string (&loader, p, "maintenance_message", TRUE));
+      list = _cockpit_sim_loader_array (&loader, p, "environments");
+      for (guint j = 0; j < _cockpit_sim_loader_length (list) && loader.error == NULL; j++)
+        read_environment (&loader, package, _cockpit_sim_loader_element (&loader, list, j, "environments"));
+      list = _cockpit_sim_loader_array (&loader, p, "actions");
+      for (guint j = 0; j < _cockpit_sim_loader_length (list) && loader.error == NULL; j++)
+        read_action (&loader, state, _cockpit_sim_loader_element (&loader, list, j, "actions"));
+      list = _cockpit_sim_loader_array (&loader, p, "activity");
+      for (guint j = 0; j < _cockpit_sim_loader_length (list) && loader.error == NULL; j++)
+        read_entry (&loader, package, _cockpit_sim_loader_element (&loader, list, j, "activity"));
       if (loader.error == NULL)
         _cockpit_sim_plans_read (p, state, package, &loader.error);
     }
 
-  array = ld_array (&loader, object, "notifications");
-  for (guint i = 0; i < ld_length (array) && loader.error == NULL; i++)
+  array = _cockpit_sim_loader_array (&loader, object, "notifications");
+  for (guint i = 0; i < _cockpit_sim_loader_length (array) && loader.error == NULL; i++)
     {
-      JsonObject *n = ld_element (&loader, array, i, "notifications");
+      JsonObject *n = _cockpit_sim_loader_element (&loader, array, i, "notifications");
       CockpitSimNotification *notification;
 
       notification = cockpit_sim_state_add_notification (state,
-                                                         ld_enum (&loader, n, "severity", COCKPIT_TYPE_SEVERITY, FALSE),
-                                                         ld_string (&loader, n, "title", FALSE),
-                                                         ld_string (&loader, n, "body", FALSE),
-                                                         ld_string (&loader, n, "package_id", TRUE),
-                                                         ld_time (&loader, n, "received_at"),
-                                                         ld_bool (&loader, n, "read"),
-                                                         ld_bool (&loader, n, "archived"));
+                                                         _cockpit_sim_loader_enum (&loader, n, "severity", COCKPIT_TYPE_SEVERITY, FALSE),
+                                                         _cockpit_sim_loader_string (&loader, n, "title", FALSE),
+                                                         _cockpit_sim_loader_string (&loader, n, "body", FALSE),
+                                                         _cockpit_sim_loader_string (&loader, n, "package_id", TRUE),
+                                                         _cockpit_sim_loader_time (&loader, n, "received_at"),
+                                                         _cockpit_sim_loader_bool (&loader, n, "read"),
+                                                         _cockpit_sim_loader_bool (&loader, n, "archived"));
       g_free (notification->id);
-      notification->id = g_strdup (ld_string (&loader, n, "id", FALSE));
+      notification->id = g_strdup (_cockpit_sim_loader_string (&loader, n, "id", FALSE));
     }
 
-  array = ld_array (&loader, object, "fail_next");
-  for (guint i = 0; i < ld_length (array) && loader.error == NULL; i++)
+  array = _cockpit_sim_loader_array (&loader, object, "fail_next");
+  for (guint i = 0; i < _cockpit_sim_loader_length (array) && loader.error == NULL; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
       int stage;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
           !cockpit_enum_from_string (COCKPIT_TYPE_STAGE_NAME, json_node_get_string (node), &stage))
-        loader_fail (&loader, "fail_next", "holds something that is not a stage");
+        _cockpit_sim_loader_fail (&loader, "fail_next", "holds something that is not a stage");
       else
         g_array_append_val (state->fail_next, stage);
     }
 
-  array = ld_array (&loader, object, "idempotency");
-  for (guint i = 0; i < ld_length (array) && loader.error == NULL; i++)
+  array = _cockpit_sim_loader_array (&loader, object, "idempotency");
+  for (guint i = 0; i < _cockpit_sim_loader_length (array) && loader.error == NULL; i++)
     {
-      JsonObject *r = ld_element (&loader, array, i, "idempotency");
+      JsonObject *r = _cockpit_sim_loader_element (&loader, array, i, "idempotency");
       CockpitSimIdempotencyRecord *record = g_new0 (CockpitSimIdempotencyRecord, 1);
 
-      record->key = g_strdup (ld_string (&loader, r, "key", FALSE));
-      record->fingerprint = g_strdup (ld_string (&loader, r, "fingerprint", FALSE));
-      record->at = ld_time (&loader, r, "at");
-      record->status = ld_ranged (&loader, r, "status", 100, 599);
-      record->location = g_strdup (ld_string (&loader, r, "location", TRUE));
-      record->body = g_strdup (ld_string (&loader, r, "body", TRUE));
+      record->key = g_strdup (_cockpit_sim_loader_string (&loader, r, "key", FALSE));
+      record->fingerprint = g_strdup (_cockpit_sim_loader_string (&loader, r, "fingerprint", FALSE));
+      record->at = _cockpit_sim_loader_time (&loader, r, "at");
+      record->status = _cockpit_sim_loader_ranged (&loader, r, "status", 100, 599);
+      record->location = g_strdup (_cockpit_sim_loader_string (&loader, r, "location", TRUE));
+      record->body = g_strdup (_cockpit_sim_loader_string (&loader, r, "body", TRUE));
       if (loader.error != NULL)
         {
           cockpit_sim_idempotency_record_free (record);

@@ -23,4 +23,59 @@ void cockpit_sim_json_add_time   (JsonBuilder *builder,
                                   const char  *name,
                                   gint64       time);
 
+/* The state file (cockpit-sim-state-loader.c).  Reading keeps the first
+ * problem in the loader, and every later read returns a default, so the
+ * readers read straight through and check once at the end.  Every number
+ * is checked against the range it can take, so a damaged or hostile file
+ * is refused in words instead of overflowing later. */
+
+/* 9999-12-31T23:59:59Z, the last second GDateTime holds, in µs. */
+#define COCKPIT_SIM_MAX_TIME  (G_GINT64_CONSTANT (253402300799) * G_USEC_PER_SEC)
+
+typedef struct {
+  GError *error;
+} CockpitSimLoader;
+
+void        _cockpit_sim_json_add_int      (JsonBuilder      *builder,
+                                            const char       *name,
+                                            gint64            value);
+void        _cockpit_sim_loader_fail       (CockpitSimLoader *loader,
+                                            const char       *name,
+                                            const char       *problem);
+JsonNode   *_cockpit_sim_loader_member     (CockpitSimLoader *loader,
+                                            JsonObject       *object,
+                                            const char       *name);
+const char *_cockpit_sim_loader_string     (CockpitSimLoader *loader,
+                                            JsonObject       *object,
+                                            const char       *name,
+                                            gboolean          nullable);
+gint64      _cockpit_sim_loader_int        (CockpitSimLoader *loader,
+                                            JsonObject       *object,
+                                            const char       *name);
+gint64      _cockpit_sim_loader_ranged     (CockpitSimLoader *loader,
+                                            JsonObject       *object,
+                                            const char       *name,
+                                            gint64            min,
+                                            gint64            max);
+/* A point in time in µs since 1970, or 0 for "none". */
+gint64      _cockpit_sim_loader_time       (CockpitSimLoader *loader,
+                                            JsonObject       *object,
+                                            const char       *name);
+gboolean    _cockpit_sim_loader_bool       (CockpitSimLoader *loader,
+                                            JsonObject       *object,
+                                            const char       *name);
+int         _cockpit_sim_loader_enum       (CockpitSimLoader *loader,
+                                            JsonObject       *object,
+                                            const char       *name,
+                                            GType             type,
+                                            gboolean          nullable);
+JsonArray  *_cockpit_sim_loader_array      (CockpitSimLoader *loader,
+                                            JsonObject       *object,
+                                            const char       *name);
+guint       _cockpit_sim_loader_length     (JsonArray        *array);
+JsonObject *_cockpit_sim_loader_element    (CockpitSimLoader *loader,
+                                            JsonArray        *array,
+                                            guint             index,
+                                            const char       *name);
+
 G_END_DECLS
