@@ -237,6 +237,16 @@ test_request (void)
   }
 }
 
+/* The recommended order, which plans follow. */
+static void
+test_order (void)
+{
+  g_assert_cmpint (cockpit_environment_kind_get_order (COCKPIT_ENVIRONMENT_KIND_INTEGRATION), ==, 0);
+  g_assert_cmpint (cockpit_environment_kind_get_order (COCKPIT_ENVIRONMENT_KIND_UAT), ==, 1);
+  g_assert_cmpint (cockpit_environment_kind_get_order (COCKPIT_ENVIRONMENT_KIND_LIVE), ==, 2);
+  g_assert_cmpint (cockpit_environment_kind_get_order (COCKPIT_ENVIRONMENT_KIND_NONE), ==, -1);
+}
+
 /* The form rules of the contract (its 400 answers), each said in words. */
 static void
 test_request_check (void)
@@ -360,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/plan/states", test_states);
   g_test_add_func ("/cockpit/plan/malformed", test_malformed);
   g_test_add_func ("/cockpit/plan/package", test_package);
+  g_test_add_func ("/cockpit/plan/order", test_order);
   g_test_add_func ("/cockpit/plan/request", test_request);
   g_test_add_func ("/cockpit/plan/request-check", test_request_check);
   g_test_add_func ("/cockpit/plan/environment-rules", test_environment_rules);

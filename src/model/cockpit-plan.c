@@ -7,6 +7,7 @@
 #include "cockpit-json.h"
 #include "cockpit-plan.h"
 #include "cockpit-plan-step.h"
+#include "cockpit-rules.h"
 #include "cockpit-version.h"
 
 #include <string.h>
@@ -618,23 +619,6 @@ cockpit_plan_request_to_json (const CockpitPlanRequest *request)
   return json_builder_get_root (builder);
 }
 
-static int
-kind_rank (CockpitEnvironmentKind kind)
-{
-  switch (kind)
-    {
-    case COCKPIT_ENVIRONMENT_KIND_INTEGRATION:
-      return 0;
-    case COCKPIT_ENVIRONMENT_KIND_UAT:
-      return 1;
-    case COCKPIT_ENVIRONMENT_KIND_LIVE:
-      return 2;
-    case COCKPIT_ENVIRONMENT_KIND_NONE:
-    default:
-      return -1;
-    }
-}
-
 static gboolean
 fail_with (char       **message,
            const char  *text)
@@ -663,7 +647,7 @@ cockpit_plan_request_check (const CockpitPlanRequest  *request,
     return fail_with (message, _("A plan has at most three environments."));
   for (guint i = 0; i < request->n_environments; i++)
     {
-      int rank = kind_rank (request->environments[i]);
+      int rank = cockpit_environment_kind_get_order (request->environments[i]);
 
       if (rank < 0)
         return fail_with (message, _("Choose at least one environment."));

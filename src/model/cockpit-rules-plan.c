@@ -11,6 +11,23 @@
 #include "cockpit-rules-private.h"
 #include "cockpit-version.h"
 
+int
+cockpit_environment_kind_get_order (CockpitEnvironmentKind kind)
+{
+  switch (kind)
+    {
+    case COCKPIT_ENVIRONMENT_KIND_INTEGRATION:
+      return 0;
+    case COCKPIT_ENVIRONMENT_KIND_UAT:
+      return 1;
+    case COCKPIT_ENVIRONMENT_KIND_LIVE:
+      return 2;
+    case COCKPIT_ENVIRONMENT_KIND_NONE:
+    default:
+      return -1;
+    }
+}
+
 CockpitBlockReason
 cockpit_rules_check_plan_environment (CockpitPackage      *package,
                                       CockpitEnvironment  *environment,

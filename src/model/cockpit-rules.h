@@ -54,6 +54,10 @@ typedef enum {
 /* "Live", "UAT", "Integration". */
 const char          *cockpit_environment_kind_get_label       (CockpitEnvironmentKind  kind);
 
+/* The place of @kind in the recommended order: Integration 0, UAT 1,
+ * Live 2; -1 for none. */
+int                  cockpit_environment_kind_get_order       (CockpitEnvironmentKind  kind);
+
 /* "Verify replica", "Keep upgrade backup", ... */
 const char          *cockpit_stage_name_get_label             (CockpitStageName        stage);
 /* "Running", "Upgrading", "Not set up", ... */

@@ -17,17 +17,11 @@
 
 G_STATIC_ASSERT (COCKPIT_SIM_MAX_STAGES >= COCKPIT_STAGE_PLAN_MAX);
 
-static gboolean
-set_error (GError          **error,
-           CockpitSimError   code,
-           const char       *format,
-           ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-set_error (GError          **error,
-           CockpitSimError   code,
-           const char       *format,
-           ...)
+gboolean
+_cockpit_sim_set_error (GError          **error,
+                        CockpitSimError   code,
+                        const char       *format,
+                        ...)
 {
   va_list args;
 
@@ -53,7 +47,7 @@ cockpit_sim_engine_parse_body (GBytes    *body,
   if (length == 0)
     {
       if (required)
-        set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+        _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                    "The request needs a JSON object as its body.");
       return NULL;
     }
@@ -61,12 +55,12 @@ cockpit_sim_engine_parse_body (GBytes    *body,
   root = cockpit_json_parse (data, length, &local_error);
   if (root == NULL)
     {
-      set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST, "%s", local_error->message);
+      _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST, "%s", local_error->message);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+      _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                  "The body must be a JSON object.");
       return NULL;
     }
@@ -119,14 +113,14 @@ check_package_free (CockpitSimPackage  *package,
                     GError            **error)
 {
   if (package->maintenance_message != NULL)
-    return set_error (error, COCKPIT_SIM_ERROR_MAINTENANCE,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_MAINTENANCE,
                       "“%s” is in maintenance mode and can only be viewed until the maintenance ends: %s",
                       package->name, package->maintenance_message);
   if (package->running != NULL)
     {
       g_autofree char *what = describe_action (package, package->running);
 
-      return set_error (error, COCKPIT_SIM_ERROR_PACKAGE_BUSY,
+      return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_PACKAGE_BUSY,
                         "“%s” is busy with %s. Only one action can run at a time; "
                         "try again when it has finished.", package->name, what);
     }
@@ -138,7 +132,7 @@ check_upgrade_backup (CockpitSimEnvironment  *env,
                       GError                **error)
 {
   if (env->upgrade_backup.from_version == NULL)
-    return set_error (error, COCKPIT_SIM_ERROR_NO_UPGRADE_BACKUP,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_NO_UPGRADE_BACKUP,
                       "The %s environment has no upgrade backup.",
                       cockpit_sim_kind_name (env->kind));
   return TRUE;
@@ -153,7 +147,7 @@ check_not_backed_up (CockpitSimEnvironment  *env,
     {
       g_autofree char *expires = cockpit_sim_format_time (env->upgrade_backup.expires_at);
 
-      return set_error (error, COCKPIT_SIM_ERROR_UPGRADE_BACKUP_EXISTS,
+      return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_UPGRADE_BACKUP_EXISTS,
                         "The %s environment still has the upgrade backup of its last upgrade "
                         "(%s, kept until %s), so it cannot be %s. Delete or restore the "
                         "backup first.", cockpit_sim_kind_name (env->kind),
@@ -168,7 +162,7 @@ check_not_protected (CockpitSimEnvironment  *env,
                      GError                **error)
 {
   if (env->protected_)
-    return set_error (error, COCKPIT_SIM_ERROR_ENVIRONMENT_PROTECTED,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_ENVIRONMENT_PROTECTED,
                       "The %s environment is protected, so it cannot be %s. "
                       "Ask the Cloud Helpdesk to lift the protection first.",
                       cockpit_sim_kind_name (env->kind), what);
@@ -180,7 +174,7 @@ check_set_up (CockpitSimEnvironment  *env,
               GError                **error)
 {
   if (env->version == NULL)
-    return set_error (error, COCKPIT_SIM_ERROR_NOT_SUPPORTED,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_NOT_SUPPORTED,
                       "The %s environment is not set up.", cockpit_sim_kind_name (env->kind));
   return TRUE;
 }
@@ -264,14 +258,14 @@ start_upgrade (CockpitSimState        *state,
   if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
       json_node_get_value_type (member) != G_TYPE_STRING)
     {
-      set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+      _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                  "“target_version” must be a version string such as “6.3.21”.");
       return NULL;
     }
   target = json_node_get_string (member);
   if (!cockpit_version_is_valid (target))
     {
-      set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+      _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                  "“target_version” is not a Magnolia version: “%s”.", target);
       return NULL;
     }
@@ -284,14 +278,14 @@ start_upgrade (CockpitSimState        *state,
   release = cockpit_sim_state_find_release (state, target);
   if (env->version == NULL)
     {
-      set_error (error, COCKPIT_SIM_ERROR_VERSION_NOT_AVAILABLE,
+      _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_VERSION_NOT_AVAILABLE,
                  "The %s environment is not set up, so no version is available for it.",
                  cockpit_sim_kind_name (env->kind));
       return NULL;
     }
   if (!cockpit_sim_engine_is_available (state, env, release))
     {
-      set_error (error, COCKPIT_SIM_ERROR_VERSION_NOT_AVAILABLE,
+      _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_VERSION_NOT_AVAILABLE,
                  "Magnolia %s is not available for the %s environment, which runs %s. "
                  "Choose one of the versions listed as available.",
                  target, cockpit_sim_kind_name (env->kind), env->version);
@@ -343,7 +337,7 @@ start_extend (CockpitSimState        *state,
         time = cockpit_date_time_parse (json_node_get_string (member));
       if (time == NULL)
         {
-          set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+          _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                      "“expires_at” must be a time in RFC 3339 format, such as “2026-11-26T09:30:00Z”.");
           return NULL;
         }
@@ -352,7 +346,7 @@ start_extend (CockpitSimState        *state,
       if (expires_at / G_USEC_PER_SEC < backup->expires_at / G_USEC_PER_SEC)
         {
           current = cockpit_sim_format_time (backup->expires_at);
-          set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+          _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                      "“expires_at” is earlier than the backup's current expiry, %s; "
                      "an extension can only move it later.", current);
           return NULL;
@@ -367,7 +361,7 @@ start_extend (CockpitSimState        *state,
     {
       g_autofree char *max = cockpit_sim_format_time (backup->max_expires_at);
 
-      set_error (error, COCKPIT_SIM_ERROR_EXTENSION_LIMIT,
+      _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_EXTENSION_LIMIT,
                  "An upgrade backup can be kept for at most 5 days after it was made, that is "
                  "until %s. To keep it longer, ask the Cloud Helpdesk.", max);
       return NULL;
@@ -423,7 +417,7 @@ cockpit_sim_engine_start (CockpitSimState        *state,
     case COCKPIT_ACTION_KIND_CREATE_BACKUP:
       if (env->kind != COCKPIT_ENVIRONMENT_KIND_LIVE)
         {
-          set_error (error, COCKPIT_SIM_ERROR_NOT_SUPPORTED,
+          _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_NOT_SUPPORTED,
                      "Manual backups can only be made of the Live environment.");
           return NULL;
         }

@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+/* Sets @error in COCKPIT_SIM_ERROR and returns FALSE: "return
+ * _cockpit_sim_set_error (...)" refuses a request in one line. */
+gboolean _cockpit_sim_set_error (GError          **error,
+                                 CockpitSimError   code,
+                                 const char       *format,
+                                 ...) G_GNUC_PRINTF (3, 4);
+
 /* Checks a request to start an action of @kind on @env, in the contract's
  * order (404, 400, maintenance, package_busy, then the action's own codes),
  * and starts it at @now.  @body is the request body, possibly empty.

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cockpit-json.h"
+#include "cockpit-rules.h"
 #include "cockpit-sim-engine.h"
 #include "cockpit-sim-plans-private.h"
 #include "cockpit-sim-state-private.h"
@@ -192,44 +193,6 @@ _cockpit_sim_plan_to_json (CockpitSimPlan *plan)
 /* Creating a plan */
 
 static gboolean
-set_error (GError          **error,
-           CockpitSimError   code,
-           const char       *format,
-           ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-set_error (GError          **error,
-           CockpitSimError   code,
-           const char       *format,
-           ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (COCKPIT_SIM_ERROR, code, format, args));
-  va_end (args);
-  return FALSE;
-}
-
-/* The recommended order: Integration, UAT, Live. */
-static int
-kind_rank (CockpitEnvironmentKind kind)
-{
-  switch (kind)
-    {
-    case COCKPIT_ENVIRONMENT_KIND_INTEGRATION:
-      return 0;
-    case COCKPIT_ENVIRONMENT_KIND_UAT:
-      return 1;
-    case COCKPIT_ENVIRONMENT_KIND_LIVE:
-      return 2;
-    case COCKPIT_ENVIRONMENT_KIND_NONE:
-    default:
-      return -1;
-    }
-}
-
-static gboolean
 is_string (JsonNode *node)
 {
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
@@ -257,7 +220,7 @@ read_environments (JsonNode     *member,
   if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member) ||
       (length = json_array_get_length (array = json_node_get_array (member))) < 1 ||
       length > COCKPIT_SIM_PLAN_MAX_STEPS)
-    return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                       "“environments” must list one to three environment kinds, such as "
                       "[\"integration\", \"uat\", \"live\"].");
 
@@ -268,11 +231,11 @@ read_environments (JsonNode     *member,
 
       if (!is_string (element) ||
           !cockpit_enum_from_string (COCKPIT_TYPE_ENVIRONMENT_KIND, json_node_get_string (element), &kind) ||
-          kind_rank (kind) < 0)
-        return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+          cockpit_environment_kind_get_order (kind) < 0)
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                           "“environments” may only hold “integration”, “uat” and “live”.");
-      if (i > 0 && kind_rank (kind) <= kind_rank (request->kinds[i - 1]))
-        return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+      if (i > 0 && cockpit_environment_kind_get_order (kind) <= cockpit_environment_kind_get_order (request->kinds[i - 1]))
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                           "“environments” must list each environment once, in the order "
                           "integration, uat, live.");
       request->kinds[i] = kind;
@@ -292,7 +255,7 @@ read_request (JsonObject   *object,
 
   member = json_object_get_member (object, "target_version");
   if (!is_string (member) || !cockpit_version_is_valid (json_node_get_string (member)))
-    return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                       "“target_version” must be a version string such as “6.3.21”.");
   request->target_version = json_node_get_string (member);
 
@@ -302,7 +265,7 @@ read_request (JsonObject   *object,
   member = json_object_get_member (object, "gate");
   gate = is_string (member) ? json_node_get_string (member) : NULL;
   if (g_strcmp0 (gate, "approval") != 0 && g_strcmp0 (gate, "soak") != 0)
-    return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                       "“gate” must be “approval” or “soak”.");
   request->soak = g_str_equal (gate, "soak");
 
@@ -317,13 +280,13 @@ read_request (JsonObject   *object,
         hours = json_node_get_double (member);
       /* A whole number, though JSON may write it as 24.0. */
       if (hours != floor (hours) || hours < 1 || hours > MAX_SOAK_HOURS)
-        return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                           "With “gate”: “soak”, “soak_hours” must be a whole number of hours "
                           "from 1 to %d.", MAX_SOAK_HOURS);
       request->soak_hours = (guint) hours;
     }
   else if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
-    return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                       "“soak_hours” is only for “gate”: “soak”; leave it out with an approval gate.");
 
   member = json_object_get_member (object, "start_at");
@@ -335,16 +298,16 @@ read_request (JsonObject   *object,
       if (is_string (member))
         time = cockpit_date_time_parse (json_node_get_string (member));
       if (time == NULL)
-        return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                           "“start_at” must be a time in RFC 3339 format with its time zone, "
                           "such as “2026-11-29T06:00:00Z”.");
       /* Whole seconds, as the answers show times. */
       start = g_date_time_to_unix (time) * G_USEC_PER_SEC;
       if (start < now)
-        return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                           "“start_at” is in the past; choose a time from now on, or null to start now.");
       if (start > now + MAX_START_AHEAD)
-        return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                           "“start_at” is more than 30 days ahead; a plan can start at most 30 days from now.");
       request->start_at = start;
     }
@@ -353,7 +316,7 @@ read_request (JsonObject   *object,
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
       if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
-        return set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_BAD_REQUEST,
                           "“back_up_live_first” must be true or false.");
       request->back_up_live_first = json_node_get_boolean (member);
     }
@@ -371,11 +334,11 @@ check_package (CockpitSimState    *state,
   CockpitSimPlan *active = _cockpit_sim_plans_active (package);
 
   if (package->maintenance_message != NULL)
-    return set_error (error, COCKPIT_SIM_ERROR_MAINTENANCE,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_MAINTENANCE,
                       "“%s” is in maintenance mode and can only be viewed until the maintenance ends: %s",
                       package->name, package->maintenance_message);
   if (active != NULL)
-    return set_error (error, COCKPIT_SIM_ERROR_PLAN_EXISTS,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_PLAN_EXISTS,
                       "“%s” already has an upgrade plan to %s (%s). Cancel it, or wait until it "
                       "has finished, before you plan another.", package->name,
                       active->target_version, _cockpit_sim_plan_status_string (active->status));
@@ -385,7 +348,7 @@ check_package (CockpitSimState    *state,
       CockpitSimEnvironment *env = cockpit_sim_package_find_kind (package, request->kinds[i]);
 
       if (env != NULL && env->protected_)
-        return set_error (error, COCKPIT_SIM_ERROR_ENVIRONMENT_PROTECTED,
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_ENVIRONMENT_PROTECTED,
                           "The %s environment is protected, so it cannot be upgraded. "
                           "Ask the Cloud Helpdesk to lift the protection first.",
                           cockpit_sim_kind_name (env->kind));
@@ -399,7 +362,7 @@ check_package (CockpitSimState    *state,
         {
           g_autofree char *expires = cockpit_sim_format_time (env->upgrade_backup.expires_at);
 
-          return set_error (error, COCKPIT_SIM_ERROR_UPGRADE_BACKUP_EXISTS,
+          return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_UPGRADE_BACKUP_EXISTS,
                             "The Live environment still has the upgrade backup of its last upgrade "
                             "(%s, kept until %s), so it cannot be upgraded again. Delete or restore "
                             "the backup first.", env->upgrade_backup.from_version, expires);
@@ -411,10 +374,10 @@ check_package (CockpitSimState    *state,
       const char *name = cockpit_sim_kind_name (request->kinds[i]);
 
       if (env == NULL || env->version == NULL)
-        return set_error (error, COCKPIT_SIM_ERROR_VERSION_NOT_AVAILABLE,
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_VERSION_NOT_AVAILABLE,
                           "The %s environment is not set up, so no version is available for it.", name);
       if (!cockpit_sim_engine_is_available (state, env, release))
-        return set_error (error, COCKPIT_SIM_ERROR_VERSION_NOT_AVAILABLE,
+        return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_VERSION_NOT_AVAILABLE,
                           "Magnolia %s is not available for the %s environment, which runs %s. "
                           "Choose one of the versions listed as available.",
                           request->target_version, name, env->version);
@@ -525,7 +488,7 @@ _cockpit_sim_plans_approve (CockpitSimState    *state,
       step = &plan->steps[i];
 
   if (step == NULL)
-    return set_error (error, COCKPIT_SIM_ERROR_NOT_WAITING,
+    return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_NOT_WAITING,
                       "The upgrade plan to %s has no environment waiting for an approval (it is %s).",
                       plan->target_version, _cockpit_sim_plan_status_string (plan->status));
 
@@ -554,7 +517,7 @@ _cockpit_sim_plans_cancel (CockpitSimPackage  *package,
     {
       g_autofree char *finished = cockpit_sim_format_time (plan->finished_at);
 
-      return set_error (error, COCKPIT_SIM_ERROR_PLAN_FINISHED,
+      return _cockpit_sim_set_error (error, COCKPIT_SIM_ERROR_PLAN_FINISHED,
                         "The upgrade plan to %s has already finished (%s at %s).",
                         plan->target_version, _cockpit_sim_plan_status_string (plan->status), finished);
     }
