@@ -251,28 +251,49 @@ _cockpit_sim_reply_page (Request    *req,
   _cockpit_sim_reply_json (req, SOUP_STATUS_OK, node);
 }
 
-static void
-handle_package_actions (Request *req)
+void
+_cockpit_sim_reply_newest_first (Request           *req,
+                                 CockpitSimPackage *package,
+                                 const char        *member,
+                                 GPtrArray         *items,
+                                 CockpitSimToJson   to_json,
+                                 gpointer           data)
 {
-  CockpitSimPackage *package = _cockpit_sim_lookup_package (req);
   g_autofree char *hash = NULL;
   g_autofree char *next = NULL;
   JsonArray *array;
   guint limit, position, i;
 
-  if (package == NULL || !_cockpit_sim_parse_limit (req, &limit))
+  if (!_cockpit_sim_parse_limit (req, &limit))
     return;
-  hash = _cockpit_sim_cursor_hash ("actions", package->id, "");
-  if (!_cockpit_sim_cursor_decode (req, hash, package->actions->len, &position))
+  hash = _cockpit_sim_cursor_hash (member, package->id, "");
+  if (!_cockpit_sim_cursor_decode (req, hash, items->len, &position))
     return;
 
   array = json_array_new ();
   for (i = position; i > 0 && json_array_get_length (array) < limit; i--)
-    json_array_add_element (array, cockpit_sim_action_to_json (g_ptr_array_index (package->actions, i - 1),
-                                                               req->now));
+    json_array_add_element (array, to_json (g_ptr_array_index (items, i - 1), data));
   if (i > 0)
     next = _cockpit_sim_cursor_encode (i, hash);
-  _cockpit_sim_reply_page (req, "actions", array, next);
+  _cockpit_sim_reply_page (req, member, array, next);
+}
+
+static JsonNode *
+action_to_json (gpointer item,
+                gpointer data)
+{
+  Request *req = data;
+
+  return cockpit_sim_action_to_json (item, req->now);
+}
+
+static void
+handle_package_actions (Request *req)
+{
+  CockpitSimPackage *package = _cockpit_sim_lookup_package (req);
+
+  if (package != NULL)
+    _cockpit_sim_reply_newest_first (req, package, "actions", package->actions, action_to_json, req);
 }
 
 static void

@@ -32,27 +32,20 @@ handle_create (Request *req)
   _cockpit_sim_reply_json (req, SOUP_STATUS_CREATED, _cockpit_sim_plan_to_json (plan));
 }
 
+static JsonNode *
+plan_to_json (gpointer item,
+              gpointer data)
+{
+  return _cockpit_sim_plan_to_json (item);
+}
+
 static void
 handle_list (Request *req)
 {
   CockpitSimPackage *package = _cockpit_sim_lookup_package (req);
-  g_autofree char *hash = NULL;
-  g_autofree char *next = NULL;
-  JsonArray *array;
-  guint limit, position, i;
 
-  if (package == NULL || !_cockpit_sim_parse_limit (req, &limit))
-    return;
-  hash = _cockpit_sim_cursor_hash ("plans", package->id, "");
-  if (!_cockpit_sim_cursor_decode (req, hash, package->plans->len, &position))
-    return;
-
-  array = json_array_new ();
-  for (i = position; i > 0 && json_array_get_length (array) < limit; i--)
-    json_array_add_element (array, _cockpit_sim_plan_to_json (g_ptr_array_index (package->plans, i - 1)));
-  if (i > 0)
-    next = _cockpit_sim_cursor_encode (i, hash);
-  _cockpit_sim_reply_page (req, "plans", array, next);
+  if (package != NULL)
+    _cockpit_sim_reply_newest_first (req, package, "plans", package->plans, plan_to_json, NULL);
 }
 
 /* The plan the path names; NULL after replying 404. */

@@ -126,6 +126,16 @@ void        _cockpit_sim_reply_page          (Request           *req,
                                               const char        *member,
                                               JsonArray         *array,
                                               const char        *next_before);
+/* A page of @items (the package's, oldest first) newest first, in the
+ * member @member, which also names the list for its cursors. */
+typedef JsonNode *(*CockpitSimToJson) (gpointer item,
+                                       gpointer data);
+void        _cockpit_sim_reply_newest_first  (Request           *req,
+                                              CockpitSimPackage *package,
+                                              const char        *member,
+                                              GPtrArray         *items,
+                                              CockpitSimToJson   to_json,
+                                              gpointer           data);
 
 /* The package, or the environment, the path names; NULL after replying
  * 404 when there is none. */
