@@ -51,6 +51,8 @@ struct _CockpitApplication
   GHashTable            *announced;
   /* A plan approved from a notification before the session was there */
   char                  *pending_approval;
+  /* The plans whose approval is asked on the desktop now, by id */
+  GHashTable            *asking;
 
   /* Helpdesk notifications of the session: kept here, not in the window,
    * so that new critical ones are announced with the window closed. */
@@ -586,6 +588,9 @@ static void plan_event_cb (CockpitSession     *session,
                            CockpitApplication *self);
 static void approve_plan  (CockpitApplication *self,
                            const char         *plan_id);
+static void plan_changed_cb (CockpitSession     *session,
+                             CockpitPackage     *package,
+                             CockpitApplication *self);
 
 void
 cockpit_application_set_session (CockpitApplication *self,
@@ -626,6 +631,7 @@ cockpit_application_set_session (CockpitApplication *self,
                                G_CALLBACK (actions_changed_cb), self, 0);
 
       g_signal_connect_object (session, "plan-event", G_CALLBACK (plan_event_cb), self, 0);
+      g_signal_connect_object (session, "plan-changed", G_CALLBACK (plan_changed_cb), self, 0);
 
       cockpit_session_load_cache (session);
       cockpit_session_refresh (session);
@@ -1161,10 +1167,38 @@ plan_event_cb (CockpitSession     *session,
   if (event == COCKPIT_PLAN_EVENT_APPROVAL_NEEDED)
     g_notification_add_button_with_target (notification, _("Approve"), "app.approve-plan", "s", cockpit_plan_get_id (plan));
   g_application_send_notification (G_APPLICATION (self), id, notification);
+  if (event == COCKPIT_PLAN_EVENT_APPROVAL_NEEDED)
+    g_hash_table_add (self->asking, g_strdup (cockpit_plan_get_id (plan)));
+  else
+    g_hash_table_remove (self->asking, cockpit_plan_get_id (plan));
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (COCKPIT_IS_WINDOW (window) && event != COCKPIT_PLAN_EVENT_APPROVAL_NEEDED)
     cockpit_window_show_toast (COCKPIT_WINDOW (window), title);
+}
+
+/* A question answered elsewhere (the card's button, another computer) or
+ * no longer asked (the plan was cancelled) leaves the desktop. */
+static void
+plan_changed_cb (CockpitSession     *session,
+                 CockpitPackage     *package,
+                 CockpitApplication *self)
+{
+  GHashTableIter iter;
+  const char *plan_id;
+
+  g_hash_table_iter_init (&iter, self->asking);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &plan_id, NULL))
+    {
+      CockpitPlan *plan = cockpit_session_find_plan (session, plan_id);
+      g_autofree char *id = NULL;
+
+      if (plan != NULL && cockpit_plan_get_step_awaiting_approval (plan) != NULL)
+        continue;
+      id = g_strdup_printf ("plan-%s", plan_id);
+      g_application_withdraw_notification (G_APPLICATION (self), id);
+      g_hash_table_iter_remove (&iter);
+    }
 }
 
 static void
@@ -1563,6 +1597,7 @@ cockpit_application_finalize (GObject *object)
   g_clear_pointer (&self->reminded, g_hash_table_unref);
   g_clear_pointer (&self->announced, g_hash_table_unref);
   g_clear_pointer (&self->pending_approval, g_free);
+  g_clear_pointer (&self->asking, g_hash_table_unref);
 
   G_OBJECT_CLASS (cockpit_application_parent_class)->finalize (object);
 }
@@ -1638,6 +1673,7 @@ cockpit_application_init (CockpitApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   self->reminded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->announced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->asking = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->background = cockpit_background_new ();
   self->background_cancellable = g_cancellable_new ();
 }

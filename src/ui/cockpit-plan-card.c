@@ -63,6 +63,23 @@ next_step (CockpitPlan     *plan,
   return NULL;
 }
 
+static int
+step_index (CockpitPlan     *plan,
+            CockpitPlanStep *step)
+{
+  GListModel *steps = cockpit_plan_get_steps (plan);
+  guint n = g_list_model_get_n_items (steps);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CockpitPlanStep) item = g_list_model_get_item (steps, i);
+
+      if (item == step)
+        return (int) i;
+    }
+  return -1;
+}
+
 static const char *
 step_icon_name (CockpitPlanStepStatus status)
 {
@@ -131,6 +148,11 @@ describe_step (CockpitPlan     *plan,
     case COCKPIT_PLAN_STEP_STATUS_FAILED:
       return g_strdup (_("Failed"));
     case COCKPIT_PLAN_STEP_STATUS_SKIPPED:
+      /* After a failure, the steps that follow are skipped too, but for
+       * another reason than a version already there. */
+      if (cockpit_plan_get_status (plan) == COCKPIT_PLAN_STATUS_FAILED &&
+          step_index (plan, step) > step_index (plan, cockpit_plan_get_current_step (plan)))
+        return g_strdup (_("Not upgraded: the plan stopped at the failure"));
       return g_strdup (_("Skipped: already on this version or newer"));
     case COCKPIT_PLAN_STEP_STATUS_CANCELLED:
       return g_strdup (_("Cancelled: not started"));
