@@ -325,6 +325,81 @@ set_check (CockpitPlanDialog *dialog,
   gtk_check_button_set_active (dialog_child (dialog, name), active);
 }
 
+/* The sidebar's mark of @id's row: shown while its plan waits for the
+ * user's approval. */
+static gboolean
+mark_shown (const char *id)
+{
+  GListModel *packages = cockpit_session_get_packages (cockpit);
+
+  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+    {
+      g_autoptr(CockpitPackage) item = g_list_model_get_item (packages, i);
+      GtkWidget *row;
+
+      if (g_strcmp0 (cockpit_package_get_id (item), id) != 0)
+        continue;
+      row = cockpit_window_get_package_row (window (), i);
+      g_assert_nonnull (row);
+      for (GtkWidget *w = row; w != NULL; )
+        {
+          /* Depth first through the row's widgets. */
+          if (GTK_IS_IMAGE (w) &&
+              g_strcmp0 (gtk_widget_get_tooltip_text (w), "An upgrade plan waits for your approval") == 0)
+            return gtk_widget_get_visible (w);
+          if (gtk_widget_get_first_child (w) != NULL)
+            w = gtk_widget_get_first_child (w);
+          else
+            {
+              while (w != row && gtk_widget_get_next_sibling (w) == NULL)
+                w = gtk_widget_get_parent (w);
+              w = w == row ? NULL : gtk_widget_get_next_sibling (w);
+            }
+        }
+      g_error ("The row of %s has no mark", id);
+    }
+  g_error ("No row for %s", id);
+  return FALSE;
+}
+
+/* The demo: Globex's plan waits for the approval of UAT, which the app
+ * tells as soon as it has loaded the packages, and marks in the sidebar;
+ * Hooli's Live upgrade is scheduled for Sunday morning. */
+static void
+test_seed (void)
+{
+  CockpitPlan *plan;
+  g_autofree char *notification_id = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window ()), 1100, 1000);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) >= 5);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (cockpit)) > 0);
+  WAIT_FOR (plan_of ("globex") != NULL);
+
+  plan = plan_of ("globex");
+  g_assert_nonnull (cockpit_plan_get_step_awaiting_approval (plan));
+  notification_id = plan_notification_id (plan);
+  WAIT_FOR (notified (notification_id, "UAT of Globex Online Shop is ready for your approval"));
+  assert_approve_button (last_notification (notification_id), cockpit_plan_get_id (plan));
+  WAIT_FOR (mark_shown ("globex"));
+  g_assert_false (mark_shown ("acmeweb"));
+  g_assert_false (mark_shown ("hooli"));
+
+  show_package ("globex");
+  g_assert_true (enabled ("approve-plan"));
+  g_assert_false (enabled ("plan-upgrade"));
+  g_assert_cmpstr (cockpit_plan_card_get_status_text (card ()), ==, "UAT is ready for your approval.");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "plan-window-globex");
+
+  show_package ("hooli");
+  g_assert_cmpint (cockpit_plan_get_status (plan_of ("hooli")), ==, COCKPIT_PLAN_STATUS_SCHEDULED);
+  assert_contains (cockpit_plan_card_get_status_text (card ()), "Scheduled: starts on Sunday");
+  assert_contains (cockpit_plan_card_get_status_text (card ()), "06:00 UTC");
+  test_app_screenshot_both (GTK_WIDGET (window ()), "plan-window-hooli");
+}
+
 /* Umbrella: Live is protected and Integration torn down, so only UAT can
  * be planned; the others are shown unticked, insensitive, with the reason. */
 static void
@@ -465,6 +540,7 @@ test_approval (void)
   WAIT_FOR (notified (notification_id, "UAT of Acme Corporation Website is ready for your approval"));
   n = last_notification (notification_id);
   assert_approve_button (n, plan_id);
+  WAIT_FOR (mark_shown ("acmeweb"));
   g_assert_true (enabled ("approve-plan"));
   g_assert_true (enabled ("cancel-plan"));
   g_assert_false (enabled ("plan-upgrade"));
@@ -476,6 +552,7 @@ test_approval (void)
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_RUNNING);
   WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, notification_id, g_str_equal, NULL));
   g_ptr_array_set_size (session.withdrawn, 0);
+  WAIT_FOR (!mark_shown ("acmeweb"));
   g_assert_cmpint (cockpit_plan_step_get_status (cockpit_plan_get_step (plan_of ("acmeweb"), COCKPIT_ENVIRONMENT_KIND_UAT)),
                    ==, COCKPIT_PLAN_STEP_STATUS_RUNNING);
   g_assert_false (enabled ("approve-plan"));
@@ -699,6 +776,32 @@ test_scheduled (void)
                    ==, "6.4.3");
 }
 
+/* "Approve" clicked while the app is not signed in yet (D-Bus started it
+ * for the click): the approval waits for the session, then is sent. */
+static void
+test_approve_before_sign_in (void)
+{
+  g_autofree char *plan_id = NULL;
+
+  refresh ();
+  g_assert_nonnull (plan_of ("globex"));
+  g_assert_nonnull (cockpit_plan_get_step_awaiting_approval (plan_of ("globex")));
+  plan_id = g_strdup (cockpit_plan_get_id (plan_of ("globex")));
+
+  while (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_object_ref (cockpit);
+  cockpit_application_set_session (app, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "approve-plan", g_variant_new_string (plan_id));
+  refresh ();
+  g_assert_cmpint (cockpit_plan_get_status (plan_of ("globex")), ==, COCKPIT_PLAN_STATUS_WAITING);
+
+  cockpit_application_set_session (app, cockpit);
+  g_object_unref (cockpit);
+  WAIT_FOR (cockpit_plan_get_status (cockpit_session_find_plan (cockpit, plan_id)) == COCKPIT_PLAN_STATUS_RUNNING);
+  g_assert_nonnull (cockpit_plan_step_get_approved_by (cockpit_plan_get_step (plan_of ("globex"), COCKPIT_ENVIRONMENT_KIND_UAT)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +816,7 @@ main (int   argc,
   app = t.app;
   cockpit = t.session;
 
+  g_test_add_func ("/cockpit/plans/0-seed", test_seed);
   g_test_add_func ("/cockpit/plans/1-dialog-blocked", test_dialog_blocked);
   g_test_add_func ("/cockpit/plans/2-dialog-choices", test_dialog);
   g_test_add_func ("/cockpit/plans/3-approval", test_approval);
@@ -720,6 +824,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/plans/5-failure", test_failure);
   g_test_add_func ("/cockpit/plans/6-cancel", test_cancel);
   g_test_add_func ("/cockpit/plans/7-scheduled", test_scheduled);
+  g_test_add_func ("/cockpit/plans/8-approve-before-sign-in", test_approve_before_sign_in);
 
   result = g_test_run ();
 
