@@ -487,6 +487,14 @@ test_dialog (void)
   g_test_message ("plan dialog: %d px at least", minimum);
   g_assert_cmpint (minimum, <=, 360);
   test_app_screenshot_both (GTK_WIDGET (dialog), "plan-dialog");
+  /* Its lower half: what happens, the backup of Live, the checklist. */
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (dialog_child (dialog, "scroller"));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    test_app_screenshot_both (GTK_WIDGET (dialog), "plan-dialog-checklist");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 1600);
   cockpit_test_wait_for_draw (GTK_WIDGET (dialog));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 1600);

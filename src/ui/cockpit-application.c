@@ -100,6 +100,28 @@ set_sign_in_error (CockpitApplication *self,
  * of upgrade backups with no window open: the app stays while it signs
  * in, until the packages are first loaded, and while a reminder is still
  * to come; then it ends by itself (a running action holds it anyway). */
+/* Whether a plan will move on by the clock (a start time, a running
+ * step, a soak gate): its next gate is to be told.  A plan that waits
+ * for an approval has been told already. */
+static gboolean
+plan_to_follow (CockpitApplication *self)
+{
+  GListModel *packages;
+
+  if (self->session == NULL)
+    return FALSE;
+  packages = cockpit_session_get_packages (self->session);
+  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+    {
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+      CockpitPlan *plan = cockpit_package_get_active_plan (package);
+
+      if (plan != NULL && cockpit_plan_get_step_awaiting_approval (plan) == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 update_service_hold (CockpitApplication *self)
 {
@@ -110,7 +132,8 @@ update_service_hold (CockpitApplication *self)
 
   needed = self->busy ||
            (self->session != NULL && cockpit_session_get_updated_at (self->session) == NULL) ||
-           (self->reminder != NULL && cockpit_backup_reminder_get_next_at (self->reminder) != NULL);
+           (self->reminder != NULL && cockpit_backup_reminder_get_next_at (self->reminder) != NULL) ||
+           plan_to_follow (self);
   if (needed && !self->service_held)
     {
       g_application_hold (G_APPLICATION (self));
@@ -1199,6 +1222,7 @@ plan_changed_cb (CockpitSession     *session,
       g_application_withdraw_notification (G_APPLICATION (self), id);
       g_hash_table_iter_remove (&iter);
     }
+  update_service_hold (self);
 }
 
 static void

@@ -365,6 +365,9 @@ cockpit_plan_card_update (CockpitPlanCard *self)
     approve = g_strdup_printf (_("_Approve %s"),
                                cockpit_environment_kind_get_label (cockpit_plan_step_get_environment (awaiting)));
   gtk_button_set_label (GTK_BUTTON (self->approve_button), approve != NULL ? approve : "");
+  /* The button has its label only now: named after it, without the
+   * mnemonic, and followed from then on. */
+  cockpit_a11y_name_buttons (self->approve_button);
   gtk_widget_set_visible (self->approve_button, awaiting != NULL);
   gtk_widget_set_visible (self->cancel_button, cockpit_plan_is_active (plan));
   gtk_widget_set_visible (self->button_box, cockpit_plan_is_active (plan));
