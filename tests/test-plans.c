@@ -288,9 +288,14 @@ tick_checklist (CockpitPlanDialog *dialog)
   for (int i = 0; i < 4; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (checks, i);
+      GtkWidget *check;
 
       g_assert_nonnull (row);
-      gtk_widget_activate (GTK_WIDGET (row));
+      check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+      /* Ticked as a person does, by activating the row, if not yet. */
+      if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        gtk_widget_activate (GTK_WIDGET (row));
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
     }
 }
 
@@ -524,11 +529,31 @@ test_approval (void)
   CockpitPlan *plan;
   g_autofree char *plan_id = NULL;
   g_autofree char *notification_id = NULL;
+  g_autofree char *key = NULL;
   TestNotification *n;
 
   show_package ("acmeweb");
   dialog = open_dialog ();
   choose_version (dialog, "6.4.1");
+
+  /* Refused by the cockpit (maintenance began meanwhile): said in the
+   * client's words, no plan; once it has ended, the same request goes
+   * again with the same key and is accepted. */
+  key = g_strdup (cockpit_plan_dialog_get_idempotency_key (dialog));
+  test_app_sim_control (sim, TOKEN, "/_sim/packages/acmeweb/maintenance",
+                        "{\"message\": \"The database is being moved.\"}");
+  tick_checklist (dialog);
+  WAIT_FOR (can_create (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.create", NULL));
+  WAIT_FOR (cockpit_plan_dialog_get_error (dialog) != NULL);
+  g_test_message ("refused by the cockpit: %s", cockpit_plan_dialog_get_error (dialog));
+  g_assert_null (strstr (cockpit_plan_dialog_get_error (dialog), "409"));
+  g_assert_null (strstr (cockpit_plan_dialog_get_error (dialog), "maintenance\""));
+  test_app_screenshot_both (GTK_WIDGET (dialog), "plan-dialog-refused");
+  test_app_sim_control (sim, TOKEN, "/_sim/packages/acmeweb/maintenance", "{\"message\": null}");
+  WAIT_FOR (can_create (dialog));
+  g_assert_cmpstr (cockpit_plan_dialog_get_idempotency_key (dialog), ==, key);
+
   plan = create (dialog, "acmeweb");
   plan_id = g_strdup (cockpit_plan_get_id (plan));
   notification_id = plan_notification_id (plan);

@@ -713,5 +713,7 @@ cockpit_plan_dialog_init (CockpitPlanDialog *self)
       gtk_list_box_append (self->checks_box, row);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.create", FALSE);
+  /* A flat button rather than underlined text, as in the wizard's rows. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->notes_link), "link");
   cockpit_a11y_name_buttons (GTK_WIDGET (self));
 }
