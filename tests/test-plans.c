@@ -264,19 +264,15 @@ static void
 choose_version (CockpitPlanDialog *dialog,
                 const char        *version)
 {
-  AdwComboRow *row = dialog_child (dialog, "version_row");
-  GListModel *model = adw_combo_row_get_model (row);
+  GtkDropDown *dropdown = dialog_child (dialog, "version_dropdown");
+  GListModel *model = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CockpitRelease) release = g_list_model_get_item (model, i);
-
-      if (g_str_equal (cockpit_release_get_version (release), version))
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), version))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
   g_error ("Version %s is not offered", version);
 }
 

@@ -31,7 +31,8 @@ struct _CockpitPlanDialog
   GtkWidget         *scroller;
   GtkWidget         *create_button;
   GtkLabel          *error_label;
-  AdwComboRow       *version_row;
+  AdwActionRow      *version_row;
+  GtkDropDown       *version_dropdown;
   AdwActionRow      *notes_row;
   GtkLinkButton     *notes_link;
   AdwActionRow      *integration_row;
@@ -109,7 +110,14 @@ row_of (CockpitPlanDialog *self,
 static CockpitRelease *
 selected_release (CockpitPlanDialog *self)
 {
-  return adw_combo_row_get_selected_item (self->version_row);
+  guint selected = gtk_drop_down_get_selected (self->version_dropdown);
+  g_autoptr(CockpitRelease) release = NULL;
+
+  if (self->versions == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  /* The store keeps its own reference. */
+  release = g_list_model_get_item (G_LIST_MODEL (self->versions), selected);
+  return release;
 }
 
 static const char *
@@ -523,7 +531,7 @@ cockpit_plan_dialog_new (GtkWindow      *parent,
   CockpitPlanDialog *self;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) tomorrow = NULL;
-  g_autoptr(GtkExpression) expression = NULL;
+  g_autoptr(GtkStringList) names = NULL;
   GListModel *releases;
   guint longest = 0;
 
@@ -561,11 +569,17 @@ cockpit_plan_dialog_new (GtkWindow      *parent,
             }
         }
     }
-  expression = gtk_property_expression_new (COCKPIT_TYPE_RELEASE, NULL, "version");
-  adw_combo_row_set_expression (self->version_row, expression);
+  /* The drop-down shows the versions as words, which screen readers read. */
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->versions)); i++)
+    {
+      g_autoptr(CockpitRelease) release = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+
+      gtk_string_list_append (names, cockpit_release_get_version (release));
+    }
   self->updating = TRUE;
-  adw_combo_row_set_model (self->version_row, G_LIST_MODEL (self->versions));
-  g_signal_connect_object (self->version_row, "notify::selected", G_CALLBACK (inputs_changed_cb), self,
+  gtk_drop_down_set_model (self->version_dropdown, G_LIST_MODEL (names));
+  g_signal_connect_object (self->version_dropdown, "notify::selected", G_CALLBACK (inputs_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* All three by default; update() unticks what cannot be planned. */
@@ -665,6 +679,7 @@ cockpit_plan_dialog_class_init (CockpitPlanDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, version_row);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, version_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, notes_row);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, notes_link);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, integration_row);
