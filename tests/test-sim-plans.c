@@ -364,7 +364,10 @@ test_allowed_edges (SimTest       *f,
   g_assert_cmpint (sim_json_time (plan, "start_at"), ==, now + 30 * DAY - HOUR);
   g_assert_cmpstr (sim_json_string (plan, "status"), ==, "scheduled");
   g_assert_cmpint (sim_json_int (plan, "soak_hours"), ==, 168);
+  /* A scheduled plan cancelled: its steps too, and nothing ever starts. */
   cancelled = change_plan (f, plan, "cancel");
+  g_assert_cmpstr (sim_json_string (cancelled, "status"), ==, "cancelled");
+  assert_step (cancelled, 0, "live", "cancelled", 0);
 
   second = create_plan (f, "acmeweb", "{\"target_version\": \"6.4.3\", \"environments\": [\"live\"], "
                                       "\"gate\": \"soak\", \"soak_hours\": 1}");
@@ -939,6 +942,34 @@ test_back_up_live_first (SimTest       *f,
   g_assert_cmpstr (sim_json_string (upgrade, "requested_by"), ==, "Alex Example");
 }
 
+/* A failed backup fails Live's step and the plan; its upgrade never starts. */
+static void
+test_backup_fails (SimTest       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SimAnswer) armed = NULL;
+  g_autoptr(JsonNode) plan = NULL;
+  g_autoptr(JsonNode) failed = NULL;
+  g_autoptr(JsonNode) package = NULL;
+
+  cancel_active (f, "hooli");
+  armed = sim_request (f, "POST", "/_sim/fail-next", "{\"stage\": \"create_backup\"}", NULL);
+  g_assert_cmpuint (armed->status, ==, 200);
+  plan = create_plan (f, "acmeweb", "{\"target_version\": \"6.3.21\", \"environments\": [\"uat\", \"live\"], "
+                                    "\"gate\": \"soak\", \"soak_hours\": 1, \"back_up_live_first\": true}");
+  sim_advance (f, 2 * DAY);
+  failed = get_plan (f, plan);
+  g_assert_cmpstr (sim_json_string (failed, "status"), ==, "failed");
+  assert_step (failed, 0, "uat", "done", 1);
+  assert_step (failed, 1, "live", "failed", 1);
+  g_assert_cmpstr (sim_json_string (failed, "error.code"), ==, "backup_failed");
+  g_assert_cmpuint (count_actions (f, "acmeweb"), ==, 2);
+  package = get_package (f, "acmeweb");
+  g_assert_cmpstr (sim_json_string (sim_package_environment (package, "live"), "magnolia_version"), ==, "6.3.18");
+  assert_entry (f, "acmeweb", "The upgrade plan to 6.3.21 has failed at the LIVE environment. The backup of Live",
+                "error", "System");
+}
+
 /* While the package is busy, the due step stays pending (the plan
  * running) and starts the moment the other action ends. */
 static void
@@ -1185,6 +1216,40 @@ test_idempotent_create (SimTest       *f,
                           "{\"target_version\": \"6.4.3\", \"environments\": [\"live\"], \"gate\": \"approval\"}",
                           "plan-key-1");
   sim_assert_error (mismatch, 422, "idempotency_mismatch");
+}
+
+/* Approve and cancel with a key: the same request again is the first
+ * answer again, not a second approval or a 409. */
+static void
+test_idempotent_changes (SimTest       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonNode) plan = create_plan (f, "acmeweb", "{\"target_version\": \"6.4.3\", \"environments\": "
+                                                        "[\"integration\", \"uat\"], \"gate\": \"approval\"}");
+  g_autofree char *approve = g_strconcat ("/api/v1/plans/", sim_json_string (plan, "id"), "/approve", NULL);
+  g_autofree char *cancel = g_strconcat ("/api/v1/plans/", sim_json_string (plan, "id"), "/cancel", NULL);
+  g_autoptr(SimAnswer) first = NULL;
+  g_autoptr(SimAnswer) again = NULL;
+  g_autoptr(SimAnswer) cancelled = NULL;
+  g_autoptr(SimAnswer) cancelled_again = NULL;
+  g_autoptr(SimAnswer) other = NULL;
+
+  sim_advance (f, UPGRADE);
+  first = sim_request (f, "POST", approve, NULL, "approve-key");
+  g_assert_cmpuint (first->status, ==, 200);
+  again = sim_request (f, "POST", approve, NULL, "approve-key");
+  g_assert_cmpuint (again->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_one (again->headers, "Idempotency-Replayed"), ==, "true");
+  g_assert_true (g_bytes_equal (again->body, first->body));
+  g_assert_cmpuint (count_actions (f, "acmeweb"), ==, 2);
+
+  cancelled = sim_request (f, "POST", cancel, NULL, "cancel-key");
+  g_assert_cmpuint (cancelled->status, ==, 200);
+  cancelled_again = sim_request (f, "POST", cancel, NULL, "cancel-key");
+  g_assert_cmpuint (cancelled_again->status, ==, 200);
+  g_assert_true (g_bytes_equal (cancelled_again->body, cancelled->body));
+  other = sim_request (f, "POST", cancel, NULL, "another-key");
+  sim_assert_error (other, 409, "plan_finished");
 }
 
 /* Durability */
@@ -1463,12 +1528,14 @@ main (int   argc,
   ADD ("no-body", test_no_body);
   ADD ("due/skipped", test_skipped);
   ADD ("due/back-up-live-first", test_back_up_live_first);
+  ADD ("due/backup-fails", test_backup_fails);
   ADD ("due/busy", test_busy_pending);
   ADD ("due/maintenance", test_maintenance_pending);
   ADD ("due/refused", test_due_refused);
   ADD ("due/protected", test_due_protected);
   ADD ("list", test_list);
-  ADD ("idempotency", test_idempotent_create);
+  ADD ("idempotency/create", test_idempotent_create);
+  ADD ("idempotency/approve-cancel", test_idempotent_changes);
   ADD ("durability/restart", test_restart);
   ADD ("durability/old-state-file", test_old_state_file);
   ADD ("durability/kill-9", test_kill_9);

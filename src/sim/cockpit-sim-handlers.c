@@ -17,7 +17,7 @@
 /* Parses "limit": a whole number from 1 to 1000, 100 when absent. */
 gboolean
 _cockpit_sim_parse_limit (Request *req,
-             guint   *limit)
+                          guint   *limit)
 {
   const char *text = _cockpit_sim_query_get (req, "limit");
   guint64 value;
@@ -39,8 +39,8 @@ _cockpit_sim_parse_limit (Request *req,
  * hash of the list and filter they belong to. */
 char *
 _cockpit_sim_cursor_hash (const char *list,
-             const char *package_id,
-             const char *filter)
+                          const char *package_id,
+                          const char *filter)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *hex = NULL;
@@ -57,7 +57,7 @@ _cockpit_sim_cursor_hash (const char *list,
  * into a query string as it is. */
 char *
 _cockpit_sim_cursor_encode (guint       position,
-               const char *hash)
+                            const char *hash)
 {
   g_autofree char *text = g_strdup_printf ("v1.%u.%s", position, hash);
   char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
@@ -71,9 +71,9 @@ _cockpit_sim_cursor_encode (guint       position,
 /* Reads "before"; the position is the list's length when it is absent. */
 gboolean
 _cockpit_sim_cursor_decode (Request    *req,
-               const char *hash,
-               guint       length,
-               guint      *position)
+                            const char *hash,
+                            guint       length,
+                            guint      *position)
 {
   const char *cursor = _cockpit_sim_query_get (req, "before");
   g_autoptr(GString) padded = NULL;
@@ -127,7 +127,6 @@ invalid:
 
 /* Handlers of the contract */
 
-
 static void
 handle_me (Request *req)
 {
@@ -151,7 +150,8 @@ handle_packages (Request *req)
   JsonArray *array = json_array_sized_new (state->packages->len);
 
   for (guint i = 0; i < state->packages->len; i++)
-    json_array_add_element (array, cockpit_sim_package_to_json (g_ptr_array_index (state->packages, i), req->now));
+    json_array_add_element (array, cockpit_sim_package_to_json (g_ptr_array_index (state->packages, i),
+                                                                req->now));
   _cockpit_sim_reply_list (req, "packages", array);
 }
 
@@ -235,9 +235,9 @@ handle_action (Request *req)
 
 void
 _cockpit_sim_reply_page (Request    *req,
-            const char *member,
-            JsonArray  *array,
-            const char *next_before)
+                         const char *member,
+                         JsonArray  *array,
+                         const char *next_before)
 {
   g_autoptr(JsonObject) object = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);

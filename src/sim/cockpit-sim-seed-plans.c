@@ -79,7 +79,6 @@ seed_globex (CockpitSimState   *state,
   CockpitSimEntry *entry = NULL;
   CockpitSimAction *action;
   CockpitSimPlan *plan;
-  g_autofree char *text = NULL;
 
   for (guint i = package->activity->len; entry == NULL && i > 0; i--)
     {
@@ -128,9 +127,8 @@ seed_globex (CockpitSimState   *state,
   insert_entry (package, COCKPIT_ENVIRONMENT_KIND_NONE, plan->created_at, plan->created_by, NULL,
                 "An upgrade plan to 6.4.3 has been created for INTEGRATION and UAT, each environment "
                 "after an approval, starting now.");
-  text = g_strdup_printf ("The upgrade plan to 6.4.3 has started upgrading the INTEGRATION environment.");
   insert_entry (package, COCKPIT_ENVIRONMENT_KIND_INTEGRATION, plan->created_at, plan->created_by,
-                action->id, text);
+                action->id, "The upgrade plan to 6.4.3 has started upgrading the INTEGRATION environment.");
 }
 
 /* The first Sunday 06:00 UTC after @now. */
