@@ -503,6 +503,13 @@ test_dialog (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
   test_app_screenshot_both (GTK_WIDGET (dialog), "plan-dialog-360");
 
+  /* The ticks confirm what they say: another soak time, which the
+   * testing item names, must be confirmed again. */
+  tick_checklist (dialog);
+  WAIT_FOR (can_create (dialog));
+  gtk_spin_button_set_value (dialog_child (dialog, "soak_spin"), 48);
+  g_assert_false (can_create (dialog));
+
   /* A start that has passed: the model's check says so, nothing is sent. */
   cockpit_plan_dialog_set_start (dialog, past);
   tick_checklist (dialog);

@@ -357,11 +357,13 @@ update_texts (CockpitPlanDialog        *self,
                               request->soak_hours);
   set_check_title (self, 1, tested);
 
-  /* The ticks confirm one version on some environments: another choice
-   * must be confirmed again. */
-  confirmed_for = g_strdup_printf ("%s/%u%u%u/%u", version,
+  /* The ticks confirm one version on some environments with one gate
+   * (the testing item names the soak time): another choice must be
+   * confirmed again. */
+  confirmed_for = g_strdup_printf ("%s/%u%u%u/%u/%u", version,
                                    request->environments[0], request->n_environments > 1 ? request->environments[1] : 9,
-                                   request->n_environments > 2 ? request->environments[2] : 9, request->gate);
+                                   request->n_environments > 2 ? request->environments[2] : 9, request->gate,
+                                   request->soak_hours);
   if (g_strcmp0 (confirmed_for, self->confirmed_for) != 0)
     {
       for (guint i = 0; i < G_N_ELEMENTS (self->checks); i++)
