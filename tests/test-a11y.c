@@ -434,6 +434,35 @@ test_preferences (void)
   gtk_window_destroy (preferences);
 }
 
+/* The plan dialog and the plan card: every control named, the checklist
+ * and the environments read as check boxes with their words. */
+static void
+test_plan (void)
+{
+  g_autoptr(GPtrArray) dialog_nodes = NULL;
+  g_autoptr(GPtrArray) card_nodes = NULL;
+  GtkWindow *dialog;
+
+  show_package ("acmeweb");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.plan-upgrade", NULL));
+  dialog = cockpit_package_page_get_plan_dialog (page ());
+  g_assert_nonnull (dialog);
+  cockpit_test_wait_for_draw (GTK_WIDGET (dialog));
+  dialog_nodes = check_screen ("plan-dialog");
+  g_assert_true (tree_says (dialog_nodes, "push button", "Create Plan"));
+  g_assert_true (tree_says (dialog_nodes, "check box", "Integration"));
+  g_assert_true (tree_says (dialog_nodes, "check box", "templates"));
+  gtk_window_destroy (dialog);
+
+  /* Globex's plan waits for the approval of UAT (the demo seed). */
+  show_package ("globex");
+  WAIT_FOR (cockpit_session_get_plan (cockpit, cockpit_package_page_get_package (page ())) != NULL);
+  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  card_nodes = check_screen ("plan-card");
+  g_assert_true (tree_says (card_nodes, "push button", "Approve UAT"));
+  g_assert_true (tree_says (card_nodes, "push button", "Cancel Plan"));
+}
+
 static void
 test_narrow (void)
 {
@@ -549,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/a11y/main-menu", test_main_menu);
   g_test_add_func ("/cockpit/a11y/helpdesk", test_helpdesk);
   g_test_add_func ("/cockpit/a11y/wizard", test_wizard);
+  g_test_add_func ("/cockpit/a11y/plan", test_plan);
   g_test_add_func ("/cockpit/a11y/preferences", test_preferences);
   g_test_add_func ("/cockpit/a11y/narrow", test_narrow);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "test-model-util.h"
+#include "test-plan-json.h"
 
 /* Actions as the contract sends them. */
 #define STAGE(name, status) \
@@ -226,6 +227,74 @@ test_layout_key (void)
   g_assert_cmpstr (first, !=, after_stage);
 }
 
+/* A plan is its environments in sequence, each where it stands, with
+ * the one the plan is at marked. */
+static void
+test_sequence (void)
+{
+  static const struct {
+    const char *plan_status;
+    const char *uat_status;
+    CockpitStageStatus uat;
+    gboolean waiting;
+    int current;
+    const char *description;
+    const char *markup;
+  } plan_cases[] = {
+    { "waiting", "waiting", COCKPIT_STAGE_STATUS_PENDING, TRUE, 1,
+      "Integration: done. UAT: waiting at its gate. Live: not started.",
+      "✓ Integration  →  <b>● UAT</b>  →  Live" },
+    { "running", "running", COCKPIT_STAGE_STATUS_RUNNING, FALSE, 1,
+      "Integration: done. UAT: upgrading. Live: not started.",
+      "✓ Integration  →  <b>● UAT</b>  →  Live" },
+    /* (the fixture leaves Live pending, which the model then takes for the step the plan is at) */
+    { "failed", "failed", COCKPIT_STAGE_STATUS_FAILED, FALSE, -2,
+      "Integration: done. UAT: failed. Live: not started.",
+      "✓ Integration  →  ✗ UAT  →  Live" },
+    { "cancelled", "cancelled", COCKPIT_STAGE_STATUS_SKIPPED, FALSE, -2,
+      "Integration: done. UAT: not upgraded. Live: not started.",
+      "✓ Integration  →  <s>UAT</s>  →  Live" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan_cases); i++)
+    {
+      g_autoptr(CockpitPlan) plan = make_plan (plan_cases[i].plan_status, plan_cases[i].uat_status);
+      CockpitFlowSequence sequence;
+      g_autofree char *description = NULL;
+      g_autofree char *markup = NULL;
+
+      cockpit_flow_sequence_init (&sequence, plan);
+      g_assert_cmpuint (sequence.n_steps, ==, 3);
+      g_assert_cmpint (sequence.steps[0].kind, ==, COCKPIT_ENVIRONMENT_KIND_INTEGRATION);
+      g_assert_cmpint (sequence.steps[0].status, ==, COCKPIT_STAGE_STATUS_DONE);
+      g_assert_cmpint (sequence.steps[1].kind, ==, COCKPIT_ENVIRONMENT_KIND_UAT);
+      g_assert_cmpint (sequence.steps[1].status, ==, plan_cases[i].uat);
+      g_assert_cmpint (sequence.steps[1].waiting, ==, plan_cases[i].waiting);
+      g_assert_cmpint (sequence.steps[2].status, ==, COCKPIT_STAGE_STATUS_PENDING);
+      if (plan_cases[i].current >= -1)
+        g_assert_cmpint (sequence.current, ==, plan_cases[i].current);
+      g_assert_cmpint (sequence.finished, ==, !cockpit_plan_is_active (plan));
+      description = cockpit_flow_sequence_describe (&sequence);
+      g_assert_cmpstr (description, ==, plan_cases[i].description);
+      markup = cockpit_flow_sequence_to_markup (&sequence);
+      g_assert_cmpstr (markup, ==, plan_cases[i].markup);
+    }
+}
+
+/* No plan: nothing in sequence. */
+static void
+test_sequence_none (void)
+{
+  CockpitFlowSequence sequence;
+  g_autofree char *description = NULL;
+
+  cockpit_flow_sequence_init (&sequence, NULL);
+  g_assert_cmpuint (sequence.n_steps, ==, 0);
+  g_assert_cmpint (sequence.current, ==, -1);
+  description = cockpit_flow_sequence_describe (&sequence);
+  g_assert_cmpstr (description, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +304,8 @@ main (int   argc,
   g_test_add_func ("/cockpit/flow-state/progress", test_progress);
   g_test_add_func ("/cockpit/flow-state/failure", test_failure);
   g_test_add_func ("/cockpit/flow-state/layout-key", test_layout_key);
+  g_test_add_func ("/cockpit/flow-state/sequence", test_sequence);
+  g_test_add_func ("/cockpit/flow-state/sequence/none", test_sequence_none);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cockpit/flow-state/case/%s", cases[i].name);

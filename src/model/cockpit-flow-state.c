@@ -12,6 +12,8 @@
 #include "cockpit-action-error.h"
 #include "cockpit-environment.h"
 #include "cockpit-flow-state.h"
+#include "cockpit-plan.h"
+#include "cockpit-plan-step.h"
 #include "cockpit-rules.h"
 #include "cockpit-stage.h"
 
@@ -336,4 +338,130 @@ cockpit_flow_state_get_layout_key (const CockpitFlowState *state)
   for (guint i = 0; i < state->n_steps; i++)
     g_string_append_printf (key, " %d:%d", state->steps[i].name, state->steps[i].status);
   return g_string_free (key, FALSE);
+}
+
+/* Plans */
+
+void
+cockpit_flow_sequence_init (CockpitFlowSequence *sequence,
+                            CockpitPlan         *plan)
+{
+  GListModel *steps;
+  CockpitPlanStep *current;
+  guint n;
+
+  g_return_if_fail (sequence != NULL);
+
+  memset (sequence, 0, sizeof *sequence);
+  sequence->current = -1;
+  if (plan == NULL)
+    return;
+
+  steps = cockpit_plan_get_steps (plan);
+  current = cockpit_plan_get_current_step (plan);
+  n = MIN (g_list_model_get_n_items (steps), G_N_ELEMENTS (sequence->steps));
+  sequence->finished = !cockpit_plan_is_active (plan);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CockpitPlanStep) step = g_list_model_get_item (steps, i);
+      CockpitFlowPlanStep *out = &sequence->steps[sequence->n_steps++];
+
+      out->kind = cockpit_plan_step_get_environment (step);
+      switch (cockpit_plan_step_get_status (step))
+        {
+        case COCKPIT_PLAN_STEP_STATUS_RUNNING:
+          out->status = COCKPIT_STAGE_STATUS_RUNNING;
+          break;
+        case COCKPIT_PLAN_STEP_STATUS_WAITING:
+          out->status = COCKPIT_STAGE_STATUS_PENDING;
+          out->waiting = TRUE;
+          break;
+        case COCKPIT_PLAN_STEP_STATUS_DONE:
+          out->status = COCKPIT_STAGE_STATUS_DONE;
+          break;
+        case COCKPIT_PLAN_STEP_STATUS_FAILED:
+          out->status = COCKPIT_STAGE_STATUS_FAILED;
+          break;
+        case COCKPIT_PLAN_STEP_STATUS_SKIPPED:
+        case COCKPIT_PLAN_STEP_STATUS_CANCELLED:
+          out->status = COCKPIT_STAGE_STATUS_SKIPPED;
+          break;
+        case COCKPIT_PLAN_STEP_STATUS_PENDING:
+        default:
+          out->status = COCKPIT_STAGE_STATUS_PENDING;
+          break;
+        }
+      if (step == current)
+        sequence->current = (int) i;
+    }
+}
+
+static const char *
+sequence_step_words (const CockpitFlowPlanStep *step)
+{
+  if (step->waiting)
+    return _("waiting at its gate");
+  switch (step->status)
+    {
+    case COCKPIT_STAGE_STATUS_RUNNING:
+      return _("upgrading");
+    case COCKPIT_STAGE_STATUS_DONE:
+      return _("done");
+    case COCKPIT_STAGE_STATUS_FAILED:
+      return _("failed");
+    case COCKPIT_STAGE_STATUS_SKIPPED:
+      return _("not upgraded");
+    case COCKPIT_STAGE_STATUS_PENDING:
+    default:
+      return _("not started");
+    }
+}
+
+char *
+cockpit_flow_sequence_describe (const CockpitFlowSequence *sequence)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (sequence != NULL, NULL);
+
+  for (guint i = 0; i < sequence->n_steps; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: one environment of an upgrade plan and where it stands: "UAT: waiting at its gate." */
+      g_string_append_printf (text, _("%s: %s."), cockpit_environment_kind_get_label (sequence->steps[i].kind),
+                              sequence_step_words (&sequence->steps[i]));
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
+cockpit_flow_sequence_to_markup (const CockpitFlowSequence *sequence)
+{
+  GString *markup = g_string_new (NULL);
+
+  g_return_val_if_fail (sequence != NULL, NULL);
+
+  for (guint i = 0; i < sequence->n_steps; i++)
+    {
+      const CockpitFlowPlanStep *step = &sequence->steps[i];
+      g_autofree char *label = g_markup_escape_text (cockpit_environment_kind_get_label (step->kind), -1);
+      const char *mark = "";
+
+      if (i > 0)
+        g_string_append (markup, "  →  ");
+      if (step->status == COCKPIT_STAGE_STATUS_DONE)
+        mark = "✓ ";
+      else if (step->status == COCKPIT_STAGE_STATUS_FAILED)
+        mark = "✗ ";
+      else if (step->status == COCKPIT_STAGE_STATUS_RUNNING || step->waiting)
+        mark = "● ";
+      if ((int) i == sequence->current && !sequence->finished)
+        g_string_append_printf (markup, "<b>%s%s</b>", mark, label);
+      else if (step->status == COCKPIT_STAGE_STATUS_SKIPPED)
+        g_string_append_printf (markup, "<s>%s</s>", label);
+      else
+        g_string_append_printf (markup, "%s%s", mark, label);
+    }
+  return g_string_free (markup, FALSE);
 }

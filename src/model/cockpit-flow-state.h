@@ -73,4 +73,28 @@ char               *cockpit_flow_state_get_failure_note  (const CockpitFlowState
  * stages' statuses, not the progress. */
 char               *cockpit_flow_state_get_layout_key    (const CockpitFlowState *state);
 
+/* An upgrade plan on the diagram: its environments in sequence, each
+ * pending, running (or waiting at its gate), done, failed or skipped;
+ * the current one's stages are those of the state above. */
+typedef struct {
+  CockpitEnvironmentKind  kind;
+  CockpitStageStatus      status;
+  gboolean                waiting;        /* at its gate */
+} CockpitFlowPlanStep;
+
+typedef struct {
+  guint                   n_steps;
+  CockpitFlowPlanStep     steps[3];
+  int                     current;        /* the step the plan is at, or -1 */
+  gboolean                finished;
+} CockpitFlowSequence;
+
+/* Fills @sequence from @plan (NULL: no plan, no steps). */
+void                cockpit_flow_sequence_init           (CockpitFlowSequence    *sequence,
+                                                          CockpitPlan            *plan);
+/* "Integration: done. UAT: waiting. Live: not started.", for screen readers. */
+char               *cockpit_flow_sequence_describe       (const CockpitFlowSequence *sequence);
+/* The sequence as Pango markup: "✓ Integration → <b>UAT</b> → Live". */
+char               *cockpit_flow_sequence_to_markup      (const CockpitFlowSequence *sequence);
+
 G_END_DECLS

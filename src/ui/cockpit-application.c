@@ -49,6 +49,10 @@ struct _CockpitApplication
   GHashTable            *reminded;
   /* The helpdesk notices announced on the desktop, by id */
   GHashTable            *announced;
+  /* A plan approved from a notification before the session was there */
+  char                  *pending_approval;
+  /* The plans whose approval is asked on the desktop now, by id */
+  GHashTable            *asking;
 
   /* Helpdesk notifications of the session: kept here, not in the window,
    * so that new critical ones are announced with the window closed. */
@@ -96,6 +100,28 @@ set_sign_in_error (CockpitApplication *self,
  * of upgrade backups with no window open: the app stays while it signs
  * in, until the packages are first loaded, and while a reminder is still
  * to come; then it ends by itself (a running action holds it anyway). */
+/* Whether a plan will move on by the clock (a start time, a running
+ * step, a soak gate): its next gate is to be told.  A plan that waits
+ * for an approval has been told already. */
+static gboolean
+plan_to_follow (CockpitApplication *self)
+{
+  GListModel *packages;
+
+  if (self->session == NULL)
+    return FALSE;
+  packages = cockpit_session_get_packages (self->session);
+  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+    {
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+      CockpitPlan *plan = cockpit_package_get_active_plan (package);
+
+      if (plan != NULL && cockpit_plan_get_step_awaiting_approval (plan) == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 update_service_hold (CockpitApplication *self)
 {
@@ -106,7 +132,8 @@ update_service_hold (CockpitApplication *self)
 
   needed = self->busy ||
            (self->session != NULL && cockpit_session_get_updated_at (self->session) == NULL) ||
-           (self->reminder != NULL && cockpit_backup_reminder_get_next_at (self->reminder) != NULL);
+           (self->reminder != NULL && cockpit_backup_reminder_get_next_at (self->reminder) != NULL) ||
+           plan_to_follow (self);
   if (needed && !self->service_held)
     {
       g_application_hold (G_APPLICATION (self));
@@ -577,6 +604,17 @@ cockpit_application_get_helpdesk (CockpitApplication *self)
   return self->helpdesk;
 }
 
+static void plan_event_cb (CockpitSession     *session,
+                           CockpitPackage     *package,
+                           CockpitPlan        *plan,
+                           CockpitPlanEvent    event,
+                           CockpitApplication *self);
+static void approve_plan  (CockpitApplication *self,
+                           const char         *plan_id);
+static void plan_changed_cb (CockpitSession     *session,
+                             CockpitPackage     *package,
+                             CockpitApplication *self);
+
 void
 cockpit_application_set_session (CockpitApplication *self,
                                  CockpitSession     *session)
@@ -615,12 +653,21 @@ cockpit_application_set_session (CockpitApplication *self,
       g_signal_connect_object (cockpit_action_tracker_get_actions (tracker), "items-changed",
                                G_CALLBACK (actions_changed_cb), self, 0);
 
+      g_signal_connect_object (session, "plan-event", G_CALLBACK (plan_event_cb), self, 0);
+      g_signal_connect_object (session, "plan-changed", G_CALLBACK (plan_changed_cb), self, 0);
+
       cockpit_session_load_cache (session);
       cockpit_session_refresh (session);
       cockpit_session_set_auto_refresh (session, 60);
       cockpit_action_tracker_resume (tracker);
       if (!cockpit_session_get_unauthorized (session))
         set_sign_in_error (self, NULL);
+      if (self->pending_approval != NULL)
+        {
+          g_autofree char *plan_id = g_steal_pointer (&self->pending_approval);
+
+          approve_plan (self, plan_id);
+        }
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -1068,6 +1115,201 @@ extend_backup_action_cb (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.extend-backup", "s", package_id);
 }
 
+/* Upgrade plans ---------------------------------------------------------------- */
+
+static char *
+plan_notification_id (CockpitPlan *plan)
+{
+  return g_strdup_printf ("plan-%s", cockpit_plan_get_id (plan));
+}
+
+/* One notification a plan, replaced as the plan moves on: the gate that
+ * opened, then how the plan ended. */
+static void
+plan_event_cb (CockpitSession     *session,
+               CockpitPackage     *package,
+               CockpitPlan        *plan,
+               CockpitPlanEvent    event,
+               CockpitApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = plan_notification_id (plan);
+  CockpitPlanStep *step = cockpit_plan_get_current_step (plan);
+  const char *env = step ? cockpit_environment_kind_get_label (cockpit_plan_step_get_environment (step)) : "";
+  const char *name = cockpit_package_get_name (package);
+  const char *version = cockpit_plan_get_target_version (plan);
+  CockpitActionError *error = cockpit_plan_get_error (plan);
+  GtkWindow *window;
+
+  switch (event)
+    {
+    case COCKPIT_PLAN_EVENT_APPROVAL_NEEDED:
+      step = cockpit_plan_get_step_awaiting_approval (plan);
+      env = step ? cockpit_environment_kind_get_label (cockpit_plan_step_get_environment (step)) : env;
+      /* Translators: "UAT of Globex Online Shop is ready for your approval" */
+      title = g_strdup_printf (_("%s of %s is ready for your approval"), env, name);
+      /* Translators: "The plan upgrades it to 6.4.3 once you approve. Test what was upgraded before, then approve." */
+      body = g_strdup_printf (_("The plan upgrades it to %s once you approve. Test what was upgraded before, then approve."),
+                              version);
+      break;
+    case COCKPIT_PLAN_EVENT_STEP_STARTED:
+      /* Translators: "Upgrade of UAT of Globex Online Shop started" */
+      title = g_strdup_printf (_("Upgrade of %s of %s started"), env, name);
+      /* Translators: "The upgrade plan started it by itself, at its time: to 6.4.3." */
+      body = g_strdup_printf (_("The upgrade plan started it by itself at its time, to %s. You will be notified when the plan ends."),
+                              version);
+      break;
+    case COCKPIT_PLAN_EVENT_SUCCEEDED:
+      /* Translators: "Upgrade plan of Globex Online Shop done" */
+      title = g_strdup_printf (_("Upgrade plan of %s done"), name);
+      body = g_strdup_printf (_("Every environment of the plan is on %s."), version);
+      break;
+    case COCKPIT_PLAN_EVENT_FAILED:
+      /* Translators: "Upgrade plan of Globex Online Shop failed" */
+      title = g_strdup_printf (_("Upgrade plan of %s failed"), name);
+      /* Translators: "UAT: <the cockpit's message> Nothing after it was upgraded." */
+      body = g_strdup_printf (_("%s: %s Nothing after it was upgraded."), env,
+                              error ? cockpit_action_error_get_message (error) : _("The cockpit gave no reason."));
+      break;
+    case COCKPIT_PLAN_EVENT_CANCELLED:
+    default:
+      /* Translators: "Upgrade plan of Globex Online Shop cancelled" */
+      title = g_strdup_printf (_("Upgrade plan of %s cancelled"), name);
+      body = g_strdup (_("Nothing after the cancel was started. Environments already upgraded keep their new version."));
+      break;
+    }
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  if (event == COCKPIT_PLAN_EVENT_APPROVAL_NEEDED || event == COCKPIT_PLAN_EVENT_FAILED)
+    g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action_and_target (notification, "app.open-package", "s", cockpit_package_get_id (package));
+  /* The approval works from the notification itself, window or not. */
+  if (event == COCKPIT_PLAN_EVENT_APPROVAL_NEEDED)
+    g_notification_add_button_with_target (notification, _("Approve"), "app.approve-plan", "s", cockpit_plan_get_id (plan));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+  if (event == COCKPIT_PLAN_EVENT_APPROVAL_NEEDED)
+    g_hash_table_add (self->asking, g_strdup (cockpit_plan_get_id (plan)));
+  else
+    g_hash_table_remove (self->asking, cockpit_plan_get_id (plan));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (COCKPIT_IS_WINDOW (window) && event != COCKPIT_PLAN_EVENT_APPROVAL_NEEDED)
+    cockpit_window_show_toast (COCKPIT_WINDOW (window), title);
+}
+
+/* A question answered elsewhere (the card's button, another computer) or
+ * no longer asked (the plan was cancelled) leaves the desktop. */
+static void
+plan_changed_cb (CockpitSession     *session,
+                 CockpitPackage     *package,
+                 CockpitApplication *self)
+{
+  GHashTableIter iter;
+  const char *plan_id;
+
+  g_hash_table_iter_init (&iter, self->asking);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &plan_id, NULL))
+    {
+      CockpitPlan *plan = cockpit_session_find_plan (session, plan_id);
+      g_autofree char *id = NULL;
+
+      if (plan != NULL && cockpit_plan_get_step_awaiting_approval (plan) != NULL)
+        continue;
+      id = g_strdup_printf ("plan-%s", plan_id);
+      g_application_withdraw_notification (G_APPLICATION (self), id);
+      g_hash_table_iter_remove (&iter);
+    }
+  update_service_hold (self);
+}
+
+static void
+approved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CockpitApplication) self = user_data;
+  g_autoptr(CockpitPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  plan = cockpit_session_plan_finish (COCKPIT_SESSION (object), result, &error);
+  g_application_release (G_APPLICATION (self));
+  if (plan == NULL)
+    {
+      g_autoptr(GNotification) notification = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Said where the approval was asked for: the notification. */
+      notification = g_notification_new (_("The approval was not sent"));
+      g_notification_set_body (notification, error->message);
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      g_application_send_notification (G_APPLICATION (self), "plan-approval-failed", notification);
+      return;
+    }
+
+  /* The question has been answered. */
+  id = plan_notification_id (plan);
+  g_application_withdraw_notification (G_APPLICATION (self), id);
+}
+
+static void
+approve_plan (CockpitApplication *self,
+              const char         *plan_id)
+{
+  CockpitPlan *plan = cockpit_session_find_plan (self->session, plan_id);
+  CockpitPackage *package = plan ? cockpit_session_find_package (self->session, cockpit_plan_get_package_id (plan)) : NULL;
+
+  /* The same answer as the window's button, when the package is known;
+   * else the cockpit decides (409 not_waiting). */
+  if (package != NULL)
+    {
+      g_autoptr(GDateTime) now = cockpit_session_dup_now (self->session);
+      GListModel *releases = cockpit_session_get_releases (self->session);
+      gboolean busy = cockpit_action_tracker_is_busy (cockpit_session_get_tracker (self->session),
+                                                      cockpit_package_get_id (package));
+      g_autoptr(CockpitAvailability) availability =
+        cockpit_availability_new (package, g_list_model_get_n_items (releases) > 0 ? releases : NULL, busy, now);
+
+      if (!cockpit_availability_get_allowed (availability, COCKPIT_USER_ACTION_APPROVE_PLAN))
+        {
+          g_autoptr(GNotification) notification = g_notification_new (_("The approval was not sent"));
+
+          g_notification_set_body (notification,
+                                   cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_APPROVE_PLAN));
+          g_application_send_notification (G_APPLICATION (self), "plan-approval-failed", notification);
+          return;
+        }
+    }
+
+  /* Started for the click alone, the app waits for the answer. */
+  g_application_hold (G_APPLICATION (self));
+  cockpit_session_approve_plan_async (self->session, plan_id, NULL, approved_cb, g_object_ref (self));
+}
+
+/* "Approve" on a gate's notification: no window is needed.  Started by
+ * D-Bus for the click, the app approves once it has signed in. */
+static void
+approve_plan_action_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer      user_data)
+{
+  CockpitApplication *self = user_data;
+  const char *plan_id = g_variant_get_string (parameter, NULL);
+
+  if (self->session == NULL)
+    {
+      g_free (self->pending_approval);
+      self->pending_approval = g_strdup (plan_id);
+      start_signing_in (self);
+      return;
+    }
+  approve_plan (self, plan_id);
+}
+
 /* Demo ------------------------------------------------------------------------- */
 
 /* "Try the Demo" on the sign-in page, and `upgrade-cockpit --demo` while
@@ -1226,6 +1468,7 @@ static const GActionEntry app_actions[] = {
   { "open-package", open_package_action_cb, "s" },
   { "show-helpdesk", show_helpdesk_action_cb },
   { "extend-backup", extend_backup_action_cb, "s" },
+  { "approve-plan", approve_plan_action_cb, "s" },
   { "start-demo", start_demo_action_cb },
   { "demo-stage-speed", NULL, "s", "'realistic'", demo_stage_speed_action_cb },
   { "demo-skip-ahead", demo_skip_ahead_action_cb, "x" },
@@ -1377,6 +1620,8 @@ cockpit_application_finalize (GObject *object)
   g_clear_pointer (&self->sign_in_error, g_free);
   g_clear_pointer (&self->reminded, g_hash_table_unref);
   g_clear_pointer (&self->announced, g_hash_table_unref);
+  g_clear_pointer (&self->pending_approval, g_free);
+  g_clear_pointer (&self->asking, g_hash_table_unref);
 
   G_OBJECT_CLASS (cockpit_application_parent_class)->finalize (object);
 }
@@ -1452,6 +1697,7 @@ cockpit_application_init (CockpitApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   self->reminded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->announced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->asking = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->background = cockpit_background_new ();
   self->background_cancellable = g_cancellable_new ();
 }

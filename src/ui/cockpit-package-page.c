@@ -10,6 +10,8 @@
 #include "cockpit-environment-card.h"
 #include "cockpit-flow-diagram.h"
 #include "cockpit-package-page.h"
+#include "cockpit-plan-card.h"
+#include "cockpit-plan-dialog.h"
 #include "cockpit-upgrade-wizard.h"
 #include "cockpit-window.h"
 
@@ -26,14 +28,18 @@ struct _CockpitPackagePage
   GtkFlowBox         *environments_box;
   GtkLabel           *flow_heading;
   CockpitFlowDiagram *flow_diagram;
+  GtkLabel           *plan_sequence_label;
   CockpitBackupCard  *backup_card;
+  CockpitPlanCard    *plan_card;
   GtkWidget          *upgrade_button;
+  GtkWidget          *plan_button;
 
   /* Owned references */
   CockpitSession     *session;
   CockpitPackage     *package;
   CockpitAction      *last_action;   /* the last upgrade that ended here */
   GtkWindow          *wizard;        /* weak */
+  GtkWindow          *plan_dialog;   /* weak */
   AdwMessageDialog   *dialog;        /* weak: the confirmation open now */
   CockpitAvailability *availability; /* what can be done now, from the window */
 };
@@ -114,12 +120,60 @@ next_environment (CockpitPackagePage  *self,
   return fallback;
 }
 
+/* A plan is shown as its environments in sequence above the diagram,
+ * which follows the current one's upgrade, live while it runs. */
+static gboolean
+update_plan_flow (CockpitPackagePage *self,
+                  CockpitAction      *action)
+{
+  CockpitPlan *plan = cockpit_session_get_plan (self->session, self->package);
+  CockpitFlowSequence sequence;
+  CockpitPlanStep *current;
+  CockpitEnvironment *env;
+  g_autofree char *markup = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *heading = NULL;
+
+  cockpit_flow_sequence_init (&sequence, plan);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_sequence_label), plan != NULL);
+  if (plan == NULL)
+    return FALSE;
+
+  markup = cockpit_flow_sequence_to_markup (&sequence);
+  description = cockpit_flow_sequence_describe (&sequence);
+  gtk_label_set_markup (self->plan_sequence_label, markup);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plan_sequence_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+
+  /* An action of another kind (a manual backup) is shown as usual. */
+  if (!cockpit_plan_is_active (plan) ||
+      (action != NULL && cockpit_action_get_kind (action) != COCKPIT_ACTION_KIND_UPGRADE &&
+       cockpit_action_get_kind (action) != COCKPIT_ACTION_KIND_CREATE_BACKUP))
+    return FALSE;
+
+  current = cockpit_plan_get_current_step (plan);
+  env = current ? cockpit_package_get_environment (self->package, cockpit_plan_step_get_environment (current)) : NULL;
+  if (action != NULL && cockpit_action_is_running (action))
+    cockpit_flow_diagram_set_action (self->flow_diagram, action,
+                                     cockpit_package_find_environment (self->package, cockpit_action_get_environment_id (action)));
+  else
+    cockpit_flow_diagram_set_plan (self->flow_diagram, env, cockpit_plan_get_target_version (plan));
+  /* Translators: "Upgrade plan to 6.4.3: UAT" */
+  heading = g_strdup_printf (_("Upgrade plan to %s: %s"), cockpit_plan_get_target_version (plan),
+                             env ? cockpit_environment_kind_get_label (cockpit_environment_get_kind (env)) : "");
+  gtk_label_set_text (self->flow_heading, heading);
+  return TRUE;
+}
+
 static void
 update_flow (CockpitPackagePage *self)
 {
   CockpitAction *action = running_action (self);
   CockpitEnvironment *env;
   g_autofree char *heading = NULL;
+
+  if (update_plan_flow (self, action))
+    return;
 
   if (action == NULL && self->last_action != NULL)
     action = self->last_action;
@@ -507,6 +561,137 @@ open_wizard (CockpitPackagePage     *self,
   gtk_window_present (GTK_WINDOW (wizard));
 }
 
+/* Upgrade plans ----------------------------------------------------------------- */
+
+static void
+open_plan_dialog (CockpitPackagePage *self)
+{
+  CockpitPlanDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->session == NULL || self->package == NULL)
+    return;
+
+  dialog = cockpit_plan_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session, self->package);
+  g_set_weak_pointer (&self->plan_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What to say once the cockpit has answered a plan call. */
+typedef struct {
+  CockpitPackagePage *self;
+  char               *done;
+} PlanCall;
+
+static PlanCall *
+plan_call_new (CockpitPackagePage *self,
+               char               *done)
+{
+  PlanCall *call = g_new0 (PlanCall, 1);
+
+  call->self = g_object_ref (self);
+  call->done = done;
+  return call;
+}
+
+static void
+plan_answered_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PlanCall *call = user_data;
+  g_autoptr(CockpitPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = cockpit_session_plan_finish (COCKPIT_SESSION (object), result, &error);
+  if (plan == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (call->self, error->message);
+  else if (plan != NULL && call->done != NULL)
+    show_toast (call->self, call->done);
+
+  g_object_unref (call->self);
+  g_free (call->done);
+  g_free (call);
+}
+
+static void
+approve_plan (CockpitPackagePage *self)
+{
+  CockpitPlan *plan;
+  CockpitPlanStep *step;
+  char *done;
+
+  if (self->session == NULL || self->package == NULL ||
+      (plan = cockpit_session_get_plan (self->session, self->package)) == NULL ||
+      (step = cockpit_plan_get_step_awaiting_approval (plan)) == NULL)
+    return;
+
+  /* Translators: "Approved: the upgrade of UAT starts now." */
+  done = g_strdup_printf (_("Approved: the upgrade of %s starts now."),
+                          cockpit_environment_kind_get_label (cockpit_plan_step_get_environment (step)));
+  cockpit_session_approve_plan_async (self->session, cockpit_plan_get_id (plan), NULL,
+                                      plan_answered_cb, plan_call_new (self, done));
+}
+
+static void
+cancel_plan_response_cb (AdwMessageDialog   *dialog,
+                         const char         *response,
+                         CockpitPackagePage *self)
+{
+  const char *plan_id = g_object_get_data (G_OBJECT (dialog), "plan-id");
+  g_autoptr(CockpitAvailability) availability = NULL;
+
+  if (g_strcmp0 (response, "confirm") != 0 || self->session == NULL || self->package == NULL)
+    return;
+
+  /* The plan may have moved on while the question was open. */
+  availability = cockpit_package_page_dup_availability (self);
+  if (!cockpit_availability_get_allowed (availability, COCKPIT_USER_ACTION_CANCEL_PLAN))
+    {
+      show_toast (self, cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_CANCEL_PLAN));
+      return;
+    }
+  cockpit_session_cancel_plan_async (self->session, plan_id, NULL, plan_answered_cb,
+                                     plan_call_new (self, g_strdup (_("Upgrade plan cancelled."))));
+}
+
+static void
+cancel_plan (CockpitPackagePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  CockpitPlan *plan;
+  CockpitPlanStep *current;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->session == NULL || self->package == NULL ||
+      (plan = cockpit_session_get_plan (self->session, self->package)) == NULL)
+    return;
+
+  current = cockpit_plan_get_current_step (plan);
+  if (current != NULL && cockpit_plan_step_get_status (current) == COCKPIT_PLAN_STEP_STATUS_RUNNING)
+    /* Translators: "The upgrade of UAT that is running now is not interrupted: it ends, and nothing after it starts." */
+    body = g_strdup_printf (_("The upgrade of %s that is running now is not interrupted: it ends, and nothing after it starts. Environments already upgraded keep their new version."),
+                            cockpit_environment_kind_get_label (cockpit_plan_step_get_environment (current)));
+  else
+    body = g_strdup (_("No environment of the plan is upgraded from now on. Environments already upgraded keep their new version."));
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Cancel the Upgrade Plan?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep the Plan"),
+                                    "confirm", _("_Cancel Plan"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "plan-id", g_strdup (cockpit_plan_get_id (plan)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_plan_response_cb), self, 0);
+  g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
+  cockpit_a11y_name_buttons (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Does what a user action asks for: asks the question, or opens the
  * wizard.  The window calls it for its actions, once they are allowed. */
 void
@@ -539,6 +724,15 @@ cockpit_package_page_run (CockpitPackagePage *self,
       break;
     case COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP:
       delete_backup (self);
+      break;
+    case COCKPIT_USER_ACTION_PLAN_UPGRADE:
+      open_plan_dialog (self);
+      break;
+    case COCKPIT_USER_ACTION_APPROVE_PLAN:
+      approve_plan (self);
+      break;
+    case COCKPIT_USER_ACTION_CANCEL_PLAN:
+      cancel_plan (self);
       break;
     case COCKPIT_N_USER_ACTIONS:
     default:
@@ -584,7 +778,11 @@ cockpit_package_page_set_availability (CockpitPackagePage  *self,
   reason = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_UPGRADE);
   gtk_widget_set_tooltip_text (self->upgrade_button,
                                reason != NULL ? reason : _("Change the Magnolia version of an environment"));
+  reason = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_PLAN_UPGRADE);
+  gtk_widget_set_tooltip_text (self->plan_button,
+                               reason != NULL ? reason : _("Upgrade several environments one after the other, or at a chosen time"));
   cockpit_backup_card_set_availability (self->backup_card, availability);
+  cockpit_plan_card_set_availability (self->plan_card, availability);
   for (int i = 0; ; i++)
     {
       GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->environments_box, i);
@@ -611,6 +809,7 @@ disconnect_package (CockpitPackagePage *self)
   if (self->package != NULL)
     g_signal_handlers_disconnect_by_data (self->package, self);
   gtk_flow_box_bind_model (self->environments_box, NULL, NULL, NULL, NULL);
+  cockpit_plan_card_set_package (self->plan_card, NULL, NULL);
   g_clear_object (&self->package);
   g_clear_object (&self->last_action);
 }
@@ -629,6 +828,7 @@ cockpit_package_page_set_session (CockpitPackagePage *self,
     {
       g_signal_handlers_disconnect_by_data (cockpit_session_get_tracker (self->session), self);
       g_signal_handlers_disconnect_by_data (cockpit_session_get_releases (self->session), self);
+      g_signal_handlers_disconnect_by_data (self->session, self);
     }
 
   g_set_object (&self->session, session);
@@ -642,6 +842,7 @@ cockpit_package_page_set_session (CockpitPackagePage *self,
       g_signal_connect_object (tracker, "action-finished", G_CALLBACK (action_finished_cb), self, 0);
       g_signal_connect_object (cockpit_session_get_releases (session), "items-changed",
                                G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "plan-changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -663,6 +864,7 @@ cockpit_package_page_set_package (CockpitPackagePage *self,
   g_signal_connect_object (package, "notify", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
   gtk_flow_box_bind_model (self->environments_box, cockpit_package_get_environments (package),
                            create_card, self, NULL);
+  cockpit_plan_card_set_package (self->plan_card, self->session, package);
   update (self);
 }
 
@@ -710,6 +912,22 @@ cockpit_package_page_get_dialog (CockpitPackagePage *self)
   return self->dialog;
 }
 
+GtkWindow *
+cockpit_package_page_get_plan_dialog (CockpitPackagePage *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE_PAGE (self), NULL);
+
+  return self->plan_dialog;
+}
+
+GtkWidget *
+cockpit_package_page_get_plan_card (CockpitPackagePage *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->plan_card);
+}
+
 GtkWidget *
 cockpit_package_page_get_backup_card (CockpitPackagePage *self)
 {
@@ -728,6 +946,7 @@ cockpit_package_page_tick (CockpitPackagePage *self)
     return;
 
   cockpit_backup_card_update (self->backup_card);
+  cockpit_plan_card_update (self->plan_card);
   for (int i = 0; ; i++)
     {
       GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->environments_box, i);
@@ -754,6 +973,7 @@ cockpit_package_page_dispose (GObject *object)
 
   cockpit_package_page_set_session (self, NULL);
   g_clear_weak_pointer (&self->wizard);
+  g_clear_weak_pointer (&self->plan_dialog);
   g_clear_weak_pointer (&self->dialog);
   g_clear_object (&self->availability);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_PACKAGE_PAGE);
@@ -771,6 +991,7 @@ cockpit_package_page_class_init (CockpitPackagePageClass *klass)
 
   g_type_ensure (COCKPIT_TYPE_FLOW_DIAGRAM);
   g_type_ensure (COCKPIT_TYPE_BACKUP_CARD);
+  g_type_ensure (COCKPIT_TYPE_PLAN_CARD);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-package-page.ui");
@@ -782,8 +1003,11 @@ cockpit_package_page_class_init (CockpitPackagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, environments_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, flow_heading);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, flow_diagram);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, plan_sequence_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, backup_card);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, plan_card);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, upgrade_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, plan_button);
 
 }
 

@@ -25,6 +25,9 @@ GtkWidget      *cockpit_package_page_get_card    (CockpitPackagePage      *self,
                                                   CockpitEnvironmentKind   kind);
 GtkWidget      *cockpit_package_page_get_flow_diagram (CockpitPackagePage *self);
 GtkWidget      *cockpit_package_page_get_backup_card  (CockpitPackagePage *self);
+/* The plan dialog opened last from this page, if still open, and the plan card (tests). */
+GtkWindow      *cockpit_package_page_get_plan_dialog  (CockpitPackagePage *self);
+GtkWidget      *cockpit_package_page_get_plan_card    (CockpitPackagePage *self);
 /* The confirmation open now, if any (tests). */
 AdwMessageDialog *cockpit_package_page_get_dialog     (CockpitPackagePage *self);
 /* What can be done with the package shown now, and why not: made anew

@@ -14,6 +14,7 @@
 #include "cockpit-model.h"
 #include "cockpit-rules.h"
 #include "cockpit-async.h"
+#include "cockpit-upgrade-texts.h"
 #include "cockpit-upgrade-wizard.h"
 
 struct _CockpitUpgradeWizard
@@ -590,17 +591,11 @@ fill_consequences (CockpitUpgradeWizard *self)
   title = g_strdup_printf (_("Upgrade %s to %s"), env, target);
   gtk_label_set_label (self->consequences_title, title);
 
-  /* Translators: the environment, the target version, the environment, the environment, its current version */
-  blue_green = g_strdup_printf (_("A replica of %s is created on %s and checked before traffic is switched to it, so your site keeps running during the upgrade. If the check fails, traffic is never switched and %s stays on %s."),
-                                env, target, env, current);
+  blue_green = cockpit_upgrade_text_blue_green (env, target, current);
   gtk_label_set_label (self->blue_green_label, blue_green);
 
-  if (is_live (self->environment))
-    gtk_label_set_label (self->previous_label,
-                         _("The previous installation is kept as an upgrade backup for 48 hours. Until it is removed, Live can't be upgraded again or torn down. You can extend it to 5 days, delete it, or restore it to roll back."));
-  else
-    gtk_label_set_label (self->previous_label,
-                         _("The previous installation is removed once traffic has been switched."));
+  gtk_label_set_label (self->previous_label,
+                       cockpit_upgrade_text_previous (cockpit_environment_get_kind (self->environment)));
 
   warning = cockpit_rules_order_warning (self->package, cockpit_environment_get_kind (self->environment),
                                          target, &order);
@@ -610,31 +605,10 @@ fill_consequences (CockpitUpgradeWizard *self)
 
   gtk_widget_set_visible (self->backup_group, is_live (self->environment));
 
-  /* Translators: "I have read the release notes of 6.3.21" */
-  notes = g_strdup_printf (_("I have read the release notes of %s"), target);
+  notes = cockpit_upgrade_text_read_notes (target);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_notes_row), notes);
 
-  /* Integration is where testing begins, so it cannot have been tested
-   * yet.  When the warning above says an environment before this one is
-   * still behind, the test it asks for can't have happened: the item
-   * then acknowledges that, in those words. */
-  if (warning != COCKPIT_ORDER_OK)
-    {
-      CockpitEnvironmentKind behind = warning == COCKPIT_ORDER_INTEGRATION_BEHIND
-                                      ? COCKPIT_ENVIRONMENT_KIND_INTEGRATION : COCKPIT_ENVIRONMENT_KIND_UAT;
-      CockpitEnvironment *lower = cockpit_package_get_environment (self->package, behind);
-
-      /* Translators: "I know that UAT is still on 6.3.19, so this version has not been tested there, and I want to upgrade Live anyway" */
-      tested = g_strdup_printf (_("I know that %s is still on %s, so this version has not been tested there, and I want to upgrade %s anyway"),
-                                cockpit_environment_kind_get_label (behind),
-                                cockpit_environment_get_magnolia_version (lower), env);
-    }
-  else if (cockpit_environment_get_kind (self->environment) == COCKPIT_ENVIRONMENT_KIND_INTEGRATION)
-    tested = g_strdup (_("I will test this version on Integration before upgrading UAT and Live"));
-  else if (cockpit_environment_get_kind (self->environment) == COCKPIT_ENVIRONMENT_KIND_UAT)
-    tested = g_strdup (_("I have tested this version on Integration"));
-  else
-    tested = g_strdup (_("I have tested this version on Integration and UAT"));
+  tested = cockpit_upgrade_text_tested (self->package, cockpit_environment_get_kind (self->environment), target);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_tested_row), tested);
 
   /* The ticks confirm one version on one environment: another choice

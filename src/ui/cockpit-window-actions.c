@@ -52,6 +52,7 @@ unwatch (CockpitWindow *self,
     {
       g_signal_handlers_disconnect_by_func (cockpit_session_get_tracker (watched->session), inputs_changed_cb, self);
       g_signal_handlers_disconnect_by_func (cockpit_session_get_releases (watched->session), inputs_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (watched->session, inputs_changed_cb, self);
     }
   if (watched->package != NULL)
     {
@@ -122,6 +123,8 @@ watch (CockpitWindow  *self,
                            G_CALLBACK (inputs_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cockpit_session_get_releases (session), "items-changed",
                            G_CALLBACK (inputs_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A plan moved on: approve and cancel follow it. */
+  g_signal_connect_object (session, "plan-changed", G_CALLBACK (inputs_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (package == NULL)
     return;

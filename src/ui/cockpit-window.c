@@ -9,6 +9,7 @@
 #include "cockpit-activity-page.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
+#include "cockpit-plan-card.h"
 #include "cockpit-window-private.h"
 
 struct _CockpitWindow
@@ -115,6 +116,10 @@ create_package_row (gpointer item,
   gtk_widget_set_tooltip_text (icon, _("In maintenance"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("In maintenance"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  /* Marked while its upgrade plan waits for the user's approval. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             cockpit_plan_mark_new (get_app (user_data) ? cockpit_application_get_session (get_app (user_data)) : NULL,
+                                                    package));
   g_object_set_data_full (G_OBJECT (row), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
   /* Folded, the list is all there is: a click or Enter on a row opens
    * its package, which needs rows that can be activated. */
