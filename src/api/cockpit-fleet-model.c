@@ -46,6 +46,9 @@ struct _CockpitFleetModel
   GHashTable              *last_actions;      /* environment id -> CockpitAction */
   guint                    rebuild_id;
 
+  CockpitFleetAnnounceFunc announce_func;
+  gpointer                 announce_data;
+
   /* The clock */
   CockpitSessionClockFunc  clock_func;
   gpointer                 clock_data;
@@ -145,6 +148,16 @@ update_row (CockpitFleetModel *self,
   return cockpit_fleet_row_update (watch->row, self->releases, now, last);
 }
 
+/* The row changed: it has told its cells; the lists above hear of it
+ * when their order or filter may no longer hold. */
+static void
+announce (CockpitFleetModel *self,
+          Watch             *watch)
+{
+  if (self->announce_func == NULL || self->announce_func (self, watch->row, self->announce_data))
+    g_list_model_items_changed (G_LIST_MODEL (self), watch->position, 1, 1);
+}
+
 static void
 watched_changed_cb (Watch *watch)
 {
@@ -152,7 +165,18 @@ watched_changed_cb (Watch *watch)
   g_autoptr(GDateTime) now = dup_now (self);
 
   if (update_row (self, watch, now))
-    g_list_model_items_changed (G_LIST_MODEL (self), watch->position, 1, 1);
+    announce (self, watch);
+}
+
+void
+cockpit_fleet_model_set_announce_func (CockpitFleetModel        *self,
+                                       CockpitFleetAnnounceFunc  func,
+                                       gpointer                  data)
+{
+  g_return_if_fail (COCKPIT_IS_FLEET_MODEL (self));
+
+  self->announce_func = func;
+  self->announce_data = data;
 }
 
 static gboolean
@@ -296,7 +320,7 @@ cockpit_fleet_model_tick (CockpitFleetModel *self)
       Watch *watch = g_ptr_array_index (self->watches, i);
 
       if (update_row (self, watch, now))
-        g_list_model_items_changed (G_LIST_MODEL (self), watch->position, 1, 1);
+        announce (self, watch);
     }
 }
 
@@ -348,7 +372,7 @@ cockpit_fleet_model_action_finished (CockpitFleetModel *self,
     return;
   now = dup_now (self);
   if (update_row (self, g_ptr_array_index (self->watches, position), now))
-    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+    announce (self, g_ptr_array_index (self->watches, position));
 }
 
 void

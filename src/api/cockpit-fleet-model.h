@@ -15,9 +15,10 @@ G_DECLARE_FINAL_TYPE (CockpitFleetModel, cockpit_fleet_model, COCKPIT, FLEET_MOD
 /* A GListModel of CockpitFleetRow: the environments of @packages (a list
  * of CockpitPackage) in their order.  The model follows the packages,
  * their environments, running actions and upgrade backups as they are
- * updated in place: a row whose shown values change is announced alone,
- * as items-changed (position, 1, 1) with the same row object, so sort
- * and filter models look at that row only and a selection stays on it. */
+ * updated in place: a row whose shown values change emits "changed", and
+ * is announced alone, as items-changed (position, 1, 1) with the same row
+ * object, so sort and filter models look at that row only and a selection
+ * stays on it. */
 CockpitFleetModel *cockpit_fleet_model_new             (GListModel              *packages,
                                                         GListModel              *releases);
 /* The same, for the session's packages, releases and clock, with the
@@ -36,6 +37,18 @@ void               cockpit_fleet_model_tick            (CockpitFleetModel       
  * its environment, for "the last action failed". */
 void               cockpit_fleet_model_action_finished (CockpitFleetModel       *self,
                                                         CockpitAction           *action);
+/* Whether a changed row is to be announced as items-changed: a list
+ * whose sorting and filtering the row's change leaves as they are need
+ * not hear of it (GTK 4.8's list views draw every row again on any
+ * items-changed).  Without one, every changed row is announced. */
+typedef gboolean (*CockpitFleetAnnounceFunc) (CockpitFleetModel *model,
+                                              CockpitFleetRow   *row,
+                                              gpointer           data);
+
+void               cockpit_fleet_model_set_announce_func (CockpitFleetModel        *self,
+                                                          CockpitFleetAnnounceFunc  func,
+                                                          gpointer                  data);
+
 /* Transfer none; NULL when no row has that environment. */
 CockpitFleetRow   *cockpit_fleet_model_find            (CockpitFleetModel       *self,
                                                         const char              *environment_id,

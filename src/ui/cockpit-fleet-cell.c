@@ -1,0 +1,439 @@
+/* cockpit-fleet-cell.c: one cell of the fleet's table, or one two-line row of its narrow list.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A cell shows its row's values as words and follows the row's "changed"
+ * signal, so a change of one environment sets the labels of its own cells
+ * and nothing else: no rebinding, no other row drawn again.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-fleet-cell.h"
+
+struct _CockpitFleetCell
+{
+  GtkWidget parent_instance;
+
+  /* Children */
+  GtkWidget       *box;
+  GtkWidget       *icon;
+  GtkWidget       *title;
+  GtkWidget       *subtitle;
+
+  /* Owned references */
+  CockpitFleetRow *row;
+  gulong           changed_handler;
+  guint            column;
+};
+
+G_DEFINE_FINAL_TYPE (CockpitFleetCell, cockpit_fleet_cell, GTK_TYPE_WIDGET)
+
+static guint snapshot_count;
+
+guint
+cockpit_fleet_cell_get_snapshot_count (void)
+{
+  return snapshot_count;
+}
+
+static void
+cockpit_fleet_cell_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  snapshot_count++;
+  GTK_WIDGET_CLASS (cockpit_fleet_cell_parent_class)->snapshot (widget, snapshot);
+}
+
+/* Words ----------------------------------------------------------------------- */
+
+static char *
+lts_text (CockpitFleetRow *row)
+{
+  int days = cockpit_fleet_row_get_lts_days (row);
+
+  switch (cockpit_fleet_row_get_lts_state (row))
+    {
+    case COCKPIT_LTS_ON_TIME:
+      return g_strdup (_("On the latest LTS"));
+    case COCKPIT_LTS_NEWER_NOT_LTS:
+      return g_strdup (_("Newer than the latest LTS"));
+    case COCKPIT_LTS_DUE:
+      return g_strdup_printf (ngettext ("LTS due in %d day", "LTS due in %d days", days), days);
+    case COCKPIT_LTS_OVERDUE:
+      if (days == 0)
+        return g_strdup (_("LTS overdue since today"));
+      return g_strdup_printf (ngettext ("LTS overdue by %d day", "LTS overdue by %d days", days), days);
+    case COCKPIT_LTS_NOT_APPLICABLE:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+lts_deadline_text (CockpitFleetRow *row)
+{
+  g_autofree char *when = NULL;
+
+  if (cockpit_fleet_row_get_lts_deadline (row) == NULL)
+    return NULL;
+  when = cockpit_format_date_time (cockpit_fleet_row_get_lts_deadline (row), COCKPIT_DATE_WITH_YEAR);
+  /* Translators: the LTS upgrade deadline; %s is a date and time. */
+  return g_strdup_printf (_("By %s"), when);
+}
+
+static char *
+backup_text (CockpitFleetRow *row)
+{
+  GTimeSpan left = cockpit_fleet_row_get_backup_time_left (row);
+  g_autofree char *span = NULL;
+
+  if (left < 0)
+    return NULL;
+  span = cockpit_format_time_span (left);
+  /* Translators: how long the upgrade backup is still kept. */
+  return g_strdup_printf (_("%s left"), span);
+}
+
+static char *
+action_text (CockpitFleetRow *row)
+{
+  CockpitAction *action = cockpit_fleet_row_get_action (row);
+  const char *target;
+
+  if (action == NULL)
+    return NULL;
+  target = cockpit_action_get_target_version (action);
+  if (cockpit_action_get_kind (action) == COCKPIT_ACTION_KIND_UPGRADE && target != NULL)
+    /* Translators: a running upgrade; %s is the version it goes to. */
+    return g_strdup_printf (_("Upgrading to %s"), target);
+  return g_strdup (cockpit_action_kind_get_label (cockpit_action_get_kind (action)));
+}
+
+static char *
+stage_text (CockpitFleetRow *row)
+{
+  guint number = cockpit_fleet_row_get_stage_number (row);
+  guint n = cockpit_fleet_row_get_n_stages (row);
+  CockpitStageName stage = cockpit_fleet_row_get_stage (row);
+
+  if (cockpit_fleet_row_get_action (row) == NULL || stage == COCKPIT_STAGE_NONE)
+    return NULL;
+  if (number == 0 || n < 2)
+    return g_strdup (cockpit_stage_name_get_label (stage));
+  /* Translators: a running stage; "Verify replica, stage 3 of 5". */
+  return g_strdup_printf (_("%s, stage %u of %u"), cockpit_stage_name_get_label (stage), number, n);
+}
+
+static gboolean
+last_failed (CockpitFleetRow *row)
+{
+  return (cockpit_fleet_row_get_attention (row) & COCKPIT_FLEET_ATTENTION_FAILED) != 0;
+}
+
+static char *
+attention_text (CockpitFleetRow *row)
+{
+  CockpitFleetAttention attention = cockpit_fleet_row_get_attention (row);
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+
+  if (attention == COCKPIT_FLEET_ATTENTION_NONE)
+    return NULL;
+  if (attention & COCKPIT_FLEET_ATTENTION_LTS)
+    g_ptr_array_add (reasons, lts_text (row));
+  if (attention & COCKPIT_FLEET_ATTENTION_BACKUP)
+    g_ptr_array_add (reasons, g_strdup (_("The upgrade backup is removed within 24 hours")));
+  if (attention & COCKPIT_FLEET_ATTENTION_FAILED)
+    g_ptr_array_add (reasons, g_strdup (_("The last action failed")));
+  g_ptr_array_add (reasons, NULL);
+  return g_strjoinv ("\n", (char **) reasons->pdata);
+}
+
+static void
+set_label (GtkWidget  *label,
+           const char *text)
+{
+  /* Setting the same text again would still lay the label out anew. */
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text ? text : "") != 0)
+    gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+static void
+set_error (GtkWidget *label,
+           gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+/* The narrow list's second line: what the columns would say, in words,
+ * leaving out what is in order. */
+static char *
+two_line_subtitle (CockpitFleetRow *row)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  CockpitLtsState lts = cockpit_fleet_row_get_lts_state (row);
+  g_autofree char *backup = backup_text (row);
+  g_autofree char *action = action_text (row);
+  g_autofree char *stage = stage_text (row);
+
+  if (cockpit_fleet_row_get_version (row) != NULL)
+    g_ptr_array_add (parts, g_strdup (cockpit_fleet_row_get_version (row)));
+  else
+    g_ptr_array_add (parts, g_strdup (cockpit_environment_state_get_label (cockpit_fleet_row_get_state (row))));
+  if (lts == COCKPIT_LTS_DUE || lts == COCKPIT_LTS_OVERDUE)
+    g_ptr_array_add (parts, lts_text (row));
+  if (backup != NULL)
+    /* Translators: %s is "31 h 12 min left". */
+    g_ptr_array_add (parts, g_strdup_printf (_("Upgrade backup: %s"), backup));
+  if (action != NULL)
+    g_ptr_array_add (parts, stage ? g_strdup_printf ("%s: %s", action, stage) : g_strdup (action));
+  else if (last_failed (row))
+    g_ptr_array_add (parts, g_strdup (_("Last action failed")));
+  if (cockpit_fleet_row_get_in_maintenance (row))
+    g_ptr_array_add (parts, g_strdup (_("In maintenance")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+update (CockpitFleetCell *self)
+{
+  CockpitFleetRow *row = self->row;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean icon = FALSE, error = FALSE;
+
+  if (row == NULL)
+    {
+      set_label (self->title, NULL);
+      set_label (self->subtitle, NULL);
+      gtk_widget_set_visible (self->icon, FALSE);
+      return;
+    }
+
+  switch (self->column)
+    {
+    case COCKPIT_FLEET_COLUMN_PACKAGE:
+      title = g_strdup (cockpit_fleet_row_get_package_name (row));
+      tooltip = attention_text (row);
+      icon = tooltip != NULL;
+      break;
+    case COCKPIT_FLEET_COLUMN_ENVIRONMENT:
+      title = g_strdup (cockpit_environment_kind_get_label (cockpit_fleet_row_get_kind (row)));
+      break;
+    case COCKPIT_FLEET_COLUMN_VERSION:
+      title = g_strdup (cockpit_fleet_row_get_version (row) ? cockpit_fleet_row_get_version (row) : "—");
+      break;
+    case COCKPIT_FLEET_COLUMN_LTS:
+      title = lts_text (row);
+      if (title == NULL)
+        title = g_strdup ("—");
+      subtitle = lts_deadline_text (row);
+      error = cockpit_fleet_row_get_lts_state (row) == COCKPIT_LTS_OVERDUE;
+      break;
+    case COCKPIT_FLEET_COLUMN_BACKUP:
+      title = backup_text (row);
+      if (title == NULL)
+        title = g_strdup ("—");
+      else
+        {
+          g_autofree char *when = cockpit_format_date_time (cockpit_fleet_row_get_backup_removed_at (row),
+                                                            COCKPIT_DATE_SHORT);
+
+          /* Translators: when the upgrade backup is removed; %s is a date and time. */
+          tooltip = g_strdup_printf (_("Removed on %s"), when);
+        }
+      error = (cockpit_fleet_row_get_attention (row) & COCKPIT_FLEET_ATTENTION_BACKUP) != 0;
+      break;
+    case COCKPIT_FLEET_COLUMN_ACTION:
+      title = action_text (row);
+      subtitle = stage_text (row);
+      if (title == NULL && last_failed (row))
+        {
+          title = g_strdup (_("Last action failed"));
+          subtitle = g_strdup (cockpit_action_kind_get_label (cockpit_action_get_kind (cockpit_fleet_row_get_last_action (row))));
+          error = TRUE;
+        }
+      if (title == NULL)
+        title = g_strdup ("—");
+      break;
+    case COCKPIT_FLEET_COLUMN_LAST_UPGRADE:
+      if (cockpit_fleet_row_get_last_upgraded_at (row) != NULL)
+        title = cockpit_format_date_time (cockpit_fleet_row_get_last_upgraded_at (row), COCKPIT_DATE_WITH_YEAR);
+      else
+        title = g_strdup (_("Never"));
+      break;
+    case COCKPIT_FLEET_COLUMN_STATE:
+      title = g_strdup (cockpit_environment_state_get_label (cockpit_fleet_row_get_state (row)));
+      if (cockpit_fleet_row_get_in_maintenance (row))
+        subtitle = g_strdup (_("In maintenance"));
+      break;
+    case COCKPIT_FLEET_CELL_TWO_LINE:
+    default:
+      /* Translators: the narrow list's first line: package and environment. */
+      title = g_strdup_printf (_("%s · %s"), cockpit_fleet_row_get_package_name (row),
+                               cockpit_environment_kind_get_label (cockpit_fleet_row_get_kind (row)));
+      subtitle = two_line_subtitle (row);
+      tooltip = attention_text (row);
+      icon = tooltip != NULL;
+      break;
+    }
+
+  set_label (self->title, title);
+  set_label (self->subtitle, subtitle);
+  /* In the table every cell keeps its second line, empty or not, so
+   * that all rows are as high. */
+  if (self->column != COCKPIT_FLEET_CELL_TWO_LINE)
+    gtk_widget_set_visible (self->subtitle, TRUE);
+  set_error (self->title, error);
+  /* Nothing to say is said quietly. */
+  if (g_strcmp0 (title, "—") == 0)
+    gtk_widget_add_css_class (self->title, "dim-label");
+  else
+    gtk_widget_remove_css_class (self->title, "dim-label");
+  gtk_widget_set_visible (self->icon, icon);
+  set_tooltip (GTK_WIDGET (self), tooltip);
+}
+
+/* The object ------------------------------------------------------------------ */
+
+void
+cockpit_fleet_cell_set_row (CockpitFleetCell *self,
+                            CockpitFleetRow  *row)
+{
+  g_return_if_fail (COCKPIT_IS_FLEET_CELL (self));
+  g_return_if_fail (row == NULL || COCKPIT_IS_FLEET_ROW (row));
+
+  if (self->row == row)
+    return;
+  if (self->row != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->row);
+  g_set_object (&self->row, row);
+  if (row != NULL)
+    self->changed_handler = g_signal_connect_swapped (row, "changed", G_CALLBACK (update), self);
+  update (self);
+}
+
+CockpitFleetRow *
+cockpit_fleet_cell_get_row (CockpitFleetCell *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), NULL);
+  return self->row;
+}
+
+guint
+cockpit_fleet_cell_get_column (CockpitFleetCell *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), 0);
+  return self->column;
+}
+
+const char *
+cockpit_fleet_cell_get_text (CockpitFleetCell *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), NULL);
+  return gtk_label_get_text (GTK_LABEL (self->title));
+}
+
+const char *
+cockpit_fleet_cell_get_subtitle (CockpitFleetCell *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), NULL);
+  if (!gtk_widget_get_visible (self->subtitle) || *gtk_label_get_text (GTK_LABEL (self->subtitle)) == '\0')
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->subtitle));
+}
+
+static void
+cockpit_fleet_cell_dispose (GObject *object)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (object);
+
+  cockpit_fleet_cell_set_row (self, NULL);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (cockpit_fleet_cell_parent_class)->dispose (object);
+}
+
+static void
+cockpit_fleet_cell_class_init (CockpitFleetCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cockpit_fleet_cell_dispose;
+  widget_class->snapshot = cockpit_fleet_cell_snapshot;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fleetcell");
+}
+
+static void
+cockpit_fleet_cell_init (CockpitFleetCell *self)
+{
+  GtkWidget *lines;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->icon, "warning");
+  gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->icon, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Needs attention"), -1);
+  gtk_box_append (GTK_BOX (self->box), self->icon);
+
+  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_valign (lines, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_box_append (GTK_BOX (self->box), lines);
+
+  self->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (lines), self->title);
+
+  self->subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->subtitle, "caption");
+  gtk_widget_add_css_class (self->subtitle, "dim-label");
+  gtk_widget_set_visible (self->subtitle, FALSE);
+  gtk_box_append (GTK_BOX (lines), self->subtitle);
+}
+
+GtkWidget *
+cockpit_fleet_cell_new (guint column)
+{
+  CockpitFleetCell *self;
+
+  g_return_val_if_fail (column <= COCKPIT_FLEET_CELL_TWO_LINE, NULL);
+
+  self = g_object_new (COCKPIT_TYPE_FLEET_CELL, NULL);
+  self->column = column;
+  if (column == COCKPIT_FLEET_CELL_TWO_LINE)
+    {
+      /* The narrow list: the second line wraps rather than widening the row. */
+      gtk_label_set_ellipsize (GTK_LABEL (self->subtitle), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (self->subtitle), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (self->subtitle), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_remove_css_class (self->subtitle, "caption");
+      gtk_widget_set_margin_top (self->box, 6);
+      gtk_widget_set_margin_bottom (self->box, 6);
+    }
+  return GTK_WIDGET (self);
+}
