@@ -8,14 +8,16 @@
 #include "cockpit-model.h"
 
 #include "test-package-spec.h"
+#include "test-plan-json.h"
 
 
 /* One letter per user action, in the order of CockpitUserAction:
  * wizard, upgrade Integration, UAT, Live, back up Live, tear down
- * Integration, UAT, Live, extend, restore, delete.  "y" allowed; else
- * the block: m maintenance, b busy, n not set up, p protected, u upgrade
- * backup exists, w nothing newer, x no upgrade backup, l extension limit,
- * a no such environment. */
+ * Integration, UAT, Live, extend, restore, delete, plan an upgrade,
+ * approve the plan, cancel it.  "y" allowed; else the block: m
+ * maintenance, b busy, n not set up, p protected, u upgrade backup
+ * exists, w nothing newer, x no upgrade backup, l extension limit, a no
+ * such environment, e a plan exists, q no step waits, o no plan. */
 static CockpitBlockReason
 block_of (char letter)
 {
@@ -31,6 +33,9 @@ block_of (char letter)
     case 'x': return COCKPIT_BLOCK_NO_UPGRADE_BACKUP;
     case 'l': return COCKPIT_BLOCK_EXTENSION_LIMIT;
     case 'a': return COCKPIT_BLOCK_NO_ENVIRONMENT;
+    case 'e': return COCKPIT_BLOCK_PLAN_EXISTS;
+    case 'q': return COCKPIT_BLOCK_NOT_WAITING;
+    case 'o': return COCKPIT_BLOCK_NO_PLAN;
     default: g_assert_not_reached ();
     }
 }
@@ -52,36 +57,36 @@ test_table (void)
     const char *reason_part;
   } cases[] = {
     { "idle", { NULL, FALSE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
-      "yyyyyyyyxxx", "no upgrade backup" },
+      "yyyyyyyyxxxyoo", "no upgrade backup" },
     { "maintenance", { "Moving data centre", FALSE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
-      "mmmmmmmmmmm", "Moving data centre" },
+      "mmmmmmmmmmmmoo", "Moving data centre" },
     { "maintenance beats busy", { "Moving", TRUE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, TRUE, FALSE,
-      "mmmmmmmmmmm", "maintenance" },
+      "mmmmmmmmmmmmoo", "maintenance" },
     { "running action listed", { NULL, TRUE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
-      "bbbbbbbbbbb", "Another action" },
+      "bbbbbbbbbbbyoo", "Another action" },
     { "started by this app, not listed yet", { NULL, FALSE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } }, TRUE, FALSE,
-      "bbbbbbbbbbb", "Another action" },
+      "bbbbbbbbbbbyoo", "Another action" },
     /* Point 2: while another action runs, the upgrade backup's buttons are off too. */
     { "busy with a backup", { NULL, FALSE, BACKUP_FRESH, { "6.3.18" }, { "6.3.18" } }, TRUE, FALSE,
-      "bbbbbbbbbbb", "Wait until it has finished" },
+      "bbbbbbbbbbbyoo", "Wait until it has finished" },
     { "backup extendable", { NULL, FALSE, BACKUP_FRESH, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
-      "yyyuyyyuyyy", "upgrade backup" },
+      "yyyuyyyuyyyyoo", "upgrade backup" },
     { "backup not extendable", { NULL, FALSE, BACKUP_AT_LIMIT, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
-      "yyyuyyyulyy", "5 days" },
+      "yyyuyyyulyyyoo", "5 days" },
     { "backup past its removal", { NULL, FALSE, BACKUP_GONE, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
-      "yyyyyyyyxxx", "no upgrade backup" },
+      "yyyyyyyyxxxyoo", "no upgrade backup" },
     { "protected live", { NULL, FALSE, { "6.3.18", TRUE }, { "6.3.18" }, { "6.3.18" } }, FALSE, FALSE,
-      "yyypyyypxxx", "protected" },
+      "yyypyyypxxxyoo", "protected" },
     { "integration not set up", { NULL, FALSE, { "6.3.18" }, { "6.3.18" }, { NULL } }, FALSE, FALSE,
-      "ynyyynyyxxx", "not set up" },
+      "ynyyynyyxxxyoo", "not set up" },
     { "no uat", { NULL, FALSE, { "6.3.18" }, { "6.3.18", FALSE, NULL, NULL, TRUE }, { "6.3.18" } }, FALSE, FALSE,
-      "yyayyyayxxx", "no UAT environment" },
+      "yyayyyayxxxyoo", "no UAT environment" },
     { "all on the newest", { NULL, FALSE, { "6.4.3" }, { "6.4.3" }, { "6.4.3" } }, FALSE, FALSE,
-      "wwwwyyyyxxx", "newest" },
+      "wwwwyyyyxxxwoo", "newest" },
     { "releases not known yet", { NULL, FALSE, { "6.4.3" }, { "6.4.3" }, { "6.4.3" } }, FALSE, TRUE,
-      "yyyyyyyyxxx", NULL },
+      "yyyyyyyyxxxyoo", NULL },
     { "everything torn down", { NULL, FALSE, { NULL }, { NULL }, { NULL } }, FALSE, FALSE,
-      "wnnnnnnnxxx", "not set up" },
+      "wnnnnnnnxxxwoo", "not set up" },
   };
   g_autoptr(GDateTime) now = cockpit_date_time_parse (NOW);
 
@@ -142,6 +147,76 @@ test_clock (void)
   g_assert_true (cockpit_availability_get_allowed (b, COCKPIT_USER_ACTION_UPGRADE_LIVE));
 }
 
+/* Plans follow their own rules: a running action does not block making
+ * one, an active plan does, and approve waits for an approval gate. */
+static void
+test_plans (void)
+{
+  static const PackageSpec idle = { NULL, FALSE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } };
+  static const PackageSpec busy = { NULL, TRUE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } };
+  static const PackageSpec maintenance = { "Moving", FALSE, { "6.3.18" }, { "6.3.18" }, { "6.3.18" } };
+  g_autoptr(GListStore) releases = make_releases ();
+  g_autoptr(GDateTime) now = cockpit_date_time_parse (NOW);
+  static const struct {
+    const char *name;
+    const PackageSpec *spec;
+    const char *plan_status;  /* NULL: no plan */
+    const char *uat_status;
+    const char *expected;     /* plan an upgrade, approve, cancel */
+  } cases[] = {
+    { "no plan", &idle, NULL, NULL, "yoo" },
+    { "no plan, busy", &busy, NULL, NULL, "yoo" },
+    { "waiting for approval", &idle, "waiting", "waiting", "eyy" },
+    { "waiting, busy with another action", &busy, "waiting", "waiting", "eyy" },
+    { "running", &idle, "running", "running", "eqy" },
+    { "scheduled", &idle, "scheduled", "pending", "eqy" },
+    { "in maintenance, waiting", &maintenance, "waiting", "waiting", "myy" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CockpitPackage) package = make_package (cases[i].spec);
+      g_autoptr(CockpitAvailability) availability = NULL;
+      static const CockpitUserAction actions[] = {
+        COCKPIT_USER_ACTION_PLAN_UPGRADE, COCKPIT_USER_ACTION_APPROVE_PLAN, COCKPIT_USER_ACTION_CANCEL_PLAN,
+      };
+
+      g_test_message ("case: %s", cases[i].name);
+      if (cases[i].plan_status != NULL)
+        {
+          g_autoptr(CockpitPlan) plan = make_plan (cases[i].plan_status, cases[i].uat_status);
+          cockpit_package_set_active_plan (package, plan);
+        }
+      availability = cockpit_availability_new (package, G_LIST_MODEL (releases), FALSE, now);
+      for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+        {
+          CockpitBlockReason expected = block_of (cases[i].expected[a]);
+
+          if (cockpit_availability_get_block (availability, actions[a]) != expected)
+            g_error ("%s: %s is %d, expected %d (%s)", cases[i].name, cockpit_user_action_get_name (actions[a]),
+                     cockpit_availability_get_block (availability, actions[a]), expected,
+                     cockpit_availability_get_reason (availability, actions[a]));
+          g_assert_true ((cockpit_availability_get_reason (availability, actions[a]) == NULL) ==
+                         (expected == COCKPIT_BLOCK_NONE));
+        }
+    }
+
+  /* A soak gate waits for the clock, not for the user. */
+  {
+    g_autoptr(CockpitPackage) package = make_package (&idle);
+    g_autoptr(CockpitPlan) plan = make_plan ("waiting", "waiting");
+    g_autoptr(CockpitAvailability) availability = NULL;
+
+    cockpit_plan_set_gate (plan, COCKPIT_PLAN_GATE_SOAK);
+    cockpit_plan_set_soak_hours (plan, 24);
+    cockpit_package_set_active_plan (package, plan);
+    availability = cockpit_availability_new (package, G_LIST_MODEL (releases), FALSE, now);
+    g_assert_cmpint (cockpit_availability_get_block (availability, COCKPIT_USER_ACTION_APPROVE_PLAN), ==,
+                     COCKPIT_BLOCK_NOT_WAITING);
+    g_assert_true (cockpit_availability_get_allowed (availability, COCKPIT_USER_ACTION_CANCEL_PLAN));
+  }
+}
+
 static void
 test_names (void)
 {
@@ -189,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/availability/names", test_names);
   g_test_add_func ("/cockpit/availability/table", test_table);
   g_test_add_func ("/cockpit/availability/clock", test_clock);
+  g_test_add_func ("/cockpit/availability/plans", test_plans);
 
   return g_test_run ();
 }

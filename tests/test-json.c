@@ -38,7 +38,8 @@
 #define ACTION_OK ACTION ("{\"target_version\": \"6.3.21\"}", "[" STAGES_OK "]", "0.4", "null")
 #define PACKAGE(action, environments) \
   "{\"id\": \"acmeweb\", \"name\": \"Acme\", \"status\": \"ok\", \"status_text\": \"All good\"," \
-  " \"maintenance_message\": null, \"running_action\": " action ", \"environments\": " environments "}"
+  " \"maintenance_message\": null, \"running_action\": " action ", \"environments\": " environments "," \
+  " \"active_plan\": null}"
 #define PACKAGE_OK PACKAGE (ACTION_OK, "[" LIVE ", " UAT ", " INTEGRATION "]")
 
 typedef struct {

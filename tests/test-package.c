@@ -40,7 +40,7 @@ static const char *sample =
   "   \"name\": \"Integration\", \"magnolia_version\": null, \"bundle\": null,"
   "   \"state\": \"not_set_up\", \"url\": null, \"protected\": false,"
   "   \"last_upgraded_at\": null, \"upgrade_backup\": null, \"latest_manual_backup\": null}"
-  " ]}";
+  " ], \"active_plan\": null}";
 
 static CockpitEnvironment *
 environment_new (const char             *id,
@@ -253,7 +253,7 @@ test_round_trip (void)
 static void
 test_nullable (void)
 {
-  static const char * const nullable[] = { "maintenance_message", "running_action", NULL };
+  static const char * const nullable[] = { "maintenance_message", "running_action", "active_plan", NULL };
 
   model_assert_nullable_members (COCKPIT_TYPE_PACKAGE, sample, nullable);
 }

@@ -38,7 +38,36 @@ static const struct {
   { "idempotency_mismatch", COCKPIT_CLIENT_ERROR_IDEMPOTENCY_MISMATCH },
   { "payload_too_large", COCKPIT_CLIENT_ERROR_PAYLOAD_TOO_LARGE },
   { "rate_limited", COCKPIT_CLIENT_ERROR_RATE_LIMITED },
+  { "plan_exists", COCKPIT_CLIENT_ERROR_PLAN_EXISTS },
+  { "not_waiting", COCKPIT_CLIENT_ERROR_NOT_WAITING },
+  { "plan_finished", COCKPIT_CLIENT_ERROR_PLAN_FINISHED },
 };
+
+/* The sentence for a refused plan call, where it differs from an
+ * action's: a plan names several environments, and its codes are its own. */
+static char *
+describe_plan_error (CockpitClientError code)
+{
+  switch (code)
+    {
+    case COCKPIT_CLIENT_ERROR_NOT_FOUND:
+      return g_strdup (_("The cockpit does not know this package or plan. Reload, then try again."));
+    case COCKPIT_CLIENT_ERROR_ENVIRONMENT_PROTECTED:
+      return g_strdup (_("An environment of the plan is protected, so it can't be upgraded. Leave it out of the plan, or ask the Cloud Helpdesk to lift the protection."));
+    case COCKPIT_CLIENT_ERROR_UPGRADE_BACKUP_EXISTS:
+      return g_strdup (_("Live still has an upgrade backup. Leave Live out of the plan, or delete the backup first."));
+    case COCKPIT_CLIENT_ERROR_VERSION_NOT_AVAILABLE:
+      return g_strdup (_("This version is not newer than every environment of the plan. Leave out the environments that already run it, or pick another version."));
+    case COCKPIT_CLIENT_ERROR_PLAN_EXISTS:
+      return g_strdup (_("This package already has an upgrade plan. Cancel it, or wait until it has ended."));
+    case COCKPIT_CLIENT_ERROR_NOT_WAITING:
+      return g_strdup (_("No environment of the plan is waiting for an approval any more. Reload to see where the plan is."));
+    case COCKPIT_CLIENT_ERROR_PLAN_FINISHED:
+      return g_strdup (_("The plan has already ended. Reload to see how it ended."));
+    default:
+      return NULL;
+    }
+}
 
 static CockpitClientError
 error_from_status (guint status)
@@ -70,6 +99,11 @@ describe_error (Request            *request,
                 CockpitClientError  code,
                 const char         *server_message)
 {
+  char *plan_text = request->is_plan ? describe_plan_error (code) : NULL;
+
+  if (plan_text != NULL)
+    return plan_text;
+
   switch (code)
     {
     case COCKPIT_CLIENT_ERROR_UNAUTHORIZED:

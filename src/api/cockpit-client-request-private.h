@@ -48,6 +48,7 @@ typedef struct {
   const char         *member;
   CockpitActionKind   action_kind;
   gboolean            is_action;
+  gboolean            is_plan;      /* a plan call (contract v1.1), for the wording of errors */
   CockpitEnvironment *environment;  /* for the wording of errors */
 
   /* Progress */

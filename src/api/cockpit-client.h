@@ -39,6 +39,9 @@ typedef enum {
   COCKPIT_CLIENT_ERROR_NOT_SUPPORTED,
   COCKPIT_CLIENT_ERROR_IDEMPOTENCY_MISMATCH,
   COCKPIT_CLIENT_ERROR_PAYLOAD_TOO_LARGE,
+  COCKPIT_CLIENT_ERROR_PLAN_EXISTS,
+  COCKPIT_CLIENT_ERROR_NOT_WAITING,
+  COCKPIT_CLIENT_ERROR_PLAN_FINISHED,
 } CockpitClientError;
 
 /* The largest answer we accept, after decompression. */
@@ -179,6 +182,51 @@ void           cockpit_client_teardown_async       (CockpitClient        *self,
 CockpitAction *cockpit_client_start_action_finish  (CockpitClient        *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
+
+/* Upgrade plans (contract v1.1).  None of these starts an action by
+ * itself; each answers the plan as it is after the call. */
+void           cockpit_client_create_plan_async    (CockpitClient            *self,
+                                                    const char               *package_id,
+                                                    const CockpitPlanRequest *request,
+                                                    const char               *idempotency_key,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void           cockpit_client_get_plan_async       (CockpitClient            *self,
+                                                    const char               *plan_id,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void           cockpit_client_approve_plan_async   (CockpitClient            *self,
+                                                    const char               *plan_id,
+                                                    const char               *idempotency_key,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void           cockpit_client_cancel_plan_async    (CockpitClient            *self,
+                                                    const char               *plan_id,
+                                                    const char               *idempotency_key,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+/* Finishes any of the four plan calls above. */
+CockpitPlan   *cockpit_client_plan_finish          (CockpitClient            *self,
+                                                    GAsyncResult             *result,
+                                                    GError                  **error);
+/* The package's plans, newest first; @before: a cursor from an earlier
+ * page, or NULL for the first. */
+void           cockpit_client_list_plans_async     (CockpitClient            *self,
+                                                    const char               *package_id,
+                                                    guint                     limit,
+                                                    const char               *before,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+/* @next_before: the cursor of the next page, NULL on the last page. */
+GListStore    *cockpit_client_list_plans_finish    (CockpitClient            *self,
+                                                    GAsyncResult             *result,
+                                                    char                    **next_before,
+                                                    GError                  **error);
 
 void           cockpit_client_get_action_async     (CockpitClient        *self,
                                                     const char           *action_id,

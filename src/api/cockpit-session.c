@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "cockpit-session.h"
+#include "cockpit-session-private.h"
 
 struct _CockpitSession
 {
@@ -37,6 +37,7 @@ struct _CockpitSession
 
   GCancellable         *cancellable;
   guint                 auto_refresh_id;
+  CockpitSessionPlans  *plans;
 
   CockpitSessionClockFunc clock;
   gpointer                clock_data;
@@ -58,6 +59,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_PLAN_CHANGED,
+  SIGNAL_PLAN_EVENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 set_boolean (CockpitSession *self,
@@ -348,6 +357,8 @@ refresh_part_done (GTask  *task,
       set_boolean (self, &self->from_cache, FALSE, PROP_FROM_CACHE);
       save_cache (self);
     }
+  if (refresh->packages != NULL)
+    _cockpit_session_plans_refreshed (self->plans);
 
   g_object_thaw_notify (G_OBJECT (self));
 
@@ -648,6 +659,7 @@ cockpit_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+  g_clear_pointer (&self->plans, _cockpit_session_plans_free);
   g_clear_object (&self->tracker);
 
   G_OBJECT_CLASS (cockpit_session_parent_class)->dispose (object);
@@ -725,6 +737,14 @@ cockpit_session_class_init (CockpitSessionClass *klass)
   properties[PROP_FROM_CACHE] = g_param_spec_boolean ("from-cache", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_PLAN_CHANGED] =
+    g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COCKPIT_TYPE_PACKAGE);
+  signals[SIGNAL_PLAN_EVENT] =
+    g_signal_new ("plan-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  COCKPIT_TYPE_PACKAGE, COCKPIT_TYPE_PLAN, G_TYPE_INT);
 }
 
 static void
@@ -733,4 +753,27 @@ cockpit_session_init (CockpitSession *self)
   self->packages = g_list_store_new (COCKPIT_TYPE_PACKAGE);
   self->releases = g_list_store_new (COCKPIT_TYPE_RELEASE);
   self->cancellable = g_cancellable_new ();
+  self->plans = _cockpit_session_plans_new (self);
+}
+
+void
+_cockpit_session_emit_plan_changed (CockpitSession *self,
+                                    CockpitPackage *package)
+{
+  g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0, package);
+}
+
+void
+_cockpit_session_emit_plan_event (CockpitSession   *self,
+                                  CockpitPackage   *package,
+                                  CockpitPlan      *plan,
+                                  CockpitPlanEvent  event)
+{
+  g_signal_emit (self, signals[SIGNAL_PLAN_EVENT], 0, package, plan, (int) event);
+}
+
+CockpitSessionPlans *
+_cockpit_session_get_plans (CockpitSession *self)
+{
+  return self->plans;
 }

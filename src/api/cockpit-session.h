@@ -67,6 +67,55 @@ void                  cockpit_session_set_clock       (CockpitSession          *
                                                        gpointer                 data,
                                                        GDestroyNotify           destroy);
 
+/* Upgrade plans.  The session keeps, for each package, the plan to show:
+ * its active plan, or else the last plan this session saw end (fetched
+ * when it left the package's active_plan), and says what happened. */
+typedef enum {
+  COCKPIT_PLAN_EVENT_APPROVAL_NEEDED,  /* a step waits for the user's approval */
+  COCKPIT_PLAN_EVENT_STEP_STARTED,     /* the cockpit started a step by itself (a soak gate, the start time) */
+  COCKPIT_PLAN_EVENT_SUCCEEDED,
+  COCKPIT_PLAN_EVENT_FAILED,
+  COCKPIT_PLAN_EVENT_CANCELLED,
+} CockpitPlanEvent;
+
+/* Signals:
+ *   "plan-changed" (CockpitPackage *package): the plan to show for the
+ *     package changed (a new one, a step moved on, it ended).
+ *   "plan-event" (CockpitPackage *package, CockpitPlan *plan,
+ *     CockpitPlanEvent event): something to tell the user, once per
+ *     plan and step.  APPROVAL_NEEDED is also said for a plan found
+ *     waiting by the first load, so that an app started at log-in tells
+ *     of a gate that opened while it was not running. */
+
+/* Transfer none; NULL when there is no plan to show. */
+CockpitPlan          *cockpit_session_get_plan        (CockpitSession      *self,
+                                                       CockpitPackage      *package);
+/* The active or last seen plan with that id, or NULL.  Transfer none. */
+CockpitPlan          *cockpit_session_find_plan       (CockpitSession      *self,
+                                                       const char          *plan_id);
+/* Each updates the package's plan from the answer at once, and refreshes. */
+void                  cockpit_session_create_plan_async (CockpitSession           *self,
+                                                         CockpitPackage           *package,
+                                                         const CockpitPlanRequest *request,
+                                                         const char               *idempotency_key,
+                                                         GCancellable             *cancellable,
+                                                         GAsyncReadyCallback       callback,
+                                                         gpointer                  user_data);
+void                  cockpit_session_approve_plan_async (CockpitSession     *self,
+                                                          const char         *plan_id,
+                                                          GCancellable       *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer            user_data);
+void                  cockpit_session_cancel_plan_async (CockpitSession      *self,
+                                                         const char          *plan_id,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+/* Finishes any of the three plan calls above. */
+CockpitPlan          *cockpit_session_plan_finish     (CockpitSession      *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
 /* Refreshes on its own every @seconds (0: never). */
 void                  cockpit_session_set_auto_refresh (CockpitSession     *self,
                                                         guint               seconds);

@@ -8,6 +8,7 @@
 #include "cockpit-availability.h"
 #include "cockpit-environment.h"
 #include "cockpit-package.h"
+#include "cockpit-plan.h"
 
 struct _CockpitAvailability
 {
@@ -35,6 +36,9 @@ static const char * const names[COCKPIT_N_USER_ACTIONS] = {
   [COCKPIT_USER_ACTION_EXTEND_UPGRADE_BACKUP] = "extend-upgrade-backup",
   [COCKPIT_USER_ACTION_RESTORE_UPGRADE_BACKUP] = "restore-upgrade-backup",
   [COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP] = "delete-upgrade-backup",
+  [COCKPIT_USER_ACTION_PLAN_UPGRADE] = "plan-upgrade",
+  [COCKPIT_USER_ACTION_APPROVE_PLAN] = "approve-plan",
+  [COCKPIT_USER_ACTION_CANCEL_PLAN] = "cancel-plan",
 };
 
 const char *
@@ -106,6 +110,9 @@ cockpit_user_action_get_environment_kind (CockpitUserAction action)
     case COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP:
       return COCKPIT_ENVIRONMENT_KIND_LIVE;
     case COCKPIT_USER_ACTION_UPGRADE:
+    case COCKPIT_USER_ACTION_PLAN_UPGRADE:
+    case COCKPIT_USER_ACTION_APPROVE_PLAN:
+    case COCKPIT_USER_ACTION_CANCEL_PLAN:
     case COCKPIT_N_USER_ACTIONS:
     default:
       return COCKPIT_ENVIRONMENT_KIND_NONE;
@@ -147,10 +154,61 @@ decide (CockpitUserAction    action,
     case COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP:
       return cockpit_rules_check_upgrade_backup_action (package, environment, now, message);
     case COCKPIT_USER_ACTION_UPGRADE:
+    case COCKPIT_USER_ACTION_PLAN_UPGRADE:
+    case COCKPIT_USER_ACTION_APPROVE_PLAN:
+    case COCKPIT_USER_ACTION_CANCEL_PLAN:
     case COCKPIT_N_USER_ACTIONS:
     default:
       g_assert_not_reached ();
     }
+}
+
+static gboolean
+is_plan_action (CockpitUserAction action)
+{
+  return action == COCKPIT_USER_ACTION_PLAN_UPGRADE ||
+         action == COCKPIT_USER_ACTION_APPROVE_PLAN ||
+         action == COCKPIT_USER_ACTION_CANCEL_PLAN;
+}
+
+static void set_answer (CockpitAvailability *self,
+                        CockpitUserAction    action,
+                        CockpitBlockReason   block,
+                        char                *reason);
+
+/* Plans follow their own rules (contract v1.1): another running action
+ * does not block them, and approve and cancel only need a plan in the
+ * right state; maintenance does not stop a plan being approved or
+ * cancelled either, as its steps wait for the maintenance to end. */
+static void
+decide_plan_actions (CockpitAvailability *self,
+                     CockpitPackage      *package,
+                     GListModel          *releases,
+                     GDateTime           *now)
+{
+  CockpitPlan *plan = cockpit_package_get_active_plan (package);
+  CockpitBlockReason block;
+  char *reason = NULL;
+
+  block = cockpit_rules_check_plan (package, releases, now, &reason);
+  set_answer (self, COCKPIT_USER_ACTION_PLAN_UPGRADE, block, reason);
+
+  if (plan == NULL)
+    {
+      set_answer (self, COCKPIT_USER_ACTION_APPROVE_PLAN, COCKPIT_BLOCK_NO_PLAN,
+                  g_strdup (_("This package has no upgrade plan.")));
+      set_answer (self, COCKPIT_USER_ACTION_CANCEL_PLAN, COCKPIT_BLOCK_NO_PLAN,
+                  g_strdup (_("This package has no upgrade plan.")));
+      return;
+    }
+
+  if (cockpit_plan_get_step_awaiting_approval (plan) != NULL)
+    set_answer (self, COCKPIT_USER_ACTION_APPROVE_PLAN, COCKPIT_BLOCK_NONE, NULL);
+  else
+    set_answer (self, COCKPIT_USER_ACTION_APPROVE_PLAN, COCKPIT_BLOCK_NOT_WAITING,
+                g_strdup (_("No environment of the plan is waiting for your approval.")));
+
+  set_answer (self, COCKPIT_USER_ACTION_CANCEL_PLAN, COCKPIT_BLOCK_NONE, NULL);
 }
 
 static void
@@ -194,7 +252,7 @@ cockpit_availability_new (CockpitPackage *package,
       char *reason = NULL;
       CockpitBlockReason block;
 
-      if (i == COCKPIT_USER_ACTION_UPGRADE)
+      if (i == COCKPIT_USER_ACTION_UPGRADE || is_plan_action (i))
         continue;
 
       environment = cockpit_package_get_environment (package, kind);
@@ -229,6 +287,8 @@ cockpit_availability_new (CockpitPackage *package,
   else
     set_answer (self, COCKPIT_USER_ACTION_UPGRADE, COCKPIT_BLOCK_NOTHING_NEWER,
                 g_strdup (_("No environment of this package can be upgraded now. Each environment's card says why.")));
+
+  decide_plan_actions (self, package, releases, now);
 
   return g_steal_pointer (&self);
 }

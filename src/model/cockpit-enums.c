@@ -88,6 +88,27 @@ COCKPIT_DEFINE_ENUM (cockpit_severity_get_type, "CockpitSeverity",
   V (COCKPIT_SEVERITY_WARNING, "warning"),
   V (COCKPIT_SEVERITY_INFO, "info"))
 
+COCKPIT_DEFINE_ENUM (cockpit_plan_gate_get_type, "CockpitPlanGate",
+  V (COCKPIT_PLAN_GATE_APPROVAL, "approval"),
+  V (COCKPIT_PLAN_GATE_SOAK, "soak"))
+
+COCKPIT_DEFINE_ENUM (cockpit_plan_status_get_type, "CockpitPlanStatus",
+  V (COCKPIT_PLAN_STATUS_SCHEDULED, "scheduled"),
+  V (COCKPIT_PLAN_STATUS_RUNNING, "running"),
+  V (COCKPIT_PLAN_STATUS_WAITING, "waiting"),
+  V (COCKPIT_PLAN_STATUS_SUCCEEDED, "succeeded"),
+  V (COCKPIT_PLAN_STATUS_FAILED, "failed"),
+  V (COCKPIT_PLAN_STATUS_CANCELLED, "cancelled"))
+
+COCKPIT_DEFINE_ENUM (cockpit_plan_step_status_get_type, "CockpitPlanStepStatus",
+  V (COCKPIT_PLAN_STEP_STATUS_PENDING, "pending"),
+  V (COCKPIT_PLAN_STEP_STATUS_RUNNING, "running"),
+  V (COCKPIT_PLAN_STEP_STATUS_WAITING, "waiting"),
+  V (COCKPIT_PLAN_STEP_STATUS_DONE, "done"),
+  V (COCKPIT_PLAN_STEP_STATUS_FAILED, "failed"),
+  V (COCKPIT_PLAN_STEP_STATUS_SKIPPED, "skipped"),
+  V (COCKPIT_PLAN_STEP_STATUS_CANCELLED, "cancelled"))
+
 #undef V
 
 /* A value is a sentinel when it is 0 and its nick is "none"; such values

@@ -17,6 +17,15 @@ encode_value (const CockpitField *field,
       if (g_value_get_string (value) != NULL)
         json_node_set_string (json_node_init (node, JSON_NODE_VALUE), g_value_get_string (value));
     }
+  else if (type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+        json_array_add_string_element (array, strv[i]);
+      json_node_take_array (json_node_init (node, JSON_NODE_ARRAY), array);
+    }
   else if (type == G_TYPE_BOOLEAN)
     json_node_set_boolean (json_node_init (node, JSON_NODE_VALUE), g_value_get_boolean (value));
   else if (type == G_TYPE_DOUBLE)

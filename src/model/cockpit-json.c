@@ -247,6 +247,34 @@ decode_value (const CockpitField  *field,
           return FALSE;
         }
     }
+  else if (type == G_TYPE_STRV)
+    {
+      /* A list of exact values, such as a plan step's action ids. */
+      JsonArray *array;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return wrong_type (path, "a list", node, error);
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+          gsize length = path->len;
+
+          g_string_append_printf (path, "[%u]", i);
+          if (!is_value_of (item, G_TYPE_STRING))
+            return wrong_type (path, "a string", item, error);
+          if (strlen (json_node_get_string (item)) > COCKPIT_TEXT_MAX_EXACT)
+            {
+              g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_VALUE,
+                           "“%s” is longer than %d bytes", path->str, COCKPIT_TEXT_MAX_EXACT);
+              return FALSE;
+            }
+          g_string_truncate (path, length);
+          g_strv_builder_add (builder, json_node_get_string (item));
+        }
+      g_value_take_boxed (value, g_strv_builder_end (builder));
+    }
   else if (type == G_TYPE_BOOLEAN)
     {
       if (!is_value_of (node, G_TYPE_BOOLEAN))

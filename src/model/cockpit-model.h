@@ -14,6 +14,8 @@
 #include "cockpit-environment.h"
 #include "cockpit-notification.h"
 #include "cockpit-package.h"
+#include "cockpit-plan.h"
+#include "cockpit-plan-step.h"
 #include "cockpit-release.h"
 #include "cockpit-stage.h"
 #include "cockpit-upgrade-backup.h"

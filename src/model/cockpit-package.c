@@ -7,6 +7,7 @@
 #include "cockpit-environment.h"
 #include "cockpit-json.h"
 #include "cockpit-package.h"
+#include "cockpit-plan.h"
 
 struct _CockpitPackage
 {
@@ -19,6 +20,7 @@ struct _CockpitPackage
   char                 *maintenance_message;
   CockpitAction        *running_action;
   GListStore           *environments;
+  CockpitPlan          *active_plan;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitPackage, cockpit_package, G_TYPE_OBJECT)
@@ -32,6 +34,7 @@ enum {
   PROP_MAINTENANCE_MESSAGE,
   PROP_RUNNING_ACTION,
   PROP_ENVIRONMENTS,
+  PROP_ACTIVE_PLAN,
   N_PROPS
 };
 
@@ -48,6 +51,8 @@ static CockpitField fields[] = {
   { "maintenance-message", COCKPIT_FIELD_NULLABLE | COCKPIT_FIELD_MESSAGE },
   { "running-action", COCKPIT_FIELD_NULLABLE },
   { "environments" },
+  /* v1.1; a v1 cockpit leaves it out */
+  { "active-plan", COCKPIT_FIELD_NULLABLE },
 };
 
 CockpitPackage *
@@ -66,6 +71,7 @@ cockpit_package_finalize (GObject *object)
   g_clear_pointer (&self->status_text, g_free);
   g_clear_pointer (&self->maintenance_message, g_free);
   g_clear_object (&self->running_action);
+  g_clear_object (&self->active_plan);
   g_clear_object (&self->environments);
 
   G_OBJECT_CLASS (cockpit_package_parent_class)->finalize (object);
@@ -101,6 +107,9 @@ cockpit_package_get_property (GObject    *object,
       break;
     case PROP_ENVIRONMENTS:
       g_value_set_object (value, self->environments);
+      break;
+    case PROP_ACTIVE_PLAN:
+      g_value_set_object (value, self->active_plan);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -138,6 +147,9 @@ cockpit_package_set_property (GObject      *object,
     case PROP_ENVIRONMENTS:
       cockpit_package_set_environments (self, g_value_get_object (value));
       break;
+    case PROP_ACTIVE_PLAN:
+      cockpit_package_set_active_plan (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -168,6 +180,8 @@ cockpit_package_class_init (CockpitPackageClass *klass)
     g_param_spec_object ("running-action", NULL, NULL, COCKPIT_TYPE_ACTION, flags);
   properties[PROP_ENVIRONMENTS] =
     g_param_spec_object ("environments", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_ACTIVE_PLAN] =
+    g_param_spec_object ("active-plan", NULL, NULL, COCKPIT_TYPE_PLAN, flags);
 
   fields[PROP_ENVIRONMENTS - 1].item_type = COCKPIT_TYPE_ENVIRONMENT;
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -277,6 +291,23 @@ cockpit_package_set_running_action (CockpitPackage *self,
   g_return_if_fail (running_action == NULL || COCKPIT_IS_ACTION (running_action));
   if (cockpit_set_object (&self->running_action, running_action))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING_ACTION]);
+}
+
+CockpitPlan *
+cockpit_package_get_active_plan (CockpitPackage *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE (self), NULL);
+  return self->active_plan;
+}
+
+void
+cockpit_package_set_active_plan (CockpitPackage *self,
+                                 CockpitPlan    *active_plan)
+{
+  g_return_if_fail (COCKPIT_IS_PACKAGE (self));
+  g_return_if_fail (active_plan == NULL || COCKPIT_IS_PLAN (active_plan));
+  if (cockpit_set_object (&self->active_plan, active_plan))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PLAN]);
 }
 
 GListModel *

@@ -32,6 +32,10 @@ void                  cockpit_package_set_maintenance_message (CockpitPackage   
 CockpitAction        *cockpit_package_get_running_action      (CockpitPackage         *self);
 void                  cockpit_package_set_running_action      (CockpitPackage         *self,
                                                                CockpitAction          *running_action);
+/* The plan that is scheduled, running or waiting (contract v1.1), or NULL. */
+CockpitPlan          *cockpit_package_get_active_plan         (CockpitPackage         *self);
+void                  cockpit_package_set_active_plan         (CockpitPackage         *self,
+                                                               CockpitPlan            *active_plan);
 /* Always a list of CockpitEnvironment, empty rather than NULL; setting a
  * list that is not a GListStore stores a copy of its items. */
 GListModel           *cockpit_package_get_environments        (CockpitPackage         *self);

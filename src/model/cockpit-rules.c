@@ -10,6 +10,7 @@
 #include "cockpit-package.h"
 #include "cockpit-release.h"
 #include "cockpit-rules.h"
+#include "cockpit-rules-private.h"
 #include "cockpit-upgrade-backup.h"
 #include "cockpit-version.h"
 
@@ -317,6 +318,29 @@ block_backup_exists (CockpitUpgradeBackup  *backup,
   set_message (message, g_strdup_printf (_("Live still has an upgrade backup, so it can't be %s. Delete the backup, or wait until it is removed on %s."),
                                          what, when));
   return COCKPIT_BLOCK_UPGRADE_BACKUP_EXISTS;
+}
+
+/* For cockpit-rules-plan.c: the same words for the same reasons. */
+void
+_cockpit_rules_set_message (char **message,
+                            char  *text)
+{
+  set_message (message, text);
+}
+
+CockpitBlockReason
+_cockpit_rules_block_not_set_up (CockpitEnvironment  *environment,
+                                 char               **message)
+{
+  return block_not_set_up (environment, message);
+}
+
+CockpitBlockReason
+_cockpit_rules_block_backup_exists (CockpitUpgradeBackup  *backup,
+                                    const char            *what,
+                                    char                 **message)
+{
+  return block_backup_exists (backup, what, message);
 }
 
 CockpitBlockReason

@@ -32,6 +32,9 @@ typedef enum {
   COCKPIT_BLOCK_NO_UPGRADE_BACKUP,
   COCKPIT_BLOCK_EXTENSION_LIMIT,
   COCKPIT_BLOCK_NO_ENVIRONMENT,
+  COCKPIT_BLOCK_PLAN_EXISTS,      /* a plan is scheduled, running or waiting */
+  COCKPIT_BLOCK_NOT_WAITING,      /* no step waits for an approval */
+  COCKPIT_BLOCK_NO_PLAN,          /* nothing to cancel */
 } CockpitBlockReason;
 
 typedef enum {
@@ -82,6 +85,24 @@ GListStore          *cockpit_rules_offered_versions           (CockpitEnvironmen
 CockpitBlockReason   cockpit_rules_check_upgrade              (CockpitPackage         *package,
                                                                CockpitEnvironment     *environment,
                                                                GListModel             *offered,
+                                                               GDateTime              *now,
+                                                               char                  **message);
+
+/* Whether a plan may include @environment (contract v1.1): it is set up,
+ * not protected, (Live) has no upgrade backup, and @target_version (NULL:
+ * any version) is newer than its version.  @offered as for
+ * cockpit_rules_check_upgrade().  A busy package does not block a plan. */
+CockpitBlockReason   cockpit_rules_check_plan_environment     (CockpitPackage         *package,
+                                                               CockpitEnvironment     *environment,
+                                                               const char             *target_version,
+                                                               GListModel             *offered,
+                                                               GDateTime              *now,
+                                                               char                  **message);
+
+/* Whether a new plan may be made for @package: no maintenance, no active
+ * plan, and at least one environment a plan may include. */
+CockpitBlockReason   cockpit_rules_check_plan                 (CockpitPackage         *package,
+                                                               GListModel             *releases,
                                                                GDateTime              *now,
                                                                char                  **message);
 

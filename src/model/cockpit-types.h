@@ -14,6 +14,8 @@ typedef struct _CockpitBackup          CockpitBackup;
 typedef struct _CockpitEnvironment     CockpitEnvironment;
 typedef struct _CockpitNotification    CockpitNotification;
 typedef struct _CockpitPackage         CockpitPackage;
+typedef struct _CockpitPlan            CockpitPlan;
+typedef struct _CockpitPlanStep        CockpitPlanStep;
 typedef struct _CockpitRelease         CockpitRelease;
 typedef struct _CockpitStage           CockpitStage;
 typedef struct _CockpitUpgradeBackup   CockpitUpgradeBackup;
@@ -113,6 +115,31 @@ typedef enum {
   COCKPIT_SEVERITY_INFO,
 } CockpitSeverity;
 
+/* Upgrade plans (contract v1.1). */
+typedef enum {
+  COCKPIT_PLAN_GATE_APPROVAL,
+  COCKPIT_PLAN_GATE_SOAK,
+} CockpitPlanGate;
+
+typedef enum {
+  COCKPIT_PLAN_STATUS_SCHEDULED,
+  COCKPIT_PLAN_STATUS_RUNNING,
+  COCKPIT_PLAN_STATUS_WAITING,
+  COCKPIT_PLAN_STATUS_SUCCEEDED,
+  COCKPIT_PLAN_STATUS_FAILED,
+  COCKPIT_PLAN_STATUS_CANCELLED,
+} CockpitPlanStatus;
+
+typedef enum {
+  COCKPIT_PLAN_STEP_STATUS_PENDING,
+  COCKPIT_PLAN_STEP_STATUS_RUNNING,
+  COCKPIT_PLAN_STEP_STATUS_WAITING,
+  COCKPIT_PLAN_STEP_STATUS_DONE,
+  COCKPIT_PLAN_STEP_STATUS_FAILED,
+  COCKPIT_PLAN_STEP_STATUS_SKIPPED,
+  COCKPIT_PLAN_STEP_STATUS_CANCELLED,
+} CockpitPlanStepStatus;
+
 #define COCKPIT_TYPE_ENVIRONMENT_KIND  (cockpit_environment_kind_get_type ())
 #define COCKPIT_TYPE_ENVIRONMENT_STATE (cockpit_environment_state_get_type ())
 #define COCKPIT_TYPE_PACKAGE_STATUS    (cockpit_package_status_get_type ())
@@ -123,6 +150,9 @@ typedef enum {
 #define COCKPIT_TYPE_STAGE_STATUS      (cockpit_stage_status_get_type ())
 #define COCKPIT_TYPE_ENTRY_TYPE        (cockpit_entry_type_get_type ())
 #define COCKPIT_TYPE_SEVERITY          (cockpit_severity_get_type ())
+#define COCKPIT_TYPE_PLAN_GATE         (cockpit_plan_gate_get_type ())
+#define COCKPIT_TYPE_PLAN_STATUS       (cockpit_plan_status_get_type ())
+#define COCKPIT_TYPE_PLAN_STEP_STATUS  (cockpit_plan_step_status_get_type ())
 
 GType cockpit_environment_kind_get_type  (void) G_GNUC_CONST;
 GType cockpit_environment_state_get_type (void) G_GNUC_CONST;
@@ -134,6 +164,9 @@ GType cockpit_stage_name_get_type        (void) G_GNUC_CONST;
 GType cockpit_stage_status_get_type      (void) G_GNUC_CONST;
 GType cockpit_entry_type_get_type        (void) G_GNUC_CONST;
 GType cockpit_severity_get_type          (void) G_GNUC_CONST;
+GType cockpit_plan_gate_get_type         (void) G_GNUC_CONST;
+GType cockpit_plan_status_get_type       (void) G_GNUC_CONST;
+GType cockpit_plan_step_status_get_type  (void) G_GNUC_CONST;
 
 /* The JSON string of an enum value ("backing_up"), or NULL for a sentinel. */
 const char *cockpit_enum_to_string   (GType enum_type,

@@ -1,0 +1,521 @@
+/* cockpit-session-plans.c: the packages' upgrade plans, followed from refresh to refresh.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The cockpit runs a plan; the app learns where it is from the package's
+ * active_plan at each refresh.  This part of the session compares each
+ * refresh with the one before and says what the user should hear of: a
+ * step waiting for their approval, a step the cockpit started by itself
+ * (a soak gate, a start time), and the end of a plan, which it reads
+ * from GET /plans/{id} once the plan has left active_plan.  It also
+ * refreshes at the moments a plan moves on by itself, and often while a
+ * step runs, so that what is shown follows the plan.
+ */
+#include "config.h"
+
+#include "cockpit-session-private.h"
+
+/* How often the packages are read while a plan step runs, and how long
+ * after a gate's or a start's time (the cockpit's clock may be a little
+ * behind ours). */
+#define RUNNING_POLL_SECONDS  5
+#define DUE_GRACE_SECONDS     2
+
+typedef struct {
+  char        *plan_id;      /* the active plan seen last, or NULL */
+  char        *fingerprint;  /* where that plan stood */
+  CockpitPlan *ended;        /* the last plan seen end, to show */
+} Followed;
+
+struct _CockpitSessionPlans
+{
+  CockpitSession *session;
+  GHashTable     *followed;  /* package id → Followed */
+  GHashTable     *said;      /* "event:plan:environment" already said */
+  GCancellable   *cancellable;
+  guint           timeout_id;
+  gboolean        primed;    /* a first refresh was seen */
+};
+
+static void
+followed_free (Followed *followed)
+{
+  g_free (followed->plan_id);
+  g_free (followed->fingerprint);
+  g_clear_object (&followed->ended);
+  g_free (followed);
+}
+
+CockpitSessionPlans *
+_cockpit_session_plans_new (CockpitSession *session)
+{
+  CockpitSessionPlans *plans = g_new0 (CockpitSessionPlans, 1);
+
+  plans->session = session;
+  plans->followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) followed_free);
+  plans->said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plans->cancellable = g_cancellable_new ();
+  return plans;
+}
+
+void
+_cockpit_session_plans_free (CockpitSessionPlans *plans)
+{
+  g_cancellable_cancel (plans->cancellable);
+  g_clear_object (&plans->cancellable);
+  g_clear_handle_id (&plans->timeout_id, g_source_remove);
+  g_hash_table_unref (plans->followed);
+  g_hash_table_unref (plans->said);
+  g_free (plans);
+}
+
+static Followed *
+followed_of (CockpitSessionPlans *plans,
+             const char          *package_id)
+{
+  Followed *followed = g_hash_table_lookup (plans->followed, package_id);
+
+  if (followed == NULL)
+    {
+      followed = g_new0 (Followed, 1);
+      g_hash_table_insert (plans->followed, g_strdup (package_id), followed);
+    }
+  return followed;
+}
+
+/* Everything about a plan that the user sees change. */
+static char *
+fingerprint (CockpitPlan *plan)
+{
+  GString *text = g_string_new (NULL);
+  GListModel *steps = cockpit_plan_get_steps (plan);
+
+  g_string_append_printf (text, "%s %d", cockpit_plan_get_id (plan), cockpit_plan_get_status (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(CockpitPlanStep) step = g_list_model_get_item (steps, i);
+      GDateTime *opens = cockpit_plan_step_get_gate_opens_at (step);
+      g_autofree char *ids = g_strjoinv (",", (char **) cockpit_plan_step_get_action_ids (step));
+
+      g_string_append_printf (text, "|%d %d %s %" G_GINT64_FORMAT " %s",
+                              cockpit_plan_step_get_environment (step), cockpit_plan_step_get_status (step),
+                              ids, opens ? g_date_time_to_unix (opens) : 0,
+                              cockpit_plan_step_get_approved_by (step) ? "a" : "-");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Says @event once for this plan and step. */
+static void
+say (CockpitSessionPlans *plans,
+     CockpitPackage      *package,
+     CockpitPlan         *plan,
+     CockpitPlanStep     *step,
+     CockpitPlanEvent     event,
+     gboolean             aloud)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%s:%d", event, cockpit_plan_get_id (plan),
+                                          step ? (int) cockpit_plan_step_get_environment (step) : 0);
+
+  if (!g_hash_table_add (plans->said, g_steal_pointer (&key)) || !aloud)
+    return;
+  _cockpit_session_emit_plan_event (plans->session, package, plan, event);
+}
+
+/* A step the cockpit started by itself: after a soak gate, or the first
+ * step of a plan with a start time.  One the user approved is theirs. */
+static gboolean
+started_by_clock (CockpitPlan     *plan,
+                  CockpitPlanStep *step)
+{
+  g_autoptr(CockpitPlanStep) first = g_list_model_get_item (cockpit_plan_get_steps (plan), 0);
+
+  if (cockpit_plan_step_get_status (step) != COCKPIT_PLAN_STEP_STATUS_RUNNING ||
+      cockpit_plan_step_get_approved_by (step) != NULL)
+    return FALSE;
+  if (step == first)
+    return cockpit_plan_get_start_at (plan) != NULL;
+  return cockpit_plan_get_gate (plan) == COCKPIT_PLAN_GATE_SOAK;
+}
+
+static void
+look_at_active (CockpitSessionPlans *plans,
+                CockpitPackage      *package,
+                CockpitPlan         *plan)
+{
+  CockpitPlanStep *waiting = cockpit_plan_get_step_awaiting_approval (plan);
+  CockpitPlanStep *current = cockpit_plan_get_current_step (plan);
+
+  /* A gate found open by the first refresh is said too: the app may have
+   * been started at log-in, after it opened. */
+  if (waiting != NULL)
+    say (plans, package, plan, waiting, COCKPIT_PLAN_EVENT_APPROVAL_NEEDED, TRUE);
+  if (current != NULL && started_by_clock (plan, current))
+    say (plans, package, plan, current, COCKPIT_PLAN_EVENT_STEP_STARTED, plans->primed);
+}
+
+typedef struct {
+  CockpitSessionPlans *plans;   /* valid while the cancellable is not cancelled */
+  CockpitPackage      *package;
+} EndRead;
+
+static void
+ended_plan_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  EndRead *read = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitPlan) plan = cockpit_client_plan_finish (COCKPIT_CLIENT (object), result, &error);
+  CockpitSessionPlans *plans = read->plans;
+  g_autoptr(CockpitPackage) package = read->package;
+  Followed *followed;
+
+  g_free (read);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (plan == NULL)
+    {
+      g_debug ("The end of a plan could not be read: %s", error->message);
+      return;
+    }
+
+  followed = followed_of (plans, cockpit_package_get_id (package));
+  g_set_object (&followed->ended, plan);
+  _cockpit_session_emit_plan_changed (plans->session, package);
+
+  switch (cockpit_plan_get_status (plan))
+    {
+    case COCKPIT_PLAN_STATUS_SUCCEEDED:
+      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, TRUE);
+      break;
+    case COCKPIT_PLAN_STATUS_FAILED:
+      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, TRUE);
+      break;
+    case COCKPIT_PLAN_STATUS_CANCELLED:
+      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, TRUE);
+      break;
+    case COCKPIT_PLAN_STATUS_SCHEDULED:
+    case COCKPIT_PLAN_STATUS_RUNNING:
+    case COCKPIT_PLAN_STATUS_WAITING:
+    default:
+      /* Not ended after all (another cockpit's answer in between): the
+       * next refresh sees it again. */
+      break;
+    }
+}
+
+static gboolean
+due_cb (gpointer user_data)
+{
+  CockpitSessionPlans *plans = user_data;
+
+  plans->timeout_id = 0;
+  cockpit_session_refresh (plans->session);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next moment a plan moves on by itself, in seconds from now; or
+ * RUNNING_POLL_SECONDS while a step runs.  G_MAXINT64: never. */
+static gint64
+next_refresh_in (CockpitPlan *plan,
+                 GDateTime   *now)
+{
+  gint64 best = G_MAXINT64;
+  GListModel *steps = cockpit_plan_get_steps (plan);
+
+  if (cockpit_plan_get_status (plan) == COCKPIT_PLAN_STATUS_RUNNING)
+    return RUNNING_POLL_SECONDS;
+  if (cockpit_plan_get_status (plan) == COCKPIT_PLAN_STATUS_SCHEDULED && cockpit_plan_get_start_at (plan) != NULL)
+    best = g_date_time_difference (cockpit_plan_get_start_at (plan), now) / G_TIME_SPAN_SECOND;
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(CockpitPlanStep) step = g_list_model_get_item (steps, i);
+      GDateTime *opens = cockpit_plan_step_get_gate_opens_at (step);
+
+      if (cockpit_plan_step_get_status (step) == COCKPIT_PLAN_STEP_STATUS_WAITING && opens != NULL)
+        best = MIN (best, g_date_time_difference (opens, now) / G_TIME_SPAN_SECOND);
+    }
+  if (best == G_MAXINT64)
+    return best;
+  return MAX (best, 0) + DUE_GRACE_SECONDS;
+}
+
+void
+_cockpit_session_plans_refreshed (CockpitSessionPlans *plans)
+{
+  GListModel *packages = cockpit_session_get_packages (plans->session);
+  g_autoptr(GDateTime) now = cockpit_session_dup_now (plans->session);
+  gint64 soonest = G_MAXINT64;
+
+  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+    {
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+      CockpitPlan *active = cockpit_package_get_active_plan (package);
+      Followed *followed = followed_of (plans, cockpit_package_get_id (package));
+      g_autofree char *print = active ? fingerprint (active) : NULL;
+      gboolean changed = g_strcmp0 (print, followed->fingerprint) != 0;
+
+      /* The plan followed so far has left active_plan: read how it ended. */
+      if (followed->plan_id != NULL &&
+          (active == NULL || g_strcmp0 (cockpit_plan_get_id (active), followed->plan_id) != 0))
+        {
+          EndRead *read = g_new0 (EndRead, 1);
+
+          read->plans = plans;
+          read->package = g_object_ref (package);
+          cockpit_client_get_plan_async (cockpit_session_get_client (plans->session), followed->plan_id,
+                                         plans->cancellable, ended_plan_cb, read);
+        }
+
+      if (active != NULL)
+        {
+          /* A new plan replaces the ended one on show. */
+          if (followed->ended != NULL &&
+              g_strcmp0 (cockpit_plan_get_id (followed->ended), cockpit_plan_get_id (active)) != 0)
+            g_clear_object (&followed->ended);
+          look_at_active (plans, package, active);
+          soonest = MIN (soonest, next_refresh_in (active, now));
+        }
+
+      g_free (followed->plan_id);
+      followed->plan_id = active ? g_strdup (cockpit_plan_get_id (active)) : NULL;
+      g_free (followed->fingerprint);
+      followed->fingerprint = g_steal_pointer (&print);
+      if (changed)
+        _cockpit_session_emit_plan_changed (plans->session, package);
+    }
+
+  plans->primed = TRUE;
+
+  g_clear_handle_id (&plans->timeout_id, g_source_remove);
+  if (soonest != G_MAXINT64)
+    plans->timeout_id = g_timeout_add_seconds ((guint) MIN (soonest, 24 * 3600), due_cb, plans);
+}
+
+CockpitPlan *
+_cockpit_session_plans_get (CockpitSessionPlans *plans,
+                            CockpitPackage      *package)
+{
+  Followed *followed;
+
+  if (cockpit_package_get_active_plan (package) != NULL)
+    return cockpit_package_get_active_plan (package);
+  followed = g_hash_table_lookup (plans->followed, cockpit_package_get_id (package));
+  return followed != NULL ? followed->ended : NULL;
+}
+
+CockpitPlan *
+_cockpit_session_plans_find (CockpitSessionPlans *plans,
+                             const char          *plan_id)
+{
+  GListModel *packages = cockpit_session_get_packages (plans->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+    {
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+      CockpitPlan *plan = _cockpit_session_plans_get (plans, package);
+
+      if (plan != NULL && g_strcmp0 (cockpit_plan_get_id (plan), plan_id) == 0)
+        return plan;
+    }
+  return NULL;
+}
+
+void
+_cockpit_session_plans_answered (CockpitSessionPlans *plans,
+                                 CockpitPackage      *package,
+                                 CockpitPlan         *plan)
+{
+  CockpitPlan *active = cockpit_package_get_active_plan (package);
+  Followed *followed = followed_of (plans, cockpit_package_get_id (package));
+
+  if (cockpit_plan_is_active (plan))
+    {
+      if (active != NULL && g_strcmp0 (cockpit_plan_get_id (active), cockpit_plan_get_id (plan)) == 0)
+        cockpit_json_update (active, plan);
+      else
+        cockpit_package_set_active_plan (package, plan);
+      active = cockpit_package_get_active_plan (package);
+      if (followed->ended != NULL)
+        g_clear_object (&followed->ended);
+      look_at_active (plans, package, active);
+      g_free (followed->plan_id);
+      followed->plan_id = g_strdup (cockpit_plan_get_id (active));
+      g_free (followed->fingerprint);
+      followed->fingerprint = fingerprint (active);
+    }
+  else
+    {
+      /* Ended by the user's own hand (a cancel): shown, and not said. */
+      if (active != NULL && g_strcmp0 (cockpit_plan_get_id (active), cockpit_plan_get_id (plan)) == 0)
+        cockpit_package_set_active_plan (package, NULL);
+      g_set_object (&followed->ended, plan);
+      g_clear_pointer (&followed->plan_id, g_free);
+      g_clear_pointer (&followed->fingerprint, g_free);
+      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, FALSE);
+      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, FALSE);
+      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, FALSE);
+    }
+
+  _cockpit_session_emit_plan_changed (plans->session, package);
+}
+
+/* Upgrade plans ---------------------------------------------------------------- */
+
+CockpitPlan *
+cockpit_session_get_plan (CockpitSession *self,
+                          CockpitPackage *package)
+{
+  g_return_val_if_fail (COCKPIT_IS_SESSION (self), NULL);
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE (package), NULL);
+
+  if (_cockpit_session_get_plans (self) == NULL)
+    return NULL;
+  return _cockpit_session_plans_get (_cockpit_session_get_plans (self), package);
+}
+
+CockpitPlan *
+cockpit_session_find_plan (CockpitSession *self,
+                           const char     *plan_id)
+{
+  g_return_val_if_fail (COCKPIT_IS_SESSION (self), NULL);
+  g_return_val_if_fail (plan_id != NULL, NULL);
+
+  if (_cockpit_session_get_plans (self) == NULL)
+    return NULL;
+  return _cockpit_session_plans_find (_cockpit_session_get_plans (self), plan_id);
+}
+
+typedef struct {
+  char *package_id;
+  char *idempotency_key;
+} PlanCall;
+
+static void
+plan_call_free (PlanCall *call)
+{
+  g_free (call->package_id);
+  g_free (call->idempotency_key);
+  g_free (call);
+}
+
+static void
+plan_call_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CockpitSession *self = g_task_get_source_object (task);
+  PlanCall *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitPlan) plan = cockpit_client_plan_finish (COCKPIT_CLIENT (object), result, &error);
+  CockpitPackage *package;
+
+  if (plan == NULL)
+    {
+      /* A refusal may mean the data shown is old: load it again. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cockpit_session_refresh (self);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  package = cockpit_session_find_package (self, cockpit_plan_get_package_id (plan));
+  if (package == NULL && call->package_id != NULL)
+    package = cockpit_session_find_package (self, call->package_id);
+  if (package != NULL && _cockpit_session_get_plans (self) != NULL)
+    _cockpit_session_plans_answered (_cockpit_session_get_plans (self), package, plan);
+  cockpit_session_refresh (self);
+  g_task_return_pointer (task, g_steal_pointer (&plan), g_object_unref);
+}
+
+static GTask *
+plan_task (CockpitSession      *self,
+           const char          *package_id,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  PlanCall *call = g_new0 (PlanCall, 1);
+
+  g_task_set_source_tag (task, cockpit_session_plan_finish);
+  call->package_id = g_strdup (package_id);
+  /* One key per call: a retry after a lost answer is the same request. */
+  call->idempotency_key = cockpit_client_new_idempotency_key ();
+  g_task_set_task_data (task, call, (GDestroyNotify) plan_call_free);
+  return task;
+}
+
+void
+cockpit_session_create_plan_async (CockpitSession           *self,
+                                   CockpitPackage           *package,
+                                   const CockpitPlanRequest *request,
+                                   const char               *idempotency_key,
+                                   GCancellable             *cancellable,
+                                   GAsyncReadyCallback       callback,
+                                   gpointer                  user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (COCKPIT_IS_SESSION (self));
+  g_return_if_fail (COCKPIT_IS_PACKAGE (package));
+  g_return_if_fail (request != NULL);
+  g_return_if_fail (idempotency_key != NULL);
+
+  task = plan_task (self, cockpit_package_get_id (package), cancellable, callback, user_data);
+  cockpit_client_create_plan_async (cockpit_session_get_client (self), cockpit_package_get_id (package), request,
+                                    idempotency_key, cancellable, plan_call_cb, task);
+}
+
+void
+cockpit_session_approve_plan_async (CockpitSession      *self,
+                                    const char          *plan_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  CockpitPlan *plan;
+  GTask *task;
+
+  g_return_if_fail (COCKPIT_IS_SESSION (self));
+  g_return_if_fail (plan_id != NULL);
+
+  plan = cockpit_session_find_plan (self, plan_id);
+  task = plan_task (self, plan ? cockpit_plan_get_package_id (plan) : NULL, cancellable, callback, user_data);
+  cockpit_client_approve_plan_async (cockpit_session_get_client (self), plan_id,
+                                     ((PlanCall *) g_task_get_task_data (task))->idempotency_key,
+                                     cancellable, plan_call_cb, task);
+}
+
+void
+cockpit_session_cancel_plan_async (CockpitSession      *self,
+                                   const char          *plan_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  CockpitPlan *plan;
+  GTask *task;
+
+  g_return_if_fail (COCKPIT_IS_SESSION (self));
+  g_return_if_fail (plan_id != NULL);
+
+  plan = cockpit_session_find_plan (self, plan_id);
+  task = plan_task (self, plan ? cockpit_plan_get_package_id (plan) : NULL, cancellable, callback, user_data);
+  cockpit_client_cancel_plan_async (cockpit_session_get_client (self), plan_id,
+                                    ((PlanCall *) g_task_get_task_data (task))->idempotency_key,
+                                    cancellable, plan_call_cb, task);
+}
+
+CockpitPlan *
+cockpit_session_plan_finish (CockpitSession  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (COCKPIT_IS_SESSION (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cockpit_session_plan_finish, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
