@@ -9,7 +9,8 @@
 #include "test-model-util.h"
 
 #define HEADER "package_id,package,environment,magnolia_version,lts_status,lts_version,lts_deadline," \
-               "upgrade_backup_removed_at,running_action,stage,last_upgraded_at,state,maintenance,needs_attention\r\n"
+               "upgrade_backup_removed_at,running_action,stage,plan_id,plan_step,last_upgraded_at,state," \
+               "maintenance,needs_attention\r\n"
 
 static CockpitFleetRow *
 row_new (const char             *package_id,
@@ -91,6 +92,21 @@ test_fields (void)
   cockpit_action_set_status (action, COCKPIT_ACTION_STATUS_RUNNING);
   cockpit_action_set_stage (action, COCKPIT_STAGE_DEPLOY_VERSION);
   cockpit_package_set_running_action (cockpit_fleet_row_get_package (uat), action);
+  {
+    g_autoptr(CockpitPlan) plan = cockpit_plan_new ();
+    g_autoptr(GListStore) steps = g_list_store_new (COCKPIT_TYPE_PLAN_STEP);
+    g_autoptr(CockpitPlanStep) step = cockpit_plan_step_new ();
+
+    cockpit_plan_set_id (plan, "plan-1");
+    cockpit_plan_set_target_version (plan, "6.4.3");
+    cockpit_plan_set_gate (plan, COCKPIT_PLAN_GATE_APPROVAL);
+    cockpit_plan_set_status (plan, COCKPIT_PLAN_STATUS_WAITING);
+    cockpit_plan_step_set_environment (step, COCKPIT_ENVIRONMENT_KIND_LIVE);
+    cockpit_plan_step_set_status (step, COCKPIT_PLAN_STEP_STATUS_WAITING);
+    g_list_store_append (steps, step);
+    cockpit_plan_set_steps (plan, G_LIST_MODEL (steps));
+    cockpit_package_set_active_plan (cockpit_fleet_row_get_package (live), plan);
+  }
   cockpit_fleet_row_update (live, G_LIST_MODEL (releases), now, NULL);
   cockpit_fleet_row_update (uat, G_LIST_MODEL (releases), now, NULL);
 
@@ -99,9 +115,9 @@ test_fields (void)
   csv = build (rows);
   g_assert_cmpstr (csv, ==,
                    HEADER
-                   "beta,\"'=HYPERLINK(\"\"x\"\")\",uat,6.3.21,on_time,6.3.21,,,upgrade,deploy_version,,running,true,\r\n"
+                   "beta,\"'=HYPERLINK(\"\"x\"\")\",uat,6.3.21,on_time,6.3.21,,,upgrade,deploy_version,,,,running,true,\r\n"
                    "acme,\"Acme, \"\"the\"\" Website\",live,6.3.18,due,6.3.21,2026-11-30T00:00:00Z,"
-                   "2026-11-21T06:00:00Z,,,2026-11-19T23:59:00Z,running,false,lts;upgrade_backup\r\n");
+                   "2026-11-21T06:00:00Z,,,plan-1,waiting,2026-11-19T23:59:00Z,running,false,lts;upgrade_backup;plan_approval\r\n");
 }
 
 static void

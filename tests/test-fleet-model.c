@@ -429,6 +429,107 @@ test_rebuild (Fixture       *f,
   }
 }
 
+
+/* A plan of @package_id to 6.4.3 with an approval gate: Integration done,
+ * UAT waiting for approval, Live pending; the plan waits. */
+static CockpitPlan *
+waiting_plan_new (const char *package_id)
+{
+  static const CockpitEnvironmentKind kinds[] = {
+    COCKPIT_ENVIRONMENT_KIND_INTEGRATION, COCKPIT_ENVIRONMENT_KIND_UAT, COCKPIT_ENVIRONMENT_KIND_LIVE,
+  };
+  static const CockpitPlanStepStatus statuses[] = {
+    COCKPIT_PLAN_STEP_STATUS_DONE, COCKPIT_PLAN_STEP_STATUS_WAITING, COCKPIT_PLAN_STEP_STATUS_PENDING,
+  };
+  CockpitPlan *plan = cockpit_plan_new ();
+  g_autoptr(GListStore) steps = g_list_store_new (COCKPIT_TYPE_PLAN_STEP);
+
+  cockpit_plan_set_id (plan, "plan-1");
+  cockpit_plan_set_package_id (plan, package_id);
+  cockpit_plan_set_target_version (plan, "6.4.3");
+  cockpit_plan_set_gate (plan, COCKPIT_PLAN_GATE_APPROVAL);
+  cockpit_plan_set_status (plan, COCKPIT_PLAN_STATUS_WAITING);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(CockpitPlanStep) step = cockpit_plan_step_new ();
+
+      cockpit_plan_step_set_environment (step, kinds[i]);
+      cockpit_plan_step_set_status (step, statuses[i]);
+      g_list_store_append (steps, step);
+    }
+  cockpit_plan_set_steps (plan, G_LIST_MODEL (steps));
+  return plan;
+}
+
+/* The package's active plan shows on each row with its step; the step
+ * waiting for approval needs attention, and follows the plan in place. */
+static void
+test_plan (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(CockpitPlan) plan = waiting_plan_new ("acme");
+  CockpitPackage *acme = cockpit_fleet_row_get_package (row_at (f, 0));
+  CockpitFleetRow *live = row_at (f, 0), *uat = row_at (f, 1), *integration = row_at (f, 2);
+  CockpitPlanStep *uat_step = cockpit_plan_get_step (plan, COCKPIT_ENVIRONMENT_KIND_UAT);
+  static const guint acme_rows[] = { 0, 1, 1, 1, 1, 1, 2, 1, 1 };
+
+  cockpit_package_set_active_plan (acme, plan);
+  assert_changes (f, acme_rows, 3);
+  g_assert_true (cockpit_fleet_row_get_plan (uat) == plan);
+  g_assert_true (cockpit_fleet_row_get_plan_step (uat) == uat_step);
+  g_assert_cmpint (cockpit_fleet_row_get_plan_step_status (uat), ==, COCKPIT_PLAN_STEP_STATUS_WAITING);
+  g_assert_cmpint (cockpit_fleet_row_get_plan_step_status (integration), ==, COCKPIT_PLAN_STEP_STATUS_DONE);
+  g_assert_true (cockpit_fleet_row_get_attention (uat) & COCKPIT_FLEET_ATTENTION_PLAN);
+  g_assert_false (cockpit_fleet_row_get_attention (live) & COCKPIT_FLEET_ATTENTION_PLAN);
+  g_assert_null (cockpit_fleet_row_get_plan (row_at (f, 3)));
+
+  /* Approved: the step runs, in place. */
+  cockpit_plan_step_set_status (uat_step, COCKPIT_PLAN_STEP_STATUS_RUNNING);
+  cockpit_plan_set_status (plan, COCKPIT_PLAN_STATUS_RUNNING);
+  g_assert_cmpint (cockpit_fleet_row_get_plan_step_status (uat), ==, COCKPIT_PLAN_STEP_STATUS_RUNNING);
+  g_assert_false (cockpit_fleet_row_get_attention (uat) & COCKPIT_FLEET_ATTENTION_PLAN);
+  g_array_set_size (f->changes, 0);
+
+  /* A plan that ended is no longer shown. */
+  cockpit_plan_set_status (plan, COCKPIT_PLAN_STATUS_SUCCEEDED);
+  g_assert_null (cockpit_fleet_row_get_plan (uat));
+  g_assert_null (cockpit_fleet_row_get_plan_step (uat));
+  g_array_set_size (f->changes, 0);
+  cockpit_package_set_active_plan (acme, NULL);
+}
+
+/* Each column's order on rows that differ in it. */
+static void
+test_compare_columns (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CockpitUpgradeBackup) backup = cockpit_upgrade_backup_new ();
+  g_autoptr(GDateTime) created = model_time ("2026-11-20T00:00:00Z");
+  g_autoptr(GDateTime) expires = model_time ("2026-11-21T06:00:00Z");
+  g_autoptr(GDateTime) upgraded = model_time ("2026-11-01T00:00:00Z");
+  g_autoptr(CockpitAction) running = action_new ("acme-uat", COCKPIT_ACTION_STATUS_RUNNING, COCKPIT_STAGE_DEPLOY_VERSION);
+  CockpitFleetRow *acme_live = row_at (f, 0), *acme_uat = row_at (f, 1), *beta_live = row_at (f, 3);
+
+  cockpit_upgrade_backup_set_created_at (backup, created);
+  cockpit_upgrade_backup_set_expires_at (backup, expires);
+  cockpit_environment_set_upgrade_backup (env_at (f, 3), backup);
+  cockpit_environment_set_last_upgraded_at (env_at (f, 3), upgraded);
+  cockpit_environment_set_state (env_at (f, 1), COCKPIT_ENVIRONMENT_STATE_UPGRADING);
+  cockpit_package_set_running_action (cockpit_fleet_row_get_package (acme_uat), running);
+
+  /* With a backup first, then none; an upgrade ever before never. */
+  g_assert_cmpint (cockpit_fleet_row_compare (beta_live, acme_live, COCKPIT_FLEET_COLUMN_BACKUP), ==, -1);
+  g_assert_cmpint (cockpit_fleet_row_compare (acme_live, beta_live, COCKPIT_FLEET_COLUMN_BACKUP), ==, 1);
+  g_assert_cmpint (cockpit_fleet_row_compare (beta_live, acme_live, COCKPIT_FLEET_COLUMN_LAST_UPGRADE), ==, -1);
+  g_assert_cmpint (cockpit_fleet_row_compare (acme_live, beta_live, COCKPIT_FLEET_COLUMN_LAST_UPGRADE), ==, 1);
+  /* Running first. */
+  g_assert_cmpint (cockpit_fleet_row_compare (acme_uat, acme_live, COCKPIT_FLEET_COLUMN_ACTION), ==, -1);
+  g_assert_cmpint (cockpit_fleet_row_compare (acme_live, acme_uat, COCKPIT_FLEET_COLUMN_ACTION), ==, 1);
+  /* Running before upgrading, the contract's order. */
+  g_assert_cmpint (cockpit_fleet_row_compare (acme_live, acme_uat, COCKPIT_FLEET_COLUMN_STATE), ==, -1);
+  g_assert_cmpint (cockpit_fleet_row_compare (acme_live, beta_live, COCKPIT_FLEET_COLUMN_STATE), ==, 0);
+}
+
 static void
 test_compare (Fixture       *f,
               gconstpointer  data)
@@ -462,6 +563,8 @@ main (int   argc,
   ADD ("maintenance-and-state", test_maintenance_and_state);
   ADD ("rebuild", test_rebuild);
   ADD ("compare", test_compare);
+  ADD ("compare-columns", test_compare_columns);
+  ADD ("plan", test_plan);
 #undef ADD
 
   return g_test_run ();

@@ -430,6 +430,72 @@ test_live_updates (void)
     g_signal_handlers_disconnect_by_func (row_at (i), row_changed_cb, changed);
 }
 
+static CockpitFleetRow *
+find_row (CockpitEnvironment *env)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows ()); i++)
+    if (cockpit_fleet_row_get_environment (row_at (i)) == env)
+      return row_at (i);
+  return NULL;
+}
+
+/* A plan waiting for approval to upgrade UAT: the row says so in the
+ * Running Action column and needs attention.  Set on the package object
+ * as a refresh would (the simulator of this branch has no plans yet). */
+static void
+test_plan_step (void)
+{
+  CockpitPackage *package = cockpit_session_find_package (t.session, "pkg03");
+  CockpitEnvironment *uat = cockpit_package_get_environment (package, COCKPIT_ENVIRONMENT_KIND_UAT);
+  g_autoptr(CockpitPlan) plan = cockpit_plan_new ();
+  g_autoptr(GListStore) steps = g_list_store_new (COCKPIT_TYPE_PLAN_STEP);
+  g_autoptr(CockpitPlanStep) first = cockpit_plan_step_new ();
+  g_autoptr(CockpitPlanStep) second = cockpit_plan_step_new ();
+  CockpitFleetCell *cell;
+  CockpitFleetRow *row;
+
+  cockpit_plan_set_id (plan, "plan-fleet");
+  cockpit_plan_set_package_id (plan, "pkg03");
+  cockpit_plan_set_target_version (plan, "6.4.3");
+  cockpit_plan_set_gate (plan, COCKPIT_PLAN_GATE_APPROVAL);
+  cockpit_plan_set_status (plan, COCKPIT_PLAN_STATUS_WAITING);
+  cockpit_plan_step_set_environment (first, COCKPIT_ENVIRONMENT_KIND_INTEGRATION);
+  cockpit_plan_step_set_status (first, COCKPIT_PLAN_STEP_STATUS_DONE);
+  cockpit_plan_step_set_environment (second, COCKPIT_ENVIRONMENT_KIND_UAT);
+  cockpit_plan_step_set_status (second, COCKPIT_PLAN_STEP_STATUS_WAITING);
+  g_list_store_append (steps, first);
+  g_list_store_append (steps, second);
+  cockpit_plan_set_steps (plan, G_LIST_MODEL (steps));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fleet ()), "fleet.filter", "s", COCKPIT_FLEET_FILTER_ATTENTION));
+  cockpit_package_set_active_plan (package, plan);
+  WAIT_FOR (find_row (uat) != NULL);
+  row = find_row (uat);
+  g_assert_true (cockpit_fleet_row_get_attention (row) & COCKPIT_FLEET_ATTENTION_PLAN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fleet ()), "fleet.filter", "s", COCKPIT_FLEET_FILTER_ALL));
+  gtk_single_selection_set_selected (cockpit_fleet_view_get_selection (fleet ()), find_position (row));
+  {
+    GtkAdjustment *adjustment = table_vadjustment ();
+
+    cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * find_position (row) / 150.0 - 200);
+  }
+  WAIT_FOR (find_cell (GTK_WIDGET (fleet ()), row, COCKPIT_FLEET_COLUMN_ACTION) != NULL);
+  cell = find_cell (GTK_WIDGET (fleet ()), row, COCKPIT_FLEET_COLUMN_ACTION);
+  g_assert_cmpstr (cockpit_fleet_cell_get_text (cell), ==, "Plan to 6.4.3");
+  g_assert_cmpstr (cockpit_fleet_cell_get_subtitle (cell), ==, "Waiting for approval");
+  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  test_app_screenshot_both (GTK_WIDGET (window ()), "fleet-plan");
+
+  /* Approved: no longer waiting for anyone. */
+  cockpit_plan_step_set_status (second, COCKPIT_PLAN_STEP_STATUS_RUNNING);
+  cockpit_plan_set_status (plan, COCKPIT_PLAN_STATUS_RUNNING);
+  g_assert_false (cockpit_fleet_row_get_attention (row) & COCKPIT_FLEET_ATTENTION_PLAN);
+  g_assert_cmpstr (cockpit_fleet_cell_get_subtitle (cell), ==, "Upgrading");
+  cockpit_package_set_active_plan (package, NULL);
+  g_assert_cmpstr (cockpit_fleet_cell_get_text (cell), !=, "Plan to 6.4.3");
+}
+
 /* The export is the view as shown: filtered and sorted. */
 static void
 test_export (void)
@@ -607,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/fleet/search", test_search);
   g_test_add_func ("/cockpit/fleet/filters", test_filters);
   g_test_add_func ("/cockpit/fleet/live-updates", test_live_updates);
+  g_test_add_func ("/cockpit/fleet/plan-step", test_plan_step);
   g_test_add_func ("/cockpit/fleet/export", test_export);
   g_test_add_func ("/cockpit/fleet/narrow", test_narrow);
   g_test_add_func ("/cockpit/fleet/keyboard", test_keyboard);

@@ -79,8 +79,8 @@ cockpit_fleet_csv_build (GListModel *rows)
   g_return_val_if_fail (G_IS_LIST_MODEL (rows), NULL);
 
   csv = g_string_new ("package_id,package,environment,magnolia_version,lts_status,lts_version,"
-                      "lts_deadline,upgrade_backup_removed_at,running_action,stage,last_upgraded_at,"
-                      "state,maintenance,needs_attention\r\n");
+                      "lts_deadline,upgrade_backup_removed_at,running_action,stage,plan_id,plan_step,"
+                      "last_upgraded_at,state,maintenance,needs_attention\r\n");
 
   n = g_list_model_get_n_items (rows);
   for (guint i = 0; i < n; i++)
@@ -96,6 +96,8 @@ cockpit_fleet_csv_build (GListModel *rows)
         g_string_append (reasons, "upgrade_backup;");
       if (attention & COCKPIT_FLEET_ATTENTION_FAILED)
         g_string_append (reasons, "failed;");
+      if (attention & COCKPIT_FLEET_ATTENTION_PLAN)
+        g_string_append (reasons, "plan_approval;");
       if (reasons->len > 0)
         g_string_truncate (reasons, reasons->len - 1);
 
@@ -109,6 +111,10 @@ cockpit_fleet_csv_build (GListModel *rows)
       csv_append_time (csv, cockpit_fleet_row_get_backup_removed_at (row));
       csv_append (csv, action ? cockpit_enum_to_string (COCKPIT_TYPE_ACTION_KIND, cockpit_action_get_kind (action)) : NULL, FALSE);
       csv_append (csv, action ? cockpit_enum_to_string (COCKPIT_TYPE_STAGE_NAME, cockpit_fleet_row_get_stage (row)) : NULL, FALSE);
+      csv_append (csv, cockpit_fleet_row_get_plan (row) ? cockpit_plan_get_id (cockpit_fleet_row_get_plan (row)) : NULL, TRUE);
+      csv_append (csv, cockpit_fleet_row_get_plan_step (row)
+                         ? cockpit_enum_to_string (COCKPIT_TYPE_PLAN_STEP_STATUS, cockpit_fleet_row_get_plan_step_status (row))
+                         : NULL, FALSE);
       csv_append_time (csv, cockpit_fleet_row_get_last_upgraded_at (row));
       csv_append (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENVIRONMENT_STATE, cockpit_fleet_row_get_state (row)), FALSE);
       csv_append (csv, cockpit_fleet_row_get_in_maintenance (row) ? "true" : "false", FALSE);

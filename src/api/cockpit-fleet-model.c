@@ -23,6 +23,10 @@ typedef struct {
   gulong                action_handler;
   CockpitUpgradeBackup *backup;
   gulong                backup_handler;
+  CockpitPlan          *plan;
+  gulong                plan_handler;
+  CockpitPlanStep      *step;
+  gulong                step_handler;
 } Watch;
 
 /* A package whose list of environments is watched. */
@@ -117,6 +121,8 @@ rewire (Watch *watch)
   CockpitEnvironment *environment = cockpit_fleet_row_get_environment (watch->row);
   CockpitAction *action = cockpit_package_get_running_action (package);
   CockpitUpgradeBackup *backup = cockpit_environment_get_upgrade_backup (environment);
+  CockpitPlan *plan = cockpit_package_get_active_plan (package);
+  CockpitPlanStep *step = plan ? cockpit_plan_get_step (plan, cockpit_environment_get_kind (environment)) : NULL;
 
   if (action != watch->action)
     {
@@ -133,6 +139,23 @@ rewire (Watch *watch)
       g_set_object (&watch->backup, backup);
       if (backup != NULL)
         watch->backup_handler = g_signal_connect_swapped (backup, "notify", G_CALLBACK (watched_changed_cb), watch);
+    }
+  /* A plan and its steps are updated in place from refresh to refresh. */
+  if (plan != watch->plan)
+    {
+      if (watch->plan != NULL)
+        g_clear_signal_handler (&watch->plan_handler, watch->plan);
+      g_set_object (&watch->plan, plan);
+      if (plan != NULL)
+        watch->plan_handler = g_signal_connect_swapped (plan, "notify", G_CALLBACK (watched_changed_cb), watch);
+    }
+  if (step != watch->step)
+    {
+      if (watch->step != NULL)
+        g_clear_signal_handler (&watch->step_handler, watch->step);
+      g_set_object (&watch->step, step);
+      if (step != NULL)
+        watch->step_handler = g_signal_connect_swapped (step, "notify", G_CALLBACK (watched_changed_cb), watch);
     }
 }
 
@@ -218,8 +241,14 @@ watch_free (Watch *watch)
     g_clear_signal_handler (&watch->action_handler, watch->action);
   if (watch->backup != NULL)
     g_clear_signal_handler (&watch->backup_handler, watch->backup);
+  if (watch->plan != NULL)
+    g_clear_signal_handler (&watch->plan_handler, watch->plan);
+  if (watch->step != NULL)
+    g_clear_signal_handler (&watch->step_handler, watch->step);
   g_clear_object (&watch->action);
   g_clear_object (&watch->backup);
+  g_clear_object (&watch->plan);
+  g_clear_object (&watch->step);
   g_clear_object (&watch->row);
   g_free (watch);
 }

@@ -31,6 +31,10 @@ struct _CockpitFleetRow
   gboolean                 in_maintenance;
   CockpitAction           *last_action;
   CockpitActionStatus      last_action_status;
+  CockpitPlan             *plan;
+  CockpitPlanStep         *plan_step;
+  CockpitPlanStepStatus    plan_step_status;
+  CockpitPlanStatus        plan_status;
   CockpitFleetAttention    attention;
 };
 
@@ -65,6 +69,8 @@ cockpit_fleet_row_finalize (GObject *object)
   g_clear_object (&self->action);
   g_clear_pointer (&self->last_upgraded_at, g_date_time_unref);
   g_clear_object (&self->last_action);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->plan_step);
 
   G_OBJECT_CLASS (cockpit_fleet_row_parent_class)->finalize (object);
 }
@@ -281,6 +287,23 @@ cockpit_fleet_row_update (CockpitFleetRow *self,
       cockpit_action_get_status (last_action) == COCKPIT_ACTION_STATUS_FAILED)
     attention |= COCKPIT_FLEET_ATTENTION_FAILED;
 
+  /* The package's active plan, and its step for this environment. */
+  {
+    CockpitPlan *plan = cockpit_package_get_active_plan (self->package);
+    CockpitPlanStep *step = NULL;
+
+    if (plan != NULL && cockpit_plan_is_active (plan))
+      step = cockpit_plan_get_step (plan, cockpit_environment_get_kind (env));
+    if (step == NULL)
+      plan = NULL;
+    changed |= cockpit_set_object (&self->plan, plan);
+    changed |= cockpit_set_object (&self->plan_step, step);
+    SET_VALUE (self->plan_step_status, step ? cockpit_plan_step_get_status (step) : COCKPIT_PLAN_STEP_STATUS_PENDING);
+    SET_VALUE (self->plan_status, plan ? cockpit_plan_get_status (plan) : COCKPIT_PLAN_STATUS_SCHEDULED);
+    if (step != NULL && cockpit_plan_get_step_awaiting_approval (plan) == step)
+      attention |= COCKPIT_FLEET_ATTENTION_PLAN;
+  }
+
   SET_VALUE (self->attention, attention);
 
   if (changed)
@@ -430,6 +453,34 @@ cockpit_fleet_row_get_last_action (CockpitFleetRow *self)
   return self->last_action;
 }
 
+CockpitPlan *
+cockpit_fleet_row_get_plan (CockpitFleetRow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_ROW (self), NULL);
+  return self->plan;
+}
+
+CockpitPlanStep *
+cockpit_fleet_row_get_plan_step (CockpitFleetRow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_ROW (self), NULL);
+  return self->plan_step;
+}
+
+CockpitPlanStepStatus
+cockpit_fleet_row_get_plan_step_status (CockpitFleetRow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_ROW (self), COCKPIT_PLAN_STEP_STATUS_PENDING);
+  return self->plan_step_status;
+}
+
+CockpitPlanStatus
+cockpit_fleet_row_get_plan_status (CockpitFleetRow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_ROW (self), COCKPIT_PLAN_STATUS_SCHEDULED);
+  return self->plan_status;
+}
+
 CockpitFleetAttention
 cockpit_fleet_row_get_attention (CockpitFleetRow *self)
 {
@@ -529,9 +580,13 @@ cockpit_fleet_row_compare (CockpitFleetRow    *a,
         return compare_int (a->backup_time_left < 0, b->backup_time_left < 0);
       return compare_int (a->backup_time_left, b->backup_time_left);
     case COCKPIT_FLEET_COLUMN_ACTION:
-      /* Running ones first, furthest along first. */
+      /* Running ones first, furthest along first; then plan steps. */
       if (a->action == NULL || b->action == NULL)
-        return compare_int (a->action == NULL, b->action == NULL);
+        {
+          if (a->action != NULL || b->action != NULL)
+            return compare_int (a->action == NULL, b->action == NULL);
+          return compare_int (a->plan_step == NULL, b->plan_step == NULL);
+        }
       return compare_int (b->stage_number, a->stage_number);
     case COCKPIT_FLEET_COLUMN_LAST_UPGRADE:
       return compare_time (a->last_upgraded_at, b->last_upgraded_at);

@@ -17,6 +17,7 @@ typedef enum {
   COCKPIT_FLEET_ATTENTION_LTS    = 1 << 0,  /* LTS overdue, or due within 14 days */
   COCKPIT_FLEET_ATTENTION_BACKUP = 1 << 1,  /* the upgrade backup goes within 24 h */
   COCKPIT_FLEET_ATTENTION_FAILED = 1 << 2,  /* the last action on it failed */
+  COCKPIT_FLEET_ATTENTION_PLAN   = 1 << 3,  /* its plan step waits for approval */
 } CockpitFleetAttention;
 
 /* The edges of "needs attention". */
@@ -56,6 +57,13 @@ gboolean               cockpit_fleet_row_get_in_maintenance     (CockpitFleetRow
 gboolean               cockpit_fleet_row_get_running            (CockpitFleetRow    *self);
 /* The last action that ended on this environment, as far as known, or NULL. */
 CockpitAction         *cockpit_fleet_row_get_last_action        (CockpitFleetRow    *self);
+/* The step of the package's active plan for this environment, or NULL;
+ * its status as of the last update. */
+CockpitPlan           *cockpit_fleet_row_get_plan               (CockpitFleetRow    *self);
+CockpitPlanStep       *cockpit_fleet_row_get_plan_step          (CockpitFleetRow    *self);
+CockpitPlanStepStatus  cockpit_fleet_row_get_plan_step_status   (CockpitFleetRow    *self);
+/* The plan's status while it is scheduled, running or waiting. */
+CockpitPlanStatus      cockpit_fleet_row_get_plan_status        (CockpitFleetRow    *self);
 CockpitFleetAttention  cockpit_fleet_row_get_attention          (CockpitFleetRow    *self);
 
 /* Reads the package and environment again, counting with @now and the
@@ -70,7 +78,7 @@ gboolean               cockpit_fleet_row_update                 (CockpitFleetRow
 /* -1, 0 or 1, for sorting by a column: the package name, environment kind
  * (Live, UAT, Integration), version (by its numbers), LTS urgency
  * (overdue first), backup time left (soonest first, none last), running
- * stage, last upgrade (oldest first, never last), state (as the
+ * stage (then plan steps), last upgrade (oldest first, never last), state (as the
  * contract orders them). */
 typedef enum {
   COCKPIT_FLEET_COLUMN_PACKAGE,

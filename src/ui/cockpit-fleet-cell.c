@@ -125,6 +125,64 @@ stage_text (CockpitFleetRow *row)
   return g_strdup_printf (_("%s, stage %u of %u"), cockpit_stage_name_get_label (stage), number, n);
 }
 
+/* The step of the package's plan for this environment, when no action
+ * runs on it: "Plan to 6.4.3" and where the step stands. */
+static char *
+plan_text (CockpitFleetRow *row)
+{
+  CockpitPlan *plan = cockpit_fleet_row_get_plan (row);
+
+  if (plan == NULL || cockpit_fleet_row_get_action (row) != NULL)
+    return NULL;
+  /* Translators: a plan's step on the fleet; %s is the version it goes to. */
+  return g_strdup_printf (_("Plan to %s"), cockpit_plan_get_target_version (plan));
+}
+
+static char *
+plan_step_text (CockpitFleetRow *row)
+{
+  CockpitPlan *plan = cockpit_fleet_row_get_plan (row);
+  CockpitPlanStep *step = cockpit_fleet_row_get_plan_step (row);
+  g_autofree char *when = NULL;
+
+  if (plan == NULL || step == NULL)
+    return NULL;
+
+  switch (cockpit_fleet_row_get_plan_step_status (row))
+    {
+    case COCKPIT_PLAN_STEP_STATUS_PENDING:
+      if (cockpit_fleet_row_get_plan_status (row) == COCKPIT_PLAN_STATUS_SCHEDULED &&
+          cockpit_plan_get_start_at (plan) != NULL)
+        {
+          when = cockpit_format_date_time (cockpit_plan_get_start_at (plan), COCKPIT_DATE_SHORT);
+          /* Translators: %s is a date and time. */
+          return g_strdup_printf (_("Scheduled for %s"), when);
+        }
+      return g_strdup (_("Waiting for its turn"));
+    case COCKPIT_PLAN_STEP_STATUS_RUNNING:
+      return g_strdup (_("Upgrading"));
+    case COCKPIT_PLAN_STEP_STATUS_WAITING:
+      if (cockpit_plan_get_gate (plan) == COCKPIT_PLAN_GATE_APPROVAL)
+        return g_strdup (_("Waiting for approval"));
+      if (cockpit_plan_step_get_gate_opens_at (step) != NULL)
+        {
+          when = cockpit_format_date_time (cockpit_plan_step_get_gate_opens_at (step), COCKPIT_DATE_SHORT);
+          /* Translators: a soak gate; %s is a date and time. */
+          return g_strdup_printf (_("Starts on %s"), when);
+        }
+      return g_strdup (_("Waiting"));
+    case COCKPIT_PLAN_STEP_STATUS_DONE:
+      return g_strdup (_("Done"));
+    case COCKPIT_PLAN_STEP_STATUS_FAILED:
+      return g_strdup (_("Failed"));
+    case COCKPIT_PLAN_STEP_STATUS_SKIPPED:
+      return g_strdup (_("Skipped"));
+    case COCKPIT_PLAN_STEP_STATUS_CANCELLED:
+    default:
+      return g_strdup (_("Cancelled"));
+    }
+}
+
 static gboolean
 last_failed (CockpitFleetRow *row)
 {
@@ -145,6 +203,8 @@ attention_text (CockpitFleetRow *row)
     g_ptr_array_add (reasons, g_strdup (_("The upgrade backup is removed within 24 hours")));
   if (attention & COCKPIT_FLEET_ATTENTION_FAILED)
     g_ptr_array_add (reasons, g_strdup (_("The last action failed")));
+  if (attention & COCKPIT_FLEET_ATTENTION_PLAN)
+    g_ptr_array_add (reasons, g_strdup (_("A plan waits for your approval to upgrade it")));
   g_ptr_array_add (reasons, NULL);
   return g_strjoinv ("\n", (char **) reasons->pdata);
 }
@@ -187,6 +247,8 @@ two_line_subtitle (CockpitFleetRow *row)
   g_autofree char *backup = backup_text (row);
   g_autofree char *action = action_text (row);
   g_autofree char *stage = stage_text (row);
+  g_autofree char *plan = plan_text (row);
+  g_autofree char *plan_step = plan_step_text (row);
 
   if (cockpit_fleet_row_get_version (row) != NULL)
     g_ptr_array_add (parts, g_strdup (cockpit_fleet_row_get_version (row)));
@@ -199,6 +261,8 @@ two_line_subtitle (CockpitFleetRow *row)
     g_ptr_array_add (parts, g_strdup_printf (_("Upgrade backup: %s"), backup));
   if (action != NULL)
     g_ptr_array_add (parts, stage ? g_strdup_printf ("%s: %s", action, stage) : g_strdup (action));
+  else if (plan != NULL)
+    g_ptr_array_add (parts, plan_step ? g_strdup_printf ("%s: %s", plan, plan_step) : g_strdup (plan));
   else if (last_failed (row))
     g_ptr_array_add (parts, g_strdup (_("Last action failed")));
   if (cockpit_fleet_row_get_in_maintenance (row))
@@ -261,7 +325,13 @@ update (CockpitFleetCell *self)
     case COCKPIT_FLEET_COLUMN_ACTION:
       title = action_text (row);
       subtitle = stage_text (row);
-      if (title == NULL && last_failed (row))
+      if (title == NULL && cockpit_fleet_row_get_plan (row) != NULL)
+        {
+          title = plan_text (row);
+          subtitle = plan_step_text (row);
+          error = cockpit_fleet_row_get_plan_step_status (row) == COCKPIT_PLAN_STEP_STATUS_FAILED;
+        }
+      else if (title == NULL && last_failed (row))
         {
           title = g_strdup (_("Last action failed"));
           subtitle = g_strdup (cockpit_action_kind_get_label (cockpit_action_get_kind (cockpit_fleet_row_get_last_action (row))));
@@ -391,7 +461,7 @@ cockpit_fleet_cell_init (CockpitFleetCell *self)
 
   self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_add_css_class (self->icon, "warning");
-  gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->icon, GTK_ALIGN_START);
   gtk_widget_set_visible (self->icon, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Needs attention"), -1);
