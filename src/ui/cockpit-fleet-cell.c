@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cockpit-fleet-cell.h"
 
@@ -15,11 +16,17 @@ struct _CockpitFleetCell
 {
   GtkWidget parent_instance;
 
-  /* Children */
-  GtkWidget       *box;
+  /* Children: in the table, one label holds both lines (a table of 150
+   * rows makes all its cells at once, so each widget less counts); the
+   * narrow list's row has a second label that wraps.  The icon is made
+   * the first time it is needed. */
   GtkWidget       *icon;
   GtkWidget       *title;
   GtkWidget       *subtitle;
+
+  /* What is shown */
+  char            *title_text;
+  char            *subtitle_text;
 
   /* Owned references */
   CockpitFleetRow *row;
@@ -214,9 +221,19 @@ set_label (GtkWidget  *label,
            const char *text)
 {
   /* Setting the same text again would still lay the label out anew. */
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text ? text : "") != 0)
-    gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text ? text : "") != 0)
+    gtk_label_set_label (GTK_LABEL (label), text ? text : "");
+}
+
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
 }
 
 static void
@@ -228,13 +245,71 @@ set_tooltip (GtkWidget  *widget,
 }
 
 static void
-set_error (GtkWidget *label,
-           gboolean   error)
+show_icon (CockpitFleetCell *self,
+           gboolean          shown)
 {
-  if (error)
-    gtk_widget_add_css_class (label, "error");
+  if (self->icon == NULL && !shown)
+    return;
+  if (self->icon == NULL)
+    {
+      self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (self->icon, "warning");
+      gtk_widget_set_valign (self->icon, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Needs attention"), -1);
+      gtk_widget_insert_after (self->icon, GTK_WIDGET (self), NULL);
+    }
+  gtk_widget_set_visible (self->icon, shown);
+}
+
+static void
+show (CockpitFleetCell *self,
+      const char       *title,
+      const char       *subtitle,
+      gboolean          error,
+      gboolean          icon,
+      const char       *tooltip)
+{
+  g_free (self->title_text);
+  self->title_text = g_strdup (title);
+  g_free (self->subtitle_text);
+  self->subtitle_text = subtitle != NULL && *subtitle != '\0' ? g_strdup (subtitle) : NULL;
+
+  if (self->subtitle != NULL)
+    {
+      /* The narrow list: two labels, the second one wraps. */
+      set_label (self->title, title);
+      set_label (self->subtitle, self->subtitle_text);
+      gtk_widget_set_visible (self->subtitle, self->subtitle_text != NULL);
+    }
   else
-    gtk_widget_remove_css_class (label, "error");
+    {
+      /* The table: both lines in one label, the second smaller and dim
+       * through attributes (no markup to parse); every cell has a second
+       * line, empty or not, so that all rows are as high. */
+      g_autofree char *text = g_strdup_printf ("%s\n%s", title ? title : "",
+                                               self->subtitle_text ? self->subtitle_text : " ");
+
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->title)), text) != 0)
+        {
+          g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+          guint start = (guint) strlen (title ? title : "") + 1;
+          PangoAttribute *size = pango_attr_scale_new (PANGO_SCALE_SMALL);
+          PangoAttribute *alpha = pango_attr_foreground_alpha_new (65535 * 55 / 100);
+
+          size->start_index = alpha->start_index = start;
+          size->end_index = alpha->end_index = G_MAXUINT;
+          pango_attr_list_insert (attributes, size);
+          pango_attr_list_insert (attributes, alpha);
+          gtk_label_set_label (GTK_LABEL (self->title), text);
+          gtk_label_set_attributes (GTK_LABEL (self->title), attributes);
+        }
+    }
+  set_class (self->title, "error", error);
+  /* Nothing to say is said quietly. */
+  set_class (self->title, "dim-label", g_strcmp0 (title, "—") == 0);
+  show_icon (self, icon);
+  set_tooltip (GTK_WIDGET (self), tooltip);
 }
 
 /* The narrow list's second line: what the columns would say, in words,
@@ -282,9 +357,7 @@ update (CockpitFleetCell *self)
 
   if (row == NULL)
     {
-      set_label (self->title, NULL);
-      set_label (self->subtitle, NULL);
-      gtk_widget_set_visible (self->icon, FALSE);
+      show (self, NULL, NULL, FALSE, FALSE, NULL);
       return;
     }
 
@@ -362,20 +435,7 @@ update (CockpitFleetCell *self)
       break;
     }
 
-  set_label (self->title, title);
-  set_label (self->subtitle, subtitle);
-  /* In the table every cell keeps its second line, empty or not, so
-   * that all rows are as high. */
-  if (self->column != COCKPIT_FLEET_CELL_TWO_LINE)
-    gtk_widget_set_visible (self->subtitle, TRUE);
-  set_error (self->title, error);
-  /* Nothing to say is said quietly. */
-  if (g_strcmp0 (title, "—") == 0)
-    gtk_widget_add_css_class (self->title, "dim-label");
-  else
-    gtk_widget_remove_css_class (self->title, "dim-label");
-  gtk_widget_set_visible (self->icon, icon);
-  set_tooltip (GTK_WIDGET (self), tooltip);
+  show (self, title, subtitle, error, icon, tooltip);
 }
 
 /* The object ------------------------------------------------------------------ */
@@ -415,16 +475,14 @@ const char *
 cockpit_fleet_cell_get_text (CockpitFleetCell *self)
 {
   g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), NULL);
-  return gtk_label_get_text (GTK_LABEL (self->title));
+  return self->title_text ? self->title_text : "";
 }
 
 const char *
 cockpit_fleet_cell_get_subtitle (CockpitFleetCell *self)
 {
   g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), NULL);
-  if (!gtk_widget_get_visible (self->subtitle) || *gtk_label_get_text (GTK_LABEL (self->subtitle)) == '\0')
-    return NULL;
-  return gtk_label_get_text (GTK_LABEL (self->subtitle));
+  return self->subtitle_text;
 }
 
 static void
@@ -433,9 +491,22 @@ cockpit_fleet_cell_dispose (GObject *object)
   CockpitFleetCell *self = COCKPIT_FLEET_CELL (object);
 
   cockpit_fleet_cell_set_row (self, NULL);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->icon, gtk_widget_unparent);
+  g_clear_pointer (&self->title, gtk_widget_unparent);
+  g_clear_pointer (&self->subtitle, gtk_widget_unparent);
 
   G_OBJECT_CLASS (cockpit_fleet_cell_parent_class)->dispose (object);
+}
+
+static void
+cockpit_fleet_cell_finalize (GObject *object)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (object);
+
+  g_free (self->title_text);
+  g_free (self->subtitle_text);
+
+  G_OBJECT_CLASS (cockpit_fleet_cell_parent_class)->finalize (object);
 }
 
 static void
@@ -445,65 +516,56 @@ cockpit_fleet_cell_class_init (CockpitFleetCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cockpit_fleet_cell_dispose;
+  object_class->finalize = cockpit_fleet_cell_finalize;
   widget_class->snapshot = cockpit_fleet_cell_snapshot;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fleetcell");
 }
 
 static void
 cockpit_fleet_cell_init (CockpitFleetCell *self)
 {
-  GtkWidget *lines;
-
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_add_css_class (self->icon, "warning");
-  gtk_widget_set_valign (self->icon, GTK_ALIGN_START);
-  gtk_widget_set_visible (self->icon, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Needs attention"), -1);
-  gtk_box_append (GTK_BOX (self->box), self->icon);
-
-  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_valign (lines, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (lines, TRUE);
-  gtk_box_append (GTK_BOX (self->box), lines);
-
-  self->title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (lines), self->title);
-
-  self->subtitle = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->subtitle, "caption");
-  gtk_widget_add_css_class (self->subtitle, "dim-label");
-  gtk_widget_set_visible (self->subtitle, FALSE);
-  gtk_box_append (GTK_BOX (lines), self->subtitle);
 }
 
 GtkWidget *
 cockpit_fleet_cell_new (guint column)
 {
   CockpitFleetCell *self;
+  GtkBoxLayout *layout;
 
   g_return_val_if_fail (column <= COCKPIT_FLEET_CELL_TWO_LINE, NULL);
 
   self = g_object_new (COCKPIT_TYPE_FLEET_CELL, NULL);
   self->column = column;
-  if (column == COCKPIT_FLEET_CELL_TWO_LINE)
+  layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+  gtk_box_layout_set_spacing (layout, 6);
+
+  if (column != COCKPIT_FLEET_CELL_TWO_LINE)
     {
-      /* The narrow list: the second line wraps rather than widening the row. */
-      gtk_label_set_ellipsize (GTK_LABEL (self->subtitle), PANGO_ELLIPSIZE_NONE);
-      gtk_label_set_wrap (GTK_LABEL (self->subtitle), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (self->subtitle), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_remove_css_class (self->subtitle, "caption");
-      gtk_widget_set_margin_top (self->box, 6);
-      gtk_widget_set_margin_bottom (self->box, 6);
+      self->title = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (self->title, TRUE);
+      gtk_widget_set_parent (self->title, GTK_WIDGET (self));
+      return GTK_WIDGET (self);
     }
+
+  /* The narrow list: the name on the first line, the rest below, wrapped
+   * rather than widening the row. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (layout, 0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
+  self->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_parent (self->title, GTK_WIDGET (self));
+  self->subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (self->subtitle, "dim-label");
+  gtk_widget_set_parent (self->subtitle, GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
