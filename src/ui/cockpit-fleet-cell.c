@@ -16,13 +16,18 @@ struct _CockpitFleetCell
 {
   GtkWidget parent_instance;
 
-  /* Children: in the table, one label holds both lines (a table of 150
-   * rows makes all its cells at once, so each widget less counts); the
-   * narrow list's row has a second label that wraps.  The icon is made
-   * the first time it is needed. */
+  /* In the table, a cell draws its two lines itself: GTK 4.8's column
+   * view makes all 150 rows at once, and a label in a cell was twice the
+   * widgets of a plain table.  The narrow list's row is a box of two
+   * labels, the second one wrapping.  The icon is made when first needed. */
   GtkWidget       *icon;
+  GtkWidget       *box;
   GtkWidget       *title;
   GtkWidget       *subtitle;
+  PangoLayout     *layout;
+  PangoAttrList   *attributes;
+  char            *text;
+  int              text_x;
 
   /* What is shown */
   char            *title_text;
@@ -44,12 +49,124 @@ cockpit_fleet_cell_get_snapshot_count (void)
   return snapshot_count;
 }
 
+/* Drawing the table's cells ------------------------------------------------------ */
+
+static PangoLayout *
+ensure_layout (CockpitFleetCell *self)
+{
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text ? self->text : "");
+      pango_layout_set_attributes (self->layout, self->attributes);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+    }
+  return self->layout;
+}
+
+static gboolean
+icon_shown (CockpitFleetCell *self)
+{
+  return self->icon != NULL && gtk_widget_get_visible (self->icon);
+}
+
+static void
+cockpit_fleet_cell_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
+  int icon_min = 0, icon_nat = 0, width, height;
+
+  if (self->box != NULL)
+    {
+      gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+      return;
+    }
+
+  if (icon_shown (self))
+    gtk_widget_measure (self->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
+  pango_layout_set_width (ensure_layout (self), -1);
+  pango_layout_get_pixel_size (self->layout, &width, &height);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* The text ellipsizes: it needs room for the icon only. */
+      *minimum = icon_shown (self) ? icon_min + 6 : 0;
+      *natural = (icon_shown (self) ? icon_nat + 6 : 0) + width;
+    }
+  else
+    *minimum = *natural = MAX (height, icon_nat);
+}
+
+static void
+cockpit_fleet_cell_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
+
+  if (self->box != NULL)
+    {
+      gtk_widget_allocate (self->box, width, height, baseline, NULL);
+      return;
+    }
+
+  self->text_x = 0;
+  if (icon_shown (self))
+    {
+      int icon_width, icon_height;
+
+      gtk_widget_measure (self->icon, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &icon_width, NULL, NULL);
+      gtk_widget_measure (self->icon, GTK_ORIENTATION_VERTICAL, -1, NULL, &icon_height, NULL, NULL);
+      gtk_widget_size_allocate (self->icon, &(GtkAllocation) { 0, 0, icon_width, icon_height }, -1);
+      self->text_x = icon_width + 6;
+    }
+  pango_layout_set_width (ensure_layout (self), MAX (width - self->text_x, 0) * PANGO_SCALE);
+}
+
 static void
 cockpit_fleet_cell_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
+  GdkRGBA color;
+
   snapshot_count++;
-  GTK_WIDGET_CLASS (cockpit_fleet_cell_parent_class)->snapshot (widget, snapshot);
+  if (self->box != NULL)
+    {
+      gtk_widget_snapshot_child (widget, self->box, snapshot);
+      return;
+    }
+
+  if (icon_shown (self))
+    gtk_widget_snapshot_child (widget, self->icon, snapshot);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->text_x, 0));
+  gtk_snapshot_append_layout (snapshot, ensure_layout (self), &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+cockpit_fleet_cell_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
+
+  GTK_WIDGET_CLASS (cockpit_fleet_cell_parent_class)->css_changed (widget, change);
+  /* The font may have changed: the layout is made again from the
+   * widget's Pango context when next needed. */
+  if (self->layout != NULL)
+    {
+      g_clear_object (&self->layout);
+      gtk_widget_queue_resize (widget);
+    }
 }
 
 /* Words ----------------------------------------------------------------------- */
@@ -257,9 +374,13 @@ show_icon (CockpitFleetCell *self,
       gtk_widget_set_valign (self->icon, GTK_ALIGN_START);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Needs attention"), -1);
-      gtk_widget_insert_after (self->icon, GTK_WIDGET (self), NULL);
+      gtk_widget_insert_after (self->icon, self->box ? self->box : GTK_WIDGET (self), NULL);
     }
-  gtk_widget_set_visible (self->icon, shown);
+  if (gtk_widget_get_visible (self->icon) != shown)
+    {
+      gtk_widget_set_visible (self->icon, shown);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -284,30 +405,41 @@ show (CockpitFleetCell *self,
     }
   else
     {
-      /* The table: both lines in one label, the second smaller and dim
-       * through attributes (no markup to parse); every cell has a second
-       * line, empty or not, so that all rows are as high. */
+      /* The table: both lines drawn as one text, the second smaller and
+       * dim through attributes; every cell has a second line, empty or
+       * not, so that all rows are as high. */
       g_autofree char *text = g_strdup_printf ("%s\n%s", title ? title : "",
                                                self->subtitle_text ? self->subtitle_text : " ");
 
-      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->title)), text) != 0)
+      if (g_strcmp0 (self->text, text) != 0)
         {
-          g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
           guint start = (guint) strlen (title ? title : "") + 1;
           PangoAttribute *size = pango_attr_scale_new (PANGO_SCALE_SMALL);
           PangoAttribute *alpha = pango_attr_foreground_alpha_new (65535 * 55 / 100);
 
+          g_free (self->text);
+          self->text = g_steal_pointer (&text);
+          g_clear_pointer (&self->attributes, pango_attr_list_unref);
+          self->attributes = pango_attr_list_new ();
           size->start_index = alpha->start_index = start;
           size->end_index = alpha->end_index = G_MAXUINT;
-          pango_attr_list_insert (attributes, size);
-          pango_attr_list_insert (attributes, alpha);
-          gtk_label_set_label (GTK_LABEL (self->title), text);
-          gtk_label_set_attributes (GTK_LABEL (self->title), attributes);
+          pango_attr_list_insert (self->attributes, size);
+          pango_attr_list_insert (self->attributes, alpha);
+          if (self->layout != NULL)
+            {
+              pango_layout_set_text (self->layout, self->text, -1);
+              pango_layout_set_attributes (self->layout, self->attributes);
+            }
+          /* Two lines in a column of fixed width: the size stays, only
+           * this cell is drawn again. */
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          self->subtitle_text ? self->text : title ? title : "", -1);
         }
     }
-  set_class (self->title, "error", error);
+  set_class (self->title ? self->title : GTK_WIDGET (self), "error", error);
   /* Nothing to say is said quietly. */
-  set_class (self->title, "dim-label", g_strcmp0 (title, "—") == 0);
+  set_class (self->title ? self->title : GTK_WIDGET (self), "dim-label", g_strcmp0 (title, "—") == 0);
   show_icon (self, icon);
   set_tooltip (GTK_WIDGET (self), tooltip);
 }
@@ -491,9 +623,10 @@ cockpit_fleet_cell_dispose (GObject *object)
   CockpitFleetCell *self = COCKPIT_FLEET_CELL (object);
 
   cockpit_fleet_cell_set_row (self, NULL);
-  g_clear_pointer (&self->icon, gtk_widget_unparent);
-  g_clear_pointer (&self->title, gtk_widget_unparent);
-  g_clear_pointer (&self->subtitle, gtk_widget_unparent);
+  if (self->box == NULL)
+    g_clear_pointer (&self->icon, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (cockpit_fleet_cell_parent_class)->dispose (object);
 }
@@ -505,6 +638,8 @@ cockpit_fleet_cell_finalize (GObject *object)
 
   g_free (self->title_text);
   g_free (self->subtitle_text);
+  g_free (self->text);
+  g_clear_pointer (&self->attributes, pango_attr_list_unref);
 
   G_OBJECT_CLASS (cockpit_fleet_cell_parent_class)->finalize (object);
 }
@@ -518,8 +653,10 @@ cockpit_fleet_cell_class_init (CockpitFleetCellClass *klass)
   object_class->dispose = cockpit_fleet_cell_dispose;
   object_class->finalize = cockpit_fleet_cell_finalize;
   widget_class->snapshot = cockpit_fleet_cell_snapshot;
+  widget_class->measure = cockpit_fleet_cell_measure;
+  widget_class->size_allocate = cockpit_fleet_cell_size_allocate;
+  widget_class->css_changed = cockpit_fleet_cell_css_changed;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fleetcell");
 }
 
@@ -532,40 +669,36 @@ GtkWidget *
 cockpit_fleet_cell_new (guint column)
 {
   CockpitFleetCell *self;
-  GtkBoxLayout *layout;
+  GtkWidget *lines;
 
   g_return_val_if_fail (column <= COCKPIT_FLEET_CELL_TWO_LINE, NULL);
 
-  self = g_object_new (COCKPIT_TYPE_FLEET_CELL, NULL);
+  self = g_object_new (COCKPIT_TYPE_FLEET_CELL,
+                       "accessible-role", column == COCKPIT_FLEET_CELL_TWO_LINE ? GTK_ACCESSIBLE_ROLE_GROUP
+                                                                                 : GTK_ACCESSIBLE_ROLE_LABEL,
+                       NULL);
   self->column = column;
-  layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
-  gtk_box_layout_set_spacing (layout, 6);
-
   if (column != COCKPIT_FLEET_CELL_TWO_LINE)
-    {
-      self->title = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->title), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (self->title, TRUE);
-      gtk_widget_set_parent (self->title, GTK_WIDGET (self));
-      return GTK_WIDGET (self);
-    }
+    return GTK_WIDGET (self);
 
   /* The narrow list: the name on the first line, the rest below, wrapped
    * rather than widening the row. */
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (layout, 0);
-  gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_box_append (GTK_BOX (self->box), lines);
   self->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_parent (self->title, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (lines), self->title);
   self->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
   gtk_label_set_wrap (GTK_LABEL (self->subtitle), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->subtitle), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (self->subtitle, "dim-label");
-  gtk_widget_set_parent (self->subtitle, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (lines), self->subtitle);
   return GTK_WIDGET (self);
 }
