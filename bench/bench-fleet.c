@@ -405,8 +405,7 @@ main (int   argc,
            drawn, COCKPIT_FLEET_N_COLUMNS, visible_cells, announced);
   /* For bench/run-all: figure, fleet, baseline. */
   g_print ("RESULT fleet-open %.1f %.1f\n", fleet_median, base_median);
-  g_print ("RESULT fleet-redraw-rows %.2f %.2f\n", drawn / (double) COCKPIT_FLEET_N_COLUMNS,
-           visible_cells / (double) COCKPIT_FLEET_N_COLUMNS);
+  g_print ("RESULT fleet-redraw-cells %u %u\n", drawn, visible_cells);
 
   cockpit_simulator_stop (sim);
   g_unlink (journal);
