@@ -428,6 +428,18 @@ test_live_updates (void)
 
   for (guint i = 0; i < 150; i++)
     g_signal_handlers_disconnect_by_func (row_at (i), row_changed_cb, changed);
+
+  /* As after a restart: a new model, which has not seen the action end,
+   * learns it from the package's last action. */
+  {
+    g_autoptr(CockpitFleetModel) fresh = cockpit_fleet_model_new_for_session (t.session);
+    CockpitFleetRow *again = cockpit_fleet_model_find (fresh, cockpit_environment_get_id (cockpit_fleet_row_get_environment (row)), NULL);
+
+    g_assert_nonnull (again);
+    g_assert_false (cockpit_fleet_row_get_attention (again) & COCKPIT_FLEET_ATTENTION_FAILED);
+    WAIT_FOR (cockpit_fleet_row_get_attention (again) & COCKPIT_FLEET_ATTENTION_FAILED);
+    g_assert_cmpstr (cockpit_action_get_id (cockpit_fleet_row_get_last_action (again)), ==, cockpit_action_get_id (action));
+  }
 }
 
 static CockpitFleetRow *

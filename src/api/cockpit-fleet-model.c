@@ -49,6 +49,9 @@ struct _CockpitFleetModel
   GPtrArray               *package_watches;   /* PackageWatch */
   GHashTable              *last_actions;      /* environment id -> CockpitAction */
   guint                    rebuild_id;
+  CockpitClient           *client;            /* for the last action of each package */
+  GHashTable              *asked;             /* package ids whose last action was asked for */
+  GCancellable            *cancellable;
 
   CockpitFleetAnnounceFunc announce_func;
   gpointer                 announce_data;
@@ -330,10 +333,60 @@ rebuild (CockpitFleetModel *self)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->watches->len);
 }
 
+/* The last action of each package, once per package: "the last action
+ * failed" holds across a restart, not only for actions this app saw end. */
+static void
+last_action_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CockpitFleetModel) self = user_data;
+  g_autoptr(GListStore) actions = NULL;
+  g_autoptr(CockpitAction) action = NULL;
+  const char *environment_id;
+
+  /* Not known: the row simply does not say so, as before. */
+  actions = cockpit_client_list_actions_finish (COCKPIT_CLIENT (source), result, NULL);
+  if (actions == NULL || g_cancellable_is_cancelled (self->cancellable) ||
+      g_list_model_get_n_items (G_LIST_MODEL (actions)) == 0)
+    return;
+
+  action = g_list_model_get_item (G_LIST_MODEL (actions), 0);
+  environment_id = cockpit_action_get_environment_id (action);
+  /* A running one is the package's running action; one the tracker
+   * reported meanwhile is newer. */
+  if (cockpit_action_is_running (action) || environment_id == NULL ||
+      g_hash_table_contains (self->last_actions, environment_id))
+    return;
+  cockpit_fleet_model_action_finished (self, action);
+}
+
+static void
+ask_last_actions (CockpitFleetModel *self)
+{
+  guint n;
+
+  if (self->client == NULL)
+    return;
+  n = g_list_model_get_n_items (self->packages);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (self->packages, i);
+      const char *id = cockpit_package_get_id (package);
+
+      if (id == NULL || g_hash_table_contains (self->asked, id))
+        continue;
+      g_hash_table_add (self->asked, g_strdup (id));
+      cockpit_client_list_actions_async (self->client, id, 1, self->cancellable,
+                                         last_action_cb, g_object_ref (self));
+    }
+}
+
 static void
 packages_changed_cb (CockpitFleetModel *self)
 {
   rebuild (self);
+  ask_last_actions (self);
 }
 
 void
@@ -431,6 +484,7 @@ cockpit_fleet_model_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->packages, self);
   if (self->releases != NULL)
     g_signal_handlers_disconnect_by_data (self->releases, self);
+  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_ptr_array_set_size (self->watches, 0);
   g_ptr_array_set_size (self->package_watches, 0);
@@ -441,6 +495,7 @@ cockpit_fleet_model_dispose (GObject *object)
   g_clear_object (&self->packages);
   g_clear_object (&self->releases);
   g_clear_object (&self->session);
+  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (cockpit_fleet_model_parent_class)->dispose (object);
 }
@@ -453,6 +508,8 @@ cockpit_fleet_model_finalize (GObject *object)
   g_clear_pointer (&self->watches, g_ptr_array_unref);
   g_clear_pointer (&self->package_watches, g_ptr_array_unref);
   g_clear_pointer (&self->last_actions, g_hash_table_unref);
+  g_clear_pointer (&self->asked, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (cockpit_fleet_model_parent_class)->finalize (object);
 }
@@ -472,6 +529,8 @@ cockpit_fleet_model_init (CockpitFleetModel *self)
   self->watches = g_ptr_array_new_with_free_func ((GDestroyNotify) watch_free);
   self->package_watches = g_ptr_array_new_with_free_func ((GDestroyNotify) package_watch_free);
   self->last_actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
 }
 
 CockpitFleetModel *
@@ -521,5 +580,7 @@ cockpit_fleet_model_new_for_session (CockpitSession *session)
   cockpit_fleet_model_set_clock (self, session_now, session, NULL);
   g_signal_connect_object (cockpit_session_get_tracker (session), "action-finished",
                            G_CALLBACK (action_finished_cb), self, 0);
+  self->client = g_object_ref (cockpit_session_get_client (session));
+  ask_last_actions (self);
   return self;
 }

@@ -22,7 +22,9 @@ G_DECLARE_FINAL_TYPE (CockpitFleetModel, cockpit_fleet_model, COCKPIT, FLEET_MOD
 CockpitFleetModel *cockpit_fleet_model_new             (GListModel              *packages,
                                                         GListModel              *releases);
 /* The same, for the session's packages, releases and clock, with the
- * actions its tracker sees end. */
+ * actions its tracker sees end, and the last action of each package asked
+ * of the cockpit once (GET /packages/{p}/actions?limit=1), so that "the
+ * last action failed" holds across a restart. */
 CockpitFleetModel *cockpit_fleet_model_new_for_session (CockpitSession          *session);
 
 /* The time rows count with (LTS, upgrade backups): the real time unless set. */
