@@ -69,7 +69,7 @@ static void
 test_packages (SimFixture    *f,
                gconstpointer  data)
 {
-  static const char * const ids[] = { "acmeweb", "globex", "initech", "umbrella" };
+  static const char * const ids[] = { "acmeweb", "globex", "initech", "umbrella", "hooli" };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) packages = NULL;

@@ -138,6 +138,8 @@ handle_maintenance (Request *req)
   g_free (package->maintenance_message);
   package->maintenance_message = JSON_NODE_HOLDS_NULL (member) ? NULL
                                                                : g_strdup (json_node_get_string (member));
+  /* A plan's step that waited for the maintenance to end starts now. */
+  cockpit_sim_engine_process_due (req->self->state, req->now);
   req->changed = TRUE;
   _cockpit_sim_reply_json (req, SOUP_STATUS_OK, cockpit_sim_package_to_json (package, req->now));
 }

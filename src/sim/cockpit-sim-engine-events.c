@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cockpit-sim-engine-private.h"
+#include "cockpit-sim-plans-private.h"
 #include "cockpit-stage.h"
 
 void
@@ -345,6 +346,7 @@ end_stage (CockpitSimState   *state,
   if (action->fail_stage == (int) action->current)
     {
       fail_action (package, env, action, time);
+      _cockpit_sim_plans_action_ended (state, package, action, time);
       return;
     }
 
@@ -365,6 +367,7 @@ end_stage (CockpitSimState   *state,
   action->status = COCKPIT_ACTION_STATUS_SUCCEEDED;
   end_action (package, env, action, time);
   write_success_entry (package, env, action, old_version);
+  _cockpit_sim_plans_action_ended (state, package, action, time);
 }
 
 static void
@@ -402,12 +405,13 @@ typedef struct {
   gint64                 time;
   CockpitSimPackage     *package;
   CockpitSimEnvironment *expiring;   /* NULL: the running action's stage ends */
+  gboolean               plan;       /* the package's upgrade plan is due */
 } Event;
 
 static Event
 find_next_event (CockpitSimState *state)
 {
-  Event next = { G_MAXINT64, NULL, NULL };
+  Event next = { G_MAXINT64, NULL, NULL, FALSE };
 
   for (guint i = 0; i < state->packages->len; i++)
     {
@@ -419,8 +423,14 @@ find_next_event (CockpitSimState *state)
           gint64 end = action->stages[action->current].started_at + action->stage_duration;
 
           if (end < next.time)
-            next = (Event) { end, package, NULL };
+            next = (Event) { end, package, NULL, FALSE };
         }
+      {
+        gint64 due = _cockpit_sim_plans_next_due (package);
+
+        if (due < next.time)
+          next = (Event) { due, package, NULL, TRUE };
+      }
       for (guint j = 0; j < package->environments->len; j++)
         {
           CockpitSimEnvironment *env = g_ptr_array_index (package->environments, j);
@@ -428,7 +438,7 @@ find_next_event (CockpitSimState *state)
           if (env->upgrade_backup.from_version != NULL &&
               env->upgrade_backup.expires_at < next.time &&
               !backup_is_held (package, env))
-            next = (Event) { env->upgrade_backup.expires_at, package, env };
+            next = (Event) { env->upgrade_backup.expires_at, package, env, FALSE };
         }
     }
   return next;
@@ -461,7 +471,9 @@ cockpit_sim_engine_process_due (CockpitSimState *state,
       /* An event held back (see backup_is_held()) is carried out when it
        * is released, so that the log stays in time order. */
       time = MAX (event.time, state->processed_until);
-      if (event.expiring != NULL)
+      if (event.plan)
+        _cockpit_sim_plans_run_due (state, event.package, time);
+      else if (event.expiring != NULL)
         expire_backup (event.package, event.expiring, time);
       else
         end_stage (state, event.package, event.package->running, time);

@@ -15,4 +15,16 @@ G_BEGIN_DECLS
 void _cockpit_sim_engine_arm_stage (CockpitSimState  *state,
                                     CockpitSimAction *action);
 
+/* Starts an action of @kind (an upgrade to @target_version, or a
+ * backup of Live) for an upgrade plan at @now, with the state's stage
+ * duration, requested by @requested_by.  The caller has checked that it
+ * may start. */
+CockpitSimAction *_cockpit_sim_engine_start_for_plan (CockpitSimState       *state,
+                                                      CockpitSimPackage     *package,
+                                                      CockpitSimEnvironment *env,
+                                                      CockpitActionKind      kind,
+                                                      const char            *target_version,
+                                                      const char            *requested_by,
+                                                      gint64                 now);
+
 G_END_DECLS

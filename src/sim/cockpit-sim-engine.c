@@ -449,3 +449,27 @@ cockpit_sim_engine_start (CockpitSimState        *state,
     action->from_version = g_strdup (env->upgrade_backup.from_version);
   return action;
 }
+
+CockpitSimAction *
+_cockpit_sim_engine_start_for_plan (CockpitSimState       *state,
+                                    CockpitSimPackage     *package,
+                                    CockpitSimEnvironment *env,
+                                    CockpitActionKind      kind,
+                                    const char            *target_version,
+                                    const char            *requested_by,
+                                    gint64                 now)
+{
+  CockpitSimAction *action;
+
+  g_assert (package->running == NULL);
+
+  action = start_action (state, package, env, kind, now, state->stage_duration);
+  g_free (action->requested_by);
+  action->requested_by = g_strdup (requested_by);
+  if (kind == COCKPIT_ACTION_KIND_UPGRADE)
+    {
+      action->target_version = g_strdup (target_version);
+      action->from_version = g_strdup (env->version);
+    }
+  return action;
+}

@@ -15,9 +15,9 @@
 #define MAX_LIMIT            1000
 
 /* Parses "limit": a whole number from 1 to 1000, 100 when absent. */
-static gboolean
-parse_limit (Request *req,
-             guint   *limit)
+gboolean
+_cockpit_sim_parse_limit (Request *req,
+                          guint   *limit)
 {
   const char *text = _cockpit_sim_query_get (req, "limit");
   guint64 value;
@@ -37,10 +37,10 @@ parse_limit (Request *req,
 
 /* Cursors are opaque to clients: base64 of a position in the list and a
  * hash of the list and filter they belong to. */
-static char *
-cursor_hash (const char *list,
-             const char *package_id,
-             const char *filter)
+char *
+_cockpit_sim_cursor_hash (const char *list,
+                          const char *package_id,
+                          const char *filter)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *hex = NULL;
@@ -55,9 +55,9 @@ cursor_hash (const char *list,
 
 /* URL-safe base64 without padding, so that a client may put the cursor
  * into a query string as it is. */
-static char *
-cursor_encode (guint       position,
-               const char *hash)
+char *
+_cockpit_sim_cursor_encode (guint       position,
+                            const char *hash)
 {
   g_autofree char *text = g_strdup_printf ("v1.%u.%s", position, hash);
   char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
@@ -69,11 +69,11 @@ cursor_encode (guint       position,
 }
 
 /* Reads "before"; the position is the list's length when it is absent. */
-static gboolean
-cursor_decode (Request    *req,
-               const char *hash,
-               guint       length,
-               guint      *position)
+gboolean
+_cockpit_sim_cursor_decode (Request    *req,
+                            const char *hash,
+                            guint       length,
+                            guint      *position)
 {
   const char *cursor = _cockpit_sim_query_get (req, "before");
   g_autoptr(GString) padded = NULL;
@@ -233,11 +233,11 @@ handle_action (Request *req)
     _cockpit_sim_reply_json (req, SOUP_STATUS_OK, cockpit_sim_action_to_json (action, req->now));
 }
 
-static void
-reply_page (Request    *req,
-            const char *member,
-            JsonArray  *array,
-            const char *next_before)
+void
+_cockpit_sim_reply_page (Request    *req,
+                         const char *member,
+                         JsonArray  *array,
+                         const char *next_before)
 {
   g_autoptr(JsonObject) object = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
@@ -260,10 +260,10 @@ handle_package_actions (Request *req)
   JsonArray *array;
   guint limit, position, i;
 
-  if (package == NULL || !parse_limit (req, &limit))
+  if (package == NULL || !_cockpit_sim_parse_limit (req, &limit))
     return;
-  hash = cursor_hash ("actions", package->id, "");
-  if (!cursor_decode (req, hash, package->actions->len, &position))
+  hash = _cockpit_sim_cursor_hash ("actions", package->id, "");
+  if (!_cockpit_sim_cursor_decode (req, hash, package->actions->len, &position))
     return;
 
   array = json_array_new ();
@@ -271,8 +271,8 @@ handle_package_actions (Request *req)
     json_array_add_element (array, cockpit_sim_action_to_json (g_ptr_array_index (package->actions, i - 1),
                                                                req->now));
   if (i > 0)
-    next = cursor_encode (i, hash);
-  reply_page (req, "actions", array, next);
+    next = _cockpit_sim_cursor_encode (i, hash);
+  _cockpit_sim_reply_page (req, "actions", array, next);
 }
 
 static void
@@ -291,7 +291,7 @@ handle_activity (Request *req)
   guint limit, position, last = 0;
   gint64 i;
 
-  if (package == NULL || !parse_limit (req, &limit))
+  if (package == NULL || !_cockpit_sim_parse_limit (req, &limit))
     return;
   if (type_text != NULL && !cockpit_enum_from_string (COCKPIT_TYPE_ENTRY_TYPE, type_text, &type))
     {
@@ -310,8 +310,8 @@ handle_activity (Request *req)
     folded_q = g_utf8_casefold (q, -1);
 
   filter = g_strdup_printf ("type=%d\naffects=%d\nq=%s", type, affects, folded_q ? folded_q : "");
-  hash = cursor_hash ("activity", package->id, filter);
-  if (!cursor_decode (req, hash, package->activity->len, &position))
+  hash = _cockpit_sim_cursor_hash ("activity", package->id, filter);
+  if (!_cockpit_sim_cursor_decode (req, hash, package->activity->len, &position))
     return;
 
   array = json_array_new ();
@@ -327,13 +327,13 @@ handle_activity (Request *req)
       /* One match more than the page: then there is a next page. */
       if (json_array_get_length (array) == limit)
         {
-          next = cursor_encode (last, hash);
+          next = _cockpit_sim_cursor_encode (last, hash);
           break;
         }
       json_array_add_element (array, cockpit_sim_entry_to_json (package, entry));
       last = (guint) i;
     }
-  reply_page (req, "entries", array, next);
+  _cockpit_sim_reply_page (req, "entries", array, next);
 }
 
 static void

@@ -30,6 +30,9 @@ static const struct {
   [COCKPIT_SIM_ERROR_INTERNAL] = { 500, "internal_error" },
   [COCKPIT_SIM_ERROR_STATE_FILE] = { 500, "internal_error" },
   [COCKPIT_SIM_ERROR_STATE_FILE_IN_USE] = { 500, "internal_error" },
+  [COCKPIT_SIM_ERROR_PLAN_EXISTS] = { 409, "plan_exists" },
+  [COCKPIT_SIM_ERROR_NOT_WAITING] = { 409, "not_waiting" },
+  [COCKPIT_SIM_ERROR_PLAN_FINISHED] = { 409, "plan_finished" },
 };
 
 const char *

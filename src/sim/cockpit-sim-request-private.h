@@ -73,8 +73,9 @@ typedef struct {
 } Route;
 
 /* The routes, in the order they are tried (cockpit-sim-handlers.c,
- * cockpit-sim-controls.c). */
+ * cockpit-sim-plans-handlers.c, cockpit-sim-controls.c). */
 extern const Route _cockpit_sim_contract_routes[];
+extern const Route _cockpit_sim_plan_routes[];
 extern const Route _cockpit_sim_control_routes[];
 
 /* The clock and the state file (cockpit-simulator.c) */
@@ -105,6 +106,26 @@ void        _cockpit_sim_reply_gerror        (Request           *req,
                                               GError            *error);
 const char *_cockpit_sim_query_get           (Request           *req,
                                               const char        *name);
+
+/* Lists a page at a time (cockpit-sim-handlers.c): "limit" (FALSE after
+ * replying 400), and cursors made for one list of one package and one
+ * filter, "before" read into the position it points at (the list's
+ * length without it). */
+gboolean    _cockpit_sim_parse_limit         (Request           *req,
+                                              guint             *limit);
+char       *_cockpit_sim_cursor_hash         (const char        *list,
+                                              const char        *package_id,
+                                              const char        *filter);
+char       *_cockpit_sim_cursor_encode       (guint              position,
+                                              const char        *hash);
+gboolean    _cockpit_sim_cursor_decode       (Request           *req,
+                                              const char        *hash,
+                                              guint              length,
+                                              guint             *position);
+void        _cockpit_sim_reply_page          (Request           *req,
+                                              const char        *member,
+                                              JsonArray         *array,
+                                              const char        *next_before);
 
 /* The package, or the environment, the path names; NULL after replying
  * 404 when there is none. */

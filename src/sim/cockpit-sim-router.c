@@ -38,6 +38,7 @@ set_message_error (SoupServerMessage *msg,
 /* The routes in the order they are tried. */
 static const Route *const route_tables[] = {
   _cockpit_sim_contract_routes,
+  _cockpit_sim_plan_routes,
   _cockpit_sim_control_routes,
 };
 

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "cockpit-sim-plans-private.h"
 #include "cockpit-sim-seed.h"
 
 #define MINUTE (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
@@ -396,7 +397,7 @@ static void
 seed_demo (CockpitSimState *state,
            gint64           now)
 {
-  CockpitSimPackage *acme, *globex, *initech, *umbrella;
+  CockpitSimPackage *acme, *globex, *initech, *umbrella, *hooli;
   CockpitSimEnvironment *env;
   g_autoptr(GArray) extra = g_array_new (FALSE, TRUE, sizeof (Event));
   gint64 lts_deadline;
@@ -475,6 +476,14 @@ seed_demo (CockpitSimState *state,
   g_clear_pointer (&env->version, g_free);
   g_clear_pointer (&env->url, g_free);
   env->state = COCKPIT_ENVIRONMENT_STATE_NOT_SET_UP;
+
+  /* A Live upgrade scheduled for the next Sunday morning (v1.1), and
+   * Globex's plan waiting for the approval of UAT: see
+   * cockpit-sim-seed-plans.c. */
+  hooli = demo_package (state, "hooli", "Hooli Careers Site", "careers.hooli.example",
+                        "6.3.19", "6.3.21", "6.3.21");
+  demo_history (state, hooli, 5005, 90, FALSE, NULL);
+  _cockpit_sim_seed_plans (state, now);
 
   /* Helpdesk notifications of each severity, some read, one archived. */
   lts_deadline = released (state, "6.3.21") + 60 * DAY;

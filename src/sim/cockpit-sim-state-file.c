@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cockpit-json.h"
+#include "cockpit-sim-plans-private.h"
 #include "cockpit-sim-state.h"
 #include "cockpit-sim-state-private.h"
 
@@ -125,6 +126,7 @@ cockpit_sim_state_serialize (CockpitSimState *state,
   add_int (builder, "clock_offset", state->clock_offset);
   add_int (builder, "processed_until", state->processed_until);
   add_int (builder, "next_action", state->next_action);
+  add_int (builder, "next_plan", state->next_plan);
 
   json_builder_set_member_name (builder, "releases");
   json_builder_begin_array (builder);
@@ -165,6 +167,7 @@ cockpit_sim_state_serialize (CockpitSimState *state,
       for (guint j = 0; j < package->activity->len; j++)
         write_entry (builder, g_ptr_array_index (package->activity, j));
       json_builder_end_array (builder);
+      _cockpit_sim_plans_write (builder, package);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -574,6 +577,9 @@ cockpit_sim_state_deserialize (const char  *data,
   state->clock_offset = ld_ranged (&loader, object, "clock_offset", -MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
   state->processed_until = ld_ranged (&loader, object, "processed_until", 0, MAX_TIME);
   state->next_action = ld_ranged (&loader, object, "next_action", 0, G_MAXUINT);
+  /* Since v1.1; older state files have no plans. */
+  if (json_object_has_member (object, "next_plan"))
+    state->next_plan = ld_ranged (&loader, object, "next_plan", 1, G_MAXUINT);
 
   array = ld_array (&loader, object, "releases");
   for (guint i = 0; i < ld_length (array); i++)
@@ -615,6 +621,8 @@ cockpit_sim_state_deserialize (const char  *data,
       list = ld_array (&loader, p, "activity");
       for (guint j = 0; j < ld_length (list) && loader.error == NULL; j++)
         read_entry (&loader, package, ld_element (&loader, list, j, "activity"));
+      if (loader.error == NULL)
+        _cockpit_sim_plans_read (p, state, package, &loader.error);
     }
 
   array = ld_array (&loader, object, "notifications");

@@ -7,6 +7,7 @@
 
 #include "cockpit-json.h"
 #include "cockpit-sim-state.h"
+#include "cockpit-sim-plans-private.h"
 #include "cockpit-sim-state-private.h"
 
 void
@@ -116,6 +117,12 @@ cockpit_sim_package_to_json (CockpitSimPackage *package,
                             cockpit_sim_environment_to_json (package,
                                                              g_ptr_array_index (package->environments, i)));
   json_builder_end_array (builder);
+  /* v1.1: the plan that is scheduled, running or waiting. */
+  json_builder_set_member_name (builder, "active_plan");
+  if (_cockpit_sim_plans_active (package) == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_value (builder, _cockpit_sim_plan_to_json (_cockpit_sim_plans_active (package)));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

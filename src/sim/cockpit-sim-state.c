@@ -85,6 +85,7 @@ package_free (gpointer data)
   g_ptr_array_unref (package->environments);
   g_ptr_array_unref (package->actions);
   g_ptr_array_unref (package->activity);
+  g_ptr_array_unref (package->plans);
   g_free (package);
 }
 
@@ -119,6 +120,7 @@ cockpit_sim_state_new (void)
   CockpitSimState *state = g_new0 (CockpitSimState, 1);
 
   state->next_action = 1;
+  state->next_plan = 1;
   state->releases = g_ptr_array_new_with_free_func (release_free);
   state->packages = g_ptr_array_new_with_free_func (package_free);
   state->actions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -200,6 +202,7 @@ cockpit_sim_state_add_package (CockpitSimState *state,
   package->environments = g_ptr_array_new_with_free_func (environment_free);
   package->actions = g_ptr_array_new ();
   package->activity = g_ptr_array_new_with_free_func (entry_free);
+  package->plans = g_ptr_array_new_with_free_func ((GDestroyNotify) cockpit_sim_plan_free);
   g_ptr_array_add (state->packages, package);
   return package;
 }

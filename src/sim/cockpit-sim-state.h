@@ -100,6 +100,60 @@ typedef struct {
   char                  *folded;       /* lazily: case-folded text that q searches */
 } CockpitSimEntry;
 
+/* Upgrade plans (v1.1); their engine is cockpit-sim-plans.c. */
+typedef enum {
+  COCKPIT_SIM_PLAN_SCHEDULED,
+  COCKPIT_SIM_PLAN_RUNNING,
+  COCKPIT_SIM_PLAN_WAITING,
+  COCKPIT_SIM_PLAN_SUCCEEDED,
+  COCKPIT_SIM_PLAN_FAILED,
+  COCKPIT_SIM_PLAN_CANCELLED,
+} CockpitSimPlanStatus;
+
+typedef enum {
+  COCKPIT_SIM_STEP_PENDING,
+  COCKPIT_SIM_STEP_RUNNING,
+  COCKPIT_SIM_STEP_WAITING,
+  COCKPIT_SIM_STEP_DONE,
+  COCKPIT_SIM_STEP_FAILED,
+  COCKPIT_SIM_STEP_SKIPPED,
+  COCKPIT_SIM_STEP_CANCELLED,
+} CockpitSimStepStatus;
+
+#define COCKPIT_SIM_PLAN_MAX_STEPS  3
+
+typedef struct {
+  CockpitEnvironmentKind environment;
+  CockpitSimStepStatus   status;
+  guint                  n_actions;
+  char                  *action_ids[2];   /* the backup of Live first, then the upgrade */
+  gint64                 gate_opens_at;   /* soak gates only */
+  char                  *approved_by;
+  /* Not in the contract: when the step's next action is due to start
+   * (0: not due), and who made it due, for the activity log (NULL: no
+   * entry, as for the upgrade after a backup). */
+  gint64                 due_at;
+  char                  *due_by;
+} CockpitSimPlanStep;
+
+typedef struct {
+  char                 *id;
+  char                 *package_id;
+  char                 *target_version;
+  gboolean              soak;             /* the gate: soak, else approval */
+  guint                 soak_hours;       /* 0: null */
+  gint64                start_at;
+  gboolean              back_up_live_first;
+  CockpitSimPlanStatus  status;
+  guint                 n_steps;
+  CockpitSimPlanStep    steps[COCKPIT_SIM_PLAN_MAX_STEPS];
+  char                 *created_by;
+  gint64                created_at;
+  gint64                finished_at;
+  char                 *error_code;
+  char                 *error_message;
+} CockpitSimPlan;
+
 typedef struct {
   char       *id;
   char       *name;
@@ -108,6 +162,7 @@ typedef struct {
   GPtrArray  *actions;                 /* CockpitSimAction, borrowed, oldest first */
   GPtrArray  *activity;                /* CockpitSimEntry, owned, oldest first */
   CockpitSimAction *running;           /* borrowed, or NULL */
+  GPtrArray  *plans;                   /* CockpitSimPlan, owned, oldest first */
 } CockpitSimPackage;
 
 typedef struct {
@@ -141,6 +196,10 @@ typedef struct {
   GPtrArray   *notifications;            /* CockpitSimNotification, newest first */
   GArray      *fail_next;                /* CockpitStageName, armed by the test control */
   GHashTable  *idempotency;              /* key → CockpitSimIdempotencyRecord */
+  guint        next_plan;
+  /* Not saved: the simulator's stage duration, for the actions that
+   * plans start on the clock's events. */
+  gint64       stage_duration;
 } CockpitSimState;
 
 /* How far the simulated clock may be from the real time: a state file
@@ -185,6 +244,8 @@ void                    cockpit_sim_state_add_action       (CockpitSimState  *st
                                                             CockpitSimAction *action);
 void                    cockpit_sim_action_free            (CockpitSimAction *action);
 void                    cockpit_sim_idempotency_record_free (CockpitSimIdempotencyRecord *record);
+void                    cockpit_sim_plan_free              (CockpitSimPlan   *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CockpitSimPlan, cockpit_sim_plan_free)
 
 /* Look-ups; NULL when there is none. */
 CockpitSimPackage      *cockpit_sim_state_find_package     (CockpitSimState   *state,

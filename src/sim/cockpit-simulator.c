@@ -342,6 +342,7 @@ cockpit_simulator_new (const char      *token,
   self->state = load_state (state_path, seed, &created, error);
   if (self->state == NULL)
     return NULL;
+  self->state->stage_duration = self->stage_duration;
 
   /* Catch up with what fell due while the simulator was not running. */
   if ((cockpit_sim_engine_process_due (self->state, _cockpit_simulator_now (self)) || created) &&
@@ -464,6 +465,7 @@ cockpit_simulator_set_stage_seconds (CockpitSimulator *self,
   g_return_if_fail (isfinite (seconds) && seconds >= 0 && seconds <= 30 * 24 * 3600);
 
   self->stage_duration = (gint64) llround (seconds * G_USEC_PER_SEC);
+  self->state->stage_duration = self->stage_duration;
 }
 
 void
@@ -492,6 +494,8 @@ cockpit_simulator_reset (CockpitSimulator  *self,
   fresh = cockpit_sim_state_new ();
   cockpit_sim_seed_fill (fresh, self->seed, g_get_real_time () / G_USEC_PER_SEC * G_USEC_PER_SEC);
   fresh->next_action = MAX (fresh->next_action, self->state->next_action);
+  fresh->next_plan = MAX (fresh->next_plan, self->state->next_plan);
+  fresh->stage_duration = self->stage_duration;
   cockpit_sim_state_free (self->state);
   self->state = fresh;
   _cockpit_simulator_reschedule (self);

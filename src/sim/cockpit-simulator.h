@@ -40,6 +40,9 @@ typedef enum {
   COCKPIT_SIM_ERROR_INTERNAL,               /* 500 internal_error */
   COCKPIT_SIM_ERROR_STATE_FILE,             /* the state file cannot be read or written */
   COCKPIT_SIM_ERROR_STATE_FILE_IN_USE,      /* another simulator holds the state file */
+  COCKPIT_SIM_ERROR_PLAN_EXISTS,            /* 409 plan_exists (v1.1) */
+  COCKPIT_SIM_ERROR_NOT_WAITING,            /* 409 not_waiting (v1.1) */
+  COCKPIT_SIM_ERROR_PLAN_FINISHED,          /* 409 plan_finished (v1.1) */
 } CockpitSimError;
 
 const char *cockpit_sim_error_code_string (CockpitSimError code);

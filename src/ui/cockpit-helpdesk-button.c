@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-helpdesk-button.h"
+#include "cockpit-helpdesk-row.h"
 
 struct _CockpitHelpdeskButton
 {
@@ -24,6 +25,7 @@ struct _CockpitHelpdeskButton
   GtkLabel      *widest[3];
   GtkPopover    *popover;
   GtkWidget     *popover_box;
+  AdwClamp      *popover_clamp;
   GtkWidget     *mark_all_button;
   GtkWidget     *error_box;
   GtkLabel      *error_label;
@@ -50,85 +52,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Severities -------------------------------------------------------------------- */
-
-static const struct {
-  const char *icon_name;
-  const char *css_class;
-} severity_styles[] = {
-  [COCKPIT_SEVERITY_CRITICAL] = { "dialog-error-symbolic", "error" },
-  [COCKPIT_SEVERITY_WARNING] = { "dialog-warning-symbolic", "warning" },
-  [COCKPIT_SEVERITY_INFO] = { "dialog-information-symbolic", "accent" },
-};
-
-static const char *
-severity_label (CockpitSeverity severity)
-{
-  switch (severity)
-    {
-    case COCKPIT_SEVERITY_CRITICAL:
-      return _("Critical");
-    case COCKPIT_SEVERITY_WARNING:
-      return _("Warning");
-    case COCKPIT_SEVERITY_INFO:
-    default:
-      return _("Information");
-    }
-}
-
-/* Times ------------------------------------------------------------------------- */
-
-static char *
-format_relative (GDateTime *time,
-                 GDateTime *now)
-{
-  GTimeSpan span = g_date_time_difference (now, time);
-  gint64 minutes = span / G_TIME_SPAN_MINUTE;
-  gint64 hours = span / G_TIME_SPAN_HOUR;
-  gint64 days = span / G_TIME_SPAN_DAY;
-
-  if (minutes < 1)
-    return g_strdup (_("Just now"));
-  if (hours < 1)
-    return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", (gulong) minutes), (int) minutes);
-  if (days < 1)
-    return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", (gulong) hours), (int) hours);
-  if (days < 31)
-    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", (gulong) days), (int) days);
-
-  {
-    g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-    /* Translators: a date, see g_date_time_format() */
-    return g_date_time_format (local, _("%-d %b %Y"));
-  }
-}
-
 /* Rows -------------------------------------------------------------------------- */
-
-typedef struct {
-  CockpitHelpdeskButton *button;        /* unowned: it owns the row */
-  CockpitNotification   *notification;
-  GtkImage              *icon;
-  GtkLabel              *title;
-  GtkLabel              *time;
-  GtkLabel              *body;
-  GtkLabel              *package;
-  GtkWidget             *read_button;
-} Row;
-
-static void
-row_free (Row *row)
-{
-  g_clear_object (&row->notification);
-  g_free (row);
-}
-
-static Row *
-row_of (GtkListBoxRow *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "cockpit-helpdesk-row");
-}
 
 static const char *
 package_name (CockpitHelpdeskButton *self,
@@ -148,172 +72,15 @@ package_name (CockpitHelpdeskButton *self,
   return package_id;
 }
 
-static void
-update_row_time (Row       *row,
-                 GDateTime *now)
-{
-  GDateTime *received = cockpit_notification_get_received_at (row->notification);
-  g_autofree char *relative = NULL;
-  g_autofree char *moment = NULL;
-
-  if (received == NULL)
-    {
-      gtk_label_set_text (row->time, "");
-      return;
-    }
-  relative = format_relative (received, now);
-  moment = cockpit_format_date_time (received, COCKPIT_DATE_WITH_YEAR);
-  gtk_label_set_text (row->time, relative);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->time), moment);
-}
-
-static void
-update_row (GtkListBoxRow *widget)
-{
-  Row *row = row_of (widget);
-  CockpitNotification *notification = row->notification;
-  CockpitSeverity severity = cockpit_notification_get_severity (notification);
-  gboolean unread = !cockpit_notification_get_read (notification);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *accessible = NULL;
-
-  if (severity > COCKPIT_SEVERITY_INFO)
-    severity = COCKPIT_SEVERITY_INFO;
-
-  gtk_image_set_from_icon_name (row->icon, severity_styles[severity].icon_name);
-  for (guint s = 0; s < G_N_ELEMENTS (severity_styles); s++)
-    gtk_widget_remove_css_class (GTK_WIDGET (row->icon), severity_styles[s].css_class);
-  gtk_widget_add_css_class (GTK_WIDGET (row->icon), severity_styles[severity].css_class);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->icon), severity_label (severity));
-
-  gtk_label_set_text (row->title, cockpit_notification_get_title (notification));
-  gtk_label_set_text (row->body, cockpit_notification_get_body (notification));
-  gtk_label_set_text (row->package, package_name (row->button, cockpit_notification_get_package_id (notification)));
-  update_row_time (row, now);
-
-  if (unread)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (widget), "unread");
-      gtk_widget_add_css_class (GTK_WIDGET (row->title), "unread");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (widget), "unread");
-      gtk_widget_remove_css_class (GTK_WIDGET (row->title), "unread");
-    }
-  gtk_widget_set_visible (row->read_button, unread);
-
-  accessible = unread
-    /* Translators: "Critical, unread: Security update: Magnolia 6.3.21" */
-    ? g_strdup_printf (_("%s, unread: %s"), severity_label (severity), cockpit_notification_get_title (notification))
-    : g_strdup_printf (_("%s: %s"), severity_label (severity), cockpit_notification_get_title (notification));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-}
-
-static void
-notification_notify_cb (CockpitNotification *notification,
-                        GParamSpec          *pspec,
-                        GtkListBoxRow       *widget)
-{
-  update_row (widget);
-}
-
-static GtkWidget *
-new_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* Small, so that the popover's width decides where lines wrap. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-new_row_button (const char *label,
-                const char *action_name,
-                const char *id)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-  gtk_widget_add_css_class (button, "small-button");
-  return button;
-}
-
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
   CockpitHelpdeskButton *self = user_data;
   CockpitNotification *notification = item;
-  const char *id = cockpit_notification_get_id (notification);
-  GtkWidget *widget = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  Row *row = g_new0 (Row, 1);
 
-  row->button = self;
-  row->notification = g_object_ref (notification);
-  g_object_set_data_full (G_OBJECT (widget), "cockpit-helpdesk-row", row, (GDestroyNotify) row_free);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), FALSE);
-  gtk_widget_add_css_class (widget, "helpdesk-row");
-
-  /* The row's name says the severity the icon shows. */
-  row->icon = g_object_new (GTK_TYPE_IMAGE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-  gtk_widget_set_valign (GTK_WIDGET (row->icon), GTK_ALIGN_START);
-  gtk_widget_add_css_class (GTK_WIDGET (row->icon), "severity-icon");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->icon));
-
-  row->title = GTK_LABEL (new_label ("notification-title"));
-  gtk_widget_set_hexpand (GTK_WIDGET (row->title), TRUE);
-  row->time = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_valign (GTK_WIDGET (row->time), GTK_ALIGN_START);
-  gtk_widget_add_css_class (GTK_WIDGET (row->time), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (row->time), "dim-label");
-  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (row->title));
-  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (row->time));
-  gtk_box_append (GTK_BOX (text), heading);
-
-  row->body = GTK_LABEL (new_label ("notification-body"));
-  gtk_label_set_selectable (row->body, TRUE);
-  /* Text to copy, not a stop of Tab.  Not focusable is not enough: a
-   * selectable label claims Tab anyway and keeps the focus where it is. */
-  gtk_widget_set_can_focus (GTK_WIDGET (row->body), FALSE);
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->body));
-
-  row->package = GTK_LABEL (new_label ("caption"));
-  gtk_widget_add_css_class (GTK_WIDGET (row->package), "dim-label");
-  gtk_widget_set_hexpand (GTK_WIDGET (row->package), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (row->package), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (row->package));
-
-  row->read_button = new_row_button (_("Mark as Read"), "helpdesk.mark-read", id);
-  gtk_box_append (GTK_BOX (buttons), row->read_button);
-  gtk_box_append (GTK_BOX (buttons), new_row_button (_("Archive"), "helpdesk.archive", id));
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (footer), buttons);
-  gtk_box_append (GTK_BOX (text), footer);
-
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (widget), box);
-
-  update_row (GTK_LIST_BOX_ROW (widget));
-  g_signal_connect_object (notification, "notify", G_CALLBACK (notification_notify_cb), widget, 0);
-
-  return widget;
+  return cockpit_helpdesk_row_new (notification,
+                                   package_name (self, cockpit_notification_get_package_id (notification)));
 }
 
 /* State ------------------------------------------------------------------------- */
@@ -504,7 +271,7 @@ popover_show_cb (CockpitHelpdeskButton *self)
 
   /* "5 minutes ago" moves on while the popover is closed. */
   for (guint i = 0; (widget = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
-    update_row_time (row_of (widget), now);
+    cockpit_helpdesk_row_update_time (COCKPIT_HELPDESK_ROW (widget), now);
 }
 
 /* Actions ----------------------------------------------------------------------- */
@@ -697,6 +464,8 @@ cockpit_helpdesk_button_set_compact (CockpitHelpdeskButton *self,
 
   gtk_stack_set_hhomogeneous (self->indicator, !compact);
   gtk_widget_set_size_request (self->popover_box, compact ? 300 : 400, -1);
+  adw_clamp_set_maximum_size (self->popover_clamp, compact ? 300 : 400);
+  adw_clamp_set_tightening_threshold (self->popover_clamp, compact ? 300 : 400);
 }
 
 void
@@ -874,6 +643,7 @@ cockpit_helpdesk_button_class_init (CockpitHelpdeskButtonClass *klass)
                                              G_STRUCT_OFFSET (CockpitHelpdeskButton, widest[COCKPIT_SEVERITY_INFO]));
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, popover_clamp);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, mark_all_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, error_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, error_label);

@@ -332,9 +332,9 @@ package_selected_cb (CockpitWindow *self,
 /* Side by side, the clamp caps the list's width; folded, the list is the
  * whole window and takes its width. */
 static void
-folded_cb (CockpitWindow *self)
+apply_folded (CockpitWindow *self,
+              gboolean       folded)
 {
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
   int size = folded ? G_MAXINT / 2 : 300;
 
   adw_clamp_set_maximum_size (self->sidebar_clamp, size);
@@ -353,6 +353,15 @@ folded_cb (CockpitWindow *self)
   cockpit_package_page_set_narrow (self->package_page, folded);
   cockpit_fleet_view_set_narrow (self->fleet_view, folded);
 }
+
+static void
+folded_cb (CockpitWindow *self)
+{
+  apply_folded (self, adw_leaflet_get_folded (self->leaflet));
+}
+
+/* Below this width the leaflet always folds (it folded at 452 px). */
+#define SURELY_FOLDED_WIDTH 440
 
 /* Tab leaves the list: GtkListBox would move to the next row and select
  * it, which opens another package.  The arrow keys still go from row to
@@ -736,6 +745,23 @@ minute_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Opened narrow, the window is sized (as it is realized) before the
+ * leaflet knows it folds, so it took the width of the page side by side
+ * (452 px) and kept it: lay the page out narrow first. */
+static void
+cockpit_window_realize (GtkWidget *widget)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+  int width = 0, height = 0;
+
+  /* (GTK 4.8 needs both pointers.) */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && width < SURELY_FOLDED_WIDTH && !adw_leaflet_get_folded (self->leaflet))
+    apply_folded (self, TRUE);
+
+  GTK_WIDGET_CLASS (cockpit_window_parent_class)->realize (widget);
+}
+
 static void
 cockpit_window_map (GtkWidget *widget)
 {
@@ -843,6 +869,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   object_class->dispose = cockpit_window_dispose;
   object_class->finalize = cockpit_window_finalize;
   window_class->close_request = cockpit_window_close_request;
+  widget_class->realize = cockpit_window_realize;
   widget_class->map = cockpit_window_map;
   widget_class->unmap = cockpit_window_unmap;
 

@@ -1,0 +1,288 @@
+/* cockpit-activity-cells.c: how an activity entry looks: the table's cells and the details pane.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-activity-page-private.h"
+
+/* Texts */
+
+
+static const char *
+type_icon_name (CockpitEntryType type)
+{
+  switch (type)
+    {
+    case COCKPIT_ENTRY_TYPE_WARNING:
+      return "dialog-warning-symbolic";
+    case COCKPIT_ENTRY_TYPE_ERROR:
+      return "dialog-error-symbolic";
+    case COCKPIT_ENTRY_TYPE_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static const char *
+type_css_class (CockpitEntryType type)
+{
+  switch (type)
+    {
+    case COCKPIT_ENTRY_TYPE_WARNING:
+      return "warning";
+    case COCKPIT_ENTRY_TYPE_ERROR:
+      return "error";
+    case COCKPIT_ENTRY_TYPE_INFO:
+    default:
+      return "info";
+    }
+}
+
+static const char *
+type_label (CockpitEntryType type)
+{
+  switch (type)
+    {
+    case COCKPIT_ENTRY_TYPE_WARNING:
+      return _("Warning");
+    case COCKPIT_ENTRY_TYPE_ERROR:
+      return _("Error");
+    case COCKPIT_ENTRY_TYPE_INFO:
+    default:
+      return _("Info");
+    }
+}
+
+static const char *
+affects_label (CockpitEnvironmentKind kind)
+{
+  /* An entry about the whole package affects no one environment. */
+  return kind == COCKPIT_ENVIRONMENT_KIND_NONE ? "—" : cockpit_environment_kind_get_label (kind);
+}
+
+static char *
+format_time (GDateTime *time,
+             gboolean   utc)
+{
+  if (time == NULL)
+    return g_strdup ("—");
+
+  /* In the user's time zone, like every other date of the app, or in UTC
+   * to compare with the cockpit's. */
+  return cockpit_format_date_time (time, utc ? COCKPIT_DATE_UTC : COCKPIT_DATE_WITH_YEAR);
+}
+
+static gboolean
+show_utc (CockpitActivityPage *self)
+{
+  return gtk_toggle_button_get_active (self->utc_button);
+}
+
+/* Cells */
+
+static void
+type_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CockpitActivityPage      *self)
+{
+  GtkWidget *image = gtk_image_new ();
+
+  /* Under the start of the column's title, like the texts. */
+  gtk_widget_set_halign (image, GTK_ALIGN_START);
+  gtk_widget_add_css_class (image, "type-icon");
+  gtk_list_item_set_child (item, image);
+}
+
+static void
+type_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CockpitActivityPage      *self)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *image = gtk_list_item_get_child (item);
+  CockpitEntryType type = cockpit_activity_entry_get_entry_type (entry);
+  const char *classes[] = { "type-icon", type_css_class (type), NULL };
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), type_icon_name (type));
+  gtk_widget_set_css_classes (image, classes);
+  gtk_widget_set_tooltip_text (image, type_label (type));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, type_label (type),
+                                  -1);
+}
+
+static void
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CockpitActivityPage      *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+activity_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  CockpitActivityPage      *self)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *activity = cockpit_activity_entry_dup_display_activity (entry);
+
+  /* The whole text is in the tooltip and in the details. */
+  gtk_label_set_text (GTK_LABEL (label), activity);
+  gtk_widget_set_tooltip_text (label, activity);
+}
+
+static void
+affects_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 CockpitActivityPage      *self)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      affects_label (cockpit_activity_entry_get_affects (entry)));
+}
+
+static void
+by_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            CockpitActivityPage      *self)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), cockpit_activity_entry_get_by (entry));
+  gtk_widget_set_tooltip_text (label, cockpit_activity_entry_get_by (entry));
+}
+
+static void
+update_on_cell (CockpitActivityPage *self,
+                GtkListItem         *item)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *shown = NULL;
+  g_autofree char *other = NULL;
+
+  if (entry == NULL || label == NULL)
+    return;
+  shown = format_time (cockpit_activity_entry_get_at (entry), show_utc (self));
+  other = format_time (cockpit_activity_entry_get_at (entry), !show_utc (self));
+  gtk_label_set_text (GTK_LABEL (label), shown);
+  gtk_widget_set_tooltip_text (label, other);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            CockpitActivityPage      *self)
+{
+  /* Remembered, so that the UTC toggle can change the shown cells. */
+  g_hash_table_add (self->on_labels, item);
+  update_on_cell (self, item);
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CockpitActivityPage      *self)
+{
+  g_hash_table_remove (self->on_labels, item);
+}
+
+/* Details */
+
+static void
+set_value (GtkLabel   *label,
+           const char *value)
+{
+  gboolean known = value != NULL && *value != '\0';
+
+  /* Shortened in a narrow window, whole in the tooltip. */
+  gtk_label_set_text (label, known ? value : "—");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), known ? value : NULL);
+}
+
+void
+_cockpit_activity_page_update_details (CockpitActivityPage *self)
+{
+  CockpitActivityEntry *entry = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *started = NULL;
+  g_autofree char *finished = NULL;
+  g_autofree char *activity = NULL;
+  CockpitEntryType type;
+  const char *classes[] = { "type-icon", NULL, NULL };
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.close-details", entry != NULL);
+  gtk_revealer_set_reveal_child (self->details_revealer, entry != NULL);
+  if (entry == NULL)
+    return;
+
+  type = cockpit_activity_entry_get_entry_type (entry);
+  classes[1] = type_css_class (type);
+  gtk_image_set_from_icon_name (self->details_icon, type_icon_name (type));
+  gtk_widget_set_css_classes (GTK_WIDGET (self->details_icon), classes);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_icon), type_label (type));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->details_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, type_label (type),
+                                  -1);
+
+  started = format_time (cockpit_activity_entry_get_started_at (entry), show_utc (self));
+  finished = format_time (cockpit_activity_entry_get_finished_at (entry), show_utc (self));
+  activity = cockpit_activity_entry_dup_display_activity (entry);
+  set_value (self->details_activity, activity);
+  set_value (self->details_started, started);
+  set_value (self->details_finished, finished);
+  set_value (self->details_bundle, cockpit_activity_entry_get_bundle (entry));
+  set_value (self->details_action_id, cockpit_activity_entry_get_action_id (entry));
+}
+
+static void
+row_activated_cb (GtkColumnView       *column_view,
+                  guint                position,
+                  CockpitActivityPage *self)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  _cockpit_activity_page_update_details (self);
+}
+
+static void
+utc_toggled_cb (GtkToggleButton     *button,
+                GParamSpec          *pspec,
+                CockpitActivityPage *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  if (self->disposed || self->on_labels == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->on_labels);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_on_cell (self, item);
+  if (self->selection != NULL)
+    _cockpit_activity_page_update_details (self);
+}
+
+void
+_cockpit_activity_page_class_init_cells (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, utc_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, type_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, type_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activity_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, affects_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, by_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unbind_cb);
+}

@@ -1,0 +1,165 @@
+/* cockpit-activity-export.c: the activity log exported as CSV, from a file chooser.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-activity-csv.h"
+#include "cockpit-activity-page-private.h"
+
+/* CSV export: cockpit-activity-csv.c writes what is loaded and the rest. */
+
+static void
+export_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (cockpit_activity_csv_export_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+cockpit_activity_page_export_async (CockpitActivityPage *self,
+                                    GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  CockpitActivityQuery filter = { .type = -1 };
+  g_autoptr(GPtrArray) entries = NULL;
+  GTask *task;
+  guint n_items;
+
+  g_return_if_fail (COCKPIT_IS_ACTIVITY_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cockpit_activity_page_export_async);
+
+  /* What is loaded already, then the rest from where the list stands. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  entries = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (entries, g_list_model_get_item (G_LIST_MODEL (self->entries), i));
+  filter.type = self->type;
+  filter.affects = self->affects;
+  filter.query = self->query;
+  cockpit_activity_csv_export_async (self->client, self->package_id, &filter, entries,
+                                     self->at_end, self->cursor, file, cancellable, export_cb, task);
+}
+
+gboolean
+cockpit_activity_page_export_finish (CockpitActivityPage  *self,
+                                     GAsyncResult         *result,
+                                     GError              **error)
+{
+  g_return_val_if_fail (COCKPIT_IS_ACTIVITY_PAGE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cockpit_activity_page_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CockpitActivityPage *self = COCKPIT_ACTIVITY_PAGE (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (!cockpit_activity_page_export_finish (self, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (self->disposed)
+    return;
+
+  self->exporting = FALSE;
+  _cockpit_activity_page_update_view (self);
+
+  name = g_file_get_basename (file);
+  if (error != NULL)
+    text = g_strdup_printf (_("Could not export the activity log. %s"), error->message);
+  else
+    /* Translators: %s is a file name. */
+    text = g_strdup_printf (_("Activity log saved as “%s”"), name);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, error != NULL ? 0 : 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog     *chooser,
+                     int                  response,
+                     CockpitActivityPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+
+  if (file == NULL || self->disposed)
+    return;
+
+  self->exporting = TRUE;
+  _cockpit_activity_page_update_view (self);
+  cockpit_activity_page_export_async (self, file, self->export_cancellable, export_done_cb,
+                                      g_object_ref (file));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CockpitActivityPage *self = COCKPIT_ACTIVITY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  g_autofree char *package = g_strdup (self->package_id ? self->package_id : "package");
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL || self->exporting)
+    return;
+
+  /* Only letters, digits and dashes of the id reach the file name. */
+  g_strcanon (package, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", '-');
+  /* Translators: the suggested file name of an export; %s are the
+   * package's code and the date. */
+  name = g_strdup_printf (_("activity-%s-%s.csv"), package, day);
+
+  chooser = gtk_file_chooser_native_new (_("Export Activity Log"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+void
+_cockpit_activity_page_class_init_export (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "activity.export", NULL, export_action);
+}

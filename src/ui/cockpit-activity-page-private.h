@@ -1,0 +1,88 @@
+/* cockpit-activity-page-private.h: what the files of the activity page share.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cockpit-activity-page.c is the page: its filter, its pages of entries
+ * and its states; cockpit-activity-cells.c how an entry looks, in the
+ * table's cells and in the details pane; cockpit-activity-export.c the
+ * export as CSV.
+ */
+#pragma once
+
+#include "cockpit-activity-page.h"
+
+G_BEGIN_DECLS
+
+/* Entries per page while scrolling. */
+#define PAGE_SIZE         100
+/* The next page is loaded when less than this much, or less than one
+ * screen, is left below what is shown. */
+#define PRELOAD_PIXELS    600.0
+
+struct _CockpitActivityPage
+{
+  GtkWidget               parent_instance;
+
+  /* Template widgets */
+  GtkWidget              *content;
+  AdwToastOverlay        *toast_overlay;
+  GtkSearchEntry         *search_entry;
+  GtkDropDown            *type_dropdown;
+  GtkDropDown            *affects_dropdown;
+  GtkToggleButton        *utc_button;
+  GtkStack               *stack;
+  GtkScrolledWindow      *scroller;
+  GtkColumnView          *column_view;
+  GtkWidget              *footer;
+  GtkSpinner             *footer_spinner;
+  GtkLabel               *footer_label;
+  GtkWidget              *footer_retry;
+  GtkSpinner             *loading_spinner;
+  AdwStatusPage          *empty_page;
+  GtkWidget              *clear_button;
+  AdwStatusPage          *error_page;
+  GtkRevealer            *details_revealer;
+  GtkImage               *details_icon;
+  GtkLabel               *details_activity;
+  GtkLabel               *details_started;
+  GtkLabel               *details_finished;
+  GtkLabel               *details_bundle;
+  GtkLabel               *details_action_id;
+
+  /* Owned references */
+  CockpitClient          *client;
+  char                   *package_id;
+  GSettings              *settings;
+  GListStore             *entries;
+  GtkSingleSelection     *selection;
+  GCancellable           *cancellable;         /* the current filter's requests */
+  GCancellable           *export_cancellable;
+  GtkNativeDialog        *chooser;
+  GHashTable             *on_labels;           /* GtkListItem of the On column, bound */
+
+  /* The filter shown, and how far it is loaded */
+  int                     type;
+  CockpitEnvironmentKind  affects;
+  char                   *query;
+  guint                   generation;
+  char                   *cursor;
+  GError                 *error;
+  gboolean                loading;
+  gboolean                at_end;
+
+  /* State */
+  gboolean                exporting;
+  gboolean                syncing;             /* set_filter() moves the widgets */
+  gboolean                disposed;
+  guint                   check_id;
+};
+
+/* The states shown (loading, empty, error, the footer) from the fields. */
+void _cockpit_activity_page_update_view        (CockpitActivityPage *self);
+/* The details pane from the selected entry. */
+void _cockpit_activity_page_update_details     (CockpitActivityPage *self);
+
+/* Each part binds its template callbacks and installs its actions. */
+void _cockpit_activity_page_class_init_cells   (GtkWidgetClass      *widget_class);
+void _cockpit_activity_page_class_init_export  (GtkWidgetClass      *widget_class);
+
+G_END_DECLS
