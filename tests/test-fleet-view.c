@@ -220,6 +220,11 @@ needs_attention (CockpitFleetRow *row)
   CockpitLtsState lts = cockpit_rules_lts_status (env, cockpit_session_get_releases (t.session), now,
                                                   NULL, &days, NULL);
 
+  CockpitPlan *plan = cockpit_package_get_active_plan (cockpit_fleet_row_get_package (row));
+  CockpitPlanStep *waiting = plan ? cockpit_plan_get_step_awaiting_approval (plan) : NULL;
+
+  if (waiting != NULL && cockpit_plan_step_get_environment (waiting) == cockpit_environment_get_kind (env))
+    return TRUE;
   return lts == COCKPIT_LTS_OVERDUE || (lts == COCKPIT_LTS_DUE && days <= 14) ||
          (backup != NULL && cockpit_rules_upgrade_backup_time_left (backup, now) < 24 * G_TIME_SPAN_HOUR) ||
          (last != NULL && cockpit_action_get_status (last) == COCKPIT_ACTION_STATUS_FAILED &&

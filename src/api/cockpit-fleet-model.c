@@ -340,14 +340,18 @@ last_action_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(CockpitFleetModel) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(CockpitFleetModel) self = g_weak_ref_get (weak);
   g_autoptr(GListStore) actions = NULL;
   g_autoptr(CockpitAction) action = NULL;
   const char *environment_id;
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
   /* Not known: the row simply does not say so, as before. */
   actions = cockpit_client_list_actions_finish (COCKPIT_CLIENT (source), result, NULL);
-  if (actions == NULL || g_cancellable_is_cancelled (self->cancellable) ||
+  if (actions == NULL || self == NULL || g_cancellable_is_cancelled (self->cancellable) ||
       g_list_model_get_n_items (G_LIST_MODEL (actions)) == 0)
     return;
 
@@ -376,9 +380,13 @@ ask_last_actions (CockpitFleetModel *self)
 
       if (id == NULL || g_hash_table_contains (self->asked, id))
         continue;
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+
       g_hash_table_add (self->asked, g_strdup (id));
-      cockpit_client_list_actions_async (self->client, id, 1, self->cancellable,
-                                         last_action_cb, g_object_ref (self));
+      /* A request in flight does not keep the model (and its watches of
+       * the session) alive once its view has let it go. */
+      g_weak_ref_init (weak, self);
+      cockpit_client_list_actions_async (self->client, id, 1, self->cancellable, last_action_cb, weak);
     }
 }
 
