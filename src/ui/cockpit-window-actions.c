@@ -221,6 +221,14 @@ search_activity_action (GtkWidget  *widget,
   GtkWidget *activity;
   GObject *entry;
 
+  /* In the fleet, Ctrl+F searches its packages. */
+  if (cockpit_window_get_showing_fleet (self))
+    {
+      if (cockpit_window_get_folded (self))
+        gtk_widget_activate_action (widget, "win.show-fleet", NULL);
+      cockpit_fleet_view_focus_search (cockpit_window_get_fleet_view (self));
+      return;
+    }
   if (package == NULL)
     return;
 

@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "cockpit-fleet-view.h"
 #include "cockpit-package-page.h"
 #include "cockpit-window.h"
 
@@ -37,6 +38,14 @@ const char         *cockpit_window_get_last_toast     (CockpitWindow *self);
 /* Shows (or hides) the activity log of the package shown; returns its page. */
 GtkWidget          *cockpit_window_show_activity      (CockpitWindow *self,
                                                        gboolean       show);
+
+/* The fleet (every environment of every package): the first screen when
+ * the session has more than COCKPIT_WINDOW_FLEET_FIRST packages, and
+ * always reachable from the top of the sidebar and by Alt+Home. */
+#define COCKPIT_WINDOW_FLEET_FIRST 5
+void                cockpit_window_show_fleet         (CockpitWindow *self);
+gboolean            cockpit_window_get_showing_fleet  (CockpitWindow *self);
+CockpitFleetView   *cockpit_window_get_fleet_view     (CockpitWindow *self);
 
 /* cockpit-window-actions.c: the user actions, "win." and the name of a
  * CockpitUserAction, and the one function that enables them. */

@@ -7,6 +7,7 @@
 
 #include "cockpit-a11y.h"
 #include "cockpit-activity-page.h"
+#include "cockpit-fleet-view.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
 #include "cockpit-plan-card.h"
@@ -47,6 +48,8 @@ struct _CockpitWindow
   GtkMenuButton       *main_menu_button;
   GMenuModel          *main_menu;
   GMenuModel          *demo_menu;
+  GtkListBox          *fleet_list;
+  CockpitFleetView    *fleet_view;
 
   /* Owned references */
   CockpitSession      *session;
@@ -56,6 +59,8 @@ struct _CockpitWindow
   gboolean             signing_in;
   guint                minute_id;
   char                *last_toast;     /* for tests */
+  gboolean             showing_fleet;
+  gboolean             first_screen_chosen;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitWindow, cockpit_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -109,6 +114,8 @@ create_package_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("applications-engineering-symbolic");
 
+  /* Names are text, not markup: "City Power & Light" is a name. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_bind_property (package, "name", row, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (package, "status-text", row, "subtitle", G_BINDING_SYNC_CREATE);
   g_object_set (row, "title-lines", 2, "subtitle-lines", 2, NULL);
@@ -162,7 +169,9 @@ update_activity (CockpitWindow *self)
   GtkWidget *page = adw_bin_get_child (self->activity_bin);
   gboolean wanted = gtk_toggle_button_get_active (self->activity_button) && package != NULL && self->session != NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->activity_button), package != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->activity_button), package != NULL && !self->showing_fleet);
+  if (self->showing_fleet)
+    return;
 
   if (!wanted)
     {
@@ -210,6 +219,8 @@ select_package (CockpitWindow *self,
       return;
     }
 
+  self->showing_fleet = FALSE;
+  gtk_list_box_unselect_all (self->fleet_list);
   gtk_list_box_select_row (self->package_list, gtk_list_box_get_row_at_index (self->package_list, (int) position));
   gtk_stack_set_visible_child_name (self->content_stack, "package");
   cockpit_package_page_set_package (self->package_page, package);
@@ -234,6 +245,69 @@ cockpit_window_show_package (CockpitWindow *self,
     }
 }
 
+/* The fleet: every environment of every package, in the content pane. */
+void
+cockpit_window_show_fleet (CockpitWindow *self)
+{
+  g_return_if_fail (COCKPIT_IS_WINDOW (self));
+
+  self->showing_fleet = TRUE;
+  g_clear_pointer (&self->wanted_package, g_free);
+  gtk_list_box_unselect_all (self->package_list);
+  if (gtk_list_box_get_selected_row (self->fleet_list) == NULL)
+    gtk_list_box_select_row (self->fleet_list, gtk_list_box_get_row_at_index (self->fleet_list, 0));
+  gtk_toggle_button_set_active (self->activity_button, FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "fleet");
+  adw_window_title_set_title (self->content_title, _("All Environments"));
+  update_activity (self);
+  _cockpit_window_actions_update (self);
+}
+
+gboolean
+cockpit_window_get_showing_fleet (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), FALSE);
+
+  return self->showing_fleet;
+}
+
+CockpitFleetView *
+cockpit_window_get_fleet_view (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return self->fleet_view;
+}
+
+static void
+fleet_selected_cb (CockpitWindow *self,
+                   GtkListBoxRow *row,
+                   GtkListBox    *list)
+{
+  if (row != NULL && !self->showing_fleet)
+    cockpit_window_show_fleet (self);
+}
+
+static void
+fleet_open_package_cb (CockpitWindow *self,
+                       const char    *package_id)
+{
+  cockpit_window_show_package (self, package_id);
+}
+
+static void
+show_fleet_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+  cockpit_window_show_fleet (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 package_selected_cb (CockpitWindow *self,
                      GtkListBoxRow *row,
@@ -250,6 +324,8 @@ package_selected_cb (CockpitWindow *self,
   if (package == NULL)
     return;
 
+  self->showing_fleet = FALSE;
+  gtk_list_box_unselect_all (self->fleet_list);
   gtk_stack_set_visible_child_name (self->content_stack, "package");
   cockpit_package_page_set_package (self->package_page, package);
   adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
@@ -280,6 +356,7 @@ apply_folded (CockpitWindow *self,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->header_menu_button), folded ? self->header_menu : NULL);
   cockpit_helpdesk_button_set_compact (self->helpdesk_button, folded);
   cockpit_package_page_set_narrow (self->package_page, folded);
+  cockpit_fleet_view_set_narrow (self->fleet_view, folded);
 }
 
 static void
@@ -349,6 +426,21 @@ packages_changed_cb (GListModel    *packages,
   g_autofree char *last = NULL;
   CockpitPackage *shown = cockpit_package_page_get_package (self->package_page);
 
+  /* More than a few packages: the fleet is the first screen, unless a
+   * package was asked for (a notification's). */
+  if (!self->first_screen_chosen && g_list_model_get_n_items (packages) > 0)
+    {
+      self->first_screen_chosen = TRUE;
+      if (g_list_model_get_n_items (packages) > COCKPIT_WINDOW_FLEET_FIRST &&
+          (self->wanted_package == NULL || find_package (self, self->wanted_package, NULL) == NULL))
+        {
+          cockpit_window_show_fleet (self);
+          return;
+        }
+    }
+  if (self->showing_fleet)
+    return;
+
   if (self->wanted_package != NULL && find_package (self, self->wanted_package, NULL) != NULL)
     current = self->wanted_package;
   else if (shown != NULL)
@@ -402,6 +494,7 @@ static void
 session_updated_cb (CockpitWindow *self)
 {
   cockpit_package_page_tick (self->package_page);
+  cockpit_fleet_view_tick (self->fleet_view);
 }
 
 static void
@@ -419,7 +512,11 @@ set_session (CockpitWindow  *self,
     }
 
   g_set_object (&self->session, session);
+  self->first_screen_chosen = FALSE;
+  self->showing_fleet = FALSE;
+  gtk_list_box_unselect_all (self->fleet_list);
   cockpit_package_page_set_session (self->package_page, session);
+  cockpit_fleet_view_set_session (self->fleet_view, session);
   _cockpit_window_actions_update (self);
   cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button,
                                         session ? cockpit_application_get_helpdesk (get_app (self)) : NULL);
@@ -638,6 +735,7 @@ cockpit_window_tick (CockpitWindow *self)
   g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
   cockpit_package_page_tick (self->package_page);
+  cockpit_fleet_view_tick (self->fleet_view);
   _cockpit_window_actions_update (self);
 }
 
@@ -782,6 +880,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
 
   g_type_ensure (COCKPIT_TYPE_PACKAGE_PAGE);
   g_type_ensure (COCKPIT_TYPE_HELPDESK_BUTTON);
+  g_type_ensure (COCKPIT_TYPE_FLEET_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, toast_overlay);
@@ -820,12 +919,18 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sign_in_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, package_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, package_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, fleet_list);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, fleet_view);
+  gtk_widget_class_bind_template_callback (widget_class, fleet_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fleet_open_package_cb);
 
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.extend-backup", "s", extend_backup_action);
   gtk_widget_class_install_action (widget_class, "win.show-helpdesk", NULL, show_helpdesk_action);
+  gtk_widget_class_install_action (widget_class, "win.show-fleet", NULL, show_fleet_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-fleet", NULL);
   _cockpit_window_class_actions_init (klass);
 }
 
@@ -886,6 +991,10 @@ cockpit_window_init (CockpitWindow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (package_list_key_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->package_list), keys);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (package_list_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->fleet_list), keys);
 }
 
 CockpitWindow *

@@ -1,0 +1,704 @@
+/* cockpit-fleet-cell.c: one cell of the fleet's table, or one two-line row of its narrow list.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A cell shows its row's values as words and follows the row's "changed"
+ * signal, so a change of one environment sets the labels of its own cells
+ * and nothing else: no rebinding, no other row drawn again.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cockpit-fleet-cell.h"
+
+struct _CockpitFleetCell
+{
+  GtkWidget parent_instance;
+
+  /* In the table, a cell draws its two lines itself: GTK 4.8's column
+   * view makes all 150 rows at once, and a label in a cell was twice the
+   * widgets of a plain table.  The narrow list's row is a box of two
+   * labels, the second one wrapping.  The icon is made when first needed. */
+  GtkWidget       *icon;
+  GtkWidget       *box;
+  GtkWidget       *title;
+  GtkWidget       *subtitle;
+  PangoLayout     *layout;
+  PangoAttrList   *attributes;
+  char            *text;
+  int              text_x;
+
+  /* What is shown */
+  char            *title_text;
+  char            *subtitle_text;
+
+  /* Owned references */
+  CockpitFleetRow *row;
+  gulong           changed_handler;
+  guint            column;
+};
+
+G_DEFINE_FINAL_TYPE (CockpitFleetCell, cockpit_fleet_cell, GTK_TYPE_WIDGET)
+
+static guint snapshot_count;
+
+guint
+cockpit_fleet_cell_get_snapshot_count (void)
+{
+  return snapshot_count;
+}
+
+/* Drawing the table's cells ------------------------------------------------------ */
+
+static PangoLayout *
+ensure_layout (CockpitFleetCell *self)
+{
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text ? self->text : "");
+      pango_layout_set_attributes (self->layout, self->attributes);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+    }
+  return self->layout;
+}
+
+static gboolean
+icon_shown (CockpitFleetCell *self)
+{
+  return self->icon != NULL && gtk_widget_get_visible (self->icon);
+}
+
+static void
+cockpit_fleet_cell_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
+  int icon_min = 0, icon_nat = 0, width, height;
+
+  if (self->box != NULL)
+    {
+      gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+      return;
+    }
+
+  if (icon_shown (self))
+    gtk_widget_measure (self->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
+  pango_layout_set_width (ensure_layout (self), -1);
+  pango_layout_get_pixel_size (self->layout, &width, &height);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* The text ellipsizes: it needs room for the icon only. */
+      *minimum = icon_shown (self) ? icon_min + 6 : 0;
+      *natural = (icon_shown (self) ? icon_nat + 6 : 0) + width;
+    }
+  else
+    *minimum = *natural = MAX (height, icon_nat);
+}
+
+static void
+cockpit_fleet_cell_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
+
+  if (self->box != NULL)
+    {
+      gtk_widget_allocate (self->box, width, height, baseline, NULL);
+      return;
+    }
+
+  self->text_x = 0;
+  if (icon_shown (self))
+    {
+      int icon_width, icon_height;
+
+      gtk_widget_measure (self->icon, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &icon_width, NULL, NULL);
+      gtk_widget_measure (self->icon, GTK_ORIENTATION_VERTICAL, -1, NULL, &icon_height, NULL, NULL);
+      gtk_widget_size_allocate (self->icon, &(GtkAllocation) { 0, 0, icon_width, icon_height }, -1);
+      self->text_x = icon_width + 6;
+    }
+  pango_layout_set_width (ensure_layout (self), MAX (width - self->text_x, 0) * PANGO_SCALE);
+}
+
+static void
+cockpit_fleet_cell_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
+  GdkRGBA color;
+
+  snapshot_count++;
+  if (self->box != NULL)
+    {
+      gtk_widget_snapshot_child (widget, self->box, snapshot);
+      return;
+    }
+
+  if (icon_shown (self))
+    gtk_widget_snapshot_child (widget, self->icon, snapshot);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->text_x, 0));
+  gtk_snapshot_append_layout (snapshot, ensure_layout (self), &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+cockpit_fleet_cell_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
+
+  GTK_WIDGET_CLASS (cockpit_fleet_cell_parent_class)->css_changed (widget, change);
+  /* The font may have changed: the layout is made again from the
+   * widget's Pango context when next needed. */
+  if (self->layout != NULL)
+    {
+      g_clear_object (&self->layout);
+      gtk_widget_queue_resize (widget);
+    }
+}
+
+/* Words ----------------------------------------------------------------------- */
+
+static char *
+lts_text (CockpitFleetRow *row)
+{
+  int days = cockpit_fleet_row_get_lts_days (row);
+
+  switch (cockpit_fleet_row_get_lts_state (row))
+    {
+    case COCKPIT_LTS_ON_TIME:
+      return g_strdup (_("On the latest LTS"));
+    case COCKPIT_LTS_NEWER_NOT_LTS:
+      return g_strdup (_("Newer than the latest LTS"));
+    case COCKPIT_LTS_DUE:
+      return g_strdup_printf (ngettext ("LTS due in %d day", "LTS due in %d days", days), days);
+    case COCKPIT_LTS_OVERDUE:
+      if (days == 0)
+        return g_strdup (_("LTS overdue since today"));
+      return g_strdup_printf (ngettext ("LTS overdue by %d day", "LTS overdue by %d days", days), days);
+    case COCKPIT_LTS_NOT_APPLICABLE:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+lts_deadline_text (CockpitFleetRow *row)
+{
+  g_autofree char *when = NULL;
+
+  if (cockpit_fleet_row_get_lts_deadline (row) == NULL)
+    return NULL;
+  when = cockpit_format_date_time (cockpit_fleet_row_get_lts_deadline (row), COCKPIT_DATE_WITH_YEAR);
+  /* Translators: the LTS upgrade deadline; %s is a date and time. */
+  return g_strdup_printf (_("By %s"), when);
+}
+
+static char *
+backup_text (CockpitFleetRow *row)
+{
+  GTimeSpan left = cockpit_fleet_row_get_backup_time_left (row);
+  g_autofree char *span = NULL;
+
+  if (left < 0)
+    return NULL;
+  span = cockpit_format_time_span (left);
+  /* Translators: how long the upgrade backup is still kept. */
+  return g_strdup_printf (_("%s left"), span);
+}
+
+static char *
+action_text (CockpitFleetRow *row)
+{
+  CockpitAction *action = cockpit_fleet_row_get_action (row);
+  const char *target;
+
+  if (action == NULL)
+    return NULL;
+  target = cockpit_action_get_target_version (action);
+  if (cockpit_action_get_kind (action) == COCKPIT_ACTION_KIND_UPGRADE && target != NULL)
+    /* Translators: a running upgrade; %s is the version it goes to. */
+    return g_strdup_printf (_("Upgrading to %s"), target);
+  return g_strdup (cockpit_action_kind_get_label (cockpit_action_get_kind (action)));
+}
+
+static char *
+stage_text (CockpitFleetRow *row)
+{
+  guint number = cockpit_fleet_row_get_stage_number (row);
+  guint n = cockpit_fleet_row_get_n_stages (row);
+  CockpitStageName stage = cockpit_fleet_row_get_stage (row);
+
+  if (cockpit_fleet_row_get_action (row) == NULL || stage == COCKPIT_STAGE_NONE)
+    return NULL;
+  if (number == 0 || n < 2)
+    return g_strdup (cockpit_stage_name_get_label (stage));
+  /* Translators: a running stage; "Verify replica, stage 3 of 5". */
+  return g_strdup_printf (_("%s, stage %u of %u"), cockpit_stage_name_get_label (stage), number, n);
+}
+
+/* The step of the package's plan for this environment, when no action
+ * runs on it: "Plan to 6.4.3" and where the step stands. */
+static char *
+plan_text (CockpitFleetRow *row)
+{
+  CockpitPlan *plan = cockpit_fleet_row_get_plan (row);
+
+  if (plan == NULL || cockpit_fleet_row_get_action (row) != NULL)
+    return NULL;
+  /* Translators: a plan's step on the fleet; %s is the version it goes to. */
+  return g_strdup_printf (_("Plan to %s"), cockpit_plan_get_target_version (plan));
+}
+
+static char *
+plan_step_text (CockpitFleetRow *row)
+{
+  CockpitPlan *plan = cockpit_fleet_row_get_plan (row);
+  CockpitPlanStep *step = cockpit_fleet_row_get_plan_step (row);
+  g_autofree char *when = NULL;
+
+  if (plan == NULL || step == NULL)
+    return NULL;
+
+  switch (cockpit_fleet_row_get_plan_step_status (row))
+    {
+    case COCKPIT_PLAN_STEP_STATUS_PENDING:
+      if (cockpit_fleet_row_get_plan_status (row) == COCKPIT_PLAN_STATUS_SCHEDULED &&
+          cockpit_plan_get_start_at (plan) != NULL)
+        {
+          when = cockpit_format_date_time (cockpit_plan_get_start_at (plan), COCKPIT_DATE_SHORT);
+          /* Translators: %s is a date and time. */
+          return g_strdup_printf (_("Scheduled for %s"), when);
+        }
+      return g_strdup (_("Waiting for its turn"));
+    case COCKPIT_PLAN_STEP_STATUS_RUNNING:
+      return g_strdup (_("Upgrading"));
+    case COCKPIT_PLAN_STEP_STATUS_WAITING:
+      if (cockpit_plan_get_gate (plan) == COCKPIT_PLAN_GATE_APPROVAL)
+        return g_strdup (_("Waiting for approval"));
+      if (cockpit_plan_step_get_gate_opens_at (step) != NULL)
+        {
+          when = cockpit_format_date_time (cockpit_plan_step_get_gate_opens_at (step), COCKPIT_DATE_SHORT);
+          /* Translators: a soak gate; %s is a date and time. */
+          return g_strdup_printf (_("Starts on %s"), when);
+        }
+      return g_strdup (_("Waiting"));
+    case COCKPIT_PLAN_STEP_STATUS_DONE:
+      return g_strdup (_("Done"));
+    case COCKPIT_PLAN_STEP_STATUS_FAILED:
+      return g_strdup (_("Failed"));
+    case COCKPIT_PLAN_STEP_STATUS_SKIPPED:
+      return g_strdup (_("Skipped"));
+    case COCKPIT_PLAN_STEP_STATUS_CANCELLED:
+    default:
+      return g_strdup (_("Cancelled"));
+    }
+}
+
+static gboolean
+last_failed (CockpitFleetRow *row)
+{
+  return (cockpit_fleet_row_get_attention (row) & COCKPIT_FLEET_ATTENTION_FAILED) != 0;
+}
+
+static char *
+attention_text (CockpitFleetRow *row)
+{
+  CockpitFleetAttention attention = cockpit_fleet_row_get_attention (row);
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+
+  if (attention == COCKPIT_FLEET_ATTENTION_NONE)
+    return NULL;
+  if (attention & COCKPIT_FLEET_ATTENTION_LTS)
+    g_ptr_array_add (reasons, lts_text (row));
+  if (attention & COCKPIT_FLEET_ATTENTION_BACKUP)
+    g_ptr_array_add (reasons, g_strdup (_("The upgrade backup is removed within 24 hours")));
+  if (attention & COCKPIT_FLEET_ATTENTION_FAILED)
+    g_ptr_array_add (reasons, g_strdup (_("The last action failed")));
+  if (attention & COCKPIT_FLEET_ATTENTION_PLAN)
+    g_ptr_array_add (reasons, g_strdup (_("A plan waits for your approval to upgrade it")));
+  g_ptr_array_add (reasons, NULL);
+  return g_strjoinv ("\n", (char **) reasons->pdata);
+}
+
+static void
+set_label (GtkWidget  *label,
+           const char *text)
+{
+  /* Setting the same text again would still lay the label out anew. */
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text ? text : "") != 0)
+    gtk_label_set_label (GTK_LABEL (label), text ? text : "");
+}
+
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+static void
+show_icon (CockpitFleetCell *self,
+           gboolean          shown)
+{
+  if (self->icon == NULL && !shown)
+    return;
+  if (self->icon == NULL)
+    {
+      self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (self->icon, "warning");
+      gtk_widget_set_valign (self->icon, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Needs attention"), -1);
+      gtk_widget_insert_after (self->icon, self->box ? self->box : GTK_WIDGET (self), NULL);
+    }
+  if (gtk_widget_get_visible (self->icon) != shown)
+    {
+      gtk_widget_set_visible (self->icon, shown);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+}
+
+static void
+show (CockpitFleetCell *self,
+      const char       *title,
+      const char       *subtitle,
+      gboolean          error,
+      gboolean          icon,
+      const char       *tooltip)
+{
+  g_free (self->title_text);
+  self->title_text = g_strdup (title);
+  g_free (self->subtitle_text);
+  self->subtitle_text = subtitle != NULL && *subtitle != '\0' ? g_strdup (subtitle) : NULL;
+
+  if (self->subtitle != NULL)
+    {
+      /* The narrow list: two labels, the second one wraps. */
+      set_label (self->title, title);
+      set_label (self->subtitle, self->subtitle_text);
+      gtk_widget_set_visible (self->subtitle, self->subtitle_text != NULL);
+    }
+  else
+    {
+      /* The table: both lines drawn as one text, the second smaller and
+       * dim through attributes; every cell has a second line, empty or
+       * not, so that all rows are as high. */
+      g_autofree char *text = g_strdup_printf ("%s\n%s", title ? title : "",
+                                               self->subtitle_text ? self->subtitle_text : " ");
+
+      if (g_strcmp0 (self->text, text) != 0)
+        {
+          guint start = (guint) strlen (title ? title : "") + 1;
+          PangoAttribute *size = pango_attr_scale_new (PANGO_SCALE_SMALL);
+          PangoAttribute *alpha = pango_attr_foreground_alpha_new (65535 * 55 / 100);
+
+          g_free (self->text);
+          self->text = g_steal_pointer (&text);
+          g_clear_pointer (&self->attributes, pango_attr_list_unref);
+          self->attributes = pango_attr_list_new ();
+          size->start_index = alpha->start_index = start;
+          size->end_index = alpha->end_index = G_MAXUINT;
+          pango_attr_list_insert (self->attributes, size);
+          pango_attr_list_insert (self->attributes, alpha);
+          if (self->layout != NULL)
+            {
+              pango_layout_set_text (self->layout, self->text, -1);
+              pango_layout_set_attributes (self->layout, self->attributes);
+            }
+          /* Two lines in a column of fixed width: the size stays, only
+           * this cell is drawn again. */
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          self->subtitle_text ? self->text : title ? title : "", -1);
+        }
+    }
+  set_class (self->title ? self->title : GTK_WIDGET (self), "error", error);
+  /* Nothing to say is said quietly. */
+  set_class (self->title ? self->title : GTK_WIDGET (self), "dim-label", g_strcmp0 (title, "—") == 0);
+  show_icon (self, icon);
+  set_tooltip (GTK_WIDGET (self), tooltip);
+}
+
+/* The narrow list's second line: what the columns would say, in words,
+ * leaving out what is in order. */
+static char *
+two_line_subtitle (CockpitFleetRow *row)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  CockpitLtsState lts = cockpit_fleet_row_get_lts_state (row);
+  g_autofree char *backup = backup_text (row);
+  g_autofree char *action = action_text (row);
+  g_autofree char *stage = stage_text (row);
+  g_autofree char *plan = plan_text (row);
+  g_autofree char *plan_step = plan_step_text (row);
+
+  if (cockpit_fleet_row_get_version (row) != NULL)
+    g_ptr_array_add (parts, g_strdup (cockpit_fleet_row_get_version (row)));
+  else
+    g_ptr_array_add (parts, g_strdup (cockpit_environment_state_get_label (cockpit_fleet_row_get_state (row))));
+  if (lts == COCKPIT_LTS_DUE || lts == COCKPIT_LTS_OVERDUE)
+    g_ptr_array_add (parts, lts_text (row));
+  if (backup != NULL)
+    /* Translators: %s is "31 h 12 min left". */
+    g_ptr_array_add (parts, g_strdup_printf (_("Upgrade backup: %s"), backup));
+  if (action != NULL)
+    g_ptr_array_add (parts, stage ? g_strdup_printf ("%s: %s", action, stage) : g_strdup (action));
+  else if (plan != NULL)
+    g_ptr_array_add (parts, plan_step ? g_strdup_printf ("%s: %s", plan, plan_step) : g_strdup (plan));
+  else if (last_failed (row))
+    g_ptr_array_add (parts, g_strdup (_("Last action failed")));
+  if (cockpit_fleet_row_get_in_maintenance (row))
+    g_ptr_array_add (parts, g_strdup (_("In maintenance")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+update (CockpitFleetCell *self)
+{
+  CockpitFleetRow *row = self->row;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean icon = FALSE, error = FALSE;
+
+  if (row == NULL)
+    {
+      show (self, NULL, NULL, FALSE, FALSE, NULL);
+      return;
+    }
+
+  switch (self->column)
+    {
+    case COCKPIT_FLEET_COLUMN_PACKAGE:
+      title = g_strdup (cockpit_fleet_row_get_package_name (row));
+      tooltip = attention_text (row);
+      icon = tooltip != NULL;
+      break;
+    case COCKPIT_FLEET_COLUMN_ENVIRONMENT:
+      title = g_strdup (cockpit_environment_kind_get_label (cockpit_fleet_row_get_kind (row)));
+      break;
+    case COCKPIT_FLEET_COLUMN_VERSION:
+      title = g_strdup (cockpit_fleet_row_get_version (row) ? cockpit_fleet_row_get_version (row) : "—");
+      break;
+    case COCKPIT_FLEET_COLUMN_LTS:
+      title = lts_text (row);
+      if (title == NULL)
+        title = g_strdup ("—");
+      subtitle = lts_deadline_text (row);
+      error = cockpit_fleet_row_get_lts_state (row) == COCKPIT_LTS_OVERDUE;
+      break;
+    case COCKPIT_FLEET_COLUMN_BACKUP:
+      title = backup_text (row);
+      if (title == NULL)
+        title = g_strdup ("—");
+      else
+        {
+          g_autofree char *when = cockpit_format_date_time (cockpit_fleet_row_get_backup_removed_at (row),
+                                                            COCKPIT_DATE_SHORT);
+
+          /* Translators: when the upgrade backup is removed; %s is a date and time. */
+          tooltip = g_strdup_printf (_("Removed on %s"), when);
+        }
+      error = (cockpit_fleet_row_get_attention (row) & COCKPIT_FLEET_ATTENTION_BACKUP) != 0;
+      break;
+    case COCKPIT_FLEET_COLUMN_ACTION:
+      title = action_text (row);
+      subtitle = stage_text (row);
+      if (title == NULL && cockpit_fleet_row_get_plan (row) != NULL)
+        {
+          title = plan_text (row);
+          subtitle = plan_step_text (row);
+          error = cockpit_fleet_row_get_plan_step_status (row) == COCKPIT_PLAN_STEP_STATUS_FAILED;
+        }
+      else if (title == NULL && last_failed (row))
+        {
+          title = g_strdup (_("Last action failed"));
+          subtitle = g_strdup (cockpit_action_kind_get_label (cockpit_action_get_kind (cockpit_fleet_row_get_last_action (row))));
+          error = TRUE;
+        }
+      if (title == NULL)
+        title = g_strdup ("—");
+      break;
+    case COCKPIT_FLEET_COLUMN_LAST_UPGRADE:
+      if (cockpit_fleet_row_get_last_upgraded_at (row) != NULL)
+        title = cockpit_format_date_time (cockpit_fleet_row_get_last_upgraded_at (row), COCKPIT_DATE_WITH_YEAR);
+      else
+        title = g_strdup (_("Never"));
+      break;
+    case COCKPIT_FLEET_COLUMN_STATE:
+      title = g_strdup (cockpit_environment_state_get_label (cockpit_fleet_row_get_state (row)));
+      if (cockpit_fleet_row_get_in_maintenance (row))
+        subtitle = g_strdup (_("In maintenance"));
+      break;
+    case COCKPIT_FLEET_CELL_TWO_LINE:
+    default:
+      /* Translators: the narrow list's first line: package and environment. */
+      title = g_strdup_printf (_("%s · %s"), cockpit_fleet_row_get_package_name (row),
+                               cockpit_environment_kind_get_label (cockpit_fleet_row_get_kind (row)));
+      subtitle = two_line_subtitle (row);
+      tooltip = attention_text (row);
+      icon = tooltip != NULL;
+      break;
+    }
+
+  show (self, title, subtitle, error, icon, tooltip);
+}
+
+/* The object ------------------------------------------------------------------ */
+
+void
+cockpit_fleet_cell_set_row (CockpitFleetCell *self,
+                            CockpitFleetRow  *row)
+{
+  g_return_if_fail (COCKPIT_IS_FLEET_CELL (self));
+  g_return_if_fail (row == NULL || COCKPIT_IS_FLEET_ROW (row));
+
+  if (self->row == row)
+    return;
+  if (self->row != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->row);
+  g_set_object (&self->row, row);
+  if (row != NULL)
+    self->changed_handler = g_signal_connect_swapped (row, "changed", G_CALLBACK (update), self);
+  update (self);
+}
+
+CockpitFleetRow *
+cockpit_fleet_cell_get_row (CockpitFleetCell *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), NULL);
+  return self->row;
+}
+
+guint
+cockpit_fleet_cell_get_column (CockpitFleetCell *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), 0);
+  return self->column;
+}
+
+const char *
+cockpit_fleet_cell_get_text (CockpitFleetCell *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), NULL);
+  return self->title_text ? self->title_text : "";
+}
+
+const char *
+cockpit_fleet_cell_get_subtitle (CockpitFleetCell *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), NULL);
+  return self->subtitle_text;
+}
+
+static void
+cockpit_fleet_cell_dispose (GObject *object)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (object);
+
+  cockpit_fleet_cell_set_row (self, NULL);
+  if (self->box == NULL)
+    g_clear_pointer (&self->icon, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (cockpit_fleet_cell_parent_class)->dispose (object);
+}
+
+static void
+cockpit_fleet_cell_finalize (GObject *object)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (object);
+
+  g_free (self->title_text);
+  g_free (self->subtitle_text);
+  g_free (self->text);
+  g_clear_pointer (&self->attributes, pango_attr_list_unref);
+
+  G_OBJECT_CLASS (cockpit_fleet_cell_parent_class)->finalize (object);
+}
+
+static void
+cockpit_fleet_cell_class_init (CockpitFleetCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cockpit_fleet_cell_dispose;
+  object_class->finalize = cockpit_fleet_cell_finalize;
+  widget_class->snapshot = cockpit_fleet_cell_snapshot;
+  widget_class->measure = cockpit_fleet_cell_measure;
+  widget_class->size_allocate = cockpit_fleet_cell_size_allocate;
+  widget_class->css_changed = cockpit_fleet_cell_css_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "fleetcell");
+}
+
+static void
+cockpit_fleet_cell_init (CockpitFleetCell *self)
+{
+}
+
+GtkWidget *
+cockpit_fleet_cell_new (guint column)
+{
+  CockpitFleetCell *self;
+  GtkWidget *lines;
+
+  g_return_val_if_fail (column <= COCKPIT_FLEET_CELL_TWO_LINE, NULL);
+
+  self = g_object_new (COCKPIT_TYPE_FLEET_CELL,
+                       "accessible-role", column == COCKPIT_FLEET_CELL_TWO_LINE ? GTK_ACCESSIBLE_ROLE_GROUP
+                                                                                 : GTK_ACCESSIBLE_ROLE_LABEL,
+                       NULL);
+  self->column = column;
+  if (column != COCKPIT_FLEET_CELL_TWO_LINE)
+    return GTK_WIDGET (self);
+
+  /* The narrow list: the name on the first line, the rest below, wrapped
+   * rather than widening the row. */
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_box_append (GTK_BOX (self->box), lines);
+  self->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (lines), self->title);
+  self->subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (self->subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (lines), self->subtitle);
+  return GTK_WIDGET (self);
+}

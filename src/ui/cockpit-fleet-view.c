@@ -1,0 +1,745 @@
+/* cockpit-fleet-view.c: every environment of every package in one table, what needs attention first.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rows are CockpitFleetModel's, filtered by a GtkFilterListModel (the
+ * search over package names, a GtkStringFilter, and the Show filter) and
+ * sorted by a GtkSortListModel (the column chosen, then the rows that need
+ * attention first).  The model announces a changed row alone, so both
+ * place that row again and the selection and the scroll position stay.
+ * Wide, a GtkColumnView shows the columns; narrow, a GtkListView shows the
+ * same selection as two-line rows.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-fleet-cell.h"
+#include "cockpit-fleet-csv.h"
+#include "cockpit-fleet-view.h"
+#include "cockpit-window.h"
+
+typedef enum {
+  FILTER_ALL,
+  FILTER_ATTENTION,
+  FILTER_RUNNING,
+  FILTER_MAINTENANCE,
+} FilterMode;
+
+static const char *const filter_names[] = {
+  COCKPIT_FLEET_FILTER_ALL,
+  COCKPIT_FLEET_FILTER_ATTENTION,
+  COCKPIT_FLEET_FILTER_RUNNING,
+  COCKPIT_FLEET_FILTER_MAINTENANCE,
+};
+
+struct _CockpitFleetView
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget            *toolbar;
+  GtkWidget            *controls_box;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *filter_dropdown;
+  GtkStack             *view_stack;
+  GtkColumnView        *column_view;
+  GtkListView          *list_view;
+  AdwStatusPage        *empty_status;
+
+  /* Owned references */
+  CockpitSession       *session;
+  CockpitFleetModel    *model;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkSingleSelection   *selection;
+  GtkStringFilter      *search_filter;
+  GtkCustomFilter      *mode_filter;
+  GCancellable         *cancellable;
+  GtkNativeDialog      *chooser;
+
+  FilterMode            mode;
+  gboolean              narrow;
+  gboolean              exporting;
+};
+
+G_DEFINE_FINAL_TYPE (CockpitFleetView, cockpit_fleet_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FILTER,
+  PROP_NARROW,
+  N_PROPS
+};
+
+enum {
+  OPEN_PACKAGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Columns ---------------------------------------------------------------------- */
+
+static const struct {
+  const char *title;
+  int         width;
+} columns[COCKPIT_FLEET_N_COLUMNS] = {
+  [COCKPIT_FLEET_COLUMN_PACKAGE]      = { N_("Package"), 190 },
+  [COCKPIT_FLEET_COLUMN_ENVIRONMENT]  = { N_("Environment"), 95 },
+  [COCKPIT_FLEET_COLUMN_VERSION]      = { N_("Magnolia Version"), 125 },
+  [COCKPIT_FLEET_COLUMN_LTS]          = { N_("LTS"), 195 },
+  [COCKPIT_FLEET_COLUMN_BACKUP]       = { N_("Upgrade Backup"), 120 },
+  [COCKPIT_FLEET_COLUMN_ACTION]       = { N_("Running Action"), 170 },
+  [COCKPIT_FLEET_COLUMN_LAST_UPGRADE] = { N_("Last Upgrade"), 170 },
+  [COCKPIT_FLEET_COLUMN_STATE]        = { N_("State"), 110 },
+};
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  column)
+{
+  gtk_list_item_set_child (item, cockpit_fleet_cell_new (GPOINTER_TO_UINT (column)));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  column)
+{
+  cockpit_fleet_cell_set_row (COCKPIT_FLEET_CELL (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  column)
+{
+  cockpit_fleet_cell_set_row (COCKPIT_FLEET_CELL (gtk_list_item_get_child (item)), NULL);
+}
+
+static GtkListItemFactory *
+cell_factory_new (guint column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (column));
+  return factory;
+}
+
+static int
+compare_column_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      column)
+{
+  return cockpit_fleet_row_compare ((CockpitFleetRow *) a, (CockpitFleetRow *) b, GPOINTER_TO_UINT (column));
+}
+
+/* With no column chosen, and between equal ones: what needs attention first. */
+static int
+compare_attention_cb (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  gboolean aa = cockpit_fleet_row_get_attention ((CockpitFleetRow *) a) != COCKPIT_FLEET_ATTENTION_NONE;
+  gboolean ab = cockpit_fleet_row_get_attention ((CockpitFleetRow *) b) != COCKPIT_FLEET_ATTENTION_NONE;
+
+  return aa == ab ? GTK_ORDERING_EQUAL : aa ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+}
+
+static void
+add_columns (CockpitFleetView *self)
+{
+  for (guint i = 0; i < COCKPIT_FLEET_N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = cell_factory_new (i);
+      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (_(columns[i].title), g_steal_pointer (&factory));
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_column_cb, GUINT_TO_POINTER (i), NULL);
+
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      /* A fixed width: a changed cell lays out its own row, never the
+       * whole column. */
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_column_set_expand (column, i == COCKPIT_FLEET_COLUMN_PACKAGE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* Filtering ------------------------------------------------------------------- */
+
+static gboolean
+mode_filter_cb (gpointer item,
+                gpointer user_data)
+{
+  CockpitFleetView *self = user_data;
+  CockpitFleetRow *row = item;
+
+  switch (self->mode)
+    {
+    case FILTER_ATTENTION:
+      return cockpit_fleet_row_get_attention (row) != COCKPIT_FLEET_ATTENTION_NONE;
+    case FILTER_RUNNING:
+      return cockpit_fleet_row_get_running (row);
+    case FILTER_MAINTENANCE:
+      return cockpit_fleet_row_get_in_maintenance (row);
+    case FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static void
+update_view (CockpitFleetView *self)
+{
+  const char *page;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0 && self->model != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    page = "empty";
+  else
+    page = self->narrow ? "list" : "table";
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), page) != 0)
+    gtk_stack_set_visible_child_name (self->view_stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fleet.export", self->model != NULL && !self->exporting);
+}
+
+static void
+rows_changed_cb (CockpitFleetView *self)
+{
+  update_view (self);
+}
+
+static void
+set_mode (CockpitFleetView *self,
+          FilterMode        mode)
+{
+  GtkFilterChange change;
+
+  if (self->mode == mode)
+    return;
+
+  if (self->mode == FILTER_ALL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (mode == FILTER_ALL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  self->mode = mode;
+  gtk_filter_changed (GTK_FILTER (self->mode_filter), change);
+  if (gtk_drop_down_get_selected (self->filter_dropdown) != (guint) mode)
+    gtk_drop_down_set_selected (self->filter_dropdown, mode);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  update_view (self);
+}
+
+static void
+filter_selected_cb (CockpitFleetView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (selected < G_N_ELEMENTS (filter_names))
+    set_mode (self, selected);
+}
+
+static void
+search_changed_cb (CockpitFleetView *self)
+{
+  gtk_string_filter_set_search (self->search_filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+const char *
+cockpit_fleet_view_get_filter (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
+  return filter_names[self->mode];
+}
+
+void
+cockpit_fleet_view_set_filter (CockpitFleetView *self,
+                               const char       *filter)
+{
+  g_return_if_fail (COCKPIT_IS_FLEET_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_names); i++)
+    if (g_strcmp0 (filter, filter_names[i]) == 0)
+      {
+        set_mode (self, i);
+        return;
+      }
+  g_warning ("No such fleet filter: %s", filter);
+}
+
+/* Live updates ------------------------------------------------------------------ */
+
+/* A row changed: its cells have redrawn themselves.  The filter and sort
+ * models hear of it only when the row no longer sits where it should:
+ * when it now passes the filter or no longer does, or is out of order
+ * with a neighbour.  Otherwise the list is left alone, since any
+ * items-changed makes GTK 4.8's list views draw every row again. */
+static gboolean
+announce_cb (CockpitFleetModel *model,
+             CockpitFleetRow   *row,
+             gpointer           user_data)
+{
+  CockpitFleetView *self = user_data;
+  GListModel *shown = G_LIST_MODEL (self->sort_model);
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sort_model);
+  gboolean matches = gtk_filter_match (gtk_filter_list_model_get_filter (self->filter_model), row);
+  guint n = g_list_model_get_n_items (shown);
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < n && position == G_MAXUINT; i++)
+    {
+      g_autoptr(CockpitFleetRow) item = g_list_model_get_item (shown, i);
+
+      if (item == row)
+        position = i;
+    }
+  if (position == G_MAXUINT)
+    return matches;
+  if (!matches)
+    return TRUE;
+
+  if (position > 0)
+    {
+      g_autoptr(CockpitFleetRow) before = g_list_model_get_item (shown, position - 1);
+
+      if (gtk_sorter_compare (sorter, before, row) == GTK_ORDERING_LARGER)
+        return TRUE;
+    }
+  if (position + 1 < n)
+    {
+      g_autoptr(CockpitFleetRow) after = g_list_model_get_item (shown, position + 1);
+
+      if (gtk_sorter_compare (sorter, row, after) == GTK_ORDERING_LARGER)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Opening a package ------------------------------------------------------------- */
+
+static void
+activate_cb (CockpitFleetView *self,
+             guint             position)
+{
+  g_autoptr(CockpitFleetRow) row = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (row == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[OPEN_PACKAGE], 0,
+                 cockpit_package_get_id (cockpit_fleet_row_get_package (row)));
+}
+
+/* Export ------------------------------------------------------------------------ */
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (cockpit_fleet_csv_write_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+cockpit_fleet_view_export_async (CockpitFleetView    *self,
+                                 GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (COCKPIT_IS_FLEET_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cockpit_fleet_view_export_async);
+  /* The view as shown: filtered and sorted. */
+  cockpit_fleet_csv_write_async (G_LIST_MODEL (self->sort_model), file, cancellable, written_cb, task);
+}
+
+gboolean
+cockpit_fleet_view_export_finish (CockpitFleetView  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CockpitFleetView *self = COCKPIT_FLEET_VIEW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+  GtkRoot *root;
+
+  if (!cockpit_fleet_view_export_finish (self, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->exporting = FALSE;
+  update_view (self);
+  if (error != NULL)
+    text = g_strdup_printf (_("Could not export the environments. %s"), error->message);
+  else
+    /* Translators: %s is a file name. */
+    text = g_strdup_printf (_("Environments saved as “%s”"), name);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (COCKPIT_IS_WINDOW (root))
+    cockpit_window_show_toast (COCKPIT_WINDOW (root), text);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog  *chooser,
+                     int               response,
+                     CockpitFleetView *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  self->exporting = TRUE;
+  update_view (self);
+  cockpit_fleet_view_export_async (self, file, self->cancellable, export_done_cb, g_object_ref (file));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CockpitFleetView *self = COCKPIT_FLEET_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL || self->exporting)
+    return;
+
+  /* Translators: the suggested file name of the export; %s is the date. */
+  name = g_strdup_printf (_("environments-%s.csv"), day);
+  chooser = gtk_file_chooser_native_new (_("Export Environments"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* Public ------------------------------------------------------------------------ */
+
+void
+cockpit_fleet_view_set_session (CockpitFleetView *self,
+                                CockpitSession   *session)
+{
+  g_return_if_fail (COCKPIT_IS_FLEET_VIEW (self));
+  g_return_if_fail (session == NULL || COCKPIT_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  g_set_object (&self->session, session);
+  if (self->model != NULL)
+    cockpit_fleet_model_set_announce_func (self->model, NULL, NULL);
+  g_clear_object (&self->model);
+  if (session != NULL)
+    {
+      self->model = cockpit_fleet_model_new_for_session (session);
+      cockpit_fleet_model_set_announce_func (self->model, announce_cb, self);
+    }
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->model));
+  update_view (self);
+}
+
+void
+cockpit_fleet_view_tick (CockpitFleetView *self)
+{
+  g_return_if_fail (COCKPIT_IS_FLEET_VIEW (self));
+
+  if (self->model != NULL)
+    cockpit_fleet_model_tick (self->model);
+}
+
+void
+cockpit_fleet_view_set_narrow (CockpitFleetView *self,
+                               gboolean          narrow)
+{
+  g_return_if_fail (COCKPIT_IS_FLEET_VIEW (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  /* Narrow, the search takes a line and the controls the next. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->filter_dropdown), narrow);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+gboolean
+cockpit_fleet_view_get_narrow (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), FALSE);
+  return self->narrow;
+}
+
+void
+cockpit_fleet_view_focus_search (CockpitFleetView *self)
+{
+  g_return_if_fail (COCKPIT_IS_FLEET_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GListModel *
+cockpit_fleet_view_get_rows (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+GtkSingleSelection *
+cockpit_fleet_view_get_selection (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
+  return self->selection;
+}
+
+GtkColumnView *
+cockpit_fleet_view_get_column_view (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
+  return self->column_view;
+}
+
+GtkListView *
+cockpit_fleet_view_get_list_view (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
+  return self->list_view;
+}
+
+GtkEditable *
+cockpit_fleet_view_get_search_entry (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+/* The object --------------------------------------------------------------------- */
+
+static void
+empty_shown_cb (AdwStatusPage *page)
+{
+  /* Set once shown: a big icon looked up on a page never shown would
+   * load the SVG loader for nothing (docs/performance.md). */
+  adw_status_page_set_icon_name (page, "edit-find-symbolic");
+}
+
+static void
+cockpit_fleet_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CockpitFleetView *self = COCKPIT_FLEET_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_string (value, cockpit_fleet_view_get_filter (self));
+      break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cockpit_fleet_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CockpitFleetView *self = COCKPIT_FLEET_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      cockpit_fleet_view_set_filter (self, g_value_get_string (value));
+      break;
+    case PROP_NARROW:
+      cockpit_fleet_view_set_narrow (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cockpit_fleet_view_dispose (GObject *object)
+{
+  CockpitFleetView *self = COCKPIT_FLEET_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  if (self->sort_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  if (self->model != NULL)
+    cockpit_fleet_model_set_announce_func (self->model, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_FLEET_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->search_filter);
+  g_clear_object (&self->mode_filter);
+  g_clear_object (&self->model);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (cockpit_fleet_view_parent_class)->dispose (object);
+}
+
+static void
+cockpit_fleet_view_finalize (GObject *object)
+{
+  CockpitFleetView *self = COCKPIT_FLEET_VIEW (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (cockpit_fleet_view_parent_class)->finalize (object);
+}
+
+static void
+cockpit_fleet_view_class_init (CockpitFleetViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cockpit_fleet_view_dispose;
+  object_class->finalize = cockpit_fleet_view_finalize;
+  object_class->get_property = cockpit_fleet_view_get_property;
+  object_class->set_property = cockpit_fleet_view_set_property;
+
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL, COCKPIT_FLEET_FILTER_ALL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The package of an activated row is to be opened. */
+  signals[OPEN_PACKAGE] = g_signal_new ("open-package", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-fleet-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, controls_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, empty_status);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "fleet.filter", "filter");
+  gtk_widget_class_install_action (widget_class, "fleet.export", NULL, export_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fleetview");
+}
+
+static void
+cockpit_fleet_view_init (CockpitFleetView *self)
+{
+  g_autoptr(GtkListItemFactory) row_factory = cell_factory_new (COCKPIT_FLEET_CELL_TWO_LINE);
+  g_autoptr(GtkCustomSorter) attention = NULL;
+  GtkMultiSorter *sorter;
+  GtkEveryFilter *filter;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  add_columns (self);
+
+  /* Search over package names, with GTK's own string filter. */
+  self->search_filter = gtk_string_filter_new (gtk_property_expression_new (COCKPIT_TYPE_FLEET_ROW, NULL,
+                                                                            "package-name"));
+  gtk_string_filter_set_match_mode (self->search_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->search_filter, TRUE);
+  self->mode_filter = gtk_custom_filter_new (mode_filter_cb, self, NULL);
+  filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), g_object_ref (GTK_FILTER (self->search_filter)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), g_object_ref (GTK_FILTER (self->mode_filter)));
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+
+  /* The column chosen, then what needs attention first. */
+  sorter = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  attention = gtk_custom_sorter_new (compare_attention_cb, NULL, NULL);
+  gtk_multi_sorter_append (sorter, GTK_SORTER (g_steal_pointer (&attention)));
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)), GTK_SORTER (sorter));
+
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_factory (self->list_view, row_factory);
+  g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (rows_changed_cb), self);
+  g_signal_connect (self->empty_status, "map", G_CALLBACK (empty_shown_cb), NULL);
+  update_view (self);
+}
+
+GtkWidget *
+cockpit_fleet_view_new (void)
+{
+  return g_object_new (COCKPIT_TYPE_FLEET_VIEW, NULL);
+}
