@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-a11y.h"
+#include "cockpit-async.h"
 #include "cockpit-backup-card.h"
 #include "cockpit-environment-card.h"
 #include "cockpit-flow-diagram.h"
@@ -272,11 +273,14 @@ action_started_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(CockpitPackagePage) self = user_data;
+  g_autoptr(CockpitPackagePage) self = cockpit_weak_steal (user_data);
   g_autoptr(CockpitAction) action = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The tracker follows the action whether the page is still there or not. */
   action = cockpit_action_tracker_start_finish (COCKPIT_ACTION_TRACKER (object), result, &error);
+  if (self == NULL)
+    return;
   if (action == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_toast (self, error->message);
   else if (action != NULL)
@@ -328,7 +332,7 @@ confirmation_response_cb (AdwMessageDialog *dialog,
 
   cockpit_action_tracker_start_async (cockpit_session_get_tracker (self->session),
                                       confirmation->environment, confirmation->kind,
-                                      NULL, NULL, NULL, action_started_cb, g_object_ref (self));
+                                      NULL, NULL, NULL, action_started_cb, cockpit_weak_new (self));
 }
 
 /* Asks before an action; "confirm" starts it.  @appearance marks a
@@ -579,8 +583,8 @@ open_plan_dialog (CockpitPackagePage *self)
 
 /* What to say once the cockpit has answered a plan call. */
 typedef struct {
-  CockpitPackagePage *self;
-  char               *done;
+  gpointer  weak;   /* the page, held weakly (cockpit-async.h) */
+  char     *done;
 } PlanCall;
 
 static PlanCall *
@@ -589,7 +593,7 @@ plan_call_new (CockpitPackagePage *self,
 {
   PlanCall *call = g_new0 (PlanCall, 1);
 
-  call->self = g_object_ref (self);
+  call->weak = cockpit_weak_new (self);
   call->done = done;
   return call;
 }
@@ -600,18 +604,19 @@ plan_answered_cb (GObject      *object,
                   gpointer      user_data)
 {
   PlanCall *call = user_data;
+  g_autoptr(CockpitPackagePage) self = cockpit_weak_steal (call->weak);
+  g_autofree char *done = call->done;
   g_autoptr(CockpitPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
-  plan = cockpit_session_plan_finish (COCKPIT_SESSION (object), result, &error);
-  if (plan == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (call->self, error->message);
-  else if (plan != NULL && call->done != NULL)
-    show_toast (call->self, call->done);
-
-  g_object_unref (call->self);
-  g_free (call->done);
   g_free (call);
+  plan = cockpit_session_plan_finish (COCKPIT_SESSION (object), result, &error);
+  if (self == NULL)
+    return;
+  if (plan == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
+  else if (plan != NULL && done != NULL)
+    show_toast (self, done);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cockpit-a11y.h"
+#include "cockpit-async.h"
 #include "cockpit-plan-dialog.h"
 #include "cockpit-upgrade-texts.h"
 #include "cockpit-window.h"
@@ -62,7 +63,6 @@ struct _CockpitPlanDialog
   CockpitSession    *session;
   CockpitPackage    *package;
   GListStore        *versions;      /* CockpitRelease, newest first */
-  GCancellable      *cancellable;
   char              *idempotency_key;
 
   /* State */
@@ -444,13 +444,15 @@ created_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(CockpitPlanDialog) self = user_data;
+  g_autoptr(CockpitPlanDialog) self = cockpit_weak_steal (user_data);
   g_autoptr(CockpitPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *parent;
 
+  /* The plan is made (or not) whether the dialog is still open or not:
+   * the session shows it on the package page. */
   plan = cockpit_session_plan_finish (COCKPIT_SESSION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->sending = FALSE;
@@ -498,8 +500,9 @@ create_action (GtkWidget  *widget,
   show_error (self, NULL);
   self->sending = TRUE;
   gtk_widget_action_set_enabled (widget, "plan.create", FALSE);
+  /* A change: not cancelled with the dialog (cockpit-async.h). */
   cockpit_session_create_plan_async (self->session, self->package, &request, self->idempotency_key,
-                                     self->cancellable, created_cb, g_object_ref (self));
+                                     NULL, created_cb, cockpit_weak_new (self));
 }
 
 /* Public ---------------------------------------------------------------------- */
@@ -642,7 +645,6 @@ cockpit_plan_dialog_dispose (GObject *object)
 {
   CockpitPlanDialog *self = COCKPIT_PLAN_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_PLAN_DIALOG);
   g_clear_object (&self->session);
   g_clear_object (&self->package);
@@ -656,7 +658,6 @@ cockpit_plan_dialog_finalize (GObject *object)
 {
   CockpitPlanDialog *self = COCKPIT_PLAN_DIALOG (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->idempotency_key, g_free);
   g_clear_pointer (&self->confirmed_for, g_free);
 
@@ -718,7 +719,6 @@ cockpit_plan_dialog_init (CockpitPlanDialog *self)
   const char * const *common = cockpit_upgrade_text_common_checks ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
   /* One key for the dialog's life: each attempt is the same request. */
   self->idempotency_key = g_uuid_string_random ();
 
