@@ -468,6 +468,9 @@ test_dialog (void)
   g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "gate_group")));
   /* Nothing is sent before the checklist is ticked. */
   g_assert_false (can_create (dialog));
+  /* Enter creates the plan once it can be: the primary button is the default. */
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) ==
+                 GTK_WIDGET (dialog_child (dialog, "create_button")));
   cockpit_plan_request_clear (&request);
 
   /* A soak gate of 36 hours, a start in two days. */
