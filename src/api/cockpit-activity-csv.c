@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "cockpit-csv.h"
 #include "cockpit-activity-csv.h"
 
 #define EXPORT_PAGE_SIZE  1000
@@ -36,52 +37,6 @@ export_free (Export *export)
   g_free (export);
 }
 
-/* One field of RFC 4180: quoted when it holds a comma, a quote or a line
- * break, with quotes doubled.  A free text that a spreadsheet would take
- * for a formula (=, +, -, @) gets a leading apostrophe, so that opening
- * the file runs nothing a server or another user wrote. */
-static void
-csv_append (GString    *line,
-            const char *text,
-            gboolean    free_text)
-{
-  gboolean formula, quote;
-
-  if (text == NULL)
-    text = "";
-  formula = free_text && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
-  quote = formula || strpbrk (text, ",\"\r\n") != NULL;
-
-  if (line->len > 0 && line->str[line->len - 1] != '\n')
-    g_string_append_c (line, ',');
-  if (!quote)
-    {
-      g_string_append (line, text);
-      return;
-    }
-
-  g_string_append_c (line, '"');
-  if (formula)
-    g_string_append_c (line, '\'');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-/* A time as the contract writes it, RFC 3339 in UTC, or an empty field. */
-static void
-csv_append_time (GString   *line,
-                 GDateTime *time)
-{
-  g_autofree char *text = time != NULL ? cockpit_date_time_format (time) : NULL;
-
-  csv_append (line, text, FALSE);
-}
-
 GBytes *
 cockpit_activity_csv_build (GPtrArray *entries)
 {
@@ -95,17 +50,17 @@ cockpit_activity_csv_build (GPtrArray *entries)
     {
       CockpitActivityEntry *entry = g_ptr_array_index (entries, i);
 
-      csv_append_time (csv, cockpit_activity_entry_get_at (entry));
-      csv_append (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENTRY_TYPE,
+      cockpit_csv_append_time (csv, cockpit_activity_entry_get_at (entry));
+      cockpit_csv_append_field (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENTRY_TYPE,
                                                cockpit_activity_entry_get_entry_type (entry)), FALSE);
-      csv_append (csv, cockpit_activity_entry_get_activity (entry), TRUE);
-      csv_append (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENVIRONMENT_KIND,
+      cockpit_csv_append_field (csv, cockpit_activity_entry_get_activity (entry), TRUE);
+      cockpit_csv_append_field (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENVIRONMENT_KIND,
                                                cockpit_activity_entry_get_affects (entry)), FALSE);
-      csv_append (csv, cockpit_activity_entry_get_by (entry), TRUE);
-      csv_append_time (csv, cockpit_activity_entry_get_started_at (entry));
-      csv_append_time (csv, cockpit_activity_entry_get_finished_at (entry));
-      csv_append (csv, cockpit_activity_entry_get_bundle (entry), TRUE);
-      csv_append (csv, cockpit_activity_entry_get_action_id (entry), TRUE);
+      cockpit_csv_append_field (csv, cockpit_activity_entry_get_by (entry), TRUE);
+      cockpit_csv_append_time (csv, cockpit_activity_entry_get_started_at (entry));
+      cockpit_csv_append_time (csv, cockpit_activity_entry_get_finished_at (entry));
+      cockpit_csv_append_field (csv, cockpit_activity_entry_get_bundle (entry), TRUE);
+      cockpit_csv_append_field (csv, cockpit_activity_entry_get_action_id (entry), TRUE);
       g_string_append (csv, "\r\n");
     }
   return g_string_free_to_bytes (csv);

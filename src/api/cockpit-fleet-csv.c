@@ -5,51 +5,8 @@
 
 #include <string.h>
 
+#include "cockpit-csv.h"
 #include "cockpit-fleet-csv.h"
-
-/* One field of RFC 4180, as cockpit-activity-csv.c writes it: quoted when
- * it holds a comma, a quote or a line break; a free text that starts like
- * a formula gets a leading apostrophe. */
-static void
-csv_append (GString    *line,
-            const char *text,
-            gboolean    free_text)
-{
-  gboolean formula, quote;
-
-  if (text == NULL)
-    text = "";
-  formula = free_text && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
-  quote = formula || strpbrk (text, ",\"\r\n") != NULL;
-
-  if (line->len > 0 && line->str[line->len - 1] != '\n')
-    g_string_append_c (line, ',');
-  if (!quote)
-    {
-      g_string_append (line, text);
-      return;
-    }
-
-  g_string_append_c (line, '"');
-  if (formula)
-    g_string_append_c (line, '\'');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
-csv_append_time (GString   *line,
-                 GDateTime *time)
-{
-  g_autofree char *text = time != NULL ? cockpit_date_time_format (time) : NULL;
-
-  csv_append (line, text, FALSE);
-}
 
 static const char *
 lts_name (CockpitLtsState state)
@@ -101,24 +58,24 @@ cockpit_fleet_csv_build (GListModel *rows)
       if (reasons->len > 0)
         g_string_truncate (reasons, reasons->len - 1);
 
-      csv_append (csv, cockpit_package_get_id (cockpit_fleet_row_get_package (row)), TRUE);
-      csv_append (csv, cockpit_fleet_row_get_package_name (row), TRUE);
-      csv_append (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENVIRONMENT_KIND, cockpit_fleet_row_get_kind (row)), FALSE);
-      csv_append (csv, cockpit_fleet_row_get_version (row), TRUE);
-      csv_append (csv, lts_name (cockpit_fleet_row_get_lts_state (row)), FALSE);
-      csv_append (csv, cockpit_fleet_row_get_lts_version (row), TRUE);
-      csv_append_time (csv, cockpit_fleet_row_get_lts_deadline (row));
-      csv_append_time (csv, cockpit_fleet_row_get_backup_removed_at (row));
-      csv_append (csv, action ? cockpit_enum_to_string (COCKPIT_TYPE_ACTION_KIND, cockpit_action_get_kind (action)) : NULL, FALSE);
-      csv_append (csv, action ? cockpit_enum_to_string (COCKPIT_TYPE_STAGE_NAME, cockpit_fleet_row_get_stage (row)) : NULL, FALSE);
-      csv_append (csv, cockpit_fleet_row_get_plan (row) ? cockpit_plan_get_id (cockpit_fleet_row_get_plan (row)) : NULL, TRUE);
-      csv_append (csv, cockpit_fleet_row_get_plan_step (row)
+      cockpit_csv_append_field (csv, cockpit_package_get_id (cockpit_fleet_row_get_package (row)), TRUE);
+      cockpit_csv_append_field (csv, cockpit_fleet_row_get_package_name (row), TRUE);
+      cockpit_csv_append_field (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENVIRONMENT_KIND, cockpit_fleet_row_get_kind (row)), FALSE);
+      cockpit_csv_append_field (csv, cockpit_fleet_row_get_version (row), TRUE);
+      cockpit_csv_append_field (csv, lts_name (cockpit_fleet_row_get_lts_state (row)), FALSE);
+      cockpit_csv_append_field (csv, cockpit_fleet_row_get_lts_version (row), TRUE);
+      cockpit_csv_append_time (csv, cockpit_fleet_row_get_lts_deadline (row));
+      cockpit_csv_append_time (csv, cockpit_fleet_row_get_backup_removed_at (row));
+      cockpit_csv_append_field (csv, action ? cockpit_enum_to_string (COCKPIT_TYPE_ACTION_KIND, cockpit_action_get_kind (action)) : NULL, FALSE);
+      cockpit_csv_append_field (csv, action ? cockpit_enum_to_string (COCKPIT_TYPE_STAGE_NAME, cockpit_fleet_row_get_stage (row)) : NULL, FALSE);
+      cockpit_csv_append_field (csv, cockpit_fleet_row_get_plan (row) ? cockpit_plan_get_id (cockpit_fleet_row_get_plan (row)) : NULL, TRUE);
+      cockpit_csv_append_field (csv, cockpit_fleet_row_get_plan_step (row)
                          ? cockpit_enum_to_string (COCKPIT_TYPE_PLAN_STEP_STATUS, cockpit_fleet_row_get_plan_step_status (row))
                          : NULL, FALSE);
-      csv_append_time (csv, cockpit_fleet_row_get_last_upgraded_at (row));
-      csv_append (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENVIRONMENT_STATE, cockpit_fleet_row_get_state (row)), FALSE);
-      csv_append (csv, cockpit_fleet_row_get_in_maintenance (row) ? "true" : "false", FALSE);
-      csv_append (csv, reasons->str, FALSE);
+      cockpit_csv_append_time (csv, cockpit_fleet_row_get_last_upgraded_at (row));
+      cockpit_csv_append_field (csv, cockpit_enum_to_string (COCKPIT_TYPE_ENVIRONMENT_STATE, cockpit_fleet_row_get_state (row)), FALSE);
+      cockpit_csv_append_field (csv, cockpit_fleet_row_get_in_maintenance (row) ? "true" : "false", FALSE);
+      cockpit_csv_append_field (csv, reasons->str, FALSE);
       g_string_append (csv, "\r\n");
     }
   return g_string_free_to_bytes (csv);
