@@ -1,11 +1,14 @@
-/* cockpit-application-private.h: the application's internals, for tests.
+/* cockpit-application-private.h: the application's internals, for its files and for tests.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "cockpit-application.h"
 #include "cockpit-backup-reminder.h"
+#include "cockpit-background.h"
 #include "cockpit-demo.h"
+#include "cockpit-helpdesk.h"
+#include "cockpit-secret-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +25,90 @@ CockpitDemo           *cockpit_application_get_demo_cockpit    (CockpitApplicati
 
 /* The upgrade backup reminder of the signed-in session, or NULL. */
 CockpitBackupReminder *cockpit_application_get_backup_reminder (CockpitApplication *self);
+
+/* Between the application's files: cockpit-application.c (sessions,
+ * windows, actions, the demo, the service at log-in) and
+ * cockpit-application-notices.c (what it says on the desktop: actions
+ * that ended, upgrade backup reminders, helpdesk notices, plans). */
+
+struct _CockpitApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings          *settings;
+  CockpitSecretStore *secrets;
+  CockpitSession     *session;
+  char               *sign_in_error;
+  /* The demo cockpit while in demo mode, else NULL */
+  CockpitDemo        *demo;
+  gboolean            demo_requested;
+  gboolean            busy;
+  gboolean            started;
+  gboolean            held;
+  gboolean            service;        /* started hidden, at log-in */
+  gboolean            service_held;
+  gboolean            told_background;
+  gboolean            asked_background;
+  CockpitBackground  *background;
+  GCancellable       *background_cancellable;
+  GSettings          *desktop_interface;   /* NULL without gsettings-desktop-schemas */
+
+  /* Upgrade backup reminders, and the packages whose reminder is shown */
+  CockpitBackupReminder *reminder;
+  GHashTable            *reminded;
+  /* The helpdesk notices announced on the desktop, by id */
+  GHashTable            *announced;
+  /* A plan approved from a notification before the session was there */
+  char                  *pending_approval;
+  /* The plans whose approval is asked on the desktop now, by id */
+  GHashTable            *asking;
+
+  /* Helpdesk notifications of the session: kept here, not in the window,
+   * so that new critical ones are announced with the window closed. */
+  CockpitHelpdesk       *helpdesk;
+  CockpitClockFunc       clock;
+  gpointer               clock_data;
+  GDestroyNotify         clock_destroy;
+};
+
+void _cockpit_application_update_service_hold (CockpitApplication *self);
+void _cockpit_application_start_signing_in (CockpitApplication *self);
+void _cockpit_application_action_finished_cb (CockpitActionTracker *tracker,
+                                              CockpitAction        *action,
+                                              CockpitApplication   *self);
+void _cockpit_application_action_not_started_cb (CockpitActionTracker *tracker,
+                                                 const char           *package_id,
+                                                 const char           *environment_id,
+                                                 CockpitActionKind     kind,
+                                                 const char           *message,
+                                                 CockpitApplication   *self);
+void _cockpit_application_journal_damaged_cb (CockpitActionTracker *tracker,
+                                              const char           *message,
+                                              const char           *aside_path,
+                                              CockpitApplication   *self);
+void _cockpit_application_actions_changed_cb (GListModel         *actions,
+                                              guint               position,
+                                              guint               removed,
+                                              guint               added,
+                                              CockpitApplication *self);
+void _cockpit_application_start_backup_reminder (CockpitApplication *self);
+void _cockpit_application_stop_backup_reminder (CockpitApplication *self);
+void _cockpit_application_helpdesk_new_critical_cb (CockpitHelpdesk     *helpdesk,
+                                                    CockpitNotification *notification,
+                                                    CockpitApplication  *self);
+void _cockpit_application_withdraw_read_helpdesk (CockpitApplication *self);
+void _cockpit_application_plan_event_cb (CockpitSession     *session,
+                                         CockpitPackage     *package,
+                                         CockpitPlan        *plan,
+                                         CockpitPlanEvent    event,
+                                         CockpitApplication *self);
+void _cockpit_application_plan_changed_cb (CockpitSession     *session,
+                                           CockpitPackage     *package,
+                                           CockpitApplication *self);
+void _cockpit_application_approve_plan (CockpitApplication *self,
+                                        const char         *plan_id);
+void _cockpit_application_approve_plan_action_cb (GSimpleAction *action,
+                                                  GVariant      *parameter,
+                                                  gpointer      user_data);
 
 G_END_DECLS
