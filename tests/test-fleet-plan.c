@@ -16,7 +16,9 @@
 
 #include "cockpit-application-private.h"
 #include "cockpit-fleet-plan-dialog.h"
+#include "cockpit-fleet-view.h"
 #include "cockpit-simulator.h"
+#include "cockpit-window-private.h"
 #include "test-app-util.h"
 
 #define TOKEN "fleet-plan-test-token-41c7"
@@ -71,6 +73,72 @@ created_elsewhere_cb (GObject      *source,
   g_assert_no_error (error);
 }
 
+/* Selects, in the fleet, the rows of the environments of @ids (all of them). */
+static void
+select_packages (CockpitFleetView   *fleet,
+                 const char * const *ids)
+{
+  GtkSelectionModel *selection = cockpit_fleet_view_get_selection (fleet);
+  GListModel *rows = cockpit_fleet_view_get_rows (fleet);
+
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CockpitFleetRow) row = g_list_model_get_item (rows, i);
+
+      if (g_strv_contains (ids, cockpit_package_get_id (cockpit_fleet_row_get_package (row))))
+        gtk_selection_model_select_item (selection, i, FALSE);
+    }
+}
+
+/* From the fleet: rows of Acme, Globex and Initech selected (several rows
+ * of one package make one plan); Plan an Upgrade lists Globex and Initech
+ * with their reasons, and creates Acme's plan only. */
+static void
+plan_from_fleet (GtkWidget *window)
+{
+  static const char * const ids[] = { "acmeweb", "globex", "initech", NULL };
+  CockpitFleetView *fleet = cockpit_window_get_fleet_view (COCKPIT_WINDOW (window));
+  g_autoptr(GListModel) packages = NULL;
+  g_autofree char *globex_plan_id = g_strdup (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("globex"))));
+  CockpitFleetPlanDialog *dialog;
+  CockpitPlan *acme_plan;
+  const char *text = NULL;
+  gboolean finished = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-fleet", NULL));
+  WAIT_FOR (g_list_model_get_n_items (cockpit_fleet_view_get_rows (fleet)) >= 15);
+  select_packages (fleet, ids);
+  packages = cockpit_fleet_view_dup_selected_packages (fleet);
+  g_assert_cmpuint (g_list_model_get_n_items (packages), ==, 3);
+  test_app_screenshot_both (window, "fleet-plan-selection");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fleet), "fleet.plan", NULL));
+  WAIT_FOR (cockpit_fleet_view_get_plan_dialog (fleet) != NULL);
+  dialog = COCKPIT_FLEET_PLAN_DIALOG (cockpit_fleet_view_get_plan_dialog (fleet));
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  cockpit_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_cmpint (state_of (dialog, "acmeweb", NULL), ==, COCKPIT_FLEET_PLAN_ALLOWED);
+  g_assert_cmpint (state_of (dialog, "globex", &text), ==, COCKPIT_FLEET_PLAN_REFUSED);
+  assert_contains (text, "already has an upgrade plan");
+  g_assert_cmpint (state_of (dialog, "initech", &text), ==, COCKPIT_FLEET_PLAN_REFUSED);
+  assert_contains (text, "in maintenance");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "fleet-plan.create", NULL));
+  WAIT_FOR (finished);
+  g_assert_cmpint (state_of (dialog, "acmeweb", NULL), ==, COCKPIT_FLEET_PLAN_CREATED);
+  cockpit_session_refresh (cockpit);
+  WAIT_FOR (!cockpit_session_get_loading (cockpit));
+  acme_plan = cockpit_package_get_active_plan (package ("acmeweb"));
+  g_assert_nonnull (acme_plan);
+  g_assert_true (cockpit_plan_is_active (acme_plan));
+  g_assert_cmpstr (cockpit_plan_get_target_version (acme_plan), ==, cockpit_fleet_plan_dialog_get_version (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_plan_get_steps (acme_plan)), ==, 3);
+  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("globex"))), ==, globex_plan_id);
+  g_assert_null (cockpit_package_get_active_plan (package ("initech")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_mixed (void)
 {
@@ -80,8 +148,8 @@ test_mixed (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *globex_plan_id = NULL;
   g_auto(CockpitPlanRequest) request = { 0 };
+  g_autofree char *acme_plan_id = NULL;
   CockpitFleetPlanDialog *dialog;
-  CockpitPlan *acme_plan;
   const char *text = NULL;
   const char *version;
   gboolean finished = FALSE;
@@ -126,8 +194,11 @@ test_mixed (void)
   test_app_screenshot_both (GTK_WIDGET (dialog), "fleet-plan-dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* Again, and this time someone else plans Umbrella first: the app does
-   * not know, the cockpit refuses. */
+  plan_from_fleet (window);
+  acme_plan_id = g_strdup (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("acmeweb"))));
+
+  /* Again, now that Acme has its plan, and this time someone else plans
+   * Umbrella first: the app does not know, the cockpit refuses. */
   finished = FALSE;
   dialog = cockpit_fleet_plan_dialog_new (GTK_WINDOW (window), cockpit, G_LIST_MODEL (chosen));
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
@@ -149,7 +220,7 @@ test_mixed (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "fleet-plan.create", NULL));
   WAIT_FOR (finished);
-  g_assert_cmpint (state_of (dialog, "acmeweb", &text), ==, COCKPIT_FLEET_PLAN_CREATED);
+  g_assert_cmpint (state_of (dialog, "acmeweb", &text), ==, COCKPIT_FLEET_PLAN_REFUSED);
   g_assert_cmpint (state_of (dialog, "umbrella", &text), ==, COCKPIT_FLEET_PLAN_FAILED);
   g_assert_cmpstr (text, !=, "");
   g_test_message ("Umbrella refused: %s", text);
@@ -161,11 +232,8 @@ test_mixed (void)
    * Umbrella has only the other client's. */
   cockpit_session_refresh (cockpit);
   WAIT_FOR (!cockpit_session_get_loading (cockpit));
-  acme_plan = cockpit_package_get_active_plan (package ("acmeweb"));
-  g_assert_nonnull (acme_plan);
-  g_assert_true (cockpit_plan_is_active (acme_plan));
-  g_assert_cmpstr (cockpit_plan_get_target_version (acme_plan), ==, version);
-  g_assert_cmpuint (g_list_model_get_n_items (cockpit_plan_get_steps (acme_plan)), ==, 3);
+  /* Acme keeps the one plan made from the fleet. */
+  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("acmeweb"))), ==, acme_plan_id);
   g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("globex"))), ==, globex_plan_id);
   g_assert_null (cockpit_package_get_active_plan (package ("initech")));
   g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("umbrella"))), ==,
