@@ -15,6 +15,7 @@
 
 #include "cockpit-fleet-cell.h"
 #include "cockpit-fleet-csv.h"
+#include "cockpit-fleet-plan-dialog.h"
 #include "cockpit-fleet-view.h"
 #include "cockpit-window.h"
 
@@ -41,6 +42,7 @@ struct _CockpitFleetView
   GtkWidget            *controls_box;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *filter_dropdown;
+  GtkButton            *plan_button;
   GtkStack             *view_stack;
   GtkColumnView        *column_view;
   GtkListView          *list_view;
@@ -51,15 +53,18 @@ struct _CockpitFleetView
   CockpitFleetModel    *model;
   GtkFilterListModel   *filter_model;
   GtkSortListModel     *sort_model;
-  GtkSingleSelection   *selection;
+  GtkMultiSelection    *selection;
+  GHashTable           *selected_rows;  /* CockpitFleetRow, owned: the selection to restore */
   GtkStringFilter      *search_filter;
   GtkCustomFilter      *mode_filter;
   GCancellable         *cancellable;
   GtkNativeDialog      *chooser;
+  GtkWidget            *plan_dialog;    /* weak */
 
   FilterMode            mode;
   gboolean              narrow;
   gboolean              exporting;
+  gboolean              restoring;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitFleetView, cockpit_fleet_view, GTK_TYPE_WIDGET)
@@ -208,9 +213,80 @@ update_view (CockpitFleetView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fleet.export", self->model != NULL && !self->exporting);
 }
 
-static void
-rows_changed_cb (CockpitFleetView *self)
+/* The packages of the rows selected, in the order shown, each once. */
+static GListStore *
+selected_packages (CockpitFleetView *self)
 {
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GListStore *packages = g_list_store_new (COCKPIT_TYPE_PACKAGE);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(CockpitFleetRow) row = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+      CockpitPackage *package = row != NULL ? cockpit_fleet_row_get_package (row) : NULL;
+
+      if (package != NULL && g_hash_table_add (seen, package))
+        g_list_store_append (packages, package);
+    }
+  return packages;
+}
+
+static void
+update_plan_action (CockpitFleetView *self)
+{
+  g_autoptr(GListStore) packages = selected_packages (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fleet.plan",
+                                 self->session != NULL && g_list_model_get_n_items (G_LIST_MODEL (packages)) > 0);
+}
+
+/* The selection as the user made it: what a row that is announced again
+ * (removed and added back by the sort model) gets back, since
+ * GtkMultiSelection forgets it. */
+static void
+selection_changed_cb (CockpitFleetView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (!self->restoring)
+    {
+      selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+      g_hash_table_remove_all (self->selected_rows);
+      for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+           more = gtk_bitset_iter_next (&iter, &position))
+        {
+          CockpitFleetRow *row = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+          if (row != NULL)
+            g_hash_table_add (self->selected_rows, row);
+        }
+    }
+  update_plan_action (self);
+}
+
+static void
+rows_changed_cb (CockpitFleetView *self,
+                 guint             position,
+                 guint             removed,
+                 guint             added)
+{
+  self->restoring = TRUE;
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(CockpitFleetRow) row = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+
+      if (row != NULL && g_hash_table_contains (self->selected_rows, row) &&
+          !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
+    }
+  self->restoring = FALSE;
+  update_plan_action (self);
   update_view (self);
 }
 
@@ -332,7 +408,7 @@ activate_cb (CockpitFleetView *self,
 
   if (row == NULL)
     return;
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   g_signal_emit (self, signals[OPEN_PACKAGE], 0,
                  cockpit_package_get_id (cockpit_fleet_row_get_package (row)));
 }
@@ -462,6 +538,27 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* Planning several packages ----------------------------------------------------- */
+
+static void
+plan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CockpitFleetView *self = COCKPIT_FLEET_VIEW (widget);
+  g_autoptr(GListStore) packages = selected_packages (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->session == NULL || g_list_model_get_n_items (G_LIST_MODEL (packages)) == 0)
+    return;
+  if (self->plan_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->plan_dialog));
+  self->plan_dialog = GTK_WIDGET (cockpit_fleet_plan_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                 self->session, G_LIST_MODEL (packages)));
+  g_object_add_weak_pointer (G_OBJECT (self->plan_dialog), (gpointer *) &self->plan_dialog);
+  gtk_window_present (GTK_WINDOW (self->plan_dialog));
+}
+
 /* Public ------------------------------------------------------------------------ */
 
 void
@@ -484,6 +581,7 @@ cockpit_fleet_view_set_session (CockpitFleetView *self,
       cockpit_fleet_model_set_announce_func (self->model, announce_cb, self);
     }
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->model));
+  update_plan_action (self);
   update_view (self);
 }
 
@@ -510,6 +608,11 @@ cockpit_fleet_view_set_narrow (CockpitFleetView *self,
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->filter_dropdown), narrow);
+  /* At 360 px the button keeps its icon; its name stays in the tooltip. */
+  if (narrow)
+    gtk_button_set_icon_name (self->plan_button, "appointment-new-symbolic");
+  else
+    gtk_button_set_label (self->plan_button, _("Plan an Upgrade…"));
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
 }
@@ -535,11 +638,27 @@ cockpit_fleet_view_get_rows (CockpitFleetView *self)
   return G_LIST_MODEL (self->sort_model);
 }
 
-GtkSingleSelection *
+GtkWidget *
+cockpit_fleet_view_get_plan_dialog (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
+
+  return self->plan_dialog;
+}
+
+GListModel *
+cockpit_fleet_view_dup_selected_packages (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
+
+  return G_LIST_MODEL (selected_packages (self));
+}
+
+GtkSelectionModel *
 cockpit_fleet_view_get_selection (CockpitFleetView *self)
 {
   g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
-  return self->selection;
+  return GTK_SELECTION_MODEL (self->selection);
 }
 
 GtkColumnView *
@@ -631,7 +750,15 @@ cockpit_fleet_view_dispose (GObject *object)
   if (self->model != NULL)
     cockpit_fleet_model_set_announce_func (self->model, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_FLEET_VIEW);
+  if (self->plan_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->plan_dialog), (gpointer *) &self->plan_dialog);
+      self->plan_dialog = NULL;
+    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->selected_rows, g_hash_table_unref);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->search_filter);
@@ -680,6 +807,7 @@ cockpit_fleet_view_class_init (CockpitFleetViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, controls_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, plan_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, list_view);
@@ -690,6 +818,7 @@ cockpit_fleet_view_class_init (CockpitFleetViewClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "fleet.filter", "filter");
   gtk_widget_class_install_action (widget_class, "fleet.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "fleet.plan", NULL, plan_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fleetview");
@@ -727,14 +856,16 @@ cockpit_fleet_view_init (CockpitFleetView *self)
   gtk_multi_sorter_append (sorter, GTK_SORTER (g_steal_pointer (&attention)));
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)), GTK_SORTER (sorter));
 
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Rows of several packages can be selected, to plan them at once. */
+  self->selected_rows = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->list_view, row_factory);
   g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (rows_changed_cb), self);
   g_signal_connect (self->empty_status, "map", G_CALLBACK (empty_shown_cb), NULL);
+  update_plan_action (self);
   update_view (self);
 }
 

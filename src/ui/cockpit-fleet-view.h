@@ -37,7 +37,12 @@ void                cockpit_fleet_view_focus_search   (CockpitFleetView    *self
 
 /* The rows as shown: filtered and sorted (CockpitFleetRow). */
 GListModel         *cockpit_fleet_view_get_rows       (CockpitFleetView    *self);
-GtkSingleSelection *cockpit_fleet_view_get_selection  (CockpitFleetView    *self);
+/* Rows of several packages may be selected ("fleet.plan" plans them). */
+GtkSelectionModel  *cockpit_fleet_view_get_selection  (CockpitFleetView    *self);
+/* The packages of the selected rows, in the order shown (CockpitPackage). */
+GListModel         *cockpit_fleet_view_dup_selected_packages (CockpitFleetView *self);
+/* The "Plan an Upgrade…" dialog opened by "fleet.plan", or NULL (tests). */
+GtkWidget          *cockpit_fleet_view_get_plan_dialog (CockpitFleetView   *self);
 GtkColumnView      *cockpit_fleet_view_get_column_view (CockpitFleetView   *self);
 GtkListView        *cockpit_fleet_view_get_list_view  (CockpitFleetView    *self);
 GtkEditable        *cockpit_fleet_view_get_search_entry (CockpitFleetView  *self);
