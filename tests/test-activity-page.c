@@ -272,17 +272,43 @@ screenshot_both (Fixture    *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 has_label (GtkWidget  *root,
            const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
+  return find_label (root, text) != NULL;
+}
+
+static GtkWidget *
+find_type_icon (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root) && gtk_widget_get_mapped (root) && gtk_widget_has_css_class (root, "type-icon"))
+    return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (has_label (c, text))
-      return TRUE;
-  return FALSE;
+    {
+      GtkWidget *found = find_type_icon (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* A mapped label whose text or tooltip holds an RFC 3339 time, or NULL. */
@@ -736,6 +762,54 @@ test_empty (Fixture       *f,
   screenshot_both (f, "empty");
 }
 
+/* Asks @cell for its tooltip as GTK does when the pointer rests on it. */
+static gboolean
+query_tooltip (GtkWidget *cell)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* Each cell has its tooltip (the type, the whole activity, who, the time
+ * in the other zone), made when it is asked for: a tooltip set on every
+ * bound cell was a round trip to the X server each (docs/performance.md). */
+static void
+test_cell_tooltips (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *column_view;
+  CockpitActivityEntry *entry;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *local_text = NULL;
+  g_autofree char *activity = NULL;
+  GtkWidget *cells[4];
+
+  fixture_open (f, "pkg01");
+  wait_loaded (f);
+  cockpit_test_wait_for_draw (GTK_WIDGET (f->page));
+  column_view = child (f, "column_view");
+  entry = entry_at (f, 0);
+  local = g_date_time_to_local (cockpit_activity_entry_get_at (entry));
+  local_text = g_date_time_format (local, "%a %-d %b %Y, %H:%M");
+  activity = cockpit_activity_entry_dup_display_activity (entry);
+
+  cells[0] = find_type_icon (column_view);
+  cells[1] = find_label (column_view, activity);
+  cells[2] = find_label (column_view, cockpit_activity_entry_get_by (entry));
+  cells[3] = find_label (column_view, local_text);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_assert_nonnull (cells[i]);
+      g_assert_true (gtk_widget_get_has_tooltip (cells[i]));
+      g_assert_null (gtk_widget_get_tooltip_text (cells[i]));
+      g_assert_true (query_tooltip (cells[i]));
+    }
+
+}
+
 static void
 test_utc (Fixture       *f,
           gconstpointer  data)
@@ -1134,6 +1208,7 @@ main (int   argc,
   ADD ("no-match", SEED_LARGE, test_no_match);
   ADD ("empty", SEED_EDITED_DEMO, test_empty);
   ADD ("utc", SEED_LARGE, test_utc);
+  ADD ("cell-tooltips", SEED_LARGE, test_cell_tooltips);
   ADD ("details", SEED_EDITED_DEMO, test_details);
   ADD ("long-texts", SEED_EDITED_DEMO, test_long_texts);
   ADD ("times-in-text", SEED_EDITED_DEMO, test_times_in_text);

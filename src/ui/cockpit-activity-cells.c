@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-activity-page-private.h"
+#include "cockpit-widget-util.h"
 
 /* Texts */
 
@@ -80,7 +81,97 @@ show_utc (CockpitActivityPage *self)
   return gtk_toggle_button_get_active (self->utc_button);
 }
 
-/* Cells */
+/* Cells
+ *
+ * Each cell's tooltip is made when the pointer rests on the cell
+ * (::query-tooltip), not set when a row is bound: in GTK 4.8,
+ * gtk_widget_set_tooltip_text() on a shown widget asks the display where
+ * the pointer is, one round trip to the X server per cell, and binding a
+ * page of 100 rows set 400 of them (docs/performance.md). */
+
+static gboolean
+show_tooltip (GtkTooltip *tooltip,
+              char       *text)
+{
+  g_autofree char *owned = text;
+
+  if (owned == NULL || *owned == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, owned);
+  return TRUE;
+}
+
+static CockpitActivityPage *
+page_of (GtkWidget *cell)
+{
+  return COCKPIT_ACTIVITY_PAGE (gtk_widget_get_ancestor (cell, COCKPIT_TYPE_ACTIVITY_PAGE));
+}
+
+static gboolean
+type_tooltip_cb (GtkWidget   *image,
+                 int          x,
+                 int          y,
+                 gboolean     keyboard,
+                 GtkTooltip  *tooltip,
+                 GtkListItem *item)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+
+  return entry != NULL &&
+         show_tooltip (tooltip, g_strdup (type_label (cockpit_activity_entry_get_entry_type (entry))));
+}
+
+static gboolean
+activity_tooltip_cb (GtkWidget   *label,
+                     int          x,
+                     int          y,
+                     gboolean     keyboard,
+                     GtkTooltip  *tooltip,
+                     GtkListItem *item)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+
+  /* The whole text, also in the details. */
+  return entry != NULL && show_tooltip (tooltip, cockpit_activity_entry_dup_display_activity (entry));
+}
+
+static gboolean
+by_tooltip_cb (GtkWidget   *label,
+               int          x,
+               int          y,
+               gboolean     keyboard,
+               GtkTooltip  *tooltip,
+               GtkListItem *item)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+
+  return entry != NULL && show_tooltip (tooltip, g_strdup (cockpit_activity_entry_get_by (entry)));
+}
+
+static gboolean
+on_tooltip_cb (GtkWidget   *label,
+               int          x,
+               int          y,
+               gboolean     keyboard,
+               GtkTooltip  *tooltip,
+               GtkListItem *item)
+{
+  CockpitActivityEntry *entry = gtk_list_item_get_item (item);
+  CockpitActivityPage *self = page_of (label);
+
+  /* The time in the other of local time and UTC. */
+  return entry != NULL && self != NULL &&
+         show_tooltip (tooltip, format_time (cockpit_activity_entry_get_at (entry), !show_utc (self)));
+}
+
+static void
+set_cell_tooltip (GtkListItem *item,
+                  GtkWidget   *cell,
+                  GCallback    query_cb)
+{
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect_object (cell, "query-tooltip", query_cb, item, 0);
+}
 
 static void
 type_setup_cb (GtkSignalListItemFactory *factory,
@@ -92,6 +183,7 @@ type_setup_cb (GtkSignalListItemFactory *factory,
   /* Under the start of the column's title, like the texts. */
   gtk_widget_set_halign (image, GTK_ALIGN_START);
   gtk_widget_add_css_class (image, "type-icon");
+  set_cell_tooltip (item, image, G_CALLBACK (type_tooltip_cb));
   gtk_list_item_set_child (item, image);
 }
 
@@ -107,10 +199,20 @@ type_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_image_set_from_icon_name (GTK_IMAGE (image), type_icon_name (type));
   gtk_widget_set_css_classes (image, classes);
-  gtk_widget_set_tooltip_text (image, type_label (type));
   gtk_accessible_update_property (GTK_ACCESSIBLE (image),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, type_label (type),
                                   -1);
+}
+
+static GtkWidget *
+new_text_cell (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  return label;
 }
 
 static void
@@ -118,11 +220,39 @@ text_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CockpitActivityPage      *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  gtk_list_item_set_child (item, new_text_cell ());
+}
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+static void
+activity_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   CockpitActivityPage      *self)
+{
+  GtkWidget *label = new_text_cell ();
+
+  set_cell_tooltip (item, label, G_CALLBACK (activity_tooltip_cb));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+by_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             CockpitActivityPage      *self)
+{
+  GtkWidget *label = new_text_cell ();
+
+  set_cell_tooltip (item, label, G_CALLBACK (by_tooltip_cb));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             CockpitActivityPage      *self)
+{
+  GtkWidget *label = new_text_cell ();
+
+  set_cell_tooltip (item, label, G_CALLBACK (on_tooltip_cb));
   gtk_list_item_set_child (item, label);
 }
 
@@ -132,12 +262,9 @@ activity_bind_cb (GtkSignalListItemFactory *factory,
                   CockpitActivityPage      *self)
 {
   CockpitActivityEntry *entry = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *activity = cockpit_activity_entry_dup_display_activity (entry);
 
-  /* The whole text is in the tooltip and in the details. */
-  gtk_label_set_text (GTK_LABEL (label), activity);
-  gtk_widget_set_tooltip_text (label, activity);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), activity);
 }
 
 static void
@@ -157,10 +284,8 @@ by_bind_cb (GtkSignalListItemFactory *factory,
             CockpitActivityPage      *self)
 {
   CockpitActivityEntry *entry = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (label), cockpit_activity_entry_get_by (entry));
-  gtk_widget_set_tooltip_text (label, cockpit_activity_entry_get_by (entry));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), cockpit_activity_entry_get_by (entry));
 }
 
 static void
@@ -170,14 +295,11 @@ update_on_cell (CockpitActivityPage *self,
   CockpitActivityEntry *entry = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *shown = NULL;
-  g_autofree char *other = NULL;
 
   if (entry == NULL || label == NULL)
     return;
   shown = format_time (cockpit_activity_entry_get_at (entry), show_utc (self));
-  other = format_time (cockpit_activity_entry_get_at (entry), !show_utc (self));
   gtk_label_set_text (GTK_LABEL (label), shown);
-  gtk_widget_set_tooltip_text (label, other);
 }
 
 static void
@@ -208,7 +330,7 @@ set_value (GtkLabel   *label,
 
   /* Shortened in a narrow window, whole in the tooltip. */
   gtk_label_set_text (label, known ? value : "—");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), known ? value : NULL);
+  cockpit_widget_set_tooltip_text (GTK_WIDGET (label), known ? value : NULL);
 }
 
 void
@@ -230,7 +352,7 @@ _cockpit_activity_page_update_details (CockpitActivityPage *self)
   classes[1] = type_css_class (type);
   gtk_image_set_from_icon_name (self->details_icon, type_icon_name (type));
   gtk_widget_set_css_classes (GTK_WIDGET (self->details_icon), classes);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_icon), type_label (type));
+  cockpit_widget_set_tooltip_text (GTK_WIDGET (self->details_icon), type_label (type));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->details_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, type_label (type),
                                   -1);
@@ -280,6 +402,9 @@ _cockpit_activity_page_class_init_cells (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, type_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activity_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, by_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, activity_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, affects_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, by_bind_cb);

@@ -7,6 +7,7 @@
 
 #include "cockpit-a11y.h"
 #include "cockpit-backup-card.h"
+#include "cockpit-widget-util.h"
 
 struct _CockpitBackupCard
 {
@@ -76,8 +77,8 @@ cockpit_backup_card_update (CockpitBackupCard *self)
   removal_text = g_strdup_printf (_("left until it is removed on %s"), removal);
   removal_utc = cockpit_format_date_time (cockpit_upgrade_backup_get_expires_at (backup), COCKPIT_DATE_UTC);
   gtk_label_set_text (self->removal_label, removal_text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->removal_label), removal_utc);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->countdown_label), removal_utc);
+  cockpit_widget_set_tooltip_text (GTK_WIDGET (self->removal_label), removal_utc);
+  cockpit_widget_set_tooltip_text (GTK_WIDGET (self->countdown_label), removal_utc);
 
   gtk_progress_bar_set_fraction (self->time_bar, cockpit_rules_upgrade_backup_fraction_left (backup, now));
 
@@ -115,7 +116,7 @@ set_reason (GtkWidget   *button,
             const char  *reason,
             const char  *tooltip)
 {
-  gtk_widget_set_tooltip_text (button, reason != NULL ? reason : tooltip);
+  cockpit_widget_set_tooltip_text (button, reason != NULL ? reason : tooltip);
 }
 
 /* The buttons are enabled by the window's actions; the card says why

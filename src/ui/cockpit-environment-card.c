@@ -7,6 +7,7 @@
 
 #include "cockpit-a11y.h"
 #include "cockpit-environment-card.h"
+#include "cockpit-widget-util.h"
 
 struct _CockpitEnvironmentCard
 {
@@ -142,7 +143,7 @@ update_blocked (CockpitEnvironmentCard *self)
    * the card keeps the reason for the button's tooltip. */
   if (self->availability != NULL)
     block = cockpit_availability_get_block (self->availability, upgrade);
-  gtk_widget_set_tooltip_text (self->upgrade_button, self->blocked_reason);
+  cockpit_widget_set_tooltip_text (self->upgrade_button, self->blocked_reason);
   gtk_label_set_text (self->blocked_label, self->blocked_reason ? self->blocked_reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->blocked_label),
                           self->blocked_reason != NULL && !said_elsewhere (block));
@@ -182,11 +183,11 @@ update_other_actions (CockpitEnvironmentCard *self)
         text = g_strdup (_("No manual backup yet"));
       gtk_label_set_text (self->manual_backup_label, text);
 
-      gtk_widget_set_tooltip_text (self->backup_button,
+      cockpit_widget_set_tooltip_text (self->backup_button,
                                    backup_reason ? backup_reason : _("Make a backup of Live's content and configuration"));
     }
 
-  gtk_widget_set_tooltip_text (self->teardown_button, teardown_reason ? teardown_reason : _("Tear Down…"));
+  cockpit_widget_set_tooltip_text (self->teardown_button, teardown_reason ? teardown_reason : _("Tear Down…"));
 
   g_free (self->teardown_reason);
   self->teardown_reason = g_strdup (teardown_reason);

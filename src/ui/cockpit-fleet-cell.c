@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cockpit-fleet-cell.h"
+#include "cockpit-widget-util.h"
 
 struct _CockpitFleetCell
 {
@@ -354,14 +355,6 @@ set_class (GtkWidget  *widget,
 }
 
 static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
-static void
 show_icon (CockpitFleetCell *self,
            gboolean          shown)
 {
@@ -441,7 +434,7 @@ show (CockpitFleetCell *self,
   /* Nothing to say is said quietly. */
   set_class (self->title ? self->title : GTK_WIDGET (self), "dim-label", g_strcmp0 (title, "—") == 0);
   show_icon (self, icon);
-  set_tooltip (GTK_WIDGET (self), tooltip);
+  cockpit_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
 /* The narrow list's second line: what the columns would say, in words,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-async.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-helpdesk-row.h"
 
@@ -179,7 +180,7 @@ update_counts (CockpitHelpdeskButton *self)
 
   g_free (self->summary);
   self->summary = make_summary (counts);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), self->summary);
+  cockpit_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), self->summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary,
                                   -1);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-helpdesk-row.h"
+#include "cockpit-widget-util.h"
 
 struct _CockpitHelpdeskRow
 {
@@ -100,7 +101,7 @@ cockpit_helpdesk_row_update_time (CockpitHelpdeskRow *self,
   relative = format_relative (received, now);
   moment = cockpit_format_date_time (received, COCKPIT_DATE_WITH_YEAR);
   gtk_label_set_text (self->time, relative);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time), moment);
+  cockpit_widget_set_tooltip_text (GTK_WIDGET (self->time), moment);
 }
 
 static void
@@ -119,7 +120,7 @@ update (CockpitHelpdeskRow *self)
   for (guint s = 0; s < G_N_ELEMENTS (severity_styles); s++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), severity_styles[s].css_class);
   gtk_widget_add_css_class (GTK_WIDGET (self->icon), severity_styles[severity].css_class);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon), severity_label (severity));
+  cockpit_widget_set_tooltip_text (GTK_WIDGET (self->icon), severity_label (severity));
 
   gtk_label_set_text (self->title, cockpit_notification_get_title (notification));
   gtk_label_set_text (self->body, cockpit_notification_get_body (notification));

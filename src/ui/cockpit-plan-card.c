@@ -13,6 +13,7 @@
 
 #include "cockpit-a11y.h"
 #include "cockpit-plan-card.h"
+#include "cockpit-widget-util.h"
 
 struct _CockpitPlanCard
 {
@@ -385,10 +386,10 @@ cockpit_plan_card_set_availability (CockpitPlanCard     *self,
   g_return_if_fail (COCKPIT_IS_AVAILABILITY (availability));
 
   reason = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_APPROVE_PLAN);
-  gtk_widget_set_tooltip_text (self->approve_button,
+  cockpit_widget_set_tooltip_text (self->approve_button,
                                reason != NULL ? reason : _("Let the plan upgrade the next environment now"));
   reason = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_CANCEL_PLAN);
-  gtk_widget_set_tooltip_text (self->cancel_button,
+  cockpit_widget_set_tooltip_text (self->cancel_button,
                                reason != NULL ? reason : _("Stop the plan: nothing after the running step starts"));
 }
 
@@ -536,7 +537,7 @@ cockpit_plan_mark_new (CockpitSession *session,
   g_return_val_if_fail (COCKPIT_IS_PACKAGE (package), NULL);
 
   gtk_widget_add_css_class (mark, "accent");
-  gtk_widget_set_tooltip_text (mark, _("An upgrade plan waits for your approval"));
+  cockpit_widget_set_tooltip_text (mark, _("An upgrade plan waits for your approval"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("An upgrade plan waits for your approval"), -1);
   if (session != NULL)

@@ -1,0 +1,31 @@
+/* cockpit-widget-util.c: small things every widget of the app does the same way.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cockpit-widget-util.h"
+
+/**
+ * cockpit_widget_set_tooltip_text:
+ * @widget: a widget
+ * @text: (nullable): the tooltip, or %NULL for none
+ *
+ * Sets @widget's tooltip (and so its accessible description) when it
+ * differs from the one it has.  In GTK 4.8, gtk_widget_set_tooltip_text()
+ * on a shown widget asks the display where the pointer is, in case a
+ * tooltip is on screen: one round trip to the X server each time, even
+ * for the same text.  The cards set their buttons' reasons each time the
+ * availability is computed, which a start did 188 times
+ * (docs/performance.md).
+ */
+void
+cockpit_widget_set_tooltip_text (GtkWidget  *widget,
+                                 const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}

@@ -1,0 +1,13 @@
+/* cockpit-widget-util.h: small things every widget of the app does the same way.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void cockpit_widget_set_tooltip_text (GtkWidget  *widget,
+                                      const char *text);
+
+G_END_DECLS
