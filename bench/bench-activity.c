@@ -140,6 +140,7 @@ typedef struct {
   double cpu_start;
   double cpu_first_paint;
   double cpu_rows;
+  guint  frames_before_rows;
 } Phases;
 
 /* This process's CPU time so far, ms: less moved by a busy machine than
@@ -158,6 +159,8 @@ static void
 phase_paint_cb (GdkFrameClock *clock,
                 Phases        *phases)
 {
+  if (phases->rows_at == 0)
+    phases->frames_before_rows++;
   if (phases->first_paint == 0)
     {
       phases->first_paint = g_get_monotonic_time ();
@@ -191,7 +194,7 @@ page_open (CockpitClient *client)
 {
   gint64 start = g_get_monotonic_time ();
   GtkWidget *page = cockpit_activity_page_new (client, PACKAGE_ID, NULL);
-  Phases phases = { start, 0, 0, cpu_ms (), 0, 0 };
+  Phases phases = { start, 0, 0, cpu_ms (), 0, 0, 0 };
   gint64 created = g_get_monotonic_time ();
   GtkWindow *window;
   gint64 presented, end;
@@ -204,12 +207,12 @@ page_open (CockpitClient *client)
   end = wait_for_frame (page, page_ready, page);
   if (opt_phases)
     g_printerr ("open: created %.1f, presented %.1f, first frame %.1f, rows %.1f, frame with rows %.1f ms; "
-                "CPU to first frame %.1f, to rows %.1f, to the end %.1f ms\n",
+                "CPU to first frame %.1f, to rows %.1f, to the end %.1f ms; %u frames drawn before the rows\n",
                 (created - start) / 1000.0, (presented - start) / 1000.0,
                 (phases.first_paint - start) / 1000.0, (phases.rows_at - start) / 1000.0,
                 (end - start) / 1000.0,
                 phases.cpu_first_paint - phases.cpu_start, phases.cpu_rows - phases.cpu_start,
-                cpu_ms () - phases.cpu_start);
+                cpu_ms () - phases.cpu_start, phases.frames_before_rows);
   g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (page), &phases);
   g_signal_handlers_disconnect_by_data (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (page)), &phases);
 

@@ -290,8 +290,11 @@ decode_answer (DecodeKind   decode,
   return result;
 }
 
+/* The largest answer decoded on the main thread; see finish_answer(). */
+#define DECODE_HERE_MAX (64 * 1024)
+
 static void
-decode_thread (GTask        *task,
+decode_func (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
@@ -382,15 +385,25 @@ finish_answer (GTask *task)
     }
 
   {
-    /* Parse and decode off the main thread: lists can be large.  The
-     * worker's task holds no reference to the client: the worker may drop
-     * its task after the answer was delivered, and the last reference to
-     * the client, and so its session, must never be dropped there. */
+    /* The worker's task holds no reference to the client: the worker may
+     * drop its task after the answer was delivered, and the last
+     * reference to the client, and so its session, must never be dropped
+     * there. */
     GTask *decode = g_task_new (NULL, NULL, decoded_cb, task);
 
-    g_task_set_source_tag (decode, decode_thread);
+    g_task_set_source_tag (decode, decode_func);
     g_task_set_task_data (decode, task, NULL);
-    g_task_run_in_thread (decode, decode_thread);
+
+    /* A large list is parsed and decoded off the main thread.  A small
+     * answer (a page of 100 activity entries is 32 KB, read in about a
+     * millisecond) is decoded here and now: handing it to a worker left
+     * the main loop idle meanwhile, so GTK drew a frame without the
+     * answer and a second one with it, a whole window's drawing more
+     * (docs/performance.md). */
+    if (request->buffer->len <= DECODE_HERE_MAX)
+      decode_func (decode, NULL, task, NULL);
+    else
+      g_task_run_in_thread (decode, decode_func);
     g_object_unref (decode);
   }
 }
@@ -584,7 +597,7 @@ _cockpit_client_finish_pointer (CockpitClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* The steps of finish_answer(), fail_or_retry() and decode_thread(), in
+/* The steps of finish_answer(), fail_or_retry() and decode_func(), in
  * their order, without a connection or a task. */
 CockpitClientOutcome
 cockpit_client_handle_answer (const char          *request_url,
@@ -657,7 +670,7 @@ cockpit_client_handle_answer (const char          *request_url,
   decoded = decode_answer (request.decode, type, member, body, &decode_error);
   if (decoded == NULL)
     {
-      /* As decode_thread(): the parser's words (which may quote the
+      /* As decode_func(): the parser's words (which may quote the
        * answer's bytes) are for the debug log, not for the message. */
       g_set_error_literal (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_RESPONSE,
                            _("The cockpit sent an answer this app does not understand. The cockpit may be newer than the app; check for an update."));
