@@ -561,6 +561,37 @@ plan_action (GtkWidget  *widget,
 
 /* Public ------------------------------------------------------------------------ */
 
+/* The rows are made when the view is first on screen, not with the
+ * session: a start that shows one package does not follow every
+ * environment of every package for a table nobody looks at, nor ask each
+ * package for its last action (docs/performance.md). */
+static void
+ensure_model (CockpitFleetView *self)
+{
+  if (self->model != NULL || self->session == NULL)
+    return;
+  self->model = cockpit_fleet_model_new_for_session (self->session);
+  cockpit_fleet_model_set_announce_func (self->model, announce_cb, self);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->model));
+  update_plan_action (self);
+  update_view (self);
+}
+
+static void
+cockpit_fleet_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cockpit_fleet_view_parent_class)->map (widget);
+  ensure_model (COCKPIT_FLEET_VIEW (widget));
+}
+
+gboolean
+cockpit_fleet_view_get_following (CockpitFleetView *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), FALSE);
+
+  return self->model != NULL;
+}
+
 void
 cockpit_fleet_view_set_session (CockpitFleetView *self,
                                 CockpitSession   *session)
@@ -575,12 +606,9 @@ cockpit_fleet_view_set_session (CockpitFleetView *self,
   if (self->model != NULL)
     cockpit_fleet_model_set_announce_func (self->model, NULL, NULL);
   g_clear_object (&self->model);
-  if (session != NULL)
-    {
-      self->model = cockpit_fleet_model_new_for_session (session);
-      cockpit_fleet_model_set_announce_func (self->model, announce_cb, self);
-    }
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->model));
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_model (self);
   update_plan_action (self);
   update_view (self);
 }
@@ -789,6 +817,7 @@ cockpit_fleet_view_class_init (CockpitFleetViewClass *klass)
   object_class->finalize = cockpit_fleet_view_finalize;
   object_class->get_property = cockpit_fleet_view_get_property;
   object_class->set_property = cockpit_fleet_view_set_property;
+  widget_class->map = cockpit_fleet_view_map;
 
   properties[PROP_FILTER] =
     g_param_spec_string ("filter", NULL, NULL, COCKPIT_FLEET_FILTER_ALL,

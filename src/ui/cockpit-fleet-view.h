@@ -37,6 +37,7 @@ void                cockpit_fleet_view_focus_search   (CockpitFleetView    *self
 
 /* The rows as shown: filtered and sorted (CockpitFleetRow). */
 GListModel         *cockpit_fleet_view_get_rows       (CockpitFleetView    *self);
+gboolean            cockpit_fleet_view_get_following  (CockpitFleetView    *self);
 /* Rows of several packages may be selected ("fleet.plan" plans them). */
 GtkSelectionModel  *cockpit_fleet_view_get_selection  (CockpitFleetView    *self);
 /* The packages of the selected rows, in the order shown (CockpitPackage). */
