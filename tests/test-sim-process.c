@@ -168,6 +168,11 @@ start (ProcessTest *f)
   f->t.session = soup_session_new ();
   g_free (f->t.base);
   f->t.base = g_strdup (f->sim.base);
+
+  /* A new state is saved once the start is over, when the simulator is
+   * first idle: within moments of its answering. */
+  for (int i = 0; i < 500 && !g_file_test (f->state, G_FILE_TEST_IS_REGULAR); i++)
+    g_usleep (10 * 1000);
 }
 
 static SimAnswer *

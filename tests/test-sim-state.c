@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "sim-test-util.h"
 
 #define ENV(p, k) "/api/v1/packages/" p "/environments/" p "-" k
@@ -117,6 +119,44 @@ test_hostile_numbers (SimTest       *f,
   g_assert_true (g_bytes_equal (key->body, started->body));
 }
 
+/* A new state is written once the simulator is first idle, not while it
+ * starts (in the demo, the start of the app); stopped before that, it is
+ * written as it stops.  Either way the next start goes on from it. */
+static void
+test_first_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sim-first-save-XXXXXX", NULL);
+  g_autofree char *state = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *lock = g_strconcat (state, ".lock", NULL);
+  g_autoptr(GError) error = NULL;
+  CockpitSimulator *sim;
+
+  for (int stop_first = 0; stop_first <= 1; stop_first++)
+    {
+      sim = cockpit_simulator_new (SIM_TEST_TOKEN, COCKPIT_SIM_SEED_DEMO, state, SIM_TEST_STAGE_SECONDS,
+                                   FALSE, &error);
+      g_assert_no_error (error);
+      g_assert_false (g_file_test (state, G_FILE_TEST_EXISTS));
+
+      if (stop_first)
+        cockpit_simulator_stop (sim);
+      else
+        while (!g_file_test (state, G_FILE_TEST_EXISTS))
+          g_main_context_iteration (NULL, TRUE);
+      g_assert_true (g_file_test (state, G_FILE_TEST_IS_REGULAR));
+      g_object_unref (sim);
+
+      /* And it loads. */
+      sim = cockpit_simulator_new (SIM_TEST_TOKEN, COCKPIT_SIM_SEED_DEMO, state, SIM_TEST_STAGE_SECONDS,
+                                   FALSE, &error);
+      g_assert_no_error (error);
+      g_object_unref (sim);
+      g_assert_cmpint (g_unlink (state), ==, 0);
+    }
+  g_unlink (lock);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +165,7 @@ main (int   argc,
 
   g_test_add ("/cockpit/sim/state/hostile-numbers", SimTest, NULL,
               sim_test_setup, test_hostile_numbers, sim_test_teardown);
+  g_test_add_func ("/cockpit/sim/state/first-save", test_first_save);
 
   return g_test_run ();
 }

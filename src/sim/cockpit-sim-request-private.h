@@ -35,6 +35,7 @@ struct _CockpitSimulator
   CockpitSimListener *listener;
   GMainContext    *context;
   GSource         *timer;
+  GSource         *first_save;         /* a new state's first saving, when idle */
   char            *base_url;
   guint            port;
   gboolean         stopped;
