@@ -18,6 +18,14 @@
  * columns over a local GListStore of 100 entries: a new window with it,
  * and the store's 100 entries replaced.  The difference is what the
  * network, the server and the parsing cost.
+ *
+ * --scroll also scrolls the whole log, 100,000 entries, to its end, a
+ * steady step a frame, the page loading its pages on the way, against the
+ * baseline's view over 100,000 local rows; it prints the frame times and
+ * the frames dropped (over 1.5 frames of 60 Hz).  --phases prints where
+ * each opening's time goes: the page made, the window shown, the first
+ * frame, the rows in, the frame with them, the CPU time to each, and the
+ * frames drawn before the rows.
  */
 #include "config.h"
 
@@ -32,6 +40,7 @@
 #define TOKEN      "bench-activity-token"
 #define PACKAGE_ID "pkg01"
 #define PAGE_ROWS  100
+#define TOTAL_ENTRIES 100000
 
 /* Waiting for a painted frame */
 
@@ -132,6 +141,7 @@ page_ready (gpointer data)
 
 /* --phases: where the time to the first page goes. */
 static gboolean opt_phases;
+static gboolean opt_scroll;
 
 typedef struct {
   gint64 start;
@@ -400,6 +410,147 @@ print_row (const char *what,
 }
 
 /* Fetches the first page once, as rows for the baseline. */
+/* Scrolling to the end: a fast, steady fling, one step a frame, through
+ * the whole log.  The page loads its pages on the way; the baseline has
+ * all its rows from the start.  Each frame's time is the time from one
+ * frame's tick to the next; over FRAME_BUDGET_US * 1.5 counts as a
+ * dropped frame (the frame clock of Xvfb ticks at 60 Hz). */
+
+#define SCROLL_STEP_PX   1000
+#define FRAME_BUDGET_US  16667
+
+typedef struct {
+  GtkAdjustment *adjustment;
+  ReadyFunc      all_loaded;
+  gpointer       data;
+  GArray        *frame_ms;
+  gint64         last_tick;
+  gint64         started;
+  gint64         ended;
+} Scroll;
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Scroll *scroll = user_data;
+  gint64 now = g_get_monotonic_time ();
+  double upper = gtk_adjustment_get_upper (scroll->adjustment);
+  double page_size = gtk_adjustment_get_page_size (scroll->adjustment);
+  double value = gtk_adjustment_get_value (scroll->adjustment);
+
+  if (scroll->last_tick != 0)
+    {
+      double ms = (now - scroll->last_tick) / 1000.0;
+
+      g_array_append_val (scroll->frame_ms, ms);
+    }
+  else
+    scroll->started = now;
+  scroll->last_tick = now;
+
+  if (value >= upper - page_size - 0.5 && scroll->all_loaded (scroll->data))
+    {
+      scroll->ended = now;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (scroll->adjustment, MIN (value + SCROLL_STEP_PX, upper - page_size));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Scrolls @scroller to the end; returns the frame times, in ms. */
+static GArray *
+scroll_to_end (GtkWidget *scroller,
+               ReadyFunc  all_loaded,
+               gpointer   data,
+               double    *seconds)
+{
+  Scroll scroll = { 0, };
+
+  scroll.adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  scroll.all_loaded = all_loaded;
+  scroll.data = data;
+  scroll.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  gtk_widget_add_tick_callback (scroller, scroll_tick_cb, &scroll, NULL);
+  while (scroll.ended == 0)
+    g_main_context_iteration (NULL, TRUE);
+  *seconds = (scroll.ended - scroll.started) / (double) G_USEC_PER_SEC;
+  return scroll.frame_ms;
+}
+
+static gboolean
+page_all_loaded (gpointer data)
+{
+  CockpitActivityPage *page = data;
+
+  return !cockpit_activity_page_get_loading (page) &&
+         g_list_model_get_n_items (cockpit_activity_page_get_entries (page)) >= TOTAL_ENTRIES;
+}
+
+static void
+print_scroll (const char *what,
+              GArray     *frames,
+              double      seconds)
+{
+  GArray *sorted = g_array_copy (frames);
+  double *values;
+  guint n = sorted->len, dropped = 0;
+
+  qsort (sorted->data, n, sizeof (double), compare_doubles);
+  values = (double *) sorted->data;
+  for (guint i = 0; i < n; i++)
+    dropped += values[i] > FRAME_BUDGET_US * 1.5 / 1000.0;
+  g_print ("%-9s %7u %8.1f %8.1f %8.1f %8.1f %8u %8.1f\n", what, n,
+           values[n / 2], values[MIN (n - 1, (guint) (0.95 * n))], values[MIN (n - 1, (guint) (0.99 * n))],
+           values[n - 1], dropped, seconds);
+  g_array_unref (sorted);
+}
+
+static guint
+count_dropped (GArray *frames)
+{
+  guint dropped = 0;
+
+  for (guint i = 0; i < frames->len; i++)
+    dropped += g_array_index (frames, double, i) > FRAME_BUDGET_US * 1.5 / 1000.0;
+  return dropped;
+}
+
+static void
+measure_scroll (CockpitClient *client,
+                GPtrArray     *rows)
+{
+  g_autoptr(GArray) page_frames = NULL;
+  g_autoptr(GArray) base_frames = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (COCKPIT_TYPE_ACTIVITY_ENTRY);
+  double page_seconds, base_seconds;
+  GtkWidget *page = cockpit_activity_page_new (client, PACKAGE_ID, NULL);
+  GtkWindow *window = new_window (page);
+  GtkWidget *view;
+
+  wait_for_frame (page, page_ready, page);
+  page_frames = scroll_to_end (GTK_WIDGET (gtk_widget_get_template_child (page, COCKPIT_TYPE_ACTIVITY_PAGE, "scroller")),
+                               page_all_loaded, page, &page_seconds);
+  close_window (window);
+
+  /* The same number of rows, all local. */
+  for (guint i = 0; i < TOTAL_ENTRIES / rows->len; i++)
+    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, rows->pdata, rows->len);
+  view = baseline_view (store);
+  window = new_window (view);
+  wait_for_frame (view, always_ready, NULL);
+  base_frames = scroll_to_end (view, always_ready, NULL, &base_seconds);
+  close_window (window);
+
+  g_print ("\nScrolling to the end of %d entries, %d px a frame; frame times in ms, "
+           "dropped: over %.1f ms\n", TOTAL_ENTRIES, SCROLL_STEP_PX, FRAME_BUDGET_US * 1.5 / 1000.0);
+  g_print ("%-9s %7s %8s %8s %8s %8s %8s %8s\n", "", "frames", "median", "p95", "p99", "max", "dropped", "seconds");
+  print_scroll ("page", page_frames, page_seconds);
+  print_scroll ("baseline", base_frames, base_seconds);
+  g_print ("RESULT activity-scroll-dropped %u %u\n", count_dropped (page_frames), count_dropped (base_frames));
+}
+
 static void
 store_result_cb (GObject      *object,
                  GAsyncResult *result,
@@ -438,6 +589,7 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Timed runs of each measurement (10)", "N" },
     { "phases", 0, 0, G_OPTION_ARG_NONE, &opt_phases, "Print where each opening's time goes", NULL },
+    { "scroll", 0, 0, G_OPTION_ARG_NONE, &opt_scroll, "Also scroll the whole log to its end and report frame times", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- time the activity log page");
@@ -554,6 +706,9 @@ main (int   argc,
   g_print ("%-8s %10s %10s   %10s %10s   %10s\n", "", "median", "p90", "median", "p90", "of medians");
   print_row ("open", page_opens, base_opens);
   print_row ("filter", page_filters, base_filters);
+
+  if (opt_scroll)
+    measure_scroll (client, rows);
 
   cockpit_simulator_stop (sim);
   return 0;
