@@ -27,9 +27,17 @@
  * first one, so that its start is not counted and nothing on the
  * desktop's bus is touched.  GSK_RENDERER is passed on as it is.
  *
+ * With --signed-in, the app is started signed in to a cockpit instead of
+ * in demo mode, as a user's app is: the cockpit's address in its settings
+ * (a key file), its token in a real gnome-keyring-daemon on the private
+ * bus, and the cockpit a simulator of the demo seed served by this
+ * process over HTTP on 127.0.0.1, so that the app's process holds no
+ * simulator.  Its figures are printed as the *-signed-in results.
+ *
  * Needs a display: run it under `xvfb-run -a`.  Without one it exits
  * with 77, which meson counts as skipped.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +45,11 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+
+#include "cockpit-secret-store.h"
+#include "cockpit-simulator.h"
+
+#define SIGNED_IN_TOKEN "bench-startup-token"
 
 #ifndef APP_PATH
 #error "APP_PATH must be defined by the build"
@@ -71,6 +84,8 @@ static int       opt_timeout = 60;
 static gboolean  opt_verbose;
 static char     *opt_app;
 static char     *opt_baseline;
+static gboolean  opt_signed_in;
+static char     *cockpit_url;      /* --signed-in: the simulator's address */
 
 /* Running one program ---------------------------------------------------------- */
 
@@ -198,8 +213,26 @@ run_once (const char *const  *argv,
       g_mkdir (path, 0700);
       g_subprocess_launcher_setenv (launcher, folders[i][0], path, TRUE);
     }
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", SCHEMA_DIR, TRUE);
+  if (cockpit_url != NULL)
+    {
+      /* The memory backend is not shared between processes: the address
+       * goes in a key file, where a user's settings would be. */
+      g_autofree char *folder = g_build_filename (dir, "config", "glib-2.0", "settings", NULL);
+      g_autofree char *keyfile = g_build_filename (folder, "keyfile", NULL);
+      g_autofree char *contents = g_strdup_printf ("[io/github/upgradecockpit/UpgradeCockpit]\n"
+                                                   "cockpit-url='%s'\n", cockpit_url);
+
+      if (g_mkdir_with_parents (folder, 0700) != 0 || !g_file_set_contents (keyfile, contents, -1, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", folder, g_strerror (errno));
+          return FALSE;
+        }
+      g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+    }
+  else
+    g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
 
   /* A shared build folder may be relinking the program just now. */
   for (int attempt = 0; process == NULL; attempt++)
@@ -367,6 +400,105 @@ add_sample (Series *series,
     g_array_append_val (series->uss, sample->uss_mib);
 }
 
+/* Signed in: a keyring and a cockpit -------------------------------------------- */
+
+static gboolean
+name_has_owner (const char *name)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner", g_variant_new ("(s)", name),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+/* A gnome-keyring-daemon on the private bus, its login keyring made and
+ * unlocked with a password, in a folder of its own. */
+static gboolean
+start_keyring (GSubprocess **keyring,
+               char        **dir,
+               GError      **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GBytes) password = g_bytes_new_static ("bench\n", 6);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  *dir = g_dir_make_tmp ("bench-startup-keyring-XXXXXX", error);
+  if (*dir == NULL)
+    return FALSE;
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", *dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", *dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", *dir, TRUE);
+  *keyring = g_subprocess_launcher_spawn (launcher, error, "gnome-keyring-daemon", "--foreground",
+                                          "--components=secrets", "--unlock", NULL);
+  if (*keyring == NULL ||
+      !g_output_stream_write_all (g_subprocess_get_stdin_pipe (*keyring), g_bytes_get_data (password, NULL),
+                                  g_bytes_get_size (password), NULL, NULL, error) ||
+      !g_output_stream_close (g_subprocess_get_stdin_pipe (*keyring), NULL, error))
+    return FALSE;
+  while (!name_has_owner ("org.freedesktop.secrets"))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "gnome-keyring-daemon did not start");
+          return FALSE;
+        }
+      g_usleep (20 * 1000);
+    }
+  return TRUE;
+}
+
+typedef struct {
+  gboolean  done;
+  GError   *error;
+} Stored;
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Stored *stored = user_data;
+
+  cockpit_secret_store_store_finish (COCKPIT_SECRET_STORE (object), result, &stored->error);
+  stored->done = TRUE;
+}
+
+/* The demo seed served over HTTP by this process, its token kept in the
+ * keyring for its address as the app's sign-in page would keep it. */
+static CockpitSimulator *
+start_cockpit (GError **error)
+{
+  g_autoptr(CockpitSimulator) sim = NULL;
+  g_autoptr(CockpitSecretStore) store = NULL;
+  Stored stored = { FALSE, NULL };
+
+  sim = cockpit_simulator_new (SIGNED_IN_TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, 600, FALSE, error);
+  if (sim == NULL || !cockpit_simulator_listen (sim, "127.0.0.1", 0, error))
+    return NULL;
+  store = cockpit_secret_store_new ();
+  cockpit_secret_store_store_async (store, cockpit_simulator_get_base_url (sim), "Alex Example",
+                                    SIGNED_IN_TOKEN, NULL, stored_cb, &stored);
+  while (!stored.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (stored.error != NULL)
+    {
+      g_propagate_error (error, stored.error);
+      return NULL;
+    }
+  return g_steal_pointer (&sim);
+}
+
 /* Main ------------------------------------------------------------------------- */
 
 int
@@ -380,11 +512,15 @@ main (int   argc,
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &opt_app, "The upgrade-cockpit executable", "PATH" },
     { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &opt_baseline, "The bench-empty-window executable", "PATH" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print every start and the programs' stderr", NULL },
+    { "signed-in", 0, 0, G_OPTION_ARG_NONE, &opt_signed_in, "Start the app signed in to a cockpit, not in demo mode", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- start-up of Upgrade Cockpit beside an empty window");
   g_autoptr(GError) error = NULL;
   g_autoptr(GTestDBus) bus = NULL;
+  g_autoptr(GSubprocess) keyring = NULL;
+  g_autofree char *keyring_dir = NULL;
+  g_autoptr(CockpitSimulator) sim = NULL;
   g_autofree char *display = NULL;
   g_autofree char *shader_cache = NULL;
   char ratio[32];
@@ -425,6 +561,18 @@ main (int   argc,
     }
   else
     g_printerr ("bench-startup: no dbus-daemon, the programs use the session bus they find\n");
+
+  if (opt_signed_in)
+    {
+      if (bus == NULL || !start_keyring (&keyring, &keyring_dir, &error) ||
+          (sim = start_cockpit (&error)) == NULL)
+        {
+          g_printerr ("bench-startup: --signed-in: %s\n", error ? error->message : "needs dbus-daemon");
+          return 1;
+        }
+      cockpit_url = g_strdup (cockpit_simulator_get_base_url (sim));
+      app_argv[1] = NULL;
+    }
 
   shader_cache = g_dir_make_tmp ("bench-startup-mesa-XXXXXX", &error);
   if (shader_cache == NULL)
@@ -477,7 +625,9 @@ main (int   argc,
         }
     }
 
-  printf ("\nStart-up of `upgrade-cockpit --demo` beside an empty libadwaita window\n");
+  printf ("\nStart-up of %s beside an empty libadwaita window\n",
+          opt_signed_in ? "`upgrade-cockpit` signed in to a cockpit (a simulator outside the app's process)"
+                        : "`upgrade-cockpit --demo`");
   printf ("%d measured starts of each after %d warm-up, alternating; fresh XDG folders each start\n\n",
           opt_runs, opt_warmup);
   printf ("%-28s %9s %9s %13s %15s\n", "", "baseline", "app", "app/baseline", "app 2nd start");
@@ -495,14 +645,18 @@ main (int   argc,
   printf ("GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(GTK's choice)");
 
   /* For bench/run-all: figure, app, baseline (medians). */
-  printf ("\nRESULT startup-visible %.1f %.1f\n",
-          quantile (app->visible, 0.5), quantile (baseline->visible, 0.5));
-  printf ("RESULT startup-data %.1f %.1f\n",
-          quantile (app->data, 0.5), quantile (baseline->visible, 0.5));
-  printf ("RESULT pss-demo %.1f %.1f\n",
-          quantile (app->pss, 0.5), quantile (baseline->pss, 0.5));
-  printf ("RESULT uss-demo %.1f %.1f\n",
-          quantile (app->uss, 0.5), quantile (baseline->uss, 0.5));
+  {
+    const char *suffix = opt_signed_in ? "-signed-in" : "";
+
+    printf ("\nRESULT startup-visible%s %.1f %.1f\n", suffix,
+            quantile (app->visible, 0.5), quantile (baseline->visible, 0.5));
+    printf ("RESULT startup-data%s %.1f %.1f\n", suffix,
+            quantile (app->data, 0.5), quantile (baseline->visible, 0.5));
+    printf ("RESULT pss-%s %.1f %.1f\n", opt_signed_in ? "signed-in" : "demo",
+            quantile (app->pss, 0.5), quantile (baseline->pss, 0.5));
+    printf ("RESULT uss-%s %.1f %.1f\n", opt_signed_in ? "signed-in" : "demo",
+            quantile (app->uss, 0.5), quantile (baseline->uss, 0.5));
+  }
 
   if (baseline->failures > 0 || app->failures > 0 || second->failures > 0)
     {
@@ -515,6 +669,14 @@ main (int   argc,
   series_free (app);
   series_free (second);
   remove_tree (shader_cache);
+  if (sim != NULL)
+    cockpit_simulator_stop (sim);
+  if (keyring != NULL)
+    {
+      g_subprocess_force_exit (keyring);
+      g_subprocess_wait (keyring, NULL, NULL);
+      remove_tree (keyring_dir);
+    }
   if (bus != NULL)
     g_test_dbus_down (bus);
   return status;
