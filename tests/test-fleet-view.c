@@ -287,6 +287,28 @@ test_filters (void)
   for (guint i = 0; i < n; i++)
     g_assert_true (needs_attention (row_at (i)));
 
+  /* A row that needs attention says why in a tooltip, given to GTK when
+   * it asks (set on every cell, it was a round trip to the X server each). */
+  {
+    CockpitFleetCell *with_tooltip = NULL;
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    WAIT_FOR (find_cell (view, row_at (0), COCKPIT_FLEET_COLUMN_STATE) != NULL);
+    for (guint c = 0; c < COCKPIT_FLEET_N_COLUMNS && with_tooltip == NULL; c++)
+      {
+        CockpitFleetCell *cell = find_cell (view, row_at (0), c);
+
+        if (cell != NULL && cockpit_fleet_cell_get_tooltip (cell) != NULL)
+          with_tooltip = cell;
+      }
+    g_assert_nonnull (with_tooltip);
+    g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (with_tooltip)));
+    g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (with_tooltip)));
+    g_signal_emit_by_name (with_tooltip, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+  }
+
   /* In maintenance: one package put there on the simulator. */
   test_app_sim_control (t.sim, TOKEN, "/_sim/packages/pkg07/maintenance", "{\"message\": \"Moving data centre.\"}");
   refresh ();

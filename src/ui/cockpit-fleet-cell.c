@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "cockpit-fleet-cell.h"
-#include "cockpit-widget-util.h"
 
 struct _CockpitFleetCell
 {
@@ -33,6 +32,7 @@ struct _CockpitFleetCell
   /* What is shown */
   char            *title_text;
   char            *subtitle_text;
+  char            *tooltip;         /* made into GTK's tooltip when asked for */
 
   /* Owned references */
   CockpitFleetRow *row;
@@ -354,6 +354,51 @@ set_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, name);
 }
 
+/* The tooltip is kept here and given to GTK when it asks for it
+ * (query_tooltip): gtk_widget_set_tooltip_text() on a shown cell costs a
+ * round trip to the X server, once per cell with a tooltip as the table
+ * is made (docs/performance.md).  Screen readers get it as the cell's
+ * description, as GTK's own tooltip would give it. */
+static void
+set_tooltip (CockpitFleetCell *self,
+             const char       *tooltip)
+{
+  if (tooltip != NULL && *tooltip == '\0')
+    tooltip = NULL;
+  if (g_strcmp0 (self->tooltip, tooltip) == 0)
+    return;
+  g_free (self->tooltip);
+  self->tooltip = g_strdup (tooltip);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), tooltip != NULL);
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static gboolean
+cockpit_fleet_cell_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard,
+                                  GtkTooltip *tooltip)
+{
+  CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
+
+  if (self->tooltip == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->tooltip);
+  return TRUE;
+}
+
+const char *
+cockpit_fleet_cell_get_tooltip (CockpitFleetCell *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_CELL (self), NULL);
+
+  return self->tooltip;
+}
+
 static void
 show_icon (CockpitFleetCell *self,
            gboolean          shown)
@@ -434,7 +479,7 @@ show (CockpitFleetCell *self,
   /* Nothing to say is said quietly. */
   set_class (self->title ? self->title : GTK_WIDGET (self), "dim-label", g_strcmp0 (title, "—") == 0);
   show_icon (self, icon);
-  cockpit_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  set_tooltip (self, tooltip);
 }
 
 /* The narrow list's second line: what the columns would say, in words,
@@ -631,6 +676,7 @@ cockpit_fleet_cell_finalize (GObject *object)
 
   g_free (self->title_text);
   g_free (self->subtitle_text);
+  g_free (self->tooltip);
   g_free (self->text);
   g_clear_pointer (&self->attributes, pango_attr_list_unref);
 
@@ -647,6 +693,7 @@ cockpit_fleet_cell_class_init (CockpitFleetCellClass *klass)
   object_class->finalize = cockpit_fleet_cell_finalize;
   widget_class->snapshot = cockpit_fleet_cell_snapshot;
   widget_class->measure = cockpit_fleet_cell_measure;
+  widget_class->query_tooltip = cockpit_fleet_cell_query_tooltip;
   widget_class->size_allocate = cockpit_fleet_cell_size_allocate;
   widget_class->css_changed = cockpit_fleet_cell_css_changed;
 

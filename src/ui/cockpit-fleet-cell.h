@@ -26,6 +26,9 @@ guint            cockpit_fleet_cell_get_column         (CockpitFleetCell *self);
 const char      *cockpit_fleet_cell_get_text           (CockpitFleetCell *self);
 /* The second line, or NULL when there is none. */
 const char      *cockpit_fleet_cell_get_subtitle       (CockpitFleetCell *self);
+/* What its tooltip says (the reason it needs attention, the time in
+ * words), or NULL. */
+const char      *cockpit_fleet_cell_get_tooltip        (CockpitFleetCell *self);
 
 /* How many times cells of any row have been drawn, for the benchmark and
  * the tests that check a change redraws one row. */
