@@ -307,6 +307,7 @@ test_filters (void)
     g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (with_tooltip)));
     g_signal_emit_by_name (with_tooltip, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
     g_assert_true (shown);
+    test_app_screenshot_both (GTK_WIDGET (window ()), "fleet-attention");
   }
 
   /* In maintenance: one package put there on the simulator. */

@@ -86,18 +86,22 @@ static guint signals[N_SIGNALS];
 
 /* Columns ---------------------------------------------------------------------- */
 
+/* The widths add up, with the cells' padding, to the room a 1280 px
+ * window leaves beside the sidebar (about 960 px): every column is on
+ * screen without scrolling sideways, and longer texts end in "…" (the
+ * whole text is in the narrow list, the tooltip and the CSV). */
 static const struct {
   const char *title;
   int         width;
 } columns[COCKPIT_FLEET_N_COLUMNS] = {
-  [COCKPIT_FLEET_COLUMN_PACKAGE]      = { N_("Package"), 190 },
+  [COCKPIT_FLEET_COLUMN_PACKAGE]      = { N_("Package"), 110 },
   [COCKPIT_FLEET_COLUMN_ENVIRONMENT]  = { N_("Environment"), 95 },
   [COCKPIT_FLEET_COLUMN_VERSION]      = { N_("Magnolia Version"), 125 },
-  [COCKPIT_FLEET_COLUMN_LTS]          = { N_("LTS"), 195 },
+  [COCKPIT_FLEET_COLUMN_LTS]          = { N_("LTS"), 155 },
   [COCKPIT_FLEET_COLUMN_BACKUP]       = { N_("Upgrade Backup"), 120 },
-  [COCKPIT_FLEET_COLUMN_ACTION]       = { N_("Running Action"), 170 },
-  [COCKPIT_FLEET_COLUMN_LAST_UPGRADE] = { N_("Last Upgrade"), 170 },
-  [COCKPIT_FLEET_COLUMN_STATE]        = { N_("State"), 110 },
+  [COCKPIT_FLEET_COLUMN_ACTION]       = { N_("Running Action"), 115 },
+  [COCKPIT_FLEET_COLUMN_LAST_UPGRADE] = { N_("Last Upgrade"), 105 },
+  [COCKPIT_FLEET_COLUMN_STATE]        = { N_("State"), 80 },
 };
 
 static void
