@@ -22,6 +22,7 @@
 #include "cockpit-a11y.h"
 #include "cockpit-async.h"
 #include "cockpit-fleet-plan-dialog.h"
+#include "cockpit-fleet-plan-row.h"
 #include "cockpit-plan-options.h"
 #include "cockpit-upgrade-texts.h"
 #include "cockpit-window.h"
@@ -549,45 +550,8 @@ create_package_row (gpointer item,
   CockpitFleetPlanDialog *self = user_data;
   CockpitPackage *package = item;
   Entry *entry = entry_of (self, package);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *state = gtk_label_new (NULL);
-  const char *state_text = NULL;
-  const char *css = NULL;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cockpit_package_get_name (package));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->text != NULL ? entry->text : "");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  switch (entry->state)
-    {
-    case COCKPIT_FLEET_PLAN_ALLOWED:
-      state_text = _("Will be planned");
-      break;
-    case COCKPIT_FLEET_PLAN_REFUSED:
-      state_text = _("Cannot be planned");
-      css = "warning";
-      break;
-    case COCKPIT_FLEET_PLAN_SENDING:
-      state_text = _("Sending…");
-      break;
-    case COCKPIT_FLEET_PLAN_CREATED:
-      state_text = _("Created");
-      css = "success";
-      break;
-    case COCKPIT_FLEET_PLAN_FAILED:
-      state_text = _("Refused");
-      css = "error";
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_label (GTK_LABEL (state), state_text);
-  if (css != NULL)
-    gtk_widget_add_css_class (state, css);
-  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
+  return cockpit_fleet_plan_row_new (cockpit_package_get_name (package), entry->state, entry->text);
 }
 
 /* Public ---------------------------------------------------------------------- */
