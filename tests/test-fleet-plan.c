@@ -24,6 +24,7 @@
 
 #include "cockpit-application-private.h"
 #include "cockpit-fleet-plan-dialog.h"
+#include "cockpit-fleet-plan-row.h"
 #include "cockpit-fleet-view.h"
 #include "cockpit-json.h"
 #include "cockpit-plan-options.h"
@@ -270,6 +271,32 @@ plan_from_fleet (GtkWidget *window)
   g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("globex"))), ==, globex_plan_id);
   g_assert_null (cockpit_package_get_active_plan (package ("initech")));
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A package's row says its state in words, and what it is given below. */
+static void
+test_row (void)
+{
+  static const struct {
+    CockpitFleetPlanState  state;
+    const char            *words;
+  } cases[] = {
+    { COCKPIT_FLEET_PLAN_ALLOWED, "Will be planned" },
+    { COCKPIT_FLEET_PLAN_REFUSED, "Cannot be planned" },
+    { COCKPIT_FLEET_PLAN_SENDING, "Sending…" },
+    { COCKPIT_FLEET_PLAN_CREATED, "Created" },
+    { COCKPIT_FLEET_PLAN_FAILED, "Refused" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *row = g_object_ref_sink (cockpit_fleet_plan_row_new ("Acme Corporation Website", cases[i].state,
+                                                                      "Integration, UAT, Live → 6.4.3"));
+
+      g_assert_cmpstr (cockpit_fleet_plan_row_get_state_text (COCKPIT_FLEET_PLAN_ROW (row)), ==, cases[i].words);
+      g_assert_true (gtk_widget_has_css_class (row, "fleet-plan-row"));
+      g_assert_finalize_object (row);
+    }
 }
 
 /* The dialog at 1280 and at 360 px, light and dark: packages of long
@@ -608,6 +635,7 @@ main (int   argc,
   test_app_start (&t, &session, TOKEN, STAGE_SECONDS);
   cockpit = t.session;
 
+  g_test_add_func ("/cockpit/fleet-plan/0-row", test_row);
   g_test_add_func ("/cockpit/fleet-plan/0-screens", test_screens);
   g_test_add_func ("/cockpit/fleet-plan/1-checklist", test_checklist);
   g_test_add_func ("/cockpit/fleet-plan/2-past-start", test_past_start);
