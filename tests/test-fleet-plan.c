@@ -400,8 +400,9 @@ test_checklist (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* A start that has passed: the model's rule says so above everything,
- * nothing is sent, and the dialog can still be corrected. */
+/* A start that has passed, or one more than 30 days ahead: the model's
+ * rule says so above everything, nothing is sent, and the dialog can
+ * still be corrected. */
 static void
 test_past_start (void)
 {
@@ -422,6 +423,17 @@ test_past_start (void)
   g_assert_cmpint (state_of (dialog, "acmeweb", NULL), ==, COCKPIT_FLEET_PLAN_ALLOWED);
   g_assert_cmpint (state_of (dialog, "umbrella", NULL), ==, COCKPIT_FLEET_PLAN_ALLOWED);
   test_app_screenshot_both (GTK_WIDGET (dialog), "fleet-plan-dialog-past-start");
+
+  /* Too far ahead is refused the same way. */
+  {
+    g_autoptr(GDateTime) far = g_date_time_add_days (now, 40);
+
+    cockpit_plan_options_set_start (options_of (dialog), far);
+    tick_checklist (dialog);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "fleet-plan.create", NULL));
+    assert_contains (cockpit_fleet_plan_dialog_get_error (dialog), "30 days");
+    g_assert_cmpint (state_of (dialog, "acmeweb", NULL), ==, COCKPIT_FLEET_PLAN_ALLOWED);
+  }
 
   /* Nothing reached the cockpit. */
   refresh ();
