@@ -16,6 +16,7 @@
 #include "cockpit-application-private.h"
 #include "cockpit-plan-card.h"
 #include "cockpit-plan-dialog.h"
+#include "cockpit-plan-options.h"
 #include "cockpit-simulator.h"
 #include "cockpit-window-private.h"
 #include "test-app-util.h"
@@ -238,11 +239,16 @@ shoot_card (const char *state)
 
 /* The dialog ---------------------------------------------------------------------- */
 
+/* A widget of the dialog's template, or of its CockpitPlanOptions (the
+ * gate, the start, the backup and the checklist). */
 static gpointer
 dialog_child (CockpitPlanDialog *dialog,
               const char        *name)
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), COCKPIT_TYPE_PLAN_DIALOG, name);
+
+  if (child == NULL)
+    child = gtk_widget_get_template_child (cockpit_plan_dialog_get_options (dialog), COCKPIT_TYPE_PLAN_OPTIONS, name);
 
   g_assert_nonnull (child);
   return child;

@@ -1,14 +1,18 @@
 /* cockpit-fleet-plan-dialog.c: "Plan an Upgrade…" for several packages of the fleet at once.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One version, the same environments (as kinds), the same gate, and a
- * start as soon as the plans are created; one plan per package.  Before
- * anything is sent, every package is checked with the model's rules
+ * One version, the same environments (as kinds), and the same gate,
+ * start, backup of Live and checklist as the one-package dialog (the
+ * shared CockpitPlanOptions); one plan per package.  Before anything is
+ * sent, every package is checked with the model's rules
  * (cockpit_rules_check_plan() and cockpit_rules_check_plan_environment())
- * and the ones that cannot be planned are listed with the reason.  Each
- * package's plan then goes with its own Idempotency-Key, made once for the
- * dialog's life, and its answer (created, or the cockpit's refusal in the
- * client's words) is shown on its row.
+ * and the ones that cannot be planned are listed with the reason; then
+ * every request is checked with cockpit_plan_request_check(), and a start
+ * that has passed (or is too far ahead) is said once, above everything,
+ * with nothing sent.  Each package's plan goes with its own
+ * Idempotency-Key, made once for the dialog's life, and its answer
+ * (created, or the cockpit's refusal in the client's words) is shown on
+ * its row.
  */
 #include "config.h"
 
@@ -18,10 +22,12 @@
 #include "cockpit-a11y.h"
 #include "cockpit-async.h"
 #include "cockpit-fleet-plan-dialog.h"
+#include "cockpit-fleet-plan-row.h"
+#include "cockpit-plan-options.h"
+#include "cockpit-upgrade-texts.h"
 #include "cockpit-window.h"
 
 #define N_KINDS 3
-#define DEFAULT_SOAK_HOURS 24
 
 typedef struct {
   CockpitFleetPlanState   state;
@@ -35,15 +41,18 @@ struct _CockpitFleetPlanDialog
 {
   AdwWindow parent_instance;
 
-  /* Widgets */
-  AdwWindowTitle    *window_title;
-  GtkDropDown       *version_dropdown;
-  GtkCheckButton    *kind_checks[N_KINDS];
-  GtkCheckButton    *approval_check;
-  GtkCheckButton    *soak_check;
-  GtkSpinButton     *soak_spin;
-  GtkLabel          *summary_label;
-  GtkListBox        *packages_box;
+  /* Template widgets */
+  AdwWindowTitle     *window_title;
+  GtkWidget          *scroller;
+  GtkWidget          *create_button;
+  GtkLabel           *error_label;
+  GtkWidget          *choices_group;
+  GtkDropDown        *version_dropdown;
+  GtkCheckButton     *integration_check;
+  GtkCheckButton     *uat_check;
+  GtkCheckButton     *live_check;
+  GtkListBox         *packages_box;
+  CockpitPlanOptions *options;
 
   /* Owned references */
   CockpitSession    *session;
@@ -82,6 +91,15 @@ entry_free (gpointer data)
   g_free (entry);
 }
 
+static GtkCheckButton *
+check_of (CockpitFleetPlanDialog *self,
+          guint                   i)
+{
+  GtkCheckButton *checks[N_KINDS] = { self->integration_check, self->uat_check, self->live_check };
+
+  return checks[i];
+}
+
 static Entry *
 entry_of (CockpitFleetPlanDialog *self,
           CockpitPackage         *package)
@@ -97,6 +115,16 @@ selected_version (CockpitFleetPlanDialog *self)
   if (selected == GTK_INVALID_LIST_POSITION)
     return NULL;
   return gtk_string_list_get_string (self->versions, selected);
+}
+
+static void
+show_error (CockpitFleetPlanDialog *self,
+            const char             *message)
+{
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
 static void
@@ -143,7 +171,7 @@ check_package (CockpitFleetPlanDialog *self,
       g_autoptr(GListStore) offered = NULL;
       g_autofree char *reason = NULL;
 
-      if (!gtk_check_button_get_active (self->kind_checks[i]))
+      if (!gtk_check_button_get_active (check_of (self, i)))
         continue;
       env = cockpit_package_get_environment (package, kinds[i]);
       if (env == NULL)
@@ -217,27 +245,120 @@ refresh_rows (CockpitFleetPlanDialog *self)
   g_list_model_items_changed (G_LIST_MODEL (self->packages), 0, n, n);
 }
 
+/* "Sunday 6 December 2026 at 06:00 (2026-12-06 06:00 UTC)" */
+static char *
+format_start (GDateTime *start)
+{
+  g_autofree char *local = cockpit_format_date_time (start, COCKPIT_DATE_LONG);
+  g_autofree char *utc = cockpit_format_date_time (start, COCKPIT_DATE_UTC);
+
+  /* Translators: a time in local time, then the same in UTC */
+  return g_strdup_printf (_("%s (%s)"), local, utc);
+}
+
+/* What happens, before the plans are made; the answers after. */
+static char *
+dup_summary (CockpitFleetPlanDialog   *self,
+             const CockpitPlanRequest *common,
+             guint                     n_chosen)
+{
+  guint allowed = count_state (self, COCKPIT_FLEET_PLAN_ALLOWED);
+  guint refused = count_state (self, COCKPIT_FLEET_PLAN_REFUSED);
+  GString *summary;
+
+  if (self->started)
+    {
+      guint created = count_state (self, COCKPIT_FLEET_PLAN_CREATED);
+      guint failed = count_state (self, COCKPIT_FLEET_PLAN_FAILED);
+
+      if (self->pending > 0)
+        return g_strdup (_("Creating the plans…"));
+      /* Translators: "2 plans created, 1 refused by the cockpit." */
+      return g_strdup_printf (ngettext ("%u plan created, %u refused by the cockpit.",
+                                        "%u plans created, %u refused by the cockpit.", created),
+                              created, failed);
+    }
+  if (allowed == 0)
+    return g_strdup (_("None of these packages can be planned with these choices."));
+
+  summary = g_string_new (NULL);
+  g_string_append_printf (summary, ngettext ("%u package gets its own plan.",
+                                             "%u packages get a plan each.", allowed),
+                          allowed);
+  g_string_append_c (summary, ' ');
+  if (n_chosen > 1)
+    {
+      if (common->gate == COCKPIT_PLAN_GATE_SOAK)
+        g_string_append_printf (summary,
+                                ngettext ("After each environment, a plan waits %u hour, then goes on by itself.",
+                                          "After each environment, a plan waits %u hours, then goes on by itself.",
+                                          common->soak_hours),
+                                common->soak_hours);
+      else
+        g_string_append (summary, _("After each environment, a plan waits for your approval."));
+      g_string_append_c (summary, ' ');
+    }
+  if (common->start_at == NULL)
+    g_string_append (summary, _("The plans start as soon as they are created."));
+  else
+    {
+      g_autofree char *when = format_start (common->start_at);
+
+      /* Translators: "The plans start on Sunday 6 December 2026 at 06:00 (2026-12-06 06:00 UTC)." */
+      g_string_append_printf (summary, _("The plans start on %s."), when);
+    }
+  if (common->back_up_live_first)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append (summary, _("Live is backed up first in each plan that upgrades it."));
+    }
+  if (refused > 0)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary, ngettext ("%u package cannot be planned and is left out.",
+                                                 "%u packages cannot be planned and are left out.", refused),
+                              refused);
+    }
+  g_string_append_c (summary, ' ');
+  g_string_append (summary, _("The cockpit runs the plans, so they go on while this computer is off. If an upgrade fails, its plan stops there and nothing after it is upgraded."));
+  return g_string_free (summary, FALSE);
+}
+
 static void
 update (CockpitFleetPlanDialog *self)
 {
+  g_auto(CockpitPlanRequest) common = { 0 };
   g_autoptr(GDateTime) now = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *tested = NULL;
+  g_autofree char *confirmed_for = NULL;
   const char *version;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->packages));
-  guint allowed, refused;
-  gboolean soak;
-  g_autofree char *summary = NULL;
+  guint n_chosen = 0;
+  CockpitEnvironmentKind chosen = COCKPIT_ENVIRONMENT_KIND_LIVE;
+  gboolean live;
 
   if (self->updating)
     return;
   self->updating = TRUE;
 
-  soak = gtk_check_button_get_active (self->soak_check);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->soak_spin), soak && !self->started);
+  version = selected_version (self);
+  for (guint i = 0; i < N_KINDS; i++)
+    if (gtk_check_button_get_active (check_of (self, i)))
+      {
+        chosen = kinds[i];
+        n_chosen++;
+      }
+  live = gtk_check_button_get_active (self->live_check);
+  cockpit_plan_options_set_show_gate (self->options, n_chosen > 1);
+  cockpit_plan_options_set_live_included (self->options, live);
+  /* What is the same in every plan: the gate, the start, the backup. */
+  cockpit_plan_options_fill_request (self->options, &common);
 
   if (!self->started)
     {
       now = cockpit_session_dup_now (self->session);
-      version = selected_version (self);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(CockpitPackage) package = g_list_model_get_item (G_LIST_MODEL (self->packages), i);
@@ -247,45 +368,28 @@ update (CockpitFleetPlanDialog *self)
     }
   refresh_rows (self);
 
-  allowed = count_state (self, COCKPIT_FLEET_PLAN_ALLOWED);
-  refused = count_state (self, COCKPIT_FLEET_PLAN_REFUSED);
-  if (self->started)
+  summary = dup_summary (self, &common, n_chosen);
+  cockpit_plan_options_set_texts (self->options, summary, NULL,
+                                  live ? cockpit_upgrade_text_previous (COCKPIT_ENVIRONMENT_KIND_LIVE) : NULL);
+
+  /* The checklist, as for one package: the release notes, and the
+   * testing of the environments in their order or between the gates. */
+  if (version != NULL && n_chosen > 0)
     {
-      guint created = count_state (self, COCKPIT_FLEET_PLAN_CREATED);
-      guint failed = count_state (self, COCKPIT_FLEET_PLAN_FAILED);
-
-      if (self->pending > 0)
-        summary = g_strdup (_("Creating the plans…"));
-      else
-        /* Translators: "2 plans created, 1 refused by the cockpit." */
-        summary = g_strdup_printf (ngettext ("%u plan created, %u refused by the cockpit.",
-                                             "%u plans created, %u refused by the cockpit.", created),
-                                   created, failed);
+      notes = cockpit_upgrade_text_read_notes (version);
+      tested = n_chosen == 1 ? cockpit_upgrade_text_tested_in_order (chosen)
+                             : cockpit_upgrade_text_tested_between (common.gate, common.soak_hours);
+      /* The ticks confirm one version on some environments with one gate. */
+      confirmed_for = g_strdup_printf ("%s/%d%d%d/%u/%u", version,
+                                       gtk_check_button_get_active (self->integration_check),
+                                       gtk_check_button_get_active (self->uat_check), live,
+                                       n_chosen > 1 ? common.gate : 0, n_chosen > 1 ? common.soak_hours : 0);
     }
-  else if (allowed == 0)
-    summary = g_strdup (_("None of these packages can be planned with these choices."));
-  else
-    {
-      g_autofree char *plans = g_strdup_printf (ngettext ("%u package gets its own plan.",
-                                                          "%u packages get a plan each.", allowed),
-                                                allowed);
-      g_autofree char *gate = soak
-        ? g_strdup_printf (ngettext ("After each environment, a plan waits %u hour, then goes on by itself.",
-                                     "After each environment, a plan waits %u hours, then goes on by itself.",
-                                     (guint) gtk_spin_button_get_value_as_int (self->soak_spin)),
-                           (guint) gtk_spin_button_get_value_as_int (self->soak_spin))
-        : g_strdup (_("After each environment, a plan waits for your approval."));
-      g_autofree char *left = refused > 0
-        ? g_strdup_printf (ngettext ("%u package cannot be planned and is left out.",
-                                     "%u packages cannot be planned and are left out.", refused), refused)
-        : g_strdup ("");
+  cockpit_plan_options_set_checklist (self->options, notes, tested, confirmed_for);
 
-      /* Translators: the sentences of the summary, one after the other */
-      summary = g_strdup_printf (_("%s %s The plans start as soon as they are created. %s"), plans, gate, left);
-    }
-  gtk_label_set_label (self->summary_label, g_strstrip (summary));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fleet-plan.create", !self->started && allowed > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fleet-plan.create",
+                                 !self->started && count_state (self, COCKPIT_FLEET_PLAN_ALLOWED) > 0 &&
+                                 cockpit_plan_options_get_checklist_complete (self->options));
   self->updating = FALSE;
 }
 
@@ -335,15 +439,50 @@ created_cb (GObject      *object,
     g_signal_emit (self, signals[FINISHED], 0);
 }
 
+/* The request for @entry's package: the version and its environments,
+ * with the options that are the same for every plan. */
+static CockpitPlanRequest *
+new_request (CockpitFleetPlanDialog *self,
+             Entry                  *entry,
+             const char             *version)
+{
+  CockpitPlanRequest *request = g_new0 (CockpitPlanRequest, 1);
+  gboolean has_live = FALSE;
+
+  request->target_version = g_strdup (version);
+  memcpy (request->environments, entry->kinds, sizeof entry->kinds);
+  request->n_environments = entry->n_kinds;
+  for (guint i = 0; i < entry->n_kinds; i++)
+    has_live |= entry->kinds[i] == COCKPIT_ENVIRONMENT_KIND_LIVE;
+  cockpit_plan_options_fill_request (self->options, request);
+  /* A plan of one environment has no gate to wait at. */
+  if (entry->n_kinds < 2)
+    {
+      request->gate = COCKPIT_PLAN_GATE_APPROVAL;
+      request->soak_hours = 0;
+    }
+  /* Live is backed up only in the plans that upgrade it. */
+  request->back_up_live_first = request->back_up_live_first && has_live;
+  return request;
+}
+
+static void
+request_free (gpointer data)
+{
+  cockpit_plan_request_clear (data);
+  g_free (data);
+}
+
 static void
 create_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   CockpitFleetPlanDialog *self = COCKPIT_FLEET_PLAN_DIALOG (widget);
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (request_free);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDateTime) now = NULL;
   const char *version = selected_version (self);
-  gboolean soak = gtk_check_button_get_active (self->soak_check);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->packages));
 
   if (self->started || version == NULL)
@@ -351,31 +490,40 @@ create_action (GtkWidget  *widget,
 
   /* The rules once more, with the session as it is now. */
   update (self);
-  self->started = TRUE;
+  if (!cockpit_plan_options_get_checklist_complete (self->options))
+    return;
+
+  /* Every request is checked before any is sent: what is wrong with the
+   * start or the gate is wrong for all of them, and is said once. */
   now = cockpit_session_dup_now (self->session);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CockpitPackage) package = g_list_model_get_item (G_LIST_MODEL (self->packages), i);
-      g_auto(CockpitPlanRequest) request = { 0 };
-      g_autofree char *message = NULL;
       Entry *entry = entry_of (self, package);
-      CreateData *data;
+      CockpitPlanRequest *request;
+      g_autofree char *message = NULL;
 
       if (entry->state != COCKPIT_FLEET_PLAN_ALLOWED)
         continue;
-
-      request.target_version = g_strdup (version);
-      memcpy (request.environments, entry->kinds, sizeof entry->kinds);
-      request.n_environments = entry->n_kinds;
-      request.gate = soak && entry->n_kinds > 1 ? COCKPIT_PLAN_GATE_SOAK : COCKPIT_PLAN_GATE_APPROVAL;
-      if (request.gate == COCKPIT_PLAN_GATE_SOAK)
-        request.soak_hours = (guint) gtk_spin_button_get_value_as_int (self->soak_spin);
-      if (!cockpit_plan_request_check (&request, now, &message))
+      request = new_request (self, entry, version);
+      g_ptr_array_add (requests, request);
+      g_ptr_array_add (chosen, g_steal_pointer (&package));
+      if (!cockpit_plan_request_check (request, now, &message))
         {
-          set_entry (entry, COCKPIT_FLEET_PLAN_REFUSED,
-                     message != NULL ? g_steal_pointer (&message) : g_strdup (_("The plan is not complete.")));
-          continue;
+          show_error (self, message != NULL ? message : _("The plan is not complete."));
+          return;
         }
+    }
+  if (requests->len == 0)
+    return;
+
+  show_error (self, NULL);
+  self->started = TRUE;
+  for (guint i = 0; i < requests->len; i++)
+    {
+      CockpitPackage *package = g_ptr_array_index (chosen, i);
+      Entry *entry = entry_of (self, package);
+      CreateData *data;
 
       set_entry (entry, COCKPIT_FLEET_PLAN_SENDING, g_strdup (_("Creating the plan…")));
       data = g_new0 (CreateData, 1);
@@ -383,18 +531,14 @@ create_action (GtkWidget  *widget,
       data->package_id = g_strdup (cockpit_package_get_id (package));
       self->pending++;
       /* A plan changes the cockpit: it is not cancelled with the dialog. */
-      cockpit_session_create_plan_async (self->session, package, &request, entry->idempotency_key,
-                                         NULL, created_cb, data);
+      cockpit_session_create_plan_async (self->session, package, g_ptr_array_index (requests, i),
+                                         entry->idempotency_key, NULL, created_cb, data);
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->version_dropdown), FALSE);
-  for (guint i = 0; i < N_KINDS; i++)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->kind_checks[i]), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->approval_check), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->soak_check), FALSE);
+  /* The choices made are those of the plans now. */
+  gtk_widget_set_sensitive (self->choices_group, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->options), FALSE);
   update (self);
-  if (self->pending == 0)
-    g_signal_emit (self, signals[FINISHED], 0);
 }
 
 /* The rows ------------------------------------------------------------------- */
@@ -406,45 +550,8 @@ create_package_row (gpointer item,
   CockpitFleetPlanDialog *self = user_data;
   CockpitPackage *package = item;
   Entry *entry = entry_of (self, package);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *state = gtk_label_new (NULL);
-  const char *state_text = NULL;
-  const char *css = NULL;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cockpit_package_get_name (package));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->text != NULL ? entry->text : "");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  switch (entry->state)
-    {
-    case COCKPIT_FLEET_PLAN_ALLOWED:
-      state_text = _("Will be planned");
-      break;
-    case COCKPIT_FLEET_PLAN_REFUSED:
-      state_text = _("Cannot be planned");
-      css = "warning";
-      break;
-    case COCKPIT_FLEET_PLAN_SENDING:
-      state_text = _("Sending…");
-      break;
-    case COCKPIT_FLEET_PLAN_CREATED:
-      state_text = _("Created");
-      css = "success";
-      break;
-    case COCKPIT_FLEET_PLAN_FAILED:
-      state_text = _("Refused");
-      css = "error";
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_label (GTK_LABEL (state), state_text);
-  if (css != NULL)
-    gtk_widget_add_css_class (state, css);
-  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
+  return cockpit_fleet_plan_row_new (cockpit_package_get_name (package), entry->state, entry->text);
 }
 
 /* Public ---------------------------------------------------------------------- */
@@ -542,6 +649,8 @@ cockpit_fleet_plan_dialog_new (GtkWindow      *parent,
 
   now = cockpit_session_dup_now (session);
   self->updating = TRUE;
+  /* A maintenance window begins by default tomorrow at 06:00, local time. */
+  cockpit_plan_options_set_default_day (self->options, now);
   fill_versions (self, now);
   gtk_drop_down_set_model (self->version_dropdown, G_LIST_MODEL (self->versions));
   gtk_drop_down_set_selected (self->version_dropdown, 0);
@@ -565,6 +674,14 @@ cockpit_fleet_plan_dialog_get_state (CockpitFleetPlanDialog *self,
   if (text != NULL)
     *text = entry->text;
   return entry->state;
+}
+
+const char *
+cockpit_fleet_plan_dialog_get_error (CockpitFleetPlanDialog *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_FLEET_PLAN_DIALOG (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_label (self->error_label) : NULL;
 }
 
 const char *
@@ -592,6 +709,7 @@ cockpit_fleet_plan_dialog_dispose (GObject *object)
 {
   CockpitFleetPlanDialog *self = COCKPIT_FLEET_PLAN_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_FLEET_PLAN_DIALOG);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cockpit_fleet_plan_dialog_parent_class)->dispose (object);
@@ -621,124 +739,36 @@ cockpit_fleet_plan_dialog_class_init (CockpitFleetPlanDialogClass *klass)
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (COCKPIT_TYPE_PLAN_OPTIONS);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-fleet-plan-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, choices_group);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, version_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, integration_check);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, uat_check);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, live_check);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, packages_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, options);
+  gtk_widget_class_bind_template_callback (widget_class, inputs_changed_cb);
+
   gtk_widget_class_install_action (widget_class, "fleet-plan.create", NULL, create_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static GtkWidget *
-check_row (const char      *title,
-           const char      *subtitle,
-           GtkCheckButton **check_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_widget_set_focusable (row, FALSE);
-  *check_out = GTK_CHECK_BUTTON (check);
-  return row;
 }
 
 static void
 cockpit_fleet_plan_dialog_init (CockpitFleetPlanDialog *self)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Close"));
-  GtkWidget *create = gtk_button_new_with_mnemonic (_("C_reate Plans"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row;
-  GtkWidget *packages_group = adw_preferences_group_new ();
-
   self->packages = g_list_store_new (COCKPIT_TYPE_PACKAGE);
   self->versions = gtk_string_list_new (NULL);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Plan an Upgrade"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 620, 720);
-  self->window_title = ADW_WINDOW_TITLE (adw_window_title_new (_("Plan an Upgrade"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (create), "fleet-plan.create");
-  gtk_widget_add_css_class (create, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), create);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_margin_top (page, 18);
-  gtk_widget_set_margin_bottom (page, 18);
-  gtk_widget_set_margin_start (page, 12);
-  gtk_widget_set_margin_end (page, 12);
-
-  /* The choices, the same for every package. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("The Same Upgrade for Each Package"));
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Version"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Offered for every package that can be planned"));
-  self->version_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_widget_set_valign (GTK_WIDGET (self->version_dropdown), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->version_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Version"), -1);
-  g_signal_connect_object (self->version_dropdown, "notify::selected", G_CALLBACK (inputs_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->version_dropdown));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  for (guint i = 0; i < N_KINDS; i++)
-    {
-      row = check_row (cockpit_environment_kind_get_label (kinds[i]), NULL, &self->kind_checks[i]);
-      gtk_check_button_set_active (self->kind_checks[i], TRUE);
-      g_signal_connect_object (self->kind_checks[i], "toggled", G_CALLBACK (inputs_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  row = check_row (_("Wait for my approval after each environment"), NULL, &self->approval_check);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = check_row (_("Wait, then go on by itself"), _("Hours to wait after each environment"), &self->soak_check);
-  gtk_check_button_set_group (self->soak_check, self->approval_check);
-  gtk_check_button_set_active (self->approval_check, TRUE);
-  self->soak_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (COCKPIT_PLAN_SOAK_HOURS_MIN,
-                                                                     COCKPIT_PLAN_SOAK_HOURS_MAX, 1));
-  gtk_spin_button_set_value (self->soak_spin, DEFAULT_SOAK_HOURS);
-  gtk_widget_set_valign (GTK_WIDGET (self->soak_spin), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->soak_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hours to wait after each environment"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->soak_spin));
-  g_signal_connect_object (self->soak_check, "toggled", G_CALLBACK (inputs_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->soak_spin, "value-changed", G_CALLBACK (inputs_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  gtk_box_append (GTK_BOX (page), group);
-
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->summary_label));
-
-  /* Each package, allowed or not and why, then its answer. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (packages_group), _("Packages"));
-  self->packages_box = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->packages_box, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->packages_box), "boxed-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (packages_group), GTK_WIDGET (self->packages_box));
-  gtk_box_append (GTK_BOX (page), packages_group);
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), page);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_box_append (GTK_BOX (toolbar), scroller);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-
+  /* Nothing is updated before the dialog has its session. */
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fleet-plan.create", FALSE);
   cockpit_a11y_name_buttons (GTK_WIDGET (self));
 }

@@ -32,6 +32,8 @@ CockpitFleetPlanDialog *cockpit_fleet_plan_dialog_new        (GtkWindow         
 CockpitFleetPlanState   cockpit_fleet_plan_dialog_get_state  (CockpitFleetPlanDialog *self,
                                                               const char             *package_id,
                                                               const char            **text);
+/* The error shown above everything (a start that has passed), or NULL. */
+const char             *cockpit_fleet_plan_dialog_get_error  (CockpitFleetPlanDialog *self);
 /* The version chosen, or NULL when no version is offered for all. */
 const char             *cockpit_fleet_plan_dialog_get_version (CockpitFleetPlanDialog *self);
 /* The key sent with @package_id's plan (tests). */

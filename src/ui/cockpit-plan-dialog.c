@@ -6,9 +6,10 @@
  * with the reason), the gate between them, the start (now, or a
  * maintenance window), the backup of Live, what happens, and the same
  * checklist as the upgrade wizard (cockpit-upgrade-texts.c), shaped for a
- * plan.  The request is checked by the model before it is sent, and every
- * attempt sends the same Idempotency-Key, so that sending again after a
- * lost answer cannot make a second plan.
+ * plan.  From the gate on, the questions are CockpitPlanOptions', which
+ * the several-package dialog shares.  The request is checked by the model
+ * before it is sent, and every attempt sends the same Idempotency-Key, so
+ * that sending again after a lost answer cannot make a second plan.
  */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "cockpit-a11y.h"
 #include "cockpit-async.h"
 #include "cockpit-plan-dialog.h"
+#include "cockpit-plan-options.h"
 #include "cockpit-upgrade-texts.h"
 #include "cockpit-window.h"
 
@@ -42,22 +44,7 @@ struct _CockpitPlanDialog
   GtkCheckButton    *integration_check;
   GtkCheckButton    *uat_check;
   GtkCheckButton    *live_check;
-  GtkWidget         *gate_group;
-  GtkCheckButton    *approval_check;
-  GtkCheckButton    *soak_check;
-  GtkSpinButton     *soak_spin;
-  GtkCheckButton    *now_check;
-  GtkCheckButton    *later_check;
-  AdwActionRow      *when_row;
-  GtkCalendar       *calendar;
-  GtkSpinButton     *hour_spin;
-  GtkSpinButton     *minute_spin;
-  GtkWidget         *backup_group;
-  GtkSwitch         *backup_switch;
-  GtkLabel          *summary_label;
-  GtkLabel          *blue_green_label;
-  GtkLabel          *previous_label;
-  GtkListBox        *checks_box;
+  CockpitPlanOptions *options;
 
   /* Owned references */
   CockpitSession    *session;
@@ -66,9 +53,6 @@ struct _CockpitPlanDialog
   char              *idempotency_key;
 
   /* State */
-  GtkCheckButton    *checks[4];
-  AdwActionRow      *check_rows[4];
-  char              *confirmed_for; /* what the ticks were given for */
   gboolean           blocked[N_KINDS];
   gboolean           sending;
   gboolean           updating;
@@ -138,24 +122,6 @@ show_error (CockpitPlanDialog *self,
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
-/* The start chosen, in UTC, or NULL for "now". */
-static GDateTime *
-dup_start (CockpitPlanDialog *self)
-{
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (!gtk_check_button_get_active (self->later_check))
-    return NULL;
-
-  day = gtk_calendar_get_date (self->calendar);
-  local = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                 g_date_time_get_day_of_month (day),
-                                 gtk_spin_button_get_value_as_int (self->hour_spin),
-                                 gtk_spin_button_get_value_as_int (self->minute_spin), 0);
-  return g_date_time_to_utc (local);
-}
-
 /* "Sunday 6 December 2026 at 06:00 (2026-12-06 06:00 UTC)" */
 static char *
 format_start (GDateTime *start)
@@ -185,23 +151,12 @@ cockpit_plan_dialog_get_request (CockpitPlanDialog  *self,
   for (guint i = 0; i < N_KINDS; i++)
     if (gtk_check_button_get_active (check_of (self, i)) && !self->blocked[i])
       request->environments[request->n_environments++] = kinds[i];
-  request->gate = gtk_check_button_get_active (self->soak_check) ? COCKPIT_PLAN_GATE_SOAK : COCKPIT_PLAN_GATE_APPROVAL;
-  if (request->gate == COCKPIT_PLAN_GATE_SOAK)
-    request->soak_hours = (guint) gtk_spin_button_get_value_as_int (self->soak_spin);
-  request->start_at = dup_start (self);
-  request->back_up_live_first = gtk_check_button_get_active (self->live_check) &&
-                                !self->blocked[N_KINDS - 1] &&
-                                gtk_switch_get_active (self->backup_switch);
+  /* The gate, the start and the backup of Live are the options'. */
+  cockpit_plan_options_fill_request (self->options, request);
+  request->back_up_live_first = request->back_up_live_first &&
+                                gtk_check_button_get_active (self->live_check) &&
+                                !self->blocked[N_KINDS - 1];
   return request->n_environments > 0;
-}
-
-static gboolean
-all_checked (CockpitPlanDialog *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (self->checks); i++)
-    if (!gtk_check_button_get_active (self->checks[i]))
-      return FALSE;
-  return TRUE;
 }
 
 /* Which environments may be planned with the version chosen, and why not. */
@@ -250,14 +205,6 @@ update_environments (CockpitPlanDialog *self)
     }
 }
 
-static void
-set_check_title (CockpitPlanDialog *self,
-                 guint              i,
-                 const char        *title)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_rows[i]), title);
-}
-
 /* What happens, in the order it happens, and the checklist that goes with it. */
 static void
 update_texts (CockpitPlanDialog        *self,
@@ -267,14 +214,14 @@ update_texts (CockpitPlanDialog        *self,
   g_autofree char *confirmed_for = NULL;
   g_autofree char *tested = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *blue_green = NULL;
   const char *version = request->target_version;
   gboolean has_live = FALSE;
 
   if (request->n_environments == 0 || version == NULL)
     {
-      gtk_label_set_label (self->summary_label, _("Choose a version and at least one environment."));
-      gtk_widget_set_visible (GTK_WIDGET (self->blue_green_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->previous_label), FALSE);
+      cockpit_plan_options_set_texts (self->options, _("Choose a version and at least one environment."),
+                                      NULL, NULL);
       g_string_free (summary, TRUE);
       return;
     }
@@ -325,37 +272,27 @@ update_texts (CockpitPlanDialog        *self,
     }
   g_string_append_c (summary, ' ');
   g_string_append (summary, _("The cockpit runs the plan, so it goes on while this computer is off. If an upgrade fails, the plan stops there and nothing after it is upgraded."));
-  gtk_label_set_label (self->summary_label, summary->str);
-  g_string_free (summary, TRUE);
 
   /* How each environment is upgraded: as the wizard says it, for the
    * first one; the others go the same way. */
   {
     CockpitEnvironment *first = cockpit_package_get_environment (self->package, request->environments[0]);
-    g_autofree char *blue_green = cockpit_upgrade_text_blue_green (cockpit_environment_kind_get_label (request->environments[0]),
-                                                                   version,
-                                                                   first ? cockpit_environment_get_magnolia_version (first) : NULL);
 
-    gtk_label_set_label (self->blue_green_label, blue_green);
-    gtk_widget_set_visible (GTK_WIDGET (self->blue_green_label), TRUE);
+    blue_green = cockpit_upgrade_text_blue_green (cockpit_environment_kind_get_label (request->environments[0]),
+                                                  version,
+                                                  first ? cockpit_environment_get_magnolia_version (first) : NULL);
   }
-  gtk_label_set_label (self->previous_label, cockpit_upgrade_text_previous (COCKPIT_ENVIRONMENT_KIND_LIVE));
-  gtk_widget_set_visible (GTK_WIDGET (self->previous_label), has_live);
+  cockpit_plan_options_set_texts (self->options, summary->str, blue_green,
+                                  has_live ? cockpit_upgrade_text_previous (COCKPIT_ENVIRONMENT_KIND_LIVE) : NULL);
+  g_string_free (summary, TRUE);
 
   notes = cockpit_upgrade_text_read_notes (version);
-  set_check_title (self, 0, notes);
   /* One environment is an upgrade like the wizard's, at a later time;
    * several are tested between the gates. */
   if (request->n_environments == 1)
     tested = cockpit_upgrade_text_tested (self->package, request->environments[0], version);
-  else if (request->gate == COCKPIT_PLAN_GATE_APPROVAL)
-    tested = g_strdup (_("I will test this version on each environment before I approve the next"));
   else
-    tested = g_strdup_printf (ngettext ("I will test this version on each environment within %u hour, before the next one starts by itself",
-                                        "I will test this version on each environment within %u hours, before the next one starts by itself",
-                                        request->soak_hours),
-                              request->soak_hours);
-  set_check_title (self, 1, tested);
+    tested = cockpit_upgrade_text_tested_between (request->gate, request->soak_hours);
 
   /* The ticks confirm one version on some environments with one gate
    * (the testing item names the soak time): another choice must be
@@ -364,20 +301,13 @@ update_texts (CockpitPlanDialog        *self,
                                    request->environments[0], request->n_environments > 1 ? request->environments[1] : 9,
                                    request->n_environments > 2 ? request->environments[2] : 9, request->gate,
                                    request->soak_hours);
-  if (g_strcmp0 (confirmed_for, self->confirmed_for) != 0)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (self->checks); i++)
-        gtk_check_button_set_active (self->checks[i], FALSE);
-      g_free (self->confirmed_for);
-      self->confirmed_for = g_steal_pointer (&confirmed_for);
-    }
+  cockpit_plan_options_set_checklist (self->options, notes, tested, confirmed_for);
 }
 
 static void
 update (CockpitPlanDialog *self)
 {
   g_auto(CockpitPlanRequest) request = { 0 };
-  g_autoptr(GDateTime) start = NULL;
   CockpitRelease *release;
   gboolean complete;
 
@@ -398,41 +328,19 @@ update (CockpitPlanDialog *self)
   else
     gtk_widget_set_visible (GTK_WIDGET (self->notes_row), FALSE);
 
-  gtk_widget_set_visible (self->gate_group, request.n_environments != 1);
-  gtk_widget_set_visible (self->backup_group, gtk_check_button_get_active (self->live_check));
-
-  /* The start, as it will be written in the plan: local time and UTC. */
-  start = dup_start (self);
-  if (start == NULL)
-    {
-      g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-      g_autoptr(GDateTime) local = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                                          g_date_time_get_day_of_month (day),
-                                                          gtk_spin_button_get_value_as_int (self->hour_spin),
-                                                          gtk_spin_button_get_value_as_int (self->minute_spin), 0);
-      start = g_date_time_to_utc (local);
-    }
-  {
-    g_autofree char *when = format_start (start);
-
-    adw_action_row_set_subtitle (self->when_row, when);
-  }
+  cockpit_plan_options_set_show_gate (self->options, request.n_environments != 1);
+  cockpit_plan_options_set_live_included (self->options, gtk_check_button_get_active (self->live_check));
 
   update_texts (self, &request);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.create",
-                                 complete && all_checked (self) && !self->sending);
+                                 complete && cockpit_plan_options_get_checklist_complete (self->options) &&
+                                 !self->sending);
   self->updating = FALSE;
 }
 
 static void
 inputs_changed_cb (CockpitPlanDialog *self)
-{
-  update (self);
-}
-
-static void
-check_toggled_cb (CockpitPlanDialog *self)
 {
   update (self);
 }
@@ -487,7 +395,8 @@ create_action (GtkWidget  *widget,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *message = NULL;
 
-  if (self->sending || !cockpit_plan_dialog_get_request (self, &request) || !all_checked (self))
+  if (self->sending || !cockpit_plan_dialog_get_request (self, &request) ||
+      !cockpit_plan_options_get_checklist_complete (self->options))
     return;
 
   now = cockpit_session_dup_now (self->session);
@@ -507,27 +416,6 @@ create_action (GtkWidget  *widget,
 
 /* Public ---------------------------------------------------------------------- */
 
-static GtkWidget *
-create_check_row (CockpitPlanDialog *self,
-                  const char        *title,
-                  GtkCheckButton   **check_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (title != NULL)
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  /* One stop of Tab a row: the check box, named after the row. */
-  gtk_widget_set_focusable (row, FALSE);
-  *check_out = GTK_CHECK_BUTTON (check);
-  return row;
-}
-
 CockpitPlanDialog *
 cockpit_plan_dialog_new (GtkWindow      *parent,
                          CockpitSession *session,
@@ -535,7 +423,6 @@ cockpit_plan_dialog_new (GtkWindow      *parent,
 {
   CockpitPlanDialog *self;
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
   g_autoptr(GtkStringList) names = NULL;
   GListModel *releases;
   guint longest = 0;
@@ -594,12 +481,7 @@ cockpit_plan_dialog_new (GtkWindow      *parent,
 
   /* A maintenance window begins by default tomorrow at 06:00, local time. */
   now = cockpit_session_dup_now (session);
-  tomorrow = g_date_time_add_days (now, 1);
-  {
-    g_autoptr(GDateTime) local = g_date_time_to_local (tomorrow);
-
-    gtk_calendar_select_day (self->calendar, local);
-  }
+  cockpit_plan_options_set_default_day (self->options, now);
   self->updating = FALSE;
   update (self);
   return self;
@@ -611,6 +493,14 @@ cockpit_plan_dialog_get_idempotency_key (CockpitPlanDialog *self)
   g_return_val_if_fail (COCKPIT_IS_PLAN_DIALOG (self), NULL);
 
   return self->idempotency_key;
+}
+
+GtkWidget *
+cockpit_plan_dialog_get_options (CockpitPlanDialog *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_PLAN_DIALOG (self), NULL);
+
+  return GTK_WIDGET (self->options);
 }
 
 const char *
@@ -625,19 +515,10 @@ void
 cockpit_plan_dialog_set_start (CockpitPlanDialog *self,
                                GDateTime         *start)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   g_return_if_fail (COCKPIT_IS_PLAN_DIALOG (self));
   g_return_if_fail (start != NULL);
 
-  local = g_date_time_to_local (start);
-  self->updating = TRUE;
-  gtk_calendar_select_day (self->calendar, local);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
-  gtk_check_button_set_active (self->later_check, TRUE);
-  self->updating = FALSE;
-  update (self);
+  cockpit_plan_options_set_start (self->options, start);
 }
 
 static void
@@ -659,7 +540,6 @@ cockpit_plan_dialog_finalize (GObject *object)
   CockpitPlanDialog *self = COCKPIT_PLAN_DIALOG (object);
 
   g_clear_pointer (&self->idempotency_key, g_free);
-  g_clear_pointer (&self->confirmed_for, g_free);
 
   G_OBJECT_CLASS (cockpit_plan_dialog_parent_class)->finalize (object);
 }
@@ -676,6 +556,7 @@ cockpit_plan_dialog_class_init (CockpitPlanDialogClass *klass)
   signals[PLAN_CREATED] = g_signal_new ("plan-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, COCKPIT_TYPE_PLAN);
 
+  g_type_ensure (COCKPIT_TYPE_PLAN_OPTIONS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-plan-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, scroller);
@@ -691,22 +572,7 @@ cockpit_plan_dialog_class_init (CockpitPlanDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, integration_check);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, uat_check);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, live_check);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, gate_group);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, approval_check);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, soak_check);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, soak_spin);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, now_check);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, later_check);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, when_row);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, calendar);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, minute_spin);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, backup_group);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, backup_switch);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, blue_green_label);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, previous_label);
-  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, checks_box);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, options);
   gtk_widget_class_bind_template_callback (widget_class, inputs_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.create", NULL, create_action);
@@ -716,19 +582,10 @@ cockpit_plan_dialog_class_init (CockpitPlanDialogClass *klass)
 static void
 cockpit_plan_dialog_init (CockpitPlanDialog *self)
 {
-  const char * const *common = cockpit_upgrade_text_common_checks ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* One key for the dialog's life: each attempt is the same request. */
   self->idempotency_key = g_uuid_string_random ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->checks); i++)
-    {
-      GtkWidget *row = create_check_row (self, i >= 2 ? common[i - 2] : NULL, &self->checks[i]);
-
-      self->check_rows[i] = ADW_ACTION_ROW (row);
-      gtk_list_box_append (self->checks_box, row);
-    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.create", FALSE);
   /* A flat button rather than underlined text, as in the wizard's rows. */
   gtk_widget_remove_css_class (GTK_WIDGET (self->notes_link), "link");

@@ -25,6 +25,8 @@ const char        *cockpit_plan_dialog_get_idempotency_key (CockpitPlanDialog *s
 /* Fills @request from the choices made; FALSE while they are not complete. */
 gboolean           cockpit_plan_dialog_get_request         (CockpitPlanDialog  *self,
                                                             CockpitPlanRequest *request);
+/* The gate, start, backup and checklist: a CockpitPlanOptions (tests). */
+GtkWidget         *cockpit_plan_dialog_get_options         (CockpitPlanDialog *self);
 /* The error shown now, or NULL (tests). */
 const char        *cockpit_plan_dialog_get_error           (CockpitPlanDialog *self);
 /* Sets the start date and time in local time, and chooses "At a date and time". */

@@ -57,11 +57,29 @@ cockpit_upgrade_text_tested (CockpitPackage         *package,
                               cockpit_environment_kind_get_label (behind),
                               cockpit_environment_get_magnolia_version (lower), env);
     }
+  return cockpit_upgrade_text_tested_in_order (kind);
+}
+
+char *
+cockpit_upgrade_text_tested_in_order (CockpitEnvironmentKind kind)
+{
   if (kind == COCKPIT_ENVIRONMENT_KIND_INTEGRATION)
     return g_strdup (_("I will test this version on Integration before upgrading UAT and Live"));
   if (kind == COCKPIT_ENVIRONMENT_KIND_UAT)
     return g_strdup (_("I have tested this version on Integration"));
   return g_strdup (_("I have tested this version on Integration and UAT"));
+}
+
+char *
+cockpit_upgrade_text_tested_between (CockpitPlanGate gate,
+                                     guint           soak_hours)
+{
+  if (gate == COCKPIT_PLAN_GATE_APPROVAL)
+    return g_strdup (_("I will test this version on each environment before I approve the next"));
+  return g_strdup_printf (ngettext ("I will test this version on each environment within %u hour, before the next one starts by itself",
+                                    "I will test this version on each environment within %u hours, before the next one starts by itself",
+                                    soak_hours),
+                          soak_hours);
 }
 
 const char * const *

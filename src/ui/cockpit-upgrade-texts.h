@@ -26,6 +26,13 @@ char       *cockpit_upgrade_text_read_notes     (const char             *target)
 char       *cockpit_upgrade_text_tested         (CockpitPackage         *package,
                                                  CockpitEnvironmentKind  kind,
                                                  const char             *target);
+/* The item about testing when the recommended order is kept: for a plan
+ * of several packages, whose environments are not all at one version. */
+char       *cockpit_upgrade_text_tested_in_order (CockpitEnvironmentKind kind);
+/* The item about testing for a plan of several environments: between
+ * each, until the approval or for the soak time. */
+char       *cockpit_upgrade_text_tested_between (CockpitPlanGate         gate,
+                                                 guint                   soak_hours);
 /* The items of the checklist that do not depend on the upgrade, in
  * order; translated.  NULL-terminated, static. */
 const char * const *cockpit_upgrade_text_common_checks (void);
