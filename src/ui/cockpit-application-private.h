@@ -9,6 +9,7 @@
 #include "cockpit-demo.h"
 #include "cockpit-helpdesk.h"
 #include "cockpit-secret-store.h"
+#include "cockpit-window.h"
 
 G_BEGIN_DECLS
 
@@ -26,8 +27,11 @@ CockpitDemo           *cockpit_application_get_demo_cockpit    (CockpitApplicati
 /* The upgrade backup reminder of the signed-in session, or NULL. */
 CockpitBackupReminder *cockpit_application_get_backup_reminder (CockpitApplication *self);
 
-/* Between the application's files: cockpit-application.c (sessions,
- * windows, actions, the demo, the service at log-in) and
+/* Between the application's files: cockpit-application.c (the object,
+ * sessions, windows, life cycle), cockpit-application-sign-in.c (signing
+ * in and out), cockpit-application-demo.c (demo mode and its menu),
+ * cockpit-application-service.c (the service at log-in, going on in the
+ * background), cockpit-application-actions.c (the app.* actions) and
  * cockpit-application-notices.c (what it says on the desktop: actions
  * that ended, upgrade backup reminders, helpdesk notices, plans). */
 
@@ -71,8 +75,36 @@ struct _CockpitApplication
   GDestroyNotify         clock_destroy;
 };
 
-void _cockpit_application_update_service_hold (CockpitApplication *self);
+/* cockpit-application.c: the properties' setters, which notify. */
+void _cockpit_application_set_sign_in_error (CockpitApplication *self,
+                                             const char         *message);
+void _cockpit_application_set_busy (CockpitApplication *self,
+                                    gboolean            busy);
+void _cockpit_application_notify_demo (CockpitApplication *self);
+/* The active window, made (and signed in by itself) when there is none. */
+CockpitWindow *_cockpit_application_ensure_window (CockpitApplication *self);
+
+/* cockpit-application-sign-in.c */
 void _cockpit_application_start_signing_in (CockpitApplication *self);
+void _cockpit_application_sign_out_action_cb (GSimpleAction *action,
+                                              GVariant      *parameter,
+                                              gpointer       user_data);
+
+/* cockpit-application-demo.c */
+gboolean _cockpit_application_start_demo (CockpitApplication  *self,
+                                          GError             **error);
+void _cockpit_application_stop_demo (CockpitApplication *self);
+void _cockpit_application_update_demo_actions (CockpitApplication *self);
+void _cockpit_application_add_demo_actions (CockpitApplication *self);
+
+/* cockpit-application-service.c */
+void _cockpit_application_start_service (CockpitApplication *self);
+void _cockpit_application_update_service_hold (CockpitApplication *self);
+
+/* cockpit-application-actions.c */
+void _cockpit_application_add_actions (CockpitApplication *self);
+
+/* cockpit-application-notices.c */
 void _cockpit_application_action_finished_cb (CockpitActionTracker *tracker,
                                               CockpitAction        *action,
                                               CockpitApplication   *self);

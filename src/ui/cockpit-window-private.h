@@ -1,9 +1,10 @@
-/* cockpit-window-private.h: what tests may reach inside the main window.
+/* cockpit-window-private.h: what tests may reach inside the main window, and what its files share.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "cockpit-fleet-view.h"
+#include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
 #include "cockpit-window.h"
 
@@ -46,6 +47,94 @@ GtkWidget          *cockpit_window_show_activity      (CockpitWindow *self,
 void                cockpit_window_show_fleet         (CockpitWindow *self);
 gboolean            cockpit_window_get_showing_fleet  (CockpitWindow *self);
 CockpitFleetView   *cockpit_window_get_fleet_view     (CockpitWindow *self);
+
+/* Between the window's files: cockpit-window.c (the window, its size and
+ * narrow layout, the minute timer), cockpit-window-session.c (what it
+ * shows of the application's state), cockpit-window-sign-in.c (the
+ * sign-in page), cockpit-window-sidebar.c (the sidebar and what it opens)
+ * and cockpit-window-actions.c (the user's actions on a package). */
+
+struct _CockpitWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *main_stack;
+  AdwEntryRow         *url_row;
+  AdwPasswordEntryRow *token_row;
+  GtkLabel            *sign_in_error;
+  GtkSpinner          *sign_in_spinner;
+  GtkSpinner          *loading_spinner;
+  AdwLeaflet          *leaflet;
+  AdwClamp            *sidebar_clamp;
+  GtkWidget           *sidebar;
+  GtkWidget           *content;
+  GtkListBox          *package_list;
+  GtkRevealer         *offline_revealer;
+  GtkLabel            *offline_label;
+  AdwWindowTitle      *sidebar_title;
+  AdwWindowTitle      *content_title;
+  GtkWidget           *demo_badge;
+  GtkStack            *content_stack;
+  AdwStatusPage       *empty_status;
+  GtkImage            *sign_in_icon;
+  CockpitPackagePage  *package_page;
+  CockpitHelpdeskButton *helpdesk_button;
+  GtkToggleButton     *activity_button;
+  GtkWidget           *refresh_button;
+  GtkWidget           *header_menu_button;
+  GMenuModel          *header_menu;
+  AdwBin              *activity_bin;
+  GtkMenuButton       *main_menu_button;
+  GMenuModel          *main_menu;
+  GMenuModel          *demo_menu;
+  GtkListBox          *fleet_list;
+  CockpitFleetView    *fleet_view;
+
+  /* Owned references */
+  CockpitSession      *session;
+  GCancellable        *cancellable;
+  char                *wanted_package;
+  GMenuModel          *demo_main_menu;
+  gboolean             signing_in;
+  guint                minute_id;
+  char                *last_toast;     /* for tests */
+  gboolean             showing_fleet;
+  gboolean             first_screen_chosen;
+};
+
+/* The application the window belongs to (set once it is made). */
+static inline CockpitApplication *
+_cockpit_window_get_app (CockpitWindow *self)
+{
+  return COCKPIT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* cockpit-window-session.c: follows the application's session, sign-in
+ * error, busy state and demo mode. */
+void                _cockpit_window_update_page        (CockpitWindow      *self);
+void                _cockpit_window_set_session        (CockpitWindow      *self,
+                                                        CockpitSession     *session);
+
+/* Each room's _cockpit_window_class_*_init() binds its template callbacks
+ * and installs its actions; cockpit_window_class_init() calls them. */
+
+/* cockpit-window-sign-in.c */
+void                _cockpit_window_class_sign_in_init (CockpitWindowClass *klass);
+void                _cockpit_window_update_sign_in_action (CockpitWindow   *self);
+
+/* cockpit-window-sidebar.c: the list's rows, and what to show when the
+ * packages change. */
+void                _cockpit_window_class_sidebar_init (CockpitWindowClass *klass);
+void                _cockpit_window_sidebar_init       (CockpitWindow      *self);
+GtkWidget          *_cockpit_window_create_package_row (gpointer            item,
+                                                        gpointer            user_data);
+void                _cockpit_window_packages_changed_cb (GListModel        *packages,
+                                                         guint              position,
+                                                         guint              removed,
+                                                         guint              added,
+                                                         CockpitWindow     *self);
 
 /* cockpit-window-actions.c: the user actions, "win." and the name of a
  * CockpitUserAction, and the one function that enables them. */

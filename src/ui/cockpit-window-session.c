@@ -1,0 +1,176 @@
+/* cockpit-window-session.c: what the main window shows of the application's state.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application signs in and out; the window follows it: the sign-in
+ * page, the loading page or the packages, the session's lists bound to
+ * the sidebar, the package page, the fleet and the helpdesk, the bar that
+ * says the cockpit is offline or what went wrong, the signed-in user, and
+ * in demo mode the badge and the Demo section of the main menu.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-helpdesk-button.h"
+#include "cockpit-window-private.h"
+
+/* The offline bar and titles --------------------------------------------------- */
+
+static void
+update_status (CockpitWindow *self)
+{
+  GDateTime *updated;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  CockpitUser *user;
+
+  if (self->session == NULL)
+    return;
+
+  updated = cockpit_session_get_updated_at (self->session);
+  if (updated != NULL)
+    {
+      when = cockpit_format_date_time (updated, COCKPIT_DATE_SHORT);
+    }
+
+  if (cockpit_session_get_offline (self->session))
+    text = when ? g_strdup_printf (_("Offline. Showing what was loaded on %s."), when)
+                : g_strdup (_("Offline. The cockpit can't be reached."));
+  else if (cockpit_session_get_error (self->session) != NULL)
+    text = g_strdup (cockpit_session_get_error (self->session));
+  else if (cockpit_session_get_from_cache (self->session) && when != NULL)
+    text = g_strdup_printf (_("Showing what was loaded on %s. Loading…"), when);
+
+  gtk_label_set_text (self->offline_label, text ? text : "");
+  gtk_revealer_set_reveal_child (self->offline_revealer, text != NULL);
+
+  user = cockpit_session_get_user (self->session);
+  adw_window_title_set_subtitle (self->sidebar_title, user ? cockpit_user_get_name (user) : "");
+}
+
+/* The session and the page shown ----------------------------------------------- */
+
+static void
+session_updated_cb (CockpitWindow *self)
+{
+  cockpit_package_page_tick (self->package_page);
+  cockpit_fleet_view_tick (self->fleet_view);
+}
+
+void
+_cockpit_window_set_session (CockpitWindow  *self,
+                             CockpitSession *session)
+{
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (cockpit_session_get_packages (self->session), self);
+      gtk_list_box_bind_model (self->package_list, NULL, NULL, NULL, NULL);
+    }
+
+  g_set_object (&self->session, session);
+  self->first_screen_chosen = FALSE;
+  self->showing_fleet = FALSE;
+  gtk_list_box_unselect_all (self->fleet_list);
+  cockpit_package_page_set_session (self->package_page, session);
+  cockpit_fleet_view_set_session (self->fleet_view, session);
+  _cockpit_window_actions_update (self);
+  cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button,
+                                        session ? cockpit_application_get_helpdesk (_cockpit_window_get_app (self)) : NULL);
+  cockpit_helpdesk_button_set_packages (self->helpdesk_button,
+                                        session ? cockpit_session_get_packages (session) : NULL);
+
+  if (session != NULL)
+    {
+      GListModel *packages = cockpit_session_get_packages (session);
+
+      gtk_list_box_bind_model (self->package_list, packages, _cockpit_window_create_package_row, self, NULL);
+      g_signal_connect_object (packages, "items-changed", G_CALLBACK (_cockpit_window_packages_changed_cb), self, G_CONNECT_AFTER);
+      g_signal_connect_object (session, "notify::offline", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::error", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::from-cache", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::updated-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      /* Countdowns count again with fresh data: the clock may have moved
+       * by more than the minute timer knows (a demo's skip ahead). */
+      g_signal_connect_object (session, "notify::updated-at", G_CALLBACK (session_updated_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::user", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      _cockpit_window_packages_changed_cb (packages, 0, 0, 0, self);
+      update_status (self);
+    }
+}
+
+/* In demo mode the main menu has a Demo section as its second one.  The
+ * menu button gets a whole other model rather than a section added and
+ * removed: GTK 4.8's popover menu keeps the pages of removed submenus. */
+static void
+update_demo_menu (CockpitWindow *self,
+                  gboolean       demo)
+{
+  GMenuModel *wanted = self->main_menu;
+
+  if (demo)
+    {
+      if (self->demo_main_menu == NULL)
+        {
+          g_autoptr(GMenuModel) first = g_menu_model_get_item_link (self->main_menu, 0, G_MENU_LINK_SECTION);
+          g_autoptr(GMenuModel) second = g_menu_model_get_item_link (self->main_menu, 1, G_MENU_LINK_SECTION);
+          GMenu *menu = g_menu_new ();
+
+          g_menu_append_section (menu, NULL, first);
+          g_menu_append_section (menu, _("Demo"), self->demo_menu);
+          g_menu_append_section (menu, NULL, second);
+          self->demo_main_menu = G_MENU_MODEL (menu);
+        }
+      wanted = self->demo_main_menu;
+    }
+
+  if (gtk_menu_button_get_menu_model (self->main_menu_button) != wanted)
+    gtk_menu_button_set_menu_model (self->main_menu_button, wanted);
+}
+
+void
+_cockpit_window_update_page (CockpitWindow *self)
+{
+  CockpitApplication *app = _cockpit_window_get_app (self);
+  CockpitSession *session = cockpit_application_get_session (app);
+  const char *error = cockpit_application_get_sign_in_error (app);
+
+  _cockpit_window_set_session (self, session);
+
+  gtk_widget_set_visible (self->demo_badge, cockpit_application_get_demo (app));
+  update_demo_menu (self, cockpit_application_get_demo (app));
+
+  if (session != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "packages");
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->sign_in_error, error);
+      gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), TRUE);
+    }
+
+  if (cockpit_application_get_busy (app) && error == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  gtk_spinner_set_spinning (self->loading_spinner,
+                            g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "loading"));
+}
+
+const char *
+cockpit_window_get_status_text (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->offline_revealer))
+    return NULL;
+  return gtk_label_get_text (self->offline_label);
+}

@@ -1,0 +1,385 @@
+/* cockpit-window-sidebar.c: the main window's sidebar and what it opens.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sidebar holds "All Environments" (the fleet) above the list of
+ * packages.  Selecting one shows it in the content pane: the fleet, a
+ * package's page, or its activity log when the header's toggle asks for
+ * it.  The first screen is the fleet when there are more than a few
+ * packages, else the package asked for (a notification's), the one shown
+ * before, or the one of the last run.  Tab leaves the lists rather than
+ * selecting the next row.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-a11y.h"
+#include "cockpit-activity-page.h"
+#include "cockpit-plan-card.h"
+#include "cockpit-window-private.h"
+
+/* The package list ------------------------------------------------------------- */
+
+GtkWidget *
+_cockpit_window_create_package_row (gpointer item,
+                                    gpointer user_data)
+{
+  CockpitPackage *package = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("applications-engineering-symbolic");
+
+  /* Names are text, not markup: "City Power & Light" is a name. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (package, "name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (package, "status-text", row, "subtitle", G_BINDING_SYNC_CREATE);
+  g_object_set (row, "title-lines", 2, "subtitle-lines", 2, NULL);
+  gtk_widget_set_visible (icon, cockpit_package_is_in_maintenance (package));
+  gtk_widget_set_tooltip_text (icon, _("In maintenance"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("In maintenance"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  /* Marked while its upgrade plan waits for the user's approval. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             cockpit_plan_mark_new (_cockpit_window_get_app (user_data) ? cockpit_application_get_session (_cockpit_window_get_app (user_data)) : NULL,
+                                                    package));
+  g_object_set_data_full (G_OBJECT (row), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
+  /* Folded, the list is all there is: a click or Enter on a row opens
+   * its package, which needs rows that can be activated. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}
+
+static CockpitPackage *
+find_package (CockpitWindow *self,
+              const char    *package_id,
+              guint         *position)
+{
+  GListModel *packages;
+
+  if (self->session == NULL)
+    return NULL;
+
+  packages = cockpit_session_get_packages (self->session);
+  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+    {
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+
+      if (package_id == NULL || g_strcmp0 (cockpit_package_get_id (package), package_id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return package;  /* the list keeps it alive */
+        }
+    }
+  return NULL;
+}
+
+/* The activity log of the package shown, made when first asked for and
+ * again when the package changes. */
+static void
+update_activity (CockpitWindow *self)
+{
+  CockpitPackage *package = cockpit_package_page_get_package (self->package_page);
+  GtkWidget *page = adw_bin_get_child (self->activity_bin);
+  gboolean wanted = gtk_toggle_button_get_active (self->activity_button) && package != NULL && self->session != NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->activity_button), package != NULL && !self->showing_fleet);
+  if (self->showing_fleet)
+    return;
+
+  if (!wanted)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "activity") == 0)
+        gtk_stack_set_visible_child_name (self->content_stack, package ? "package" : "empty");
+      return;
+    }
+
+  if (page == NULL ||
+      g_strcmp0 (g_object_get_data (G_OBJECT (page), "package-id"), cockpit_package_get_id (package)) != 0)
+    {
+      page = cockpit_activity_page_new (cockpit_session_get_client (self->session),
+                                        cockpit_package_get_id (package),
+                                        cockpit_application_get_settings (_cockpit_window_get_app (self)));
+      g_object_set_data_full (G_OBJECT (page), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
+      adw_bin_set_child (self->activity_bin, page);
+      cockpit_a11y_name_buttons (page);
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "activity");
+}
+
+static void
+activity_toggled_cb (CockpitWindow *self)
+{
+  update_activity (self);
+}
+
+static void
+select_package (CockpitWindow *self,
+                const char    *package_id)
+{
+  CockpitPackage *package;
+  guint position = 0;
+
+  package = find_package (self, package_id, &position);
+  if (package == NULL)
+    package = find_package (self, NULL, &position);
+
+  if (package == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      cockpit_package_page_set_package (self->package_page, NULL);
+      adw_window_title_set_title (self->content_title, "");
+      _cockpit_window_actions_update (self);
+      return;
+    }
+
+  self->showing_fleet = FALSE;
+  gtk_list_box_unselect_all (self->fleet_list);
+  gtk_list_box_select_row (self->package_list, gtk_list_box_get_row_at_index (self->package_list, (int) position));
+  gtk_stack_set_visible_child_name (self->content_stack, "package");
+  cockpit_package_page_set_package (self->package_page, package);
+  adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
+  update_activity (self);
+  _cockpit_window_actions_update (self);
+}
+
+void
+cockpit_window_show_package (CockpitWindow *self,
+                             const char    *package_id)
+{
+  g_return_if_fail (COCKPIT_IS_WINDOW (self));
+
+  /* Before the packages are loaded, remember which one to show. */
+  g_free (self->wanted_package);
+  self->wanted_package = g_strdup (package_id);
+  if (find_package (self, package_id, NULL) != NULL)
+    {
+      select_package (self, package_id);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    }
+}
+
+/* The fleet: every environment of every package, in the content pane. */
+void
+cockpit_window_show_fleet (CockpitWindow *self)
+{
+  g_return_if_fail (COCKPIT_IS_WINDOW (self));
+
+  self->showing_fleet = TRUE;
+  g_clear_pointer (&self->wanted_package, g_free);
+  gtk_list_box_unselect_all (self->package_list);
+  if (gtk_list_box_get_selected_row (self->fleet_list) == NULL)
+    gtk_list_box_select_row (self->fleet_list, gtk_list_box_get_row_at_index (self->fleet_list, 0));
+  gtk_toggle_button_set_active (self->activity_button, FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "fleet");
+  adw_window_title_set_title (self->content_title, _("All Environments"));
+  update_activity (self);
+  _cockpit_window_actions_update (self);
+}
+
+gboolean
+cockpit_window_get_showing_fleet (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), FALSE);
+
+  return self->showing_fleet;
+}
+
+CockpitFleetView *
+cockpit_window_get_fleet_view (CockpitWindow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return self->fleet_view;
+}
+
+static void
+fleet_selected_cb (CockpitWindow *self,
+                   GtkListBoxRow *row,
+                   GtkListBox    *list)
+{
+  if (row != NULL && !self->showing_fleet)
+    cockpit_window_show_fleet (self);
+}
+
+static void
+fleet_open_package_cb (CockpitWindow *self,
+                       const char    *package_id)
+{
+  cockpit_window_show_package (self, package_id);
+}
+
+static void
+show_fleet_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+  cockpit_window_show_fleet (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+package_selected_cb (CockpitWindow *self,
+                     GtkListBoxRow *row,
+                     GtkListBox    *list)
+{
+  const char *id;
+  CockpitPackage *package;
+
+  if (row == NULL)
+    return;
+
+  id = g_object_get_data (G_OBJECT (row), "package-id");
+  package = find_package (self, id, NULL);
+  if (package == NULL)
+    return;
+
+  self->showing_fleet = FALSE;
+  gtk_list_box_unselect_all (self->fleet_list);
+  gtk_stack_set_visible_child_name (self->content_stack, "package");
+  cockpit_package_page_set_package (self->package_page, package);
+  adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
+  update_activity (self);
+  _cockpit_window_actions_update (self);
+  g_settings_set_string (cockpit_application_get_settings (_cockpit_window_get_app (self)), "last-package", id);
+}
+
+/* Tab leaves the list: GtkListBox would move to the next row and select
+ * it, which opens another package.  The arrow keys still go from row to
+ * row.  Forward goes to the package beside the list (or, folded, round to
+ * the header bar), backward to the controls above the list. */
+static gboolean
+package_list_key_cb (CockpitWindow         *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) != 0))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+  /* Ctrl+Tab is GTK's own way out of a widget that takes Tab. */
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (direction == GTK_DIR_TAB_FORWARD)
+    {
+      if ((!adw_leaflet_get_folded (self->leaflet) || cockpit_window_get_showing_content (self)) &&
+          gtk_widget_child_focus (self->content, direction))
+        return TRUE;
+      return gtk_widget_child_focus (header, direction);
+    }
+
+  if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
+      gtk_widget_child_focus (GTK_WIDGET (self->offline_revealer), direction))
+    return TRUE;
+  return gtk_widget_child_focus (header, direction);
+}
+
+static void
+package_activated_cb (CockpitWindow *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+_cockpit_window_packages_changed_cb (GListModel    *packages,
+                                     guint          position,
+                                     guint          removed,
+                                     guint          added,
+                                     CockpitWindow *self)
+{
+  const char *current = NULL;
+  g_autofree char *last = NULL;
+  CockpitPackage *shown = cockpit_package_page_get_package (self->package_page);
+
+  /* More than a few packages: the fleet is the first screen, unless a
+   * package was asked for (a notification's). */
+  if (!self->first_screen_chosen && g_list_model_get_n_items (packages) > 0)
+    {
+      self->first_screen_chosen = TRUE;
+      if (g_list_model_get_n_items (packages) > COCKPIT_WINDOW_FLEET_FIRST &&
+          (self->wanted_package == NULL || find_package (self, self->wanted_package, NULL) == NULL))
+        {
+          cockpit_window_show_fleet (self);
+          return;
+        }
+    }
+  if (self->showing_fleet)
+    return;
+
+  if (self->wanted_package != NULL && find_package (self, self->wanted_package, NULL) != NULL)
+    current = self->wanted_package;
+  else if (shown != NULL)
+    current = cockpit_package_get_id (shown);
+  else
+    {
+      last = g_settings_get_string (cockpit_application_get_settings (_cockpit_window_get_app (self)), "last-package");
+      current = last;
+    }
+
+  select_package (self, current);
+}
+
+GtkWidget *
+cockpit_window_show_activity (CockpitWindow *self,
+                              gboolean       show)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  gtk_toggle_button_set_active (self->activity_button, show);
+  return show ? adw_bin_get_child (self->activity_bin) : NULL;
+}
+
+GtkWidget *
+cockpit_window_get_package_row (CockpitWindow *self,
+                                guint          index)
+{
+  g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->package_list, index));
+}
+
+void
+_cockpit_window_class_sidebar_init (CockpitWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_callback (widget_class, activity_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, package_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, package_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fleet_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fleet_open_package_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-fleet", NULL, show_fleet_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-fleet", NULL);
+}
+
+void
+_cockpit_window_sidebar_init (CockpitWindow *self)
+{
+  GtkEventController *keys;
+
+  /* Before the list box sees the key. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (package_list_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->package_list), keys);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (package_list_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->fleet_list), keys);
+}
