@@ -12,9 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-async.h"
-#include "cockpit-widget-util.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-helpdesk-row.h"
+#include "cockpit-widget-util.h"
 
 struct _CockpitHelpdeskButton
 {

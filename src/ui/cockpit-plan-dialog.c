@@ -21,6 +21,7 @@
 #include "cockpit-plan-dialog.h"
 #include "cockpit-plan-options.h"
 #include "cockpit-upgrade-texts.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-window.h"
 
 #define N_KINDS 3
@@ -322,7 +323,7 @@ update (CockpitPlanDialog *self)
   if (release != NULL && cockpit_release_get_release_notes_url (release) != NULL)
     {
       gtk_link_button_set_uri (self->notes_link, cockpit_release_get_release_notes_url (release));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes_link), cockpit_release_get_release_notes_url (release));
+      cockpit_widget_set_tooltip_text (GTK_WIDGET (self->notes_link), cockpit_release_get_release_notes_url (release));
       gtk_widget_set_visible (GTK_WIDGET (self->notes_row), TRUE);
     }
   else

@@ -16,6 +16,7 @@
 #include "cockpit-a11y.h"
 #include "cockpit-activity-page.h"
 #include "cockpit-plan-card.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-window-private.h"
 
 /* The package list ------------------------------------------------------------- */
@@ -34,7 +35,7 @@ _cockpit_window_create_package_row (gpointer item,
   g_object_bind_property (package, "status-text", row, "subtitle", G_BINDING_SYNC_CREATE);
   g_object_set (row, "title-lines", 2, "subtitle-lines", 2, NULL);
   gtk_widget_set_visible (icon, cockpit_package_is_in_maintenance (package));
-  gtk_widget_set_tooltip_text (icon, _("In maintenance"));
+  cockpit_widget_set_tooltip_text (icon, _("In maintenance"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("In maintenance"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   /* Marked while its upgrade plan waits for the user's approval. */
