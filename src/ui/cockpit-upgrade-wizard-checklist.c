@@ -1,4 +1,4 @@
-/* cockpit-upgrade-wizard-checklist.c: the upgrade wizard's third page: the consequences the user confirms.
+/* cockpit-upgrade-wizard-checklist.c: the upgrade wizard's page 3, the consequences confirmed.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the upgrade does (blue/green, the version kept), a warning when it

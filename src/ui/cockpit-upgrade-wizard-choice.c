@@ -1,4 +1,4 @@
-/* cockpit-upgrade-wizard-choice.c: the upgrade wizard's first two pages: which environment, which version.
+/* cockpit-upgrade-wizard-choice.c: the upgrade wizard's pages 1 and 2, environment and version.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The first page lists the package's environments in the recommended
