@@ -1,0 +1,364 @@
+/* cockpit-upgrade-wizard-choice.c: the upgrade wizard's pages 1 and 2, environment and version.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The first page lists the package's environments in the recommended
+ * order, each with the model's answer whether it can be upgraded now; the
+ * second asks the cockpit which versions the chosen one may go to, and
+ * shows them with their release dates, LTS and release notes, or why
+ * there are none.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cockpit-async.h"
+#include "cockpit-rules.h"
+#include "cockpit-upgrade-wizard-private.h"
+
+/* Integration first: the recommended order, which the first page shows. */
+static const CockpitEnvironmentKind kinds_in_order[] = {
+  COCKPIT_ENVIRONMENT_KIND_INTEGRATION,
+  COCKPIT_ENVIRONMENT_KIND_UAT,
+  COCKPIT_ENVIRONMENT_KIND_LIVE,
+};
+
+static GDateTime *
+get_now (CockpitUpgradeWizard *self)
+{
+  return self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
+}
+
+/* Page 1: the environment ----------------------------------------------------- */
+
+/* Whether @environment can be upgraded now, with the reason in words:
+ * the model's one answer, with what this app itself has started. */
+CockpitBlockReason
+_cockpit_upgrade_wizard_check_environment (CockpitUpgradeWizard  *self,
+                                           CockpitEnvironment    *environment,
+                                           char                 **message)
+{
+  g_autoptr(GDateTime) now = get_now (self);
+  g_autoptr(CockpitAvailability) availability = NULL;
+  CockpitUserAction action = cockpit_user_action_upgrade_of (cockpit_environment_get_kind (environment));
+  gboolean busy = cockpit_action_tracker_is_busy (self->tracker, cockpit_package_get_id (self->package));
+
+  availability = cockpit_availability_new (self->package, self->releases, busy, now);
+  *message = g_strdup (cockpit_availability_get_reason (availability, action));
+  return cockpit_availability_get_block (availability, action);
+}
+
+static GtkWidget *
+pill_new (const char *text,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "pill-label");
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+create_environment_row (gpointer item,
+                        gpointer user_data)
+{
+  CockpitUpgradeWizard *self = user_data;
+  CockpitEnvironment *environment = item;
+  g_autofree char *reason = NULL;
+  CockpitBlockReason block;
+  GtkWidget *row;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _cockpit_upgrade_wizard_environment_label (environment));
+  g_object_set_data (G_OBJECT (row), "environment", environment);
+
+  block = _cockpit_upgrade_wizard_check_environment (self, environment, &reason);
+  if (block == COCKPIT_BLOCK_NONE)
+    {
+      /* Translators: the version an environment runs, "Magnolia 6.3.18" */
+      g_autofree char *version = g_strdup_printf (_("Magnolia %s"),
+                                                  cockpit_environment_get_magnolia_version (environment));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), version);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (cockpit_environment_get_kind (environment) == COCKPIT_ENVIRONMENT_KIND_INTEGRATION)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill_new (_("Recommended first"), "recommended-pill"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 g_object_new (GTK_TYPE_IMAGE,
+                                               "icon-name", "go-next-symbolic",
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                               NULL));
+    }
+  else
+    {
+      g_autofree char *subtitle = NULL;
+
+      /* The maintenance message is long and the same for every row:
+       * the notice above the list shows it once. */
+      if (block == COCKPIT_BLOCK_MAINTENANCE)
+        {
+          g_free (reason);
+          reason = g_strdup (_("The package is in maintenance."));
+        }
+
+      if (cockpit_environment_get_magnolia_version (environment) != NULL)
+        /* Translators: "Magnolia 6.3.18", then on a new line why the environment can't be upgraded */
+        subtitle = g_strdup_printf (_("Magnolia %s\n%s"), cockpit_environment_get_magnolia_version (environment), reason);
+      else
+        subtitle = g_strdup (reason);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (row, "blocked");
+      gtk_widget_set_sensitive (row, FALSE);
+    }
+
+  return row;
+}
+
+void
+_cockpit_upgrade_wizard_refresh_environments (CockpitUpgradeWizard *self)
+{
+  g_autoptr(GPtrArray) environments = g_ptr_array_new ();
+  g_autofree char *message = NULL;
+  gboolean maintenance = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds_in_order); i++)
+    {
+      CockpitEnvironment *environment = cockpit_package_get_environment (self->package, kinds_in_order[i]);
+
+      if (environment != NULL)
+        g_ptr_array_add (environments, environment);
+    }
+
+  g_list_store_splice (self->environments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->environments)),
+                       environments->pdata, environments->len);
+
+  /* Maintenance blocks the whole package: said once, above the list. */
+  if (environments->len > 0)
+    maintenance = _cockpit_upgrade_wizard_check_environment (self, g_ptr_array_index (environments, 0), &message) == COCKPIT_BLOCK_MAINTENANCE;
+  if (maintenance)
+    gtk_label_set_label (self->package_notice_label, message);
+  gtk_widget_set_visible (self->package_notice, maintenance);
+}
+
+/* Page 2: the version --------------------------------------------------------- */
+
+static void
+version_toggled_cb (CockpitUpgradeWizard *self,
+                    GtkCheckButton       *check)
+{
+  if (!gtk_check_button_get_active (check))
+    return;
+
+  g_set_object (&self->release, g_object_get_data (G_OBJECT (check), "release"));
+  _cockpit_upgrade_wizard_update_actions (self);
+}
+
+static char *
+format_release_date (CockpitRelease *release)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+
+  if (cockpit_release_get_released_at (release) == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (cockpit_release_get_released_at (release));
+  /* Translators: a release date, see g_date_time_format() */
+  date = g_date_time_format (local, _("%-d %B %Y"));
+  /* Translators: "Released 19 February 2026" */
+  return g_strdup_printf (_("Released %s"), date);
+}
+
+static GtkWidget *
+create_version_row (gpointer item,
+                    gpointer user_data)
+{
+  CockpitUpgradeWizard *self = user_data;
+  CockpitRelease *release = item;
+  g_autofree char *released = format_release_date (release);
+  const char *url = cockpit_release_get_release_notes_url (release);
+  GtkWidget *row, *check;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cockpit_release_get_version (release));
+  if (released != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), released);
+
+  /* One group, so that choosing a version unchooses the others. */
+  check = gtk_check_button_new ();
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  if (self->version_group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->version_group);
+  else
+    self->version_group = GTK_CHECK_BUTTON (check);
+  g_object_set_data_full (G_OBJECT (check), "release", g_object_ref (release), g_object_unref);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (version_toggled_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* One stop of Tab a row: the check box, which Space ticks and Enter
+   * follows with Next, the wizard's default. */
+  gtk_widget_set_focusable (row, FALSE);
+
+  if (cockpit_release_get_lts (release))
+    {
+      GtkWidget *pill = pill_new (_("LTS"), "lts-pill");
+
+      gtk_widget_set_tooltip_text (pill, _("Long-term support release"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+    }
+
+  if (url != NULL)
+    {
+      GtkWidget *link = gtk_link_button_new_with_label (url, _("Release notes"));
+
+      /* A flat button rather than underlined text, which looks out of
+       * place in a row; it still opens the notes in the browser. */
+      gtk_widget_remove_css_class (link, "link");
+      gtk_widget_add_css_class (link, "flat");
+      gtk_widget_set_tooltip_text (link, url);
+      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+    }
+
+  return row;
+}
+
+static void
+show_versions_state (CockpitUpgradeWizard *self,
+                     const char           *state)
+{
+  gboolean loading = g_strcmp0 (state, "loading") == 0;
+
+  gtk_stack_set_visible_child_name (self->versions_stack, state);
+  gtk_spinner_set_spinning (self->versions_spinner, loading);
+  _cockpit_upgrade_wizard_update_actions (self);
+  if (g_str_equal (_cockpit_upgrade_wizard_get_page (self), "versions"))
+    _cockpit_upgrade_wizard_focus_first_choice (self);
+}
+
+static void
+versions_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CockpitUpgradeWizard) self = cockpit_weak_steal (user_data);
+  g_autoptr(GListStore) versions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  versions = cockpit_client_list_available_versions_finish (COCKPIT_CLIENT (object), result, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (versions == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->versions_error_page, escaped);
+      show_versions_state (self, "error");
+      return;
+    }
+
+  self->version_group = NULL;
+  g_clear_object (&self->release);
+  g_list_store_splice (self->versions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->versions)),
+                       NULL, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (versions)); i++)
+    {
+      g_autoptr(CockpitRelease) release = g_list_model_get_item (G_LIST_MODEL (versions), i);
+      g_list_store_append (self->versions, release);
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->versions)) == 0)
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: "Live already runs the newest version available." */
+      description = g_strdup_printf (_("%s already runs the newest version available."),
+                                     _cockpit_upgrade_wizard_environment_label (self->environment));
+      adw_status_page_set_description (self->versions_empty_page, description);
+      show_versions_state (self, "empty");
+      return;
+    }
+
+  show_versions_state (self, "list");
+}
+
+static void
+load_versions (CockpitUpgradeWizard *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  show_versions_state (self, "loading");
+  cockpit_client_list_available_versions_async (cockpit_action_tracker_get_client (self->tracker),
+                                                self->environment, self->cancellable,
+                                                versions_loaded_cb, cockpit_weak_new (self));
+}
+
+void
+_cockpit_upgrade_wizard_choose_environment (CockpitUpgradeWizard *self,
+                                            CockpitEnvironment   *environment)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *description = NULL;
+  CockpitBlockReason block;
+
+  g_set_object (&self->environment, environment);
+  g_clear_object (&self->release);
+  self->version_group = NULL;
+  g_list_store_remove_all (self->versions);
+
+  /* Translators: "Live runs Magnolia 6.3.18. Read the release notes before you choose." */
+  description = g_strdup_printf (_("%s runs Magnolia %s. Read the release notes of a version before you choose it."),
+                                 _cockpit_upgrade_wizard_environment_label (environment),
+                                 cockpit_environment_get_magnolia_version (environment));
+  gtk_label_set_label (self->versions_description, description);
+
+  gtk_stack_set_visible_child_name (self->stack, "versions");
+
+  /* "Nothing newer" is for the cockpit to say: our releases may be old. */
+  block = _cockpit_upgrade_wizard_check_environment (self, environment, &reason);
+  if (block != COCKPIT_BLOCK_NONE && block != COCKPIT_BLOCK_NOTHING_NEWER)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *escaped = g_markup_escape_text (reason, -1);
+
+      /* Translators: "Live Can't Be Upgraded Now" */
+      title = g_strdup_printf (_("%s Can't Be Upgraded Now"), _cockpit_upgrade_wizard_environment_label (environment));
+      adw_status_page_set_title (self->versions_blocked_page, title);
+      adw_status_page_set_description (self->versions_blocked_page, escaped);
+      show_versions_state (self, "blocked");
+      return;
+    }
+
+  load_versions (self);
+}
+
+static void
+environment_row_activated_cb (CockpitUpgradeWizard *self,
+                              GtkListBoxRow        *row)
+{
+  CockpitEnvironment *environment = g_object_get_data (G_OBJECT (row), "environment");
+
+  if (environment != NULL)
+    _cockpit_upgrade_wizard_choose_environment (self, environment);
+}
+
+void
+_cockpit_upgrade_wizard_init_choice (CockpitUpgradeWizard *self)
+{
+  gtk_list_box_bind_model (self->environment_list, G_LIST_MODEL (self->environments),
+                           create_environment_row, self, NULL);
+  gtk_list_box_bind_model (self->version_list, G_LIST_MODEL (self->versions),
+                           create_version_row, self, NULL);
+}
+
+void
+_cockpit_upgrade_wizard_class_init_choice (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, environment_row_activated_cb);
+}
