@@ -16,6 +16,7 @@
 #include "cockpit-environment-card.h"
 #include "cockpit-package-page-private.h"
 #include "cockpit-upgrade-wizard.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-window.h"
 
 G_DEFINE_FINAL_TYPE (CockpitPackagePage, cockpit_package_page, GTK_TYPE_WIDGET)
@@ -215,10 +216,10 @@ cockpit_package_page_set_availability (CockpitPackagePage  *self,
   g_set_object (&self->availability, availability);
 
   reason = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_UPGRADE);
-  gtk_widget_set_tooltip_text (self->upgrade_button,
+  cockpit_widget_set_tooltip_text (self->upgrade_button,
                                reason != NULL ? reason : _("Change the Magnolia version of an environment"));
   reason = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_PLAN_UPGRADE);
-  gtk_widget_set_tooltip_text (self->plan_button,
+  cockpit_widget_set_tooltip_text (self->plan_button,
                                reason != NULL ? reason : _("Upgrade several environments one after the other, or at a chosen time"));
   cockpit_backup_card_set_availability (self->backup_card, availability);
   cockpit_plan_card_set_availability (self->plan_card, availability);

@@ -14,6 +14,7 @@
 #include "cockpit-async.h"
 #include "cockpit-rules.h"
 #include "cockpit-upgrade-wizard-private.h"
+#include "cockpit-widget-util.h"
 
 /* Integration first: the recommended order, which the first page shows. */
 static const CockpitEnvironmentKind kinds_in_order[] = {
@@ -206,7 +207,7 @@ create_version_row (gpointer item,
     {
       GtkWidget *pill = pill_new (_("LTS"), "lts-pill");
 
-      gtk_widget_set_tooltip_text (pill, _("Long-term support release"));
+      cockpit_widget_set_tooltip_text (pill, _("Long-term support release"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
     }
 
@@ -218,7 +219,7 @@ create_version_row (gpointer item,
        * place in a row; it still opens the notes in the browser. */
       gtk_widget_remove_css_class (link, "link");
       gtk_widget_add_css_class (link, "flat");
-      gtk_widget_set_tooltip_text (link, url);
+      cockpit_widget_set_tooltip_text (link, url);
       gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
     }
