@@ -17,6 +17,7 @@
 
 #include "cockpit-activity-page.h"
 #include "cockpit-environment-card.h"
+#include "cockpit-fleet-plan-dialog.h"
 #include "cockpit-flow-diagram.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-upgrade-wizard.h"
@@ -461,6 +462,30 @@ test_plan (void)
   card_nodes = check_screen ("plan-card");
   g_assert_true (tree_says (card_nodes, "push button", "Approve UAT"));
   g_assert_true (tree_says (card_nodes, "push button", "Cancel Plan"));
+
+  /* The same for several packages at once: every package and its state,
+   * the shared choices and the checklist named. */
+  {
+    g_autoptr(GPtrArray) fleet_nodes = NULL;
+    g_autoptr(GListStore) chosen = g_list_store_new (COCKPIT_TYPE_PACKAGE);
+    GListModel *packages = cockpit_session_get_packages (cockpit);
+    GtkWindow *fleet_dialog;
+
+    for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+      {
+        g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+
+        g_list_store_append (chosen, package);
+      }
+    fleet_dialog = GTK_WINDOW (cockpit_fleet_plan_dialog_new (GTK_WINDOW (window ()), cockpit,
+                                                              G_LIST_MODEL (chosen)));
+    gtk_window_present (fleet_dialog);
+    cockpit_test_wait_for_draw (GTK_WIDGET (fleet_dialog));
+    fleet_nodes = check_screen ("fleet-plan-dialog");
+    g_assert_true (tree_says (fleet_nodes, "push button", "Create Plans"));
+    g_assert_true (tree_says (fleet_nodes, "check box", "templates"));
+    gtk_window_destroy (fleet_dialog);
+  }
 }
 
 static void

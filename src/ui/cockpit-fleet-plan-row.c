@@ -63,6 +63,18 @@ cockpit_fleet_plan_row_new (const char            *name,
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), css);
   gtk_label_set_label (self->text_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), text != NULL && *text != '\0');
+
+  /* A screen reader hears the row as one: the package and what happens
+   * to it, then why. */
+  {
+    /* Translators: a package in the list of "Plan an Upgrade" for several
+     * packages, read by a screen reader: "Acme Corporation Website: Will be planned" */
+    g_autofree char *accessible = g_strdup_printf (_("%s: %s"), name != NULL ? name : "", state_text);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    if (text != NULL && *text != '\0')
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  }
   return GTK_WIDGET (self);
 }
 
