@@ -7,6 +7,7 @@
 
 #include "cockpit-activity-csv.h"
 #include "cockpit-activity-page-private.h"
+#include "cockpit-csv-dialog.h"
 
 /* CSV export: cockpit-activity-csv.c writes what is loaded and the rest. */
 
@@ -126,13 +127,10 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   CockpitActivityPage *self = COCKPIT_ACTIVITY_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
   g_autofree char *package = g_strdup (self->package_id ? self->package_id : "package");
-  GtkFileChooserNative *chooser;
 
   if (self->chooser != NULL || self->exporting)
     return;
@@ -143,18 +141,8 @@ export_action (GtkWidget  *widget,
    * package's code and the date. */
   name = g_strdup_printf (_("activity-%s-%s.csv"), package, day);
 
-  chooser = gtk_file_chooser_native_new (_("Export Activity Log"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  self->chooser = cockpit_csv_dialog_new (widget, _("Export Activity Log"), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (self->chooser);
 }
 

@@ -517,6 +517,17 @@ show (CockpitFleetCell *self,
           size->end_index = alpha->end_index = G_MAXUINT;
           pango_attr_list_insert (self->attributes, size);
           pango_attr_list_insert (self->attributes, alpha);
+          /* Nothing to say is said quietly: the dash is dimmed here, in
+           * the text, rather than by the dim-label class, whose opacity
+           * the cells of a reused row did not always show. */
+          if (g_strcmp0 (title, "—") == 0)
+            {
+              PangoAttribute *dim = pango_attr_foreground_alpha_new (65535 * 55 / 100);
+
+              dim->start_index = 0;
+              dim->end_index = start - 1;
+              pango_attr_list_insert (self->attributes, dim);
+            }
           if (self->layout != NULL)
             {
               pango_layout_set_text (self->layout, self->text, -1);
@@ -531,8 +542,9 @@ show (CockpitFleetCell *self,
         }
     }
   set_class (self->title ? self->title : GTK_WIDGET (self), "error", error);
-  /* Nothing to say is said quietly. */
-  set_class (self->title ? self->title : GTK_WIDGET (self), "dim-label", g_strcmp0 (title, "—") == 0);
+  /* Nothing to say is said quietly (the table's cell dims it in its text). */
+  if (self->title != NULL)
+    set_class (self->title, "dim-label", g_strcmp0 (title, "—") == 0);
   show_icon (self, icon);
   set_tooltip (self, tooltip);
 }

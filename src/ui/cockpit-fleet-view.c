@@ -14,57 +14,14 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-fleet-cell.h"
-#include "cockpit-fleet-csv.h"
 #include "cockpit-fleet-plan-dialog.h"
-#include "cockpit-fleet-view.h"
-#include "cockpit-window.h"
-
-typedef enum {
-  FILTER_ALL,
-  FILTER_ATTENTION,
-  FILTER_RUNNING,
-  FILTER_MAINTENANCE,
-} FilterMode;
+#include "cockpit-fleet-view-private.h"
 
 static const char *const filter_names[] = {
   COCKPIT_FLEET_FILTER_ALL,
   COCKPIT_FLEET_FILTER_ATTENTION,
   COCKPIT_FLEET_FILTER_RUNNING,
   COCKPIT_FLEET_FILTER_MAINTENANCE,
-};
-
-struct _CockpitFleetView
-{
-  GtkWidget parent_instance;
-
-  /* Template widgets */
-  GtkWidget            *toolbar;
-  GtkWidget            *controls_box;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *filter_dropdown;
-  GtkButton            *plan_button;
-  GtkStack             *view_stack;
-  GtkColumnView        *column_view;
-  GtkListView          *list_view;
-  AdwStatusPage        *empty_status;
-
-  /* Owned references */
-  CockpitSession       *session;
-  CockpitFleetModel    *model;
-  GtkFilterListModel   *filter_model;
-  GtkSortListModel     *sort_model;
-  GtkMultiSelection    *selection;
-  GHashTable           *selected_rows;  /* CockpitFleetRow, owned: the selection to restore */
-  GtkStringFilter      *search_filter;
-  GtkCustomFilter      *mode_filter;
-  GCancellable         *cancellable;
-  GtkNativeDialog      *chooser;
-  GtkWidget            *plan_dialog;    /* weak */
-
-  FilterMode            mode;
-  gboolean              narrow;
-  gboolean              exporting;
-  gboolean              restoring;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitFleetView, cockpit_fleet_view, GTK_TYPE_WIDGET)
@@ -215,6 +172,12 @@ update_view (CockpitFleetView *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), page) != 0)
     gtk_stack_set_visible_child_name (self->view_stack, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fleet.export", self->model != NULL && !self->exporting);
+}
+
+void
+_cockpit_fleet_view_update_view (CockpitFleetView *self)
+{
+  update_view (self);
 }
 
 /* The packages of the rows selected, in the order shown, each once. */
@@ -415,131 +378,6 @@ activate_cb (CockpitFleetView *self,
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   g_signal_emit (self, signals[OPEN_PACKAGE], 0,
                  cockpit_package_get_id (cockpit_fleet_row_get_package (row)));
-}
-
-/* Export ------------------------------------------------------------------------ */
-
-static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (cockpit_fleet_csv_write_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-cockpit_fleet_view_export_async (CockpitFleetView    *self,
-                                 GFile               *file,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (COCKPIT_IS_FLEET_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cockpit_fleet_view_export_async);
-  /* The view as shown: filtered and sorted. */
-  cockpit_fleet_csv_write_async (G_LIST_MODEL (self->sort_model), file, cancellable, written_cb, task);
-}
-
-gboolean
-cockpit_fleet_view_export_finish (CockpitFleetView  *self,
-                                  GAsyncResult      *result,
-                                  GError           **error)
-{
-  g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  CockpitFleetView *self = COCKPIT_FLEET_VIEW (source);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *text = NULL;
-  GtkRoot *root;
-
-  if (!cockpit_fleet_view_export_finish (self, result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->exporting = FALSE;
-  update_view (self);
-  if (error != NULL)
-    text = g_strdup_printf (_("Could not export the environments. %s"), error->message);
-  else
-    /* Translators: %s is a file name. */
-    text = g_strdup_printf (_("Environments saved as “%s”"), name);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (COCKPIT_IS_WINDOW (root))
-    cockpit_window_show_toast (COCKPIT_WINDOW (root), text);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog  *chooser,
-                     int               response,
-                     CockpitFleetView *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  self->exporting = TRUE;
-  update_view (self);
-  cockpit_fleet_view_export_async (self, file, self->cancellable, export_done_cb, g_object_ref (file));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CockpitFleetView *self = COCKPIT_FLEET_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
-
-  if (self->chooser != NULL || self->exporting)
-    return;
-
-  /* Translators: the suggested file name of the export; %s is the date. */
-  name = g_strdup_printf (_("environments-%s.csv"), day);
-  chooser = gtk_file_chooser_native_new (_("Export Environments"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (self->chooser);
 }
 
 /* Planning several packages ----------------------------------------------------- */
@@ -850,7 +688,7 @@ cockpit_fleet_view_class_init (CockpitFleetViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_property_action (widget_class, "fleet.filter", "filter");
-  gtk_widget_class_install_action (widget_class, "fleet.export", NULL, export_action);
+  _cockpit_fleet_view_class_init_export (widget_class);
   gtk_widget_class_install_action (widget_class, "fleet.plan", NULL, plan_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
