@@ -215,12 +215,24 @@ new_text_cell (void)
   return label;
 }
 
+/* A text cell in @item; with @query_cb, its tooltip made when asked. */
+static void
+add_text_cell (GtkListItem *item,
+               GCallback    query_cb)
+{
+  GtkWidget *label = new_text_cell ();
+
+  if (query_cb != NULL)
+    set_cell_tooltip (item, label, query_cb);
+  gtk_list_item_set_child (item, label);
+}
+
 static void
 text_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CockpitActivityPage      *self)
 {
-  gtk_list_item_set_child (item, new_text_cell ());
+  add_text_cell (item, NULL);
 }
 
 static void
@@ -228,10 +240,7 @@ activity_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    CockpitActivityPage      *self)
 {
-  GtkWidget *label = new_text_cell ();
-
-  set_cell_tooltip (item, label, G_CALLBACK (activity_tooltip_cb));
-  gtk_list_item_set_child (item, label);
+  add_text_cell (item, G_CALLBACK (activity_tooltip_cb));
 }
 
 static void
@@ -239,10 +248,7 @@ by_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              CockpitActivityPage      *self)
 {
-  GtkWidget *label = new_text_cell ();
-
-  set_cell_tooltip (item, label, G_CALLBACK (by_tooltip_cb));
-  gtk_list_item_set_child (item, label);
+  add_text_cell (item, G_CALLBACK (by_tooltip_cb));
 }
 
 static void
@@ -250,10 +256,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              CockpitActivityPage      *self)
 {
-  GtkWidget *label = new_text_cell ();
-
-  set_cell_tooltip (item, label, G_CALLBACK (on_tooltip_cb));
-  gtk_list_item_set_child (item, label);
+  add_text_cell (item, G_CALLBACK (on_tooltip_cb));
 }
 
 static void
