@@ -12,9 +12,13 @@
 #include <string.h>
 
 #include "cockpit-application.h"
+#include "cockpit-secret-store.h"
+#include "cockpit-simulator.h"
 #include "cockpit-window.h"
 #include "test-session-util.h"
 #include "test-ui-util.h"
+
+#define TOKEN "startup-memory-token"
 
 static TestSession session;
 
@@ -58,12 +62,64 @@ check_cb (gpointer user_data)
 static void
 test_demo_no_svg (void)
 {
-  g_autoptr(CockpitApplication) application = cockpit_application_new ();
-  char *argv[] = { (char *) "upgrade-cockpit", (char *) "--demo", NULL };
+  if (g_test_subprocess ())
+    {
+      g_autoptr(CockpitApplication) application = cockpit_application_new ();
+      char *argv[] = { (char *) "upgrade-cockpit", (char *) "--demo", NULL };
 
-  g_assert_false (maps_contain ("librsvg"));
-  g_timeout_add (50, check_cb, application);
-  g_assert_cmpint (g_application_run (G_APPLICATION (application), 2, argv), ==, 0);
+      g_assert_false (maps_contain ("librsvg"));
+      g_timeout_add (50, check_cb, application);
+      g_assert_cmpint (g_application_run (G_APPLICATION (application), 2, argv), ==, 0);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cockpit_secret_store_store_finish (COCKPIT_SECRET_STORE (object), result, &error));
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Signed in (its token in the keyring): the start shows the loading page
+ * at once, not the sign-in page, and did load librsvg for the sign-in
+ * page's big icon as that page faded out. */
+static void
+test_signed_in_no_svg (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CockpitSimulator) sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, 600, FALSE,
+                                                               &error);
+      g_autoptr(CockpitSecretStore) store = cockpit_secret_store_new ();
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autoptr(CockpitApplication) application = NULL;
+      char *argv[] = { (char *) "upgrade-cockpit", NULL };
+      gboolean stored = FALSE;
+
+      g_assert_no_error (error);
+      g_assert_true (cockpit_simulator_listen (sim, "127.0.0.1", 0, &error));
+      cockpit_secret_store_store_async (store, cockpit_simulator_get_base_url (sim), "Alex Example", TOKEN,
+                                        NULL, stored_cb, &stored);
+      while (!stored)
+        g_main_context_iteration (NULL, TRUE);
+      g_settings_set_string (settings, "cockpit-url", cockpit_simulator_get_base_url (sim));
+
+      application = cockpit_application_new ();
+      g_assert_false (maps_contain ("librsvg"));
+      g_timeout_add (50, check_cb, application);
+      g_assert_cmpint (g_application_run (G_APPLICATION (application), 1, argv), ==, 0);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 int
@@ -73,12 +129,16 @@ main (int   argc,
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  test_session_start (&session, FALSE);
+  /* A subprocess of a test uses its parent's session (the environment). */
+  if (!g_test_subprocess ())
+    test_session_start (&session, TRUE);
   g_setenv ("COCKPIT_DEMO_STAGE_SECONDS", "600", TRUE);
 
   g_test_add_func ("/cockpit/startup-memory/demo-no-svg", test_demo_no_svg);
+  g_test_add_func ("/cockpit/startup-memory/signed-in-no-svg", test_signed_in_no_svg);
 
   result = g_test_run ();
-  test_session_stop (&session);
+  if (!g_test_subprocess ())
+    test_session_stop (&session);
   return result;
 }

@@ -8,6 +8,9 @@
 #include "cockpit-package-page.h"
 #include "cockpit-window.h"
 
+/* How long loading lasts before the loading page shows a spinner. */
+#define LOADING_SPINNER_DELAY_MS 800
+
 G_BEGIN_DECLS
 
 void                cockpit_window_set_sign_in_text   (CockpitWindow *self,
@@ -99,6 +102,7 @@ struct _CockpitWindow
   GMenuModel          *demo_main_menu;
   gboolean             signing_in;
   guint                minute_id;
+  guint                spin_id;         /* the loading spinner, once loading is slow */
   char                *last_toast;     /* for tests */
   gboolean             showing_fleet;
   gboolean             first_screen_chosen;

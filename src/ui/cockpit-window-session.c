@@ -132,6 +132,33 @@ update_demo_menu (CockpitWindow *self,
     gtk_menu_button_set_menu_model (self->main_menu_button, wanted);
 }
 
+static gboolean
+spin_later_cb (gpointer user_data)
+{
+  CockpitWindow *self = user_data;
+
+  self->spin_id = 0;
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The loading page spins only when loading takes a while: the keyring
+ * answers a signed-in start in a moment, and a spinner shown for it would
+ * only flash (and load librsvg, 6.4 MiB, for its 32 px icon, which exists
+ * only as SVG; docs/performance.md). */
+static void
+set_loading_spinner (CockpitWindow *self,
+                     gboolean       loading)
+{
+  if (!loading)
+    {
+      g_clear_handle_id (&self->spin_id, g_source_remove);
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+    }
+  else if (self->spin_id == 0 && !gtk_spinner_get_spinning (self->loading_spinner))
+    self->spin_id = g_timeout_add (LOADING_SPINNER_DELAY_MS, spin_later_cb, self);
+}
+
 void
 _cockpit_window_update_page (CockpitWindow *self)
 {
@@ -147,7 +174,7 @@ _cockpit_window_update_page (CockpitWindow *self)
   if (session != NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "packages");
-      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+      set_loading_spinner (self, FALSE);
       return;
     }
 
@@ -161,8 +188,7 @@ _cockpit_window_update_page (CockpitWindow *self)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
   else
     gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
-  gtk_spinner_set_spinning (self->loading_spinner,
-                            g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "loading"));
+  set_loading_spinner (self, g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "loading"));
 }
 
 const char *

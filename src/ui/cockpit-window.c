@@ -191,6 +191,7 @@ cockpit_window_unmap (GtkWidget *widget)
   CockpitWindow *self = COCKPIT_WINDOW (widget);
 
   g_clear_handle_id (&self->minute_id, g_source_remove);
+  g_clear_handle_id (&self->spin_id, g_source_remove);
 
   GTK_WIDGET_CLASS (cockpit_window_parent_class)->unmap (widget);
 }
@@ -249,6 +250,7 @@ cockpit_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->minute_id, g_source_remove);
+  g_clear_handle_id (&self->spin_id, g_source_remove);
   _cockpit_window_set_session (self, NULL);
   _cockpit_window_actions_dispose (self);
 
@@ -346,9 +348,14 @@ set_big_icons_cb (GtkWidget     *widget,
 {
   CockpitWindow *self = COCKPIT_WINDOW (gtk_widget_get_root (widget));
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->empty_status)))
+  /* Mapped is not enough: a page a crossfade is leaving is mapped until
+   * the fade ends, and a signed-in start leaves the sign-in page at once
+   * for the loading page (which loaded librsvg, 6.4 MiB, for nothing). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->empty_status)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
     adw_status_page_set_icon_name (self->empty_status, "folder-symbolic");
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->sign_in_icon)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->sign_in_icon)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sign-in") == 0)
     gtk_image_set_from_icon_name (self->sign_in_icon, APP_ID);
   return G_SOURCE_REMOVE;
 }
@@ -369,6 +376,11 @@ cockpit_window_init (CockpitWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->empty_status, "map", G_CALLBACK (icon_shown_cb), NULL);
   g_signal_connect (self->sign_in_icon, "map", G_CALLBACK (icon_shown_cb), NULL);
+  /* And when their page is chosen while it is still mapped, mid-fade. */
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child-name",
+                            G_CALLBACK (icon_shown_cb), self->sign_in_icon);
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
+                            G_CALLBACK (icon_shown_cb), self->empty_status);
   cockpit_a11y_name_buttons (GTK_WIDGET (self));
   /* The rows' edit icons are decoration; the button that shows the
    * token has a tooltip only. */
