@@ -11,6 +11,17 @@
 
 /* CSV export: cockpit-activity-csv.c writes what is loaded and the rest. */
 
+/* The page follows "exporting" to disable its action while we write. */
+static void
+set_exporting (CockpitActivityPage *self,
+               gboolean             exporting)
+{
+  if (self->exporting == exporting)
+    return;
+  self->exporting = exporting;
+  g_object_notify (G_OBJECT (self), "exporting");
+}
+
 static void
 export_cb (GObject      *source,
            GAsyncResult *result,
@@ -86,8 +97,7 @@ export_done_cb (GObject      *source,
   if (self->disposed)
     return;
 
-  self->exporting = FALSE;
-  _cockpit_activity_page_update_view (self);
+  set_exporting (self, FALSE);
 
   name = g_file_get_basename (file);
   if (error != NULL)
@@ -115,8 +125,7 @@ chooser_response_cb (GtkNativeDialog     *chooser,
   if (file == NULL || self->disposed)
     return;
 
-  self->exporting = TRUE;
-  _cockpit_activity_page_update_view (self);
+  set_exporting (self, TRUE);
   cockpit_activity_page_export_async (self, file, self->export_cancellable, export_done_cb,
                                       g_object_ref (file));
 }

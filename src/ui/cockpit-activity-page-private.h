@@ -70,14 +70,12 @@ struct _CockpitActivityPage
   gboolean                at_end;
 
   /* State */
-  gboolean                exporting;
+  gboolean                exporting;           /* "exporting": set by -export.c, which notifies */
   gboolean                syncing;             /* set_filter() moves the widgets */
   gboolean                disposed;
   guint                   check_id;
 };
 
-/* The states shown (loading, empty, error, the footer) from the fields. */
-void _cockpit_activity_page_update_view        (CockpitActivityPage *self);
 /* The details pane from the selected entry. */
 void _cockpit_activity_page_update_details     (CockpitActivityPage *self);
 

@@ -30,6 +30,7 @@ enum {
   PROP_PACKAGE_ID,
   PROP_SETTINGS,
   PROP_LOADING,
+  PROP_EXPORTING,
   N_PROPS
 };
 
@@ -124,12 +125,6 @@ update_view (CockpitActivityPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.retry", self->error != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.clear-filters", has_filter (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.export", !self->exporting);
-}
-
-void
-_cockpit_activity_page_update_view (CockpitActivityPage *self)
-{
-  update_view (self);
 }
 
 /* Loading */
@@ -511,6 +506,9 @@ cockpit_activity_page_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_EXPORTING:
+      g_value_set_boolean (value, self->exporting);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -563,6 +561,11 @@ cockpit_activity_page_class_init (CockpitActivityPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* An export is being written (cockpit-activity-export.c sets it); the
+   * page follows it to disable "activity.export" meanwhile. */
+  properties[PROP_EXPORTING] =
+    g_param_spec_boolean ("exporting", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -634,5 +637,6 @@ cockpit_activity_page_init (CockpitActivityPage *self)
   g_signal_connect (adjustment, "changed", G_CALLBACK (adjustment_changed_cb), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.close-details", FALSE);
+  g_signal_connect (self, "notify::exporting", G_CALLBACK (update_view), NULL);
   update_view (self);
 }

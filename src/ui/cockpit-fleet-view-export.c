@@ -53,6 +53,17 @@ cockpit_fleet_view_export_finish (CockpitFleetView  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The view follows "exporting" to disable its action while we write. */
+static void
+set_exporting (CockpitFleetView *self,
+               gboolean          exporting)
+{
+  if (self->exporting == exporting)
+    return;
+  self->exporting = exporting;
+  g_object_notify (G_OBJECT (self), "exporting");
+}
+
 static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -69,8 +80,7 @@ export_done_cb (GObject      *source,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  self->exporting = FALSE;
-  _cockpit_fleet_view_update_view (self);
+  set_exporting (self, FALSE);
   if (error != NULL)
     text = g_strdup_printf (_("Could not export the environments. %s"), error->message);
   else
@@ -95,8 +105,7 @@ chooser_response_cb (GtkNativeDialog  *chooser,
   if (file == NULL)
     return;
 
-  self->exporting = TRUE;
-  _cockpit_fleet_view_update_view (self);
+  set_exporting (self, TRUE);
   cockpit_fleet_view_export_async (self, file, self->cancellable, export_done_cb, g_object_ref (file));
 }
 

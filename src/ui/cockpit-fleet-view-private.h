@@ -49,11 +49,10 @@ struct _CockpitFleetView
 
   FilterMode            mode;
   gboolean              narrow;
-  gboolean              exporting;
+  gboolean              exporting;       /* "exporting": set by -export.c, which notifies */
   gboolean              restoring;
 };
 
-void _cockpit_fleet_view_update_view        (CockpitFleetView *self);
 void _cockpit_fleet_view_class_init_export  (GtkWidgetClass   *widget_class);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ enum {
   PROP_0,
   PROP_FILTER,
   PROP_NARROW,
+  PROP_EXPORTING,
   N_PROPS
 };
 
@@ -172,12 +173,6 @@ update_view (CockpitFleetView *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), page) != 0)
     gtk_stack_set_visible_child_name (self->view_stack, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fleet.export", self->model != NULL && !self->exporting);
-}
-
-void
-_cockpit_fleet_view_update_view (CockpitFleetView *self)
-{
-  update_view (self);
 }
 
 /* The packages of the rows selected, in the order shown, each once. */
@@ -578,6 +573,9 @@ cockpit_fleet_view_get_property (GObject    *object,
     case PROP_NARROW:
       g_value_set_boolean (value, self->narrow);
       break;
+    case PROP_EXPORTING:
+      g_value_set_boolean (value, self->exporting);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -667,6 +665,11 @@ cockpit_fleet_view_class_init (CockpitFleetViewClass *klass)
   properties[PROP_NARROW] =
     g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* An export is being written (cockpit-fleet-view-export.c sets it); the
+   * view follows it to disable "fleet.export" meanwhile. */
+  properties[PROP_EXPORTING] =
+    g_param_spec_boolean ("exporting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The package of an activated row is to be opened. */
@@ -736,6 +739,7 @@ cockpit_fleet_view_init (CockpitFleetView *self)
   gtk_list_view_set_factory (self->list_view, row_factory);
   g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (rows_changed_cb), self);
   g_signal_connect (self->empty_status, "map", G_CALLBACK (empty_shown_cb), NULL);
+  g_signal_connect (self, "notify::exporting", G_CALLBACK (update_view), NULL);
   update_plan_action (self);
   update_view (self);
 }
