@@ -13,15 +13,6 @@
 #include "cockpit-upgrade-texts.h"
 #include "cockpit-upgrade-wizard-private.h"
 
-gboolean
-_cockpit_upgrade_wizard_all_checked (CockpitUpgradeWizard *self)
-{
-  return gtk_check_button_get_active (self->check_notes) &&
-         gtk_check_button_get_active (self->check_tested) &&
-         gtk_check_button_get_active (self->check_templates) &&
-         gtk_check_button_get_active (self->check_definitions);
-}
-
 static void
 check_toggled_cb (CockpitUpgradeWizard *self)
 {

@@ -23,30 +23,7 @@ static const CockpitEnvironmentKind kinds_in_order[] = {
   COCKPIT_ENVIRONMENT_KIND_LIVE,
 };
 
-static GDateTime *
-get_now (CockpitUpgradeWizard *self)
-{
-  return self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
-}
-
 /* Page 1: the environment ----------------------------------------------------- */
-
-/* Whether @environment can be upgraded now, with the reason in words:
- * the model's one answer, with what this app itself has started. */
-CockpitBlockReason
-_cockpit_upgrade_wizard_check_environment (CockpitUpgradeWizard  *self,
-                                           CockpitEnvironment    *environment,
-                                           char                 **message)
-{
-  g_autoptr(GDateTime) now = get_now (self);
-  g_autoptr(CockpitAvailability) availability = NULL;
-  CockpitUserAction action = cockpit_user_action_upgrade_of (cockpit_environment_get_kind (environment));
-  gboolean busy = cockpit_action_tracker_is_busy (self->tracker, cockpit_package_get_id (self->package));
-
-  availability = cockpit_availability_new (self->package, self->releases, busy, now);
-  *message = g_strdup (cockpit_availability_get_reason (availability, action));
-  return cockpit_availability_get_block (availability, action);
-}
 
 static GtkWidget *
 pill_new (const char *text,

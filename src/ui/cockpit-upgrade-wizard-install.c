@@ -13,6 +13,13 @@
 #include "cockpit-async.h"
 #include "cockpit-upgrade-wizard-private.h"
 
+enum {
+  ACTION_STARTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void install_done        (CockpitUpgradeWizard *self,
                                  CockpitAction        *action,
                                  gboolean              backup_first,
@@ -206,7 +213,7 @@ install_done (CockpitUpgradeWizard *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "started");
-  _cockpit_upgrade_wizard_emit_action_started (self, action);
+  g_signal_emit (self, signals[ACTION_STARTED], 0, action);
 }
 
 /* The chain started the upgrade after the backup, while we are open. */
@@ -221,7 +228,7 @@ chain_upgrade_began (CockpitUpgradeWizard *self,
                                  cockpit_action_get_target_version (action));
   set_started_page (self, "emblem-ok-symbolic", _("Upgrade Started"), description);
   follow_upgrade (self, action);
-  _cockpit_upgrade_wizard_emit_action_started (self, action);
+  g_signal_emit (self, signals[ACTION_STARTED], 0, action);
 }
 
 static void
@@ -287,5 +294,17 @@ _cockpit_upgrade_wizard_init_install (CockpitUpgradeWizard *self)
 void
 _cockpit_upgrade_wizard_class_init_install (GtkWidgetClass *widget_class)
 {
+  /**
+   * CockpitUpgradeWizard::action-started:
+   * The cockpit confirmed the action that Install asked for: the upgrade,
+   * or the backup of Live that comes first, and then the upgrade that
+   * follows it if the wizard is still open.
+   *
+   * Install is what emits it, so it is made here, with Install's action.
+   */
+  signals[ACTION_STARTED] =
+    g_signal_new ("action-started", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COCKPIT_TYPE_ACTION);
+
   gtk_widget_class_install_action (widget_class, "wizard.install", NULL, install_action);
 }

@@ -7,7 +7,12 @@
  * and which version; cockpit-upgrade-wizard-checklist.c the third, the
  * consequences the user confirms; cockpit-upgrade-wizard-install.c what
  * Install does: start the upgrade, or the backup of Live before it, say
- * what the cockpit answered, and follow the upgrade on the last page.
+ * what the cockpit answered ("action-started"), and follow the upgrade
+ * on the last page; cockpit-upgrade-wizard-state.c what they all ask:
+ * the page shown, what the choices allow, and the actions enabled.
+ *
+ * Calls go one way: the window calls the pages, the pages call -state.c
+ * (and Install the checklist's error line), and -state.c calls none.
  *
  * Callbacks of asynchronous calls hold the wizard weakly (cockpit-async.h):
  * a reference would keep a closed wizard from being disposed, and so from
@@ -94,22 +99,21 @@ _cockpit_upgrade_wizard_is_live (CockpitEnvironment *environment)
   return cockpit_environment_get_kind (environment) == COCKPIT_ENVIRONMENT_KIND_LIVE;
 }
 
-/* cockpit-upgrade-wizard.c: the navigation. */
+/* cockpit-upgrade-wizard-state.c: what the pages ask. */
 /* The name of the page shown: "environment", "versions", "consequences"
  * or "started"; "" before there is one. */
 const char         *_cockpit_upgrade_wizard_get_page             (CockpitUpgradeWizard *self);
-/* Enables Back, Next and Install from the page shown and the choices. */
-void                _cockpit_upgrade_wizard_update_actions       (CockpitUpgradeWizard *self);
 void                _cockpit_upgrade_wizard_focus_first_choice   (CockpitUpgradeWizard *self);
-/* Emits "action-started". */
-void                _cockpit_upgrade_wizard_emit_action_started  (CockpitUpgradeWizard *self,
-                                                                  CockpitAction        *action);
-
-/* cockpit-upgrade-wizard-choice.c: pages 1 and 2. */
 /* Whether @environment can be upgraded now, with the reason in words. */
 CockpitBlockReason  _cockpit_upgrade_wizard_check_environment    (CockpitUpgradeWizard  *self,
                                                                   CockpitEnvironment    *environment,
                                                                   char                 **message);
+/* Whether the four ticks of the checklist are set. */
+gboolean            _cockpit_upgrade_wizard_all_checked          (CockpitUpgradeWizard *self);
+/* Enables Back, Next and Install from the page shown and the choices. */
+void                _cockpit_upgrade_wizard_update_actions       (CockpitUpgradeWizard *self);
+
+/* cockpit-upgrade-wizard-choice.c: pages 1 and 2. */
 void                _cockpit_upgrade_wizard_refresh_environments (CockpitUpgradeWizard *self);
 /* Shows the versions page for @environment and loads its versions. */
 void                _cockpit_upgrade_wizard_choose_environment   (CockpitUpgradeWizard *self,
@@ -121,7 +125,6 @@ void                _cockpit_upgrade_wizard_init_choice          (CockpitUpgrade
 /* Fills the consequences of the environment and version chosen; the
  * ticks are kept as long as the choice stays the same. */
 void                _cockpit_upgrade_wizard_fill_consequences    (CockpitUpgradeWizard *self);
-gboolean            _cockpit_upgrade_wizard_all_checked          (CockpitUpgradeWizard *self);
 /* Shows @message under the page's title; NULL hides it. */
 void                _cockpit_upgrade_wizard_show_error           (CockpitUpgradeWizard *self,
                                                                   const char           *message);
@@ -130,7 +133,8 @@ void                _cockpit_upgrade_wizard_show_error           (CockpitUpgrade
 /* Follows the upgrade started to its end while the wizard is open. */
 void                _cockpit_upgrade_wizard_init_install         (CockpitUpgradeWizard *self);
 
-/* Each part binds its template callbacks and installs its actions. */
+/* Each part binds its template callbacks and installs its actions;
+ * Install makes the signal "action-started", which it emits. */
 void                _cockpit_upgrade_wizard_class_init_choice    (GtkWidgetClass *widget_class);
 void                _cockpit_upgrade_wizard_class_init_checklist (GtkWidgetClass *widget_class);
 void                _cockpit_upgrade_wizard_class_init_install   (GtkWidgetClass *widget_class);

@@ -8,7 +8,9 @@
  *
  * This file is the window: how its pages follow each other (Back, Next,
  * the default button, the focus, Enter) and the object.  The pages are in
- * cockpit-upgrade-wizard-choice.c, -checklist.c and -install.c, sharing
+ * cockpit-upgrade-wizard-choice.c, -checklist.c and -install.c, below it;
+ * what they all ask (the page shown, what the choices allow, the actions
+ * enabled) is in -state.c, below them.  They share
  * cockpit-upgrade-wizard-private.h.
  */
 #include "config.h"
@@ -20,68 +22,7 @@
 
 G_DEFINE_FINAL_TYPE (CockpitUpgradeWizard, cockpit_upgrade_wizard, ADW_TYPE_WINDOW)
 
-enum {
-  ACTION_STARTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-void
-_cockpit_upgrade_wizard_emit_action_started (CockpitUpgradeWizard *self,
-                                             CockpitAction        *action)
-{
-  g_signal_emit (self, signals[ACTION_STARTED], 0, action);
-}
-
 /* Navigation ------------------------------------------------------------------ */
-
-const char *
-_cockpit_upgrade_wizard_get_page (CockpitUpgradeWizard *self)
-{
-  const char *name = gtk_stack_get_visible_child_name (self->stack);
-
-  return name != NULL ? name : "";
-}
-
-/* Each page starts with the focus on its first choice (an environment,
- * a version, the backup switch, Close), not on Cancel. */
-void
-_cockpit_upgrade_wizard_focus_first_choice (CockpitUpgradeWizard *self)
-{
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
-}
-
-void
-_cockpit_upgrade_wizard_update_actions (CockpitUpgradeWizard *self)
-{
-  const char *page = _cockpit_upgrade_wizard_get_page (self);
-  gboolean on_versions = g_str_equal (page, "versions");
-  gboolean on_consequences = g_str_equal (page, "consequences");
-  gboolean allowed = FALSE;
-
-  /* The template shows its first page before we have a tracker. */
-  if (self->tracker == NULL)
-    return;
-
-  /* Install asks the model too; "nothing newer" is for the cockpit to
-   * say, since it offered the version chosen. */
-  if (self->environment != NULL)
-    {
-      g_autofree char *reason = NULL;
-      CockpitBlockReason block = _cockpit_upgrade_wizard_check_environment (self, self->environment, &reason);
-
-      allowed = block == COCKPIT_BLOCK_NONE || block == COCKPIT_BLOCK_NOTHING_NEWER;
-    }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back",
-                                 (on_versions || on_consequences) && !self->installing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
-                                 on_versions && self->release != NULL &&
-                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->versions_stack), "list") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.install",
-                                 on_consequences && !self->installing && allowed && _cockpit_upgrade_wizard_all_checked (self));
-}
 
 static void
 page_changed_cb (CockpitUpgradeWizard *self)
@@ -305,16 +246,6 @@ cockpit_upgrade_wizard_class_init (CockpitUpgradeWizardClass *klass)
   object_class->dispose = cockpit_upgrade_wizard_dispose;
   object_class->finalize = cockpit_upgrade_wizard_finalize;
   widget_class->map = cockpit_upgrade_wizard_map;
-
-  /**
-   * CockpitUpgradeWizard::action-started:
-   * The cockpit confirmed the action that Install asked for: the upgrade,
-   * or the backup of Live that comes first, and then the upgrade that
-   * follows it if the wizard is still open.
-   */
-  signals[ACTION_STARTED] =
-    g_signal_new ("action-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COCKPIT_TYPE_ACTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-upgrade-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, window_title);
