@@ -45,7 +45,7 @@ struct _CockpitFleetView
   GtkCustomFilter      *mode_filter;
   GCancellable         *cancellable;
   GtkNativeDialog      *chooser;
-  GtkWidget            *plan_dialog;    /* weak */
+  GtkWindow            *plan_dialog;    /* weak */
 
   FilterMode            mode;
   gboolean              narrow;

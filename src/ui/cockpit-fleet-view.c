@@ -16,6 +16,7 @@
 #include "cockpit-fleet-cell.h"
 #include "cockpit-fleet-plan-dialog.h"
 #include "cockpit-fleet-view-private.h"
+#include "cockpit-widget-util.h"
 
 static const char *const filter_names[] = {
   COCKPIT_FLEET_FILTER_ALL,
@@ -384,16 +385,12 @@ plan_action (GtkWidget  *widget,
 {
   CockpitFleetView *self = COCKPIT_FLEET_VIEW (widget);
   g_autoptr(GListStore) packages = selected_packages (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  CockpitFleetPlanDialog *dialog;
 
   if (self->session == NULL || g_list_model_get_n_items (G_LIST_MODEL (packages)) == 0)
     return;
-  if (self->plan_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->plan_dialog));
-  self->plan_dialog = GTK_WIDGET (cockpit_fleet_plan_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                 self->session, G_LIST_MODEL (packages)));
-  g_object_add_weak_pointer (G_OBJECT (self->plan_dialog), (gpointer *) &self->plan_dialog);
-  gtk_window_present (GTK_WINDOW (self->plan_dialog));
+  dialog = cockpit_fleet_plan_dialog_new (cockpit_widget_get_window (widget), self->session, G_LIST_MODEL (packages));
+  cockpit_widget_present_dialog (&self->plan_dialog, GTK_WINDOW (dialog));
 }
 
 /* Public ------------------------------------------------------------------------ */
@@ -508,7 +505,7 @@ cockpit_fleet_view_get_plan_dialog (CockpitFleetView *self)
 {
   g_return_val_if_fail (COCKPIT_IS_FLEET_VIEW (self), NULL);
 
-  return self->plan_dialog;
+  return GTK_WIDGET (self->plan_dialog);
 }
 
 GListModel *
@@ -618,11 +615,7 @@ cockpit_fleet_view_dispose (GObject *object)
   if (self->model != NULL)
     cockpit_fleet_model_set_announce_func (self->model, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_FLEET_VIEW);
-  if (self->plan_dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->plan_dialog), (gpointer *) &self->plan_dialog);
-      self->plan_dialog = NULL;
-    }
+  g_clear_weak_pointer (&self->plan_dialog);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);

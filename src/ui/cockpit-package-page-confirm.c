@@ -13,6 +13,7 @@
 #include "cockpit-a11y.h"
 #include "cockpit-async.h"
 #include "cockpit-package-page-private.h"
+#include "cockpit-widget-util.h"
 
 static void
 action_started_cb (GObject      *object,
@@ -69,7 +70,7 @@ confirmation_response_cb (AdwMessageDialog *dialog,
 
   /* Allowed when the question was asked is not enough: another action
    * may have started, or the backup may have gone, while it was open. */
-  availability = cockpit_package_page_dup_availability (self);
+  availability = _cockpit_package_page_dup_availability (self);
   if (!cockpit_availability_get_allowed (availability, confirmation->action))
     {
       _cockpit_package_page_show_toast (self, cockpit_availability_get_reason (availability, confirmation->action));
@@ -93,11 +94,10 @@ _cockpit_package_page_confirm (CockpitPackagePage      *self,
                                const char              *confirm_label,
                                AdwResponseAppearance    appearance)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
   Confirmation *confirmation;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  dialog = adw_message_dialog_new (cockpit_widget_get_window (GTK_WIDGET (self)), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "confirm", confirm_label,
@@ -122,10 +122,18 @@ _cockpit_package_page_confirm (CockpitPackagePage      *self,
 }
 
 static void
-teardown_entry_changed_cb (GtkEditable      *entry,
-                           AdwMessageDialog *dialog)
+free_name (gpointer  data,
+           GClosure *closure)
 {
-  const char *wanted = g_object_get_data (G_OBJECT (dialog), "confirm-name");
+  g_free (data);
+}
+
+/* @wanted: the name to type, the entry's handler's own copy. */
+static void
+teardown_entry_changed_cb (GtkEditable *entry,
+                           const char  *wanted)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_root (GTK_WIDGET (entry)));
 
   adw_message_dialog_set_response_enabled (dialog, "confirm",
                                            g_strcmp0 (gtk_editable_get_text (entry), wanted) == 0);
@@ -161,8 +169,8 @@ _cockpit_package_page_tear_down (CockpitPackagePage     *self,
   /* Typing the name makes the tear-down a decision, not a slip. */
   entry = gtk_entry_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the environment"), -1);
-  g_object_set_data_full (G_OBJECT (dialog), "confirm-name", g_strdup (label), g_free);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (teardown_entry_changed_cb), dialog, 0);
+  g_signal_connect_data (entry, "changed", G_CALLBACK (teardown_entry_changed_cb),
+                         g_strdup (label), free_name, 0);
   adw_message_dialog_set_extra_child (dialog, entry);
   adw_message_dialog_set_response_enabled (dialog, "confirm", FALSE);
 }

@@ -36,7 +36,7 @@ next_environment (CockpitPackagePage  *self,
     COCKPIT_ENVIRONMENT_KIND_UAT,
     COCKPIT_ENVIRONMENT_KIND_LIVE,
   };
-  g_autoptr(CockpitAvailability) availability = cockpit_package_page_dup_availability (self);
+  g_autoptr(CockpitAvailability) availability = _cockpit_package_page_dup_availability (self);
   GListModel *releases = cockpit_session_get_releases (self->session);
   CockpitEnvironment *fallback = NULL;
 

@@ -13,19 +13,18 @@
 #include "cockpit-async.h"
 #include "cockpit-package-page-private.h"
 #include "cockpit-plan-dialog.h"
+#include "cockpit-widget-util.h"
 
 void
 _cockpit_package_page_open_plan_dialog (CockpitPackagePage *self)
 {
   CockpitPlanDialog *dialog;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (self->session == NULL || self->package == NULL)
     return;
 
-  dialog = cockpit_plan_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session, self->package);
-  g_set_weak_pointer (&self->plan_dialog, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = cockpit_plan_dialog_new (cockpit_widget_get_window (GTK_WIDGET (self)), self->session, self->package);
+  cockpit_widget_present_dialog (&self->plan_dialog, GTK_WINDOW (dialog));
 }
 
 /* What to say once the cockpit has answered a plan call. */
@@ -85,19 +84,38 @@ _cockpit_package_page_approve_plan (CockpitPackagePage *self)
                                       plan_answered_cb, plan_call_new (self, done));
 }
 
+/* The plan a "Cancel the Upgrade Plan?" question is about, for its
+ * answer; the question does not keep the page alive. */
+typedef struct {
+  GWeakRef  page;
+  char     *plan_id;
+} PlanCancel;
+
 static void
-cancel_plan_response_cb (AdwMessageDialog   *dialog,
-                         const char         *response,
-                         CockpitPackagePage *self)
+plan_cancel_free (gpointer  data,
+                  GClosure *closure)
 {
-  const char *plan_id = g_object_get_data (G_OBJECT (dialog), "plan-id");
+  PlanCancel *cancel = data;
+
+  g_weak_ref_clear (&cancel->page);
+  g_free (cancel->plan_id);
+  g_free (cancel);
+}
+
+static void
+cancel_plan_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         PlanCancel       *cancel)
+{
+  g_autoptr(CockpitPackagePage) self = g_weak_ref_get (&cancel->page);
+  const char *plan_id = cancel->plan_id;
   g_autoptr(CockpitAvailability) availability = NULL;
 
-  if (g_strcmp0 (response, "confirm") != 0 || self->session == NULL || self->package == NULL)
+  if (self == NULL || g_strcmp0 (response, "confirm") != 0 || self->session == NULL || self->package == NULL)
     return;
 
   /* The plan may have moved on while the question was open. */
-  availability = cockpit_package_page_dup_availability (self);
+  availability = _cockpit_package_page_dup_availability (self);
   if (!cockpit_availability_get_allowed (availability, COCKPIT_USER_ACTION_CANCEL_PLAN))
     {
       _cockpit_package_page_show_toast (self, cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_CANCEL_PLAN));
@@ -110,10 +128,10 @@ cancel_plan_response_cb (AdwMessageDialog   *dialog,
 void
 _cockpit_package_page_cancel_plan (CockpitPackagePage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   CockpitPlan *plan;
   CockpitPlanStep *current;
   GtkWidget *dialog;
+  PlanCancel *cancel;
   g_autofree char *body = NULL;
 
   if (self->session == NULL || self->package == NULL ||
@@ -128,7 +146,7 @@ _cockpit_package_page_cancel_plan (CockpitPackagePage *self)
   else
     body = g_strdup (_("No environment of the plan is upgraded from now on. Environments already upgraded keep their new version."));
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = adw_message_dialog_new (cockpit_widget_get_window (GTK_WIDGET (self)),
                                    _("Cancel the Upgrade Plan?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Keep the Plan"),
@@ -137,8 +155,11 @@ _cockpit_package_page_cancel_plan (CockpitPackagePage *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "plan-id", g_strdup (cockpit_plan_get_id (plan)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_plan_response_cb), self, 0);
+  cancel = g_new0 (PlanCancel, 1);
+  g_weak_ref_init (&cancel->page, self);
+  cancel->plan_id = g_strdup (cockpit_plan_get_id (plan));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (cancel_plan_response_cb),
+                         cancel, plan_cancel_free, 0);
   g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
   cockpit_a11y_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -9,7 +9,11 @@
  * its start, and the tear-down; cockpit-package-page-backups.c the backups
  * of Live: a manual backup, and keeping, restoring or deleting the upgrade
  * backup; cockpit-package-page-plans.c the upgrade plan: its dialog,
- * approving a step, cancelling it.
+ * approving a step, cancelling it; cockpit-package-page-util.c what they
+ * all need: the answer of what can be done now, and the toast.
+ *
+ * Calls go one way: the page calls its parts, the parts call -util.c
+ * (and the backups the question of -confirm.c), and -util.c calls none.
  *
  * Callbacks of what changes something hold the page weakly
  * (cockpit-async.h): the change goes on without the page.
@@ -52,39 +56,41 @@ struct _CockpitPackagePage
   CockpitAvailability *availability; /* what can be done now, from the window */
 };
 
-/* cockpit-package-page.c */
+/* cockpit-package-page-util.c */
+/* What can be done now, for the package shown; empty without one. */
+CockpitAvailability *_cockpit_package_page_dup_availability (CockpitPackagePage     *self);
 /* Says @text in the window's toast, if the page is in the window. */
-void              _cockpit_package_page_show_toast       (CockpitPackagePage     *self,
-                                                          const char             *text);
+void                 _cockpit_package_page_show_toast       (CockpitPackagePage     *self,
+                                                             const char             *text);
 
 /* cockpit-package-page-flow.c */
 /* Shows the running action, the last one, the plan or the next
  * upgrade in the flow diagram, with its heading. */
-void              _cockpit_package_page_update_flow      (CockpitPackagePage     *self);
+void                 _cockpit_package_page_update_flow      (CockpitPackagePage     *self);
 
 /* cockpit-package-page-confirm.c */
 /* Asks before an action of @kind on @environment; "confirm" checks
  * @action again and starts it.  @appearance marks a destructive one. */
-AdwMessageDialog *_cockpit_package_page_confirm          (CockpitPackagePage     *self,
-                                                          CockpitUserAction       action,
-                                                          CockpitEnvironment     *environment,
-                                                          CockpitActionKind       kind,
-                                                          const char             *heading,
-                                                          const char             *body,
-                                                          const char             *confirm_label,
-                                                          AdwResponseAppearance   appearance);
-void              _cockpit_package_page_tear_down        (CockpitPackagePage     *self,
-                                                          CockpitEnvironmentKind  kind);
+AdwMessageDialog    *_cockpit_package_page_confirm          (CockpitPackagePage     *self,
+                                                             CockpitUserAction       action,
+                                                             CockpitEnvironment     *environment,
+                                                             CockpitActionKind       kind,
+                                                             const char             *heading,
+                                                             const char             *body,
+                                                             const char             *confirm_label,
+                                                             AdwResponseAppearance   appearance);
+void                 _cockpit_package_page_tear_down        (CockpitPackagePage     *self,
+                                                             CockpitEnvironmentKind  kind);
 
 /* cockpit-package-page-backups.c */
-void              _cockpit_package_page_back_up_live     (CockpitPackagePage     *self);
-void              _cockpit_package_page_extend_backup    (CockpitPackagePage     *self);
-void              _cockpit_package_page_restore_backup   (CockpitPackagePage     *self);
-void              _cockpit_package_page_delete_backup    (CockpitPackagePage     *self);
+void                 _cockpit_package_page_back_up_live     (CockpitPackagePage     *self);
+void                 _cockpit_package_page_extend_backup    (CockpitPackagePage     *self);
+void                 _cockpit_package_page_restore_backup   (CockpitPackagePage     *self);
+void                 _cockpit_package_page_delete_backup    (CockpitPackagePage     *self);
 
 /* cockpit-package-page-plans.c */
-void              _cockpit_package_page_open_plan_dialog (CockpitPackagePage     *self);
-void              _cockpit_package_page_approve_plan     (CockpitPackagePage     *self);
-void              _cockpit_package_page_cancel_plan      (CockpitPackagePage     *self);
+void                 _cockpit_package_page_open_plan_dialog (CockpitPackagePage     *self);
+void                 _cockpit_package_page_approve_plan     (CockpitPackagePage     *self);
+void                 _cockpit_package_page_cancel_plan      (CockpitPackagePage     *self);
 
 G_END_DECLS

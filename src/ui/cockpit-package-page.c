@@ -6,7 +6,9 @@
  * availability the window hands it), and what each user action opens.
  * The flow diagram, the questions before an action, the backups of Live
  * and the upgrade plan are in cockpit-package-page-flow.c, -confirm.c,
- * -backups.c and -plans.c, sharing cockpit-package-page-private.h.
+ * -backups.c and -plans.c, below it; what they need of the page (the
+ * answer of what can be done now, the toast) is in -util.c, below them.
+ * They share cockpit-package-page-private.h.
  */
 #include "config.h"
 
@@ -17,7 +19,6 @@
 #include "cockpit-package-page-private.h"
 #include "cockpit-upgrade-wizard.h"
 #include "cockpit-widget-util.h"
-#include "cockpit-window.h"
 
 G_DEFINE_FINAL_TYPE (CockpitPackagePage, cockpit_package_page, GTK_TYPE_WIDGET)
 
@@ -78,17 +79,7 @@ update (CockpitPackagePage *self)
   _cockpit_package_page_update_flow (self);
 }
 
-/* What the page says and opens ------------------------------------------------ */
-
-void
-_cockpit_package_page_show_toast (CockpitPackagePage *self,
-                                  const char         *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (COCKPIT_IS_WINDOW (root))
-    cockpit_window_show_toast (COCKPIT_WINDOW (root), text);
-}
+/* What the page opens ------------------------------------------------------- */
 
 static void
 action_finished_cb (CockpitActionTracker *tracker,
@@ -113,14 +104,13 @@ open_wizard (CockpitPackagePage     *self,
              CockpitEnvironmentKind  kind)
 {
   CockpitUpgradeWizard *wizard;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GDateTime) now = NULL;
 
   if (self->session == NULL || self->package == NULL)
     return;
 
   now = cockpit_session_dup_now (self->session);
-  wizard = cockpit_upgrade_wizard_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  wizard = cockpit_upgrade_wizard_new (cockpit_widget_get_window (GTK_WIDGET (self)),
                                        cockpit_session_get_tracker (self->session),
                                        self->package,
                                        cockpit_session_get_releases (self->session),
@@ -180,26 +170,13 @@ cockpit_package_page_run (CockpitPackagePage *self,
     }
 }
 
-/* The one answer for the package shown, as of now: the rules over the
- * package, the action this app follows on it, the releases and the clock. */
+/* The one answer for the package shown, as of now (-util.c). */
 CockpitAvailability *
 cockpit_package_page_dup_availability (CockpitPackagePage *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-  GListModel *releases;
-  gboolean busy;
-
   g_return_val_if_fail (COCKPIT_IS_PACKAGE_PAGE (self), NULL);
 
-  if (self->package == NULL || self->session == NULL)
-    return cockpit_availability_new_empty ();
-
-  now = cockpit_session_dup_now (self->session);
-  releases = cockpit_session_get_releases (self->session);
-  busy = cockpit_action_tracker_is_busy (cockpit_session_get_tracker (self->session),
-                                         cockpit_package_get_id (self->package));
-  return cockpit_availability_new (self->package, g_list_model_get_n_items (releases) > 0 ? releases : NULL,
-                                   busy, now);
+  return _cockpit_package_page_dup_availability (self);
 }
 
 /* Shows why what can't be done can't, next to each control.  The

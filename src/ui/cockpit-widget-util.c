@@ -29,3 +29,45 @@ cockpit_widget_set_tooltip_text (GtkWidget  *widget,
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
     gtk_widget_set_tooltip_text (widget, text);
 }
+
+/**
+ * cockpit_widget_get_window:
+ * @widget: a widget
+ *
+ * Returns: (nullable) (transfer none): the window @widget is shown in,
+ *   to be the parent of a dialog it opens; %NULL when it is in none (a
+ *   widget a test shows alone)
+ */
+GtkWindow *
+cockpit_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/**
+ * cockpit_widget_present_dialog:
+ * @slot: where a widget keeps the dialog it opened, as a weak pointer
+ * @dialog: the dialog just made
+ *
+ * Presents @dialog and keeps it in @slot, which the dialog clears when it
+ * goes.  A dialog @slot kept before is closed first: a widget has one
+ * dialog of a kind open at a time.  The package page's "Plan an Upgrade…"
+ * and All Environments' plan of several packages open theirs so.
+ */
+void
+cockpit_widget_present_dialog (GtkWindow **slot,
+                               GtkWindow  *dialog)
+{
+  g_return_if_fail (slot != NULL);
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  if (*slot != NULL && *slot != dialog)
+    gtk_window_destroy (*slot);
+  g_set_weak_pointer (slot, dialog);
+  gtk_window_present (dialog);
+}

@@ -7,7 +7,10 @@
 
 G_BEGIN_DECLS
 
-void cockpit_widget_set_tooltip_text (GtkWidget  *widget,
-                                      const char *text);
+void       cockpit_widget_set_tooltip_text (GtkWidget  *widget,
+                                            const char *text);
+GtkWindow *cockpit_widget_get_window       (GtkWidget  *widget);
+void       cockpit_widget_present_dialog   (GtkWindow **slot,
+                                            GtkWindow  *dialog);
 
 G_END_DECLS
