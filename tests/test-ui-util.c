@@ -1,8 +1,9 @@
-/* test-ui-util.c: helpers shared by the widget tests: waiting for a draw, saving a screenshot.
+/* test-ui-util.c: helpers shared by the widget tests: waiting for a draw, saving a screenshot, ticking a checklist.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "test-ui-util.h"
@@ -102,4 +103,24 @@ cockpit_test_save_screenshot (GtkWidget  *widget,
   path = g_build_filename (folder, filename, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot saved to %s", path);
+}
+
+void
+cockpit_test_tick_checklist (GtkListBox *checks,
+                             guint       n)
+{
+  g_assert_true (GTK_IS_LIST_BOX (checks));
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (checks, i);
+      GtkWidget *check;
+
+      g_assert_nonnull (row);
+      check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+      g_assert_true (GTK_IS_CHECK_BUTTON (check));
+      if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        gtk_widget_activate (GTK_WIDGET (row));
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    }
 }

@@ -1,4 +1,4 @@
-/* test-ui-util.h: helpers shared by the widget tests: waiting for a draw, saving a screenshot.
+/* test-ui-util.h: helpers shared by the widget tests: waiting for a draw, saving a screenshot, ticking a checklist.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -15,5 +15,11 @@ void cockpit_test_wait_for_draw     (GtkWidget  *widget);
  * $G_TEST_BUILDDIR/screenshots/@name.png. */
 void cockpit_test_save_screenshot   (GtkWidget  *widget,
                                      const char *name);
+
+/* Ticks the first @n items of @checks, a checklist of AdwActionRows
+ * whose activatable widget is a GtkCheckButton, as a person does: by
+ * activating the rows not ticked yet. */
+void cockpit_test_tick_checklist    (GtkListBox *checks,
+                                     guint       n);
 
 G_END_DECLS
