@@ -5,7 +5,8 @@
  * order, each with the model's answer whether it can be upgraded now; the
  * second asks the cockpit which versions the chosen one may go to, and
  * shows them with their release dates, LTS and release notes, or why
- * there are none.
+ * there are none.  The rows are CockpitUpgradeEnvironmentRow and
+ * CockpitUpgradeVersionRow; this file gives them what the rules say.
  */
 #include "config.h"
 
@@ -13,8 +14,8 @@
 
 #include "cockpit-async.h"
 #include "cockpit-rules.h"
+#include "cockpit-upgrade-environment-row.h"
 #include "cockpit-upgrade-wizard-private.h"
-#include "cockpit-widget-util.h"
 
 /* Integration first: the recommended order, which the first page shows. */
 static const CockpitEnvironmentKind kinds_in_order[] = {
@@ -26,18 +27,6 @@ static const CockpitEnvironmentKind kinds_in_order[] = {
 /* Page 1: the environment ----------------------------------------------------- */
 
 static GtkWidget *
-pill_new (const char *text,
-          const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "pill-label");
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
 create_environment_row (gpointer item,
                         gpointer user_data)
 {
@@ -45,53 +34,19 @@ create_environment_row (gpointer item,
   CockpitEnvironment *environment = item;
   g_autofree char *reason = NULL;
   CockpitBlockReason block;
-  GtkWidget *row;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _cockpit_upgrade_wizard_environment_label (environment));
-  g_object_set_data (G_OBJECT (row), "environment", environment);
 
   block = _cockpit_upgrade_wizard_check_environment (self, environment, &reason);
   if (block == COCKPIT_BLOCK_NONE)
+    g_clear_pointer (&reason, g_free);
+  /* The maintenance message is long and the same for every row: the
+   * notice above the list shows it once. */
+  else if (block == COCKPIT_BLOCK_MAINTENANCE)
     {
-      /* Translators: the version an environment runs, "Magnolia 6.3.18" */
-      g_autofree char *version = g_strdup_printf (_("Magnolia %s"),
-                                                  cockpit_environment_get_magnolia_version (environment));
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), version);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      if (cockpit_environment_get_kind (environment) == COCKPIT_ENVIRONMENT_KIND_INTEGRATION)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill_new (_("Recommended first"), "recommended-pill"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 g_object_new (GTK_TYPE_IMAGE,
-                                               "icon-name", "go-next-symbolic",
-                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                               NULL));
-    }
-  else
-    {
-      g_autofree char *subtitle = NULL;
-
-      /* The maintenance message is long and the same for every row:
-       * the notice above the list shows it once. */
-      if (block == COCKPIT_BLOCK_MAINTENANCE)
-        {
-          g_free (reason);
-          reason = g_strdup (_("The package is in maintenance."));
-        }
-
-      if (cockpit_environment_get_magnolia_version (environment) != NULL)
-        /* Translators: "Magnolia 6.3.18", then on a new line why the environment can't be upgraded */
-        subtitle = g_strdup_printf (_("Magnolia %s\n%s"), cockpit_environment_get_magnolia_version (environment), reason);
-      else
-        subtitle = g_strdup (reason);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_add_css_class (row, "blocked");
-      gtk_widget_set_sensitive (row, FALSE);
+      g_free (reason);
+      reason = g_strdup (_("The package is in maintenance."));
     }
 
-  return row;
+  return cockpit_upgrade_environment_row_new (environment, reason);
 }
 
 void
@@ -123,30 +78,15 @@ _cockpit_upgrade_wizard_refresh_environments (CockpitUpgradeWizard *self)
 /* Page 2: the version --------------------------------------------------------- */
 
 static void
-version_toggled_cb (CockpitUpgradeWizard *self,
-                    GtkCheckButton       *check)
+version_active_cb (CockpitUpgradeWizard     *self,
+                   GParamSpec               *pspec,
+                   CockpitUpgradeVersionRow *row)
 {
-  if (!gtk_check_button_get_active (check))
+  if (!cockpit_upgrade_version_row_get_active (row))
     return;
 
-  g_set_object (&self->release, g_object_get_data (G_OBJECT (check), "release"));
+  g_set_object (&self->release, cockpit_upgrade_version_row_get_release (row));
   _cockpit_upgrade_wizard_update_actions (self);
-}
-
-static char *
-format_release_date (CockpitRelease *release)
-{
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *date = NULL;
-
-  if (cockpit_release_get_released_at (release) == NULL)
-    return NULL;
-
-  local = g_date_time_to_local (cockpit_release_get_released_at (release));
-  /* Translators: a release date, see g_date_time_format() */
-  date = g_date_time_format (local, _("%-d %B %Y"));
-  /* Translators: "Released 19 February 2026" */
-  return g_strdup_printf (_("Released %s"), date);
 }
 
 static GtkWidget *
@@ -154,54 +94,16 @@ create_version_row (gpointer item,
                     gpointer user_data)
 {
   CockpitUpgradeWizard *self = user_data;
-  CockpitRelease *release = item;
-  g_autofree char *released = format_release_date (release);
-  const char *url = cockpit_release_get_release_notes_url (release);
-  GtkWidget *row, *check;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cockpit_release_get_version (release));
-  if (released != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), released);
+  CockpitUpgradeVersionRow *row = COCKPIT_UPGRADE_VERSION_ROW (cockpit_upgrade_version_row_new (item));
 
   /* One group, so that choosing a version unchooses the others. */
-  check = gtk_check_button_new ();
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   if (self->version_group != NULL)
-    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->version_group);
+    cockpit_upgrade_version_row_set_group (row, self->version_group);
   else
-    self->version_group = GTK_CHECK_BUTTON (check);
-  g_object_set_data_full (G_OBJECT (check), "release", g_object_ref (release), g_object_unref);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (version_toggled_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  /* One stop of Tab a row: the check box, which Space ticks and Enter
-   * follows with Next, the wizard's default. */
-  gtk_widget_set_focusable (row, FALSE);
+    self->version_group = row;
+  g_signal_connect_object (row, "notify::active", G_CALLBACK (version_active_cb), self, G_CONNECT_SWAPPED);
 
-  if (cockpit_release_get_lts (release))
-    {
-      GtkWidget *pill = pill_new (_("LTS"), "lts-pill");
-
-      cockpit_widget_set_tooltip_text (pill, _("Long-term support release"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-    }
-
-  if (url != NULL)
-    {
-      GtkWidget *link = gtk_link_button_new_with_label (url, _("Release notes"));
-
-      /* A flat button rather than underlined text, which looks out of
-       * place in a row; it still opens the notes in the browser. */
-      gtk_widget_remove_css_class (link, "link");
-      gtk_widget_add_css_class (link, "flat");
-      cockpit_widget_set_tooltip_text (link, url);
-      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
-    }
-
-  return row;
+  return GTK_WIDGET (row);
 }
 
 static void
@@ -320,10 +222,9 @@ static void
 environment_row_activated_cb (CockpitUpgradeWizard *self,
                               GtkListBoxRow        *row)
 {
-  CockpitEnvironment *environment = g_object_get_data (G_OBJECT (row), "environment");
-
-  if (environment != NULL)
-    _cockpit_upgrade_wizard_choose_environment (self, environment);
+  if (COCKPIT_IS_UPGRADE_ENVIRONMENT_ROW (row))
+    _cockpit_upgrade_wizard_choose_environment (self,
+                                                cockpit_upgrade_environment_row_get_environment (COCKPIT_UPGRADE_ENVIRONMENT_ROW (row)));
 }
 
 void

@@ -21,6 +21,7 @@
 #pragma once
 
 #include "cockpit-model.h"
+#include "cockpit-upgrade-version-row.h"
 #include "cockpit-upgrade-wizard.h"
 
 G_BEGIN_DECLS
@@ -81,7 +82,7 @@ struct _CockpitUpgradeWizard
   char                 *from_version;   /* what the environment ran before it */
 
   /* State */
-  GtkCheckButton       *version_group;  /* the first check of the version list */
+  CockpitUpgradeVersionRow *version_group; /* the first row of the version list */
   gboolean              installing;     /* Install was pressed, no answer yet */
   gboolean              waiting_for_upgrade; /* backed up first; the upgrade should follow */
   gboolean              followup_connected;
