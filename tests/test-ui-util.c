@@ -1,4 +1,4 @@
-/* test-ui-util.c: helpers shared by the widget tests: waiting for a draw, saving a screenshot, ticking a checklist.
+/* test-ui-util.c: helpers shared by the widget tests: waiting for a draw, saving a screenshot, finding a widget, ticking a checklist.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -103,6 +103,24 @@ cockpit_test_save_screenshot (GtkWidget  *widget,
   path = g_build_filename (folder, filename, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot saved to %s", path);
+}
+
+GtkWidget *
+cockpit_test_find_descendant (GtkWidget  *widget,
+                              GType       type,
+                              const char *css_class)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (c, css_class)))
+        return c;
+      if ((found = cockpit_test_find_descendant (c, type, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 void

@@ -20,25 +20,6 @@ make_environment (CockpitEnvironmentKind  kind,
   return environment;
 }
 
-/* The first descendant of @widget of @type, with @css_class if not NULL. */
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (c, css_class)))
-        return c;
-      if ((found = find_descendant (c, type, css_class)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The arrow of a row that can be upgraded (the row has an image of its
  * own, for an icon it does not show). */
 static gboolean
@@ -86,7 +67,7 @@ test_upgradable (void)
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (first)));
   g_assert_true (gtk_widget_get_sensitive (first));
   g_assert_false (gtk_widget_has_css_class (first, "blocked"));
-  pill = find_descendant (first, GTK_TYPE_LABEL, "recommended-pill");
+  pill = cockpit_test_find_descendant (first, GTK_TYPE_LABEL, "recommended-pill");
   g_assert_nonnull (pill);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pill)), ==, "Recommended first");
   g_assert_true (has_arrow (first));
@@ -94,7 +75,7 @@ test_upgradable (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last)), ==, "Live");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (last)), ==, "Magnolia 6.3.18");
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (last)));
-  g_assert_null (find_descendant (last, GTK_TYPE_LABEL, "recommended-pill"));
+  g_assert_null (cockpit_test_find_descendant (last, GTK_TYPE_LABEL, "recommended-pill"));
   g_assert_true (has_arrow (last));
 
   gtk_widget_add_css_class (list, "boxed-list");
@@ -124,7 +105,7 @@ test_blocked (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
   g_assert_false (gtk_widget_get_sensitive (row));
   g_assert_true (gtk_widget_has_css_class (row, "blocked"));
-  g_assert_null (find_descendant (row, GTK_TYPE_LABEL, "recommended-pill"));
+  g_assert_null (cockpit_test_find_descendant (row, GTK_TYPE_LABEL, "recommended-pill"));
   g_assert_false (has_arrow (row));
 
   /* Without a version, the reason alone. */

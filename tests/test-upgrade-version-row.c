@@ -21,25 +21,6 @@ make_release (const char *version,
   return release;
 }
 
-/* The first descendant of @widget of @type, with @css_class if not NULL. */
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (c, css_class)))
-        return c;
-      if ((found = find_descendant (c, type, css_class)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 count_cb (GObject    *object,
           GParamSpec *pspec,
@@ -74,8 +55,8 @@ test_shows (void)
   GtkWidget *row = g_object_ref_sink (cockpit_upgrade_version_row_new (lts));
   GtkWidget *bare = g_object_ref_sink (cockpit_upgrade_version_row_new (plain));
   GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
-  GtkWidget *pill = find_descendant (row, GTK_TYPE_LABEL, "lts-pill");
-  GtkWidget *link = find_descendant (row, GTK_TYPE_LINK_BUTTON, NULL);
+  GtkWidget *pill = cockpit_test_find_descendant (row, GTK_TYPE_LABEL, "lts-pill");
+  GtkWidget *link = cockpit_test_find_descendant (row, GTK_TYPE_LINK_BUTTON, NULL);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *list = gtk_list_box_new ();
 
@@ -95,8 +76,8 @@ test_shows (void)
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bare)), ==, "6.4.0");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bare)), ==, "");
-  g_assert_null (find_descendant (bare, GTK_TYPE_LABEL, "lts-pill"));
-  g_assert_null (find_descendant (bare, GTK_TYPE_LINK_BUTTON, NULL));
+  g_assert_null (cockpit_test_find_descendant (bare, GTK_TYPE_LABEL, "lts-pill"));
+  g_assert_null (cockpit_test_find_descendant (bare, GTK_TYPE_LINK_BUTTON, NULL));
 
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), row);

@@ -237,25 +237,6 @@ n_rows (Fixture    *f,
   return n;
 }
 
-/* The first descendant of @widget of @type, with @css_class if not NULL. */
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (c, css_class)))
-        return c;
-      if ((found = find_descendant (c, type, css_class)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 row_title (AdwActionRow *row)
 {
@@ -442,10 +423,10 @@ test_environments (Fixture       *f,
     }
 
   /* "Recommended first" on Integration only. */
-  recommended = find_descendant (GTK_WIDGET (row_at (f, "environment_list", 0)), GTK_TYPE_LABEL, "recommended-pill");
+  recommended = cockpit_test_find_descendant (GTK_WIDGET (row_at (f, "environment_list", 0)), GTK_TYPE_LABEL, "recommended-pill");
   g_assert_nonnull (recommended);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (recommended)), ==, "Recommended first");
-  g_assert_null (find_descendant (GTK_WIDGET (row_at (f, "environment_list", 1)), GTK_TYPE_LABEL, "recommended-pill"));
+  g_assert_null (cockpit_test_find_descendant (GTK_WIDGET (row_at (f, "environment_list", 1)), GTK_TYPE_LABEL, "recommended-pill"));
   screenshot (f, "environment");
 }
 
@@ -577,7 +558,7 @@ test_versions (Fixture       *f,
     {
       AdwActionRow *row = row_at (f, "version_list", i);
       const char *version = row_title (row);
-      GtkWidget *link = find_descendant (GTK_WIDGET (row), GTK_TYPE_LINK_BUTTON, NULL);
+      GtkWidget *link = cockpit_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LINK_BUTTON, NULL);
 
       g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "Released "));
       if (previous != NULL)
@@ -586,9 +567,9 @@ test_versions (Fixture       *f,
       g_assert_nonnull (link);
       g_assert_true (g_str_has_prefix (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), "https://"));
       if (g_strcmp0 (version, "6.3.21") == 0)
-        g_assert_nonnull (find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL, "lts-pill"));
+        g_assert_nonnull (cockpit_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL, "lts-pill"));
       if (g_str_has_prefix (version, "6.4."))
-        g_assert_null (find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL, "lts-pill"));
+        g_assert_null (cockpit_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL, "lts-pill"));
 
       g_free (previous);
       previous = g_strdup (version);
