@@ -29,3 +29,13 @@ cockpit_widget_set_tooltip_text (GtkWidget  *widget,
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
     gtk_widget_set_tooltip_text (widget, text);
 }
+
+void
+cockpit_widget_show_toast (GtkWidget  *widget,
+                           const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  gtk_widget_activate_action (widget, "win.show-toast", "s", text);
+}

@@ -9,5 +9,9 @@ G_BEGIN_DECLS
 
 void cockpit_widget_set_tooltip_text (GtkWidget  *widget,
                                       const char *text);
+/* Shows @text in a toast of the window @widget is in ("win.show-toast"),
+ * without knowing that window; nothing when it has none. */
+void cockpit_widget_show_toast       (GtkWidget  *widget,
+                                      const char *text);
 
 G_END_DECLS
