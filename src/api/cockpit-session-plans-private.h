@@ -24,15 +24,15 @@ CockpitSessionPlans *_cockpit_session_plans_new       (CockpitClient       *clie
                                                        GListModel          *packages);
 /* After the packages were merged with the cockpit's answer (not from
  * the cache): says what happened to each package's plan. */
-void                 _cockpit_session_plans_refreshed (CockpitSessionPlans *plans,
+void                 _cockpit_session_plans_refreshed (CockpitSessionPlans *self,
                                                        GDateTime           *now);
 /* A plan call answered @plan: shown at once, without waiting for a refresh. */
-void                 _cockpit_session_plans_answered  (CockpitSessionPlans *plans,
+void                 _cockpit_session_plans_answered  (CockpitSessionPlans *self,
                                                        CockpitPackage      *package,
                                                        CockpitPlan         *plan);
-CockpitPlan         *_cockpit_session_plans_get       (CockpitSessionPlans *plans,
+CockpitPlan         *_cockpit_session_plans_get       (CockpitSessionPlans *self,
                                                        CockpitPackage      *package);
-CockpitPlan         *_cockpit_session_plans_find      (CockpitSessionPlans *plans,
+CockpitPlan         *_cockpit_session_plans_find      (CockpitSessionPlans *self,
                                                        const char          *plan_id);
 
 G_END_DECLS

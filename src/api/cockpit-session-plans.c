@@ -67,20 +67,20 @@ CockpitSessionPlans *
 _cockpit_session_plans_new (CockpitClient *client,
                             GListModel    *packages)
 {
-  CockpitSessionPlans *plans = g_object_new (COCKPIT_TYPE_SESSION_PLANS, NULL);
+  CockpitSessionPlans *self = g_object_new (COCKPIT_TYPE_SESSION_PLANS, NULL);
 
-  plans->client = g_object_ref (client);
-  plans->packages = g_object_ref (packages);
-  return plans;
+  self->client = g_object_ref (client);
+  self->packages = g_object_ref (packages);
+  return self;
 }
 
 static void
 cockpit_session_plans_dispose (GObject *object)
 {
-  CockpitSessionPlans *plans = (CockpitSessionPlans *) object;
+  CockpitSessionPlans *self = (CockpitSessionPlans *) object;
 
-  g_cancellable_cancel (plans->cancellable);
-  g_clear_handle_id (&plans->timeout_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
 
   G_OBJECT_CLASS (cockpit_session_plans_parent_class)->dispose (object);
 }
@@ -88,13 +88,13 @@ cockpit_session_plans_dispose (GObject *object)
 static void
 cockpit_session_plans_finalize (GObject *object)
 {
-  CockpitSessionPlans *plans = (CockpitSessionPlans *) object;
+  CockpitSessionPlans *self = (CockpitSessionPlans *) object;
 
-  g_clear_object (&plans->cancellable);
-  g_clear_object (&plans->client);
-  g_clear_object (&plans->packages);
-  g_hash_table_unref (plans->followed);
-  g_hash_table_unref (plans->said);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->packages);
+  g_hash_table_unref (self->followed);
+  g_hash_table_unref (self->said);
 
   G_OBJECT_CLASS (cockpit_session_plans_parent_class)->finalize (object);
 }
@@ -123,23 +123,23 @@ cockpit_session_plans_class_init (CockpitSessionPlansClass *klass)
 }
 
 static void
-cockpit_session_plans_init (CockpitSessionPlans *plans)
+cockpit_session_plans_init (CockpitSessionPlans *self)
 {
-  plans->followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) followed_free);
-  plans->said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  plans->cancellable = g_cancellable_new ();
+  self->followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) followed_free);
+  self->said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
 }
 
 static Followed *
-followed_of (CockpitSessionPlans *plans,
+followed_of (CockpitSessionPlans *self,
              const char          *package_id)
 {
-  Followed *followed = g_hash_table_lookup (plans->followed, package_id);
+  Followed *followed = g_hash_table_lookup (self->followed, package_id);
 
   if (followed == NULL)
     {
       followed = g_new0 (Followed, 1);
-      g_hash_table_insert (plans->followed, g_strdup (package_id), followed);
+      g_hash_table_insert (self->followed, g_strdup (package_id), followed);
     }
   return followed;
 }
@@ -168,7 +168,7 @@ fingerprint (CockpitPlan *plan)
 
 /* Says @event once for this plan and step. */
 static void
-say (CockpitSessionPlans *plans,
+say (CockpitSessionPlans *self,
      CockpitPackage      *package,
      CockpitPlan         *plan,
      CockpitPlanStep     *step,
@@ -178,9 +178,9 @@ say (CockpitSessionPlans *plans,
   g_autofree char *key = g_strdup_printf ("%d:%s:%d", event, cockpit_plan_get_id (plan),
                                           step ? (int) cockpit_plan_step_get_environment (step) : 0);
 
-  if (!g_hash_table_add (plans->said, g_steal_pointer (&key)) || !aloud)
+  if (!g_hash_table_add (self->said, g_steal_pointer (&key)) || !aloud)
     return;
-  g_signal_emit (plans, signals[PLAN_EVENT], 0, package, plan, (int) event);
+  g_signal_emit (self, signals[PLAN_EVENT], 0, package, plan, (int) event);
 }
 
 /* A step the cockpit started by itself: after a soak gate, or the first
@@ -200,7 +200,7 @@ started_by_clock (CockpitPlan     *plan,
 }
 
 static void
-look_at_active (CockpitSessionPlans *plans,
+look_at_active (CockpitSessionPlans *self,
                 CockpitPackage      *package,
                 CockpitPlan         *plan)
 {
@@ -210,9 +210,9 @@ look_at_active (CockpitSessionPlans *plans,
   /* A gate found open by the first refresh is said too: the app may have
    * been started at log-in, after it opened. */
   if (waiting != NULL)
-    say (plans, package, plan, waiting, COCKPIT_PLAN_EVENT_APPROVAL_NEEDED, TRUE);
+    say (self, package, plan, waiting, COCKPIT_PLAN_EVENT_APPROVAL_NEEDED, TRUE);
   if (current != NULL && started_by_clock (plan, current))
-    say (plans, package, plan, current, COCKPIT_PLAN_EVENT_STEP_STARTED, plans->primed);
+    say (self, package, plan, current, COCKPIT_PLAN_EVENT_STEP_STARTED, self->primed);
 }
 
 typedef struct {
@@ -228,7 +228,7 @@ ended_plan_cb (GObject      *object,
   EndRead *read = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CockpitPlan) plan = cockpit_client_plan_finish (COCKPIT_CLIENT (object), result, &error);
-  CockpitSessionPlans *plans = read->plans;
+  CockpitSessionPlans *self = read->plans;
   g_autoptr(CockpitPackage) package = read->package;
   Followed *followed;
 
@@ -241,20 +241,20 @@ ended_plan_cb (GObject      *object,
       return;
     }
 
-  followed = followed_of (plans, cockpit_package_get_id (package));
+  followed = followed_of (self, cockpit_package_get_id (package));
   g_set_object (&followed->ended, plan);
-  g_signal_emit (plans, signals[PLAN_CHANGED], 0, package);
+  g_signal_emit (self, signals[PLAN_CHANGED], 0, package);
 
   switch (cockpit_plan_get_status (plan))
     {
     case COCKPIT_PLAN_STATUS_SUCCEEDED:
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, TRUE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, TRUE);
       break;
     case COCKPIT_PLAN_STATUS_FAILED:
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, TRUE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, TRUE);
       break;
     case COCKPIT_PLAN_STATUS_CANCELLED:
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, TRUE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, TRUE);
       break;
     case COCKPIT_PLAN_STATUS_SCHEDULED:
     case COCKPIT_PLAN_STATUS_RUNNING:
@@ -269,10 +269,10 @@ ended_plan_cb (GObject      *object,
 static gboolean
 due_cb (gpointer user_data)
 {
-  CockpitSessionPlans *plans = user_data;
+  CockpitSessionPlans *self = user_data;
 
-  plans->timeout_id = 0;
-  g_signal_emit (plans, signals[REFRESH_DUE], 0);
+  self->timeout_id = 0;
+  g_signal_emit (self, signals[REFRESH_DUE], 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -303,16 +303,16 @@ next_refresh_in (CockpitPlan *plan,
 }
 
 void
-_cockpit_session_plans_refreshed (CockpitSessionPlans *plans,
+_cockpit_session_plans_refreshed (CockpitSessionPlans *self,
                                   GDateTime           *now)
 {
   gint64 soonest = G_MAXINT64;
 
-  for (guint i = 0; i < g_list_model_get_n_items (plans->packages); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->packages); i++)
     {
-      g_autoptr(CockpitPackage) package = g_list_model_get_item (plans->packages, i);
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (self->packages, i);
       CockpitPlan *active = cockpit_package_get_active_plan (package);
-      Followed *followed = followed_of (plans, cockpit_package_get_id (package));
+      Followed *followed = followed_of (self, cockpit_package_get_id (package));
       g_autofree char *print = active ? fingerprint (active) : NULL;
       gboolean changed = g_strcmp0 (print, followed->fingerprint) != 0;
 
@@ -322,10 +322,10 @@ _cockpit_session_plans_refreshed (CockpitSessionPlans *plans,
         {
           EndRead *read = g_new0 (EndRead, 1);
 
-          read->plans = plans;
+          read->plans = self;
           read->package = g_object_ref (package);
-          cockpit_client_get_plan_async (plans->client, followed->plan_id,
-                                         plans->cancellable, ended_plan_cb, read);
+          cockpit_client_get_plan_async (self->client, followed->plan_id,
+                                         self->cancellable, ended_plan_cb, read);
         }
 
       if (active != NULL)
@@ -334,7 +334,7 @@ _cockpit_session_plans_refreshed (CockpitSessionPlans *plans,
           if (followed->ended != NULL &&
               g_strcmp0 (cockpit_plan_get_id (followed->ended), cockpit_plan_get_id (active)) != 0)
             g_clear_object (&followed->ended);
-          look_at_active (plans, package, active);
+          look_at_active (self, package, active);
           soonest = MIN (soonest, next_refresh_in (active, now));
         }
 
@@ -343,36 +343,36 @@ _cockpit_session_plans_refreshed (CockpitSessionPlans *plans,
       g_free (followed->fingerprint);
       followed->fingerprint = g_steal_pointer (&print);
       if (changed)
-        g_signal_emit (plans, signals[PLAN_CHANGED], 0, package);
+        g_signal_emit (self, signals[PLAN_CHANGED], 0, package);
     }
 
-  plans->primed = TRUE;
+  self->primed = TRUE;
 
-  g_clear_handle_id (&plans->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (soonest != G_MAXINT64)
-    plans->timeout_id = g_timeout_add_seconds ((guint) MIN (soonest, 24 * 3600), due_cb, plans);
+    self->timeout_id = g_timeout_add_seconds ((guint) MIN (soonest, 24 * 3600), due_cb, self);
 }
 
 CockpitPlan *
-_cockpit_session_plans_get (CockpitSessionPlans *plans,
+_cockpit_session_plans_get (CockpitSessionPlans *self,
                             CockpitPackage      *package)
 {
   Followed *followed;
 
   if (cockpit_package_get_active_plan (package) != NULL)
     return cockpit_package_get_active_plan (package);
-  followed = g_hash_table_lookup (plans->followed, cockpit_package_get_id (package));
+  followed = g_hash_table_lookup (self->followed, cockpit_package_get_id (package));
   return followed != NULL ? followed->ended : NULL;
 }
 
 CockpitPlan *
-_cockpit_session_plans_find (CockpitSessionPlans *plans,
+_cockpit_session_plans_find (CockpitSessionPlans *self,
                              const char          *plan_id)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (plans->packages); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->packages); i++)
     {
-      g_autoptr(CockpitPackage) package = g_list_model_get_item (plans->packages, i);
-      CockpitPlan *plan = _cockpit_session_plans_get (plans, package);
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (self->packages, i);
+      CockpitPlan *plan = _cockpit_session_plans_get (self, package);
 
       if (plan != NULL && g_strcmp0 (cockpit_plan_get_id (plan), plan_id) == 0)
         return plan;
@@ -381,12 +381,12 @@ _cockpit_session_plans_find (CockpitSessionPlans *plans,
 }
 
 void
-_cockpit_session_plans_answered (CockpitSessionPlans *plans,
+_cockpit_session_plans_answered (CockpitSessionPlans *self,
                                  CockpitPackage      *package,
                                  CockpitPlan         *plan)
 {
   CockpitPlan *active = cockpit_package_get_active_plan (package);
-  Followed *followed = followed_of (plans, cockpit_package_get_id (package));
+  Followed *followed = followed_of (self, cockpit_package_get_id (package));
 
   if (cockpit_plan_is_active (plan))
     {
@@ -397,7 +397,7 @@ _cockpit_session_plans_answered (CockpitSessionPlans *plans,
       active = cockpit_package_get_active_plan (package);
       if (followed->ended != NULL)
         g_clear_object (&followed->ended);
-      look_at_active (plans, package, active);
+      look_at_active (self, package, active);
       g_free (followed->plan_id);
       followed->plan_id = g_strdup (cockpit_plan_get_id (active));
       g_free (followed->fingerprint);
@@ -411,10 +411,10 @@ _cockpit_session_plans_answered (CockpitSessionPlans *plans,
       g_set_object (&followed->ended, plan);
       g_clear_pointer (&followed->plan_id, g_free);
       g_clear_pointer (&followed->fingerprint, g_free);
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, FALSE);
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, FALSE);
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, FALSE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, FALSE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, FALSE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, FALSE);
     }
 
-  g_signal_emit (plans, signals[PLAN_CHANGED], 0, package);
+  g_signal_emit (self, signals[PLAN_CHANGED], 0, package);
 }
