@@ -190,6 +190,19 @@ _cockpit_tracker_send_entry (CockpitActionTracker *self,
     }
 }
 
+/* The backup has succeeded, but the upgrade to follow it could not be
+ * started, for @reason. */
+static void
+followup_refused (CockpitActionTracker *self,
+                  Entry                *next,
+                  const char           *reason)
+{
+  g_autofree char *message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade could not be started: %s"),
+                                              reason);
+
+  not_started (self, next, message);
+}
+
 static void
 followup_sent_cb (GObject      *object,
                   GAsyncResult *result,
@@ -209,11 +222,7 @@ followup_sent_cb (GObject      *object,
   if (action != NULL)
     _cockpit_tracker_adopt_action (self, entry, action);
   else if (cockpit_client_error_is_rejection (error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade could not be started: %s"),
-                                                  error->message);
-      not_started (self, entry, message);
-    }
+    followup_refused (self, entry, error->message);
   else
     _cockpit_tracker_schedule (self, entry, self->first_ms);
 }
@@ -254,10 +263,8 @@ start_followup (CockpitActionTracker *self,
   if (!_cockpit_tracker_save_journal (self, NULL))
     {
       g_autoptr(GError) error = _cockpit_journal_error (self);
-      g_autofree char *message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade could not be started: %s"),
-                                                  error->message);
 
-      not_started (self, next, message);
+      followup_refused (self, next, error->message);
       return;
     }
 
