@@ -66,17 +66,6 @@ fleet_open (CockpitSession *session)
 static char *cells[N_ROWS][COCKPIT_FLEET_N_COLUMNS];
 
 static void
-label_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 label_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  column)
@@ -99,7 +88,7 @@ baseline_view (GListModel *rows)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (bench_label_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new ("Column", factory);
       gtk_column_view_column_set_expand (column, i == 0);
@@ -173,7 +162,6 @@ main (int   argc,
   g_autoptr(CockpitSimulator) sim = NULL;
   g_autoptr(CockpitClient) client = NULL;
   g_autoptr(CockpitSession) session = NULL;
-  g_autoptr(GtkCssProvider) provider = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GArray) fleet_opens = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) base_opens = g_array_new (FALSE, FALSE, sizeof (double));
@@ -188,25 +176,9 @@ main (int   argc,
       g_printerr ("%s\n", error ? error->message : "--runs must be at least 1");
       return 2;
     }
-  if (!gtk_init_check ())
-    {
-      g_printerr ("bench-fleet needs a display; run it under xvfb-run -a\n");
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_assert (cockpit_get_resource () != NULL);
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_LARGE, NULL, 60, FALSE, &error);
-  if (sim == NULL || !cockpit_simulator_listen (sim, "127.0.0.1", 0, &error))
-    g_error ("Simulator: %s", error->message);
-  client = cockpit_client_new (cockpit_simulator_get_base_url (sim), TOKEN, &error);
-  if (client == NULL)
-    g_error ("Client: %s", error->message);
+  if (!bench_init_display ("bench-fleet"))
+    return 77;
+  client = bench_start_simulator (TOKEN, &sim);
   dir = g_dir_make_tmp ("bench-fleet-XXXXXX", &error);
   g_assert (dir != NULL);
   journal = g_build_filename (dir, "actions.json", NULL);

@@ -5,7 +5,46 @@
 
 #include <stdlib.h>
 
+#include <adwaita.h>
+
 #include "bench-frame.h"
+#include "cockpit-resources.h"
+
+gboolean
+bench_init_display (const char *program)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("%s needs a display; run it under xvfb-run -a\n", program);
+      return FALSE;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_assert (cockpit_get_resource () != NULL);
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return TRUE;
+}
+
+CockpitClient *
+bench_start_simulator (const char        *token,
+                       CockpitSimulator **sim)
+{
+  g_autoptr(GError) error = NULL;
+  CockpitClient *client;
+
+  *sim = cockpit_simulator_new (token, COCKPIT_SIM_SEED_LARGE, NULL, 60, FALSE, &error);
+  if (*sim == NULL || !cockpit_simulator_listen (*sim, "127.0.0.1", 0, &error))
+    g_error ("Simulator: %s", error->message);
+  client = cockpit_client_new (cockpit_simulator_get_base_url (*sim), token, &error);
+  if (client == NULL)
+    g_error ("Client: %s", error->message);
+  return client;
+}
 
 typedef struct {
   BenchReadyFunc ready;
@@ -91,6 +130,17 @@ bench_close_window (GtkWindow *window)
 {
   gtk_window_destroy (window);
   bench_wait_for_finalize (window);
+}
+
+void
+bench_label_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
 }
 
 static int

@@ -5,9 +5,21 @@
 
 #include <gtk/gtk.h>
 
+#include "cockpit-client.h"
+#include "cockpit-simulator.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*BenchReadyFunc) (gpointer data);
+
+/* GTK and libadwaita with the app's style sheet and no animations; FALSE
+ * (said on stderr) without a display. */
+gboolean   bench_init_display      (const char     *program);
+/* The simulator's large seed served from this process on 127.0.0.1, and
+ * a client of it: each figure holds the request, the server and the
+ * parsing. */
+CockpitClient *bench_start_simulator (const char        *token,
+                                      CockpitSimulator **sim);
 
 /* Runs the main loop until a frame of @widget's window is painted while
  * @ready holds; returns the time of that frame (g_get_monotonic_time()).
@@ -27,6 +39,11 @@ void       bench_close_window      (GtkWindow      *window);
 /* Drops the caller's reference to @object and runs the main loop until it
  * is finalized. */
 void       bench_wait_for_finalize (gpointer        object);
+
+/* The baselines' cells: a label, left-aligned and ellipsized, as the
+ * ::setup of a GtkSignalListItemFactory. */
+void       bench_label_setup_cb    (GtkSignalListItemFactory *factory,
+                                    GtkListItem              *item);
 
 /* Sorts @times, doubles, from the least. */
 void       bench_sort              (GArray         *times);
