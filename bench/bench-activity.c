@@ -34,6 +34,7 @@
 #include <sys/resource.h>
 
 #include "cockpit-activity-page.h"
+#include "bench-frame.h"
 #include "cockpit-resources.h"
 #include "cockpit-simulator.h"
 
@@ -41,90 +42,6 @@
 #define PACKAGE_ID "pkg01"
 #define PAGE_ROWS  100
 #define TOTAL_ENTRIES 100000
-
-/* Waiting for a painted frame */
-
-typedef gboolean (*ReadyFunc) (gpointer data);
-
-typedef struct {
-  ReadyFunc  ready;
-  gpointer   data;
-  gint64     painted_at;
-} Watch;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                Watch         *watch)
-{
-  if (watch->painted_at == 0 && watch->ready (watch->data))
-    watch->painted_at = g_get_monotonic_time ();
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until a frame of @widget's window is painted while
- * @ready holds; returns the time of that frame. */
-static gint64
-wait_for_frame (GtkWidget *widget,
-                ReadyFunc  ready,
-                gpointer   data)
-{
-  Watch watch = { ready, data, 0 };
-  GdkFrameClock *clock = NULL;
-  gulong handler = 0;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
-  guint tick = g_timeout_add (50, tick_cb, NULL);
-
-  while (watch.painted_at == 0)
-    {
-      if (clock == NULL && gtk_widget_get_mapped (widget))
-        {
-          clock = gtk_widget_get_frame_clock (widget);
-          handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
-        }
-      if (g_get_monotonic_time () > deadline)
-        g_error ("No frame with the rows in a minute");
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_signal_handler_disconnect (clock, handler);
-  g_source_remove (tick);
-  return watch.painted_at;
-}
-
-static void
-wait_for_finalize (gpointer object)
-{
-  gpointer weak = object;
-
-  g_object_add_weak_pointer (weak, &weak);
-  g_object_unref (object);
-  while (weak != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWindow *
-new_window (GtkWidget *child)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  g_object_ref (window);
-  gtk_window_set_default_size (window, 1100, 700);
-  gtk_window_set_child (window, child);
-  gtk_window_present (window);
-  return window;
-}
-
-static void
-close_window (GtkWindow *window)
-{
-  gtk_window_destroy (window);
-  wait_for_finalize (window);
-}
 
 /* The page */
 
@@ -212,9 +129,9 @@ page_open (CockpitClient *client)
   g_signal_connect (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (page)), "items-changed",
                     G_CALLBACK (phase_rows_cb), &phases);
   g_signal_connect (page, "map", G_CALLBACK (phase_map_cb), &phases);
-  window = new_window (page);
+  window = bench_new_window (page, 1100, 700);
   presented = g_get_monotonic_time ();
-  end = wait_for_frame (page, page_ready, page);
+  end = bench_wait_for_frame (page, page_ready, page);
   if (opt_phases)
     g_printerr ("open: created %.1f, presented %.1f, first frame %.1f, rows %.1f, frame with rows %.1f ms; "
                 "CPU to first frame %.1f, to rows %.1f, to the end %.1f ms; %u frames drawn before the rows\n",
@@ -227,7 +144,7 @@ page_open (CockpitClient *client)
   g_signal_handlers_disconnect_by_data (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (page)), &phases);
 
   g_assert (g_list_model_get_n_items (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (page))) == PAGE_ROWS);
-  close_window (window);
+  bench_close_window (window);
   return (end - start) / 1000.0;
 }
 
@@ -254,7 +171,7 @@ page_filter (CockpitActivityPage *page,
   gint64 start = g_get_monotonic_time ();
 
   cockpit_activity_page_set_filter (page, filter->type, filter->affects, filter->query);
-  return (wait_for_frame (GTK_WIDGET (page), page_ready, page) - start) / 1000.0;
+  return (bench_wait_for_frame (GTK_WIDGET (page), page_ready, page) - start) / 1000.0;
 }
 
 /* The baseline: the same columns, a local store */
@@ -277,17 +194,6 @@ image_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_image_set_from_icon_name (GTK_IMAGE (gtk_list_item_get_child (item)),
                                 icons[cockpit_activity_entry_get_entry_type (entry)]);
-}
-
-static void
-label_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -337,7 +243,7 @@ baseline_view (GListStore *store)
         }
       else
         {
-          g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
+          g_signal_connect (factory, "setup", G_CALLBACK (bench_label_setup_cb), NULL);
           g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), GINT_TO_POINTER (i - 1));
         }
       column = gtk_column_view_column_new (titles[i], factory);
@@ -352,12 +258,6 @@ baseline_view (GListStore *store)
   return scroller;
 }
 
-static gboolean
-always_ready (gpointer data)
-{
-  return TRUE;
-}
-
 static double
 baseline_filter (GtkWidget  *view,
                  GListStore *store,
@@ -366,33 +266,10 @@ baseline_filter (GtkWidget  *view,
   gint64 start = g_get_monotonic_time ();
 
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), rows->pdata, rows->len);
-  return (wait_for_frame (view, always_ready, NULL) - start) / 1000.0;
+  return (bench_wait_for_frame (view, bench_always_ready, NULL) - start) / 1000.0;
 }
 
 /* Figures */
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-summarize (GArray *times,
-           double *median,
-           double *p90)
-{
-  guint n = times->len;
-  double *values = (double *) times->data;
-
-  qsort (values, n, sizeof (double), compare_doubles);
-  *median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-  /* Nearest rank. */
-  *p90 = values[MAX ((guint) ((0.9 * n) + 0.999999), 1) - 1];
-}
 
 static void
 print_row (const char *what,
@@ -401,8 +278,8 @@ print_row (const char *what,
 {
   double page_median, page_p90, base_median, base_p90;
 
-  summarize (page, &page_median, &page_p90);
-  summarize (baseline, &base_median, &base_p90);
+  bench_summarize (page, &page_median, &page_p90);
+  bench_summarize (baseline, &base_median, &base_p90);
   g_print ("%-8s %10.1f %10.1f   %10.1f %10.1f   %+10.1f\n",
            what, page_median, page_p90, base_median, base_p90, page_median - base_median);
   /* For bench/run-all: figure, page, baseline (medians). */
@@ -421,7 +298,7 @@ print_row (const char *what,
 
 typedef struct {
   GtkAdjustment *adjustment;
-  ReadyFunc      all_loaded;
+  BenchReadyFunc      all_loaded;
   gpointer       data;
   GArray        *frame_ms;
   gint64         last_tick;
@@ -462,7 +339,7 @@ scroll_tick_cb (GtkWidget     *widget,
 /* Scrolls @scroller to the end; returns the frame times, in ms. */
 static GArray *
 scroll_to_end (GtkWidget *scroller,
-               ReadyFunc  all_loaded,
+               BenchReadyFunc  all_loaded,
                gpointer   data,
                double    *seconds)
 {
@@ -497,7 +374,7 @@ print_scroll (const char *what,
   double *values;
   guint n = sorted->len, dropped = 0;
 
-  qsort (sorted->data, n, sizeof (double), compare_doubles);
+  bench_sort (sorted);
   values = (double *) sorted->data;
   for (guint i = 0; i < n; i++)
     dropped += values[i] > FRAME_BUDGET_US * 1.5 / 1000.0;
@@ -526,22 +403,22 @@ measure_scroll (CockpitClient *client,
   g_autoptr(GListStore) store = g_list_store_new (COCKPIT_TYPE_ACTIVITY_ENTRY);
   double page_seconds, base_seconds;
   GtkWidget *page = cockpit_activity_page_new (client, PACKAGE_ID, NULL);
-  GtkWindow *window = new_window (page);
+  GtkWindow *window = bench_new_window (page, 1100, 700);
   GtkWidget *view;
 
-  wait_for_frame (page, page_ready, page);
+  bench_wait_for_frame (page, page_ready, page);
   page_frames = scroll_to_end (GTK_WIDGET (gtk_widget_get_template_child (page, COCKPIT_TYPE_ACTIVITY_PAGE, "scroller")),
                                page_all_loaded, page, &page_seconds);
-  close_window (window);
+  bench_close_window (window);
 
   /* The same number of rows, all local. */
   for (guint i = 0; i < TOTAL_ENTRIES / rows->len; i++)
     g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, rows->pdata, rows->len);
   view = baseline_view (store);
-  window = new_window (view);
-  wait_for_frame (view, always_ready, NULL);
-  base_frames = scroll_to_end (view, always_ready, NULL, &base_seconds);
-  close_window (window);
+  window = bench_new_window (view, 1100, 700);
+  bench_wait_for_frame (view, bench_always_ready, NULL);
+  base_frames = scroll_to_end (view, bench_always_ready, NULL, &base_seconds);
+  bench_close_window (window);
 
   g_print ("\nScrolling to the end of %d entries, %d px a frame; frame times in ms, "
            "dropped: over %.1f ms\n", TOTAL_ENTRIES, SCROLL_STEP_PX, FRAME_BUDGET_US * 1.5 / 1000.0);
@@ -596,7 +473,6 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(CockpitSimulator) sim = NULL;
   g_autoptr(CockpitClient) client = NULL;
-  g_autoptr(GtkCssProvider) provider = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) other_rows = NULL;
   g_autoptr(GArray) page_opens = g_array_new (FALSE, FALSE, sizeof (double));
@@ -610,25 +486,9 @@ main (int   argc,
       g_printerr ("%s\n", error ? error->message : "--runs must be at least 1");
       return 2;
     }
-  if (!gtk_init_check ())
-    {
-      g_printerr ("bench-activity needs a display; run it under xvfb-run -a\n");
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_assert (cockpit_get_resource () != NULL);
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_LARGE, NULL, 60, FALSE, &error);
-  if (sim == NULL || !cockpit_simulator_listen (sim, "127.0.0.1", 0, &error))
-    g_error ("Simulator: %s", error->message);
-  client = cockpit_client_new (cockpit_simulator_get_base_url (sim), TOKEN, &error);
-  if (client == NULL)
-    g_error ("Client: %s", error->message);
+  if (!bench_init_display ("bench-activity"))
+    return 77;
+  client = bench_start_simulator (TOKEN, &sim);
 
   rows = fetch_rows (client, -1);
   if (opt_phases)
@@ -655,11 +515,11 @@ main (int   argc,
       start = g_get_monotonic_time ();
       g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
       view = baseline_view (store);
-      window = new_window (view);
-      end = wait_for_frame (view, always_ready, NULL);
+      window = bench_new_window (view, 1100, 700);
+      end = bench_wait_for_frame (view, bench_always_ready, NULL);
       if (opt_phases)
         g_printerr ("baseline open: frame %.1f ms, CPU %.1f ms\n", (end - start) / 1000.0, cpu_ms () - cpu_start);
-      close_window (window);
+      bench_close_window (window);
 
       if (i > 0)
         {
@@ -673,16 +533,16 @@ main (int   argc,
   /* Filtering, in one window each. */
   {
     GtkWidget *page = cockpit_activity_page_new (client, PACKAGE_ID, NULL);
-    GtkWindow *page_window = new_window (page);
+    GtkWindow *page_window = bench_new_window (page, 1100, 700);
     g_autoptr(GListStore) store = g_list_store_new (COCKPIT_TYPE_ACTIVITY_ENTRY);
     GtkWidget *view;
     GtkWindow *base_window;
 
-    wait_for_frame (page, page_ready, page);
+    bench_wait_for_frame (page, page_ready, page);
     g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
     view = baseline_view (store);
-    base_window = new_window (view);
-    wait_for_frame (view, always_ready, NULL);
+    base_window = bench_new_window (view, 1100, 700);
+    bench_wait_for_frame (view, bench_always_ready, NULL);
 
     for (int i = 0; i <= runs; i++)
       {
@@ -696,8 +556,8 @@ main (int   argc,
           }
       }
 
-    close_window (page_window);
-    close_window (base_window);
+    bench_close_window (page_window);
+    bench_close_window (base_window);
   }
 
   g_print ("Activity log, %d runs, large seed (100,000 entries), pages of %d rows; milliseconds\n",

@@ -28,93 +28,12 @@
 
 #include "cockpit-fleet-cell.h"
 #include "cockpit-fleet-view.h"
+#include "bench-frame.h"
 #include "cockpit-resources.h"
 #include "cockpit-simulator.h"
 
 #define TOKEN "bench-fleet-token"
 #define N_ROWS 150
-
-/* Waiting for a painted frame */
-
-typedef gboolean (*ReadyFunc) (gpointer data);
-
-typedef struct {
-  ReadyFunc  ready;
-  gpointer   data;
-  gint64     painted_at;
-} Watch;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                Watch         *watch)
-{
-  if (watch->painted_at == 0 && watch->ready (watch->data))
-    watch->painted_at = g_get_monotonic_time ();
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gint64
-wait_for_frame (GtkWidget *widget,
-                ReadyFunc  ready,
-                gpointer   data)
-{
-  Watch watch = { ready, data, 0 };
-  GdkFrameClock *clock = NULL;
-  gulong handler = 0;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
-  guint tick = g_timeout_add (50, tick_cb, NULL);
-
-  while (watch.painted_at == 0)
-    {
-      if (clock == NULL && gtk_widget_get_mapped (widget))
-        {
-          clock = gtk_widget_get_frame_clock (widget);
-          handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
-        }
-      if (g_get_monotonic_time () > deadline)
-        g_error ("No frame with the rows in a minute");
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_signal_handler_disconnect (clock, handler);
-  g_source_remove (tick);
-  return watch.painted_at;
-}
-
-static void
-wait_for_finalize (gpointer object)
-{
-  gpointer weak = object;
-
-  g_object_add_weak_pointer (weak, &weak);
-  g_object_unref (object);
-  while (weak != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWindow *
-new_window (GtkWidget *child)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  g_object_ref (window);
-  gtk_window_set_default_size (window, 1280, 800);
-  gtk_window_set_child (window, child);
-  gtk_window_present (window);
-  return window;
-}
-
-static void
-close_window (GtkWindow *window)
-{
-  gtk_window_destroy (window);
-  wait_for_finalize (window);
-}
 
 /* The fleet */
 
@@ -136,26 +55,15 @@ fleet_open (CockpitSession *session)
   gint64 end;
 
   cockpit_fleet_view_set_session (COCKPIT_FLEET_VIEW (view), session);
-  window = new_window (view);
-  end = wait_for_frame (view, fleet_ready, view);
-  close_window (window);
+  window = bench_new_window (view, 1280, 800);
+  end = bench_wait_for_frame (view, fleet_ready, view);
+  bench_close_window (window);
   return (end - start) / 1000.0;
 }
 
 /* The baseline: eight label columns over local strings */
 
 static char *cells[N_ROWS][COCKPIT_FLEET_N_COLUMNS];
-
-static void
-label_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
 
 static void
 label_bind_cb (GtkSignalListItemFactory *factory,
@@ -180,7 +88,7 @@ baseline_view (GListModel *rows)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (bench_label_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new ("Column", factory);
       gtk_column_view_column_set_expand (column, i == 0);
@@ -192,12 +100,6 @@ baseline_view (GListModel *rows)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
   gtk_widget_set_vexpand (scroller, TRUE);
   return scroller;
-}
-
-static gboolean
-always_ready (gpointer data)
-{
-  return TRUE;
 }
 
 /* The texts of the fleet's rows as the baseline's local data. */
@@ -223,28 +125,6 @@ fill_cells (CockpitSession *session)
 }
 
 /* Figures */
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-summarize (GArray *times,
-           double *median,
-           double *p90)
-{
-  guint n = times->len;
-  double *values = (double *) times->data;
-
-  qsort (values, n, sizeof (double), compare_doubles);
-  *median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-  *p90 = values[MAX ((guint) ((0.9 * n) + 0.999999), 1) - 1];
-}
 
 static void
 store_result_cb (GObject      *object,
@@ -282,7 +162,6 @@ main (int   argc,
   g_autoptr(CockpitSimulator) sim = NULL;
   g_autoptr(CockpitClient) client = NULL;
   g_autoptr(CockpitSession) session = NULL;
-  g_autoptr(GtkCssProvider) provider = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GArray) fleet_opens = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) base_opens = g_array_new (FALSE, FALSE, sizeof (double));
@@ -297,25 +176,9 @@ main (int   argc,
       g_printerr ("%s\n", error ? error->message : "--runs must be at least 1");
       return 2;
     }
-  if (!gtk_init_check ())
-    {
-      g_printerr ("bench-fleet needs a display; run it under xvfb-run -a\n");
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_assert (cockpit_get_resource () != NULL);
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_LARGE, NULL, 60, FALSE, &error);
-  if (sim == NULL || !cockpit_simulator_listen (sim, "127.0.0.1", 0, &error))
-    g_error ("Simulator: %s", error->message);
-  client = cockpit_client_new (cockpit_simulator_get_base_url (sim), TOKEN, &error);
-  if (client == NULL)
-    g_error ("Client: %s", error->message);
+  if (!bench_init_display ("bench-fleet"))
+    return 77;
+  client = bench_start_simulator (TOKEN, &sim);
   dir = g_dir_make_tmp ("bench-fleet-XXXXXX", &error);
   g_assert (dir != NULL);
   journal = g_build_filename (dir, "actions.json", NULL);
@@ -345,9 +208,9 @@ main (int   argc,
           gtk_string_list_append (rows, index);
         }
       view = baseline_view (G_LIST_MODEL (rows));
-      window = new_window (view);
-      end = wait_for_frame (view, always_ready, NULL);
-      close_window (window);
+      window = bench_new_window (view, 1280, 800);
+      end = bench_wait_for_frame (view, bench_always_ready, NULL);
+      bench_close_window (window);
 
       if (i > 0)
         {
@@ -369,8 +232,8 @@ main (int   argc,
     guint before, position = 0;
 
     cockpit_fleet_view_set_session (COCKPIT_FLEET_VIEW (view), session);
-    window = new_window (view);
-    wait_for_frame (view, fleet_ready, view);
+    window = bench_new_window (view, 1280, 800);
+    bench_wait_for_frame (view, fleet_ready, view);
     collect_cells (view, on_screen);
     visible_cells = on_screen->len;
     shown = cockpit_fleet_view_get_rows (COCKPIT_FLEET_VIEW (view));
@@ -378,7 +241,7 @@ main (int   argc,
 
     before = cockpit_fleet_cell_get_snapshot_count ();
     cockpit_environment_set_magnolia_version (cockpit_fleet_row_get_environment (row), "6.4.3");
-    wait_for_frame (view, always_ready, NULL);
+    bench_wait_for_frame (view, bench_always_ready, NULL);
     drawn = cockpit_fleet_cell_get_snapshot_count () - before;
 
     base = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (
@@ -387,13 +250,13 @@ main (int   argc,
                               cockpit_environment_get_id (cockpit_fleet_row_get_environment (row)), &position);
     before = cockpit_fleet_cell_get_snapshot_count ();
     g_list_model_items_changed (base, position, 1, 1);
-    wait_for_frame (view, always_ready, NULL);
+    bench_wait_for_frame (view, bench_always_ready, NULL);
     announced = cockpit_fleet_cell_get_snapshot_count () - before;
-    close_window (window);
+    bench_close_window (window);
   }
 
-  summarize (fleet_opens, &fleet_median, &fleet_p90);
-  summarize (base_opens, &base_median, &base_p90);
+  bench_summarize (fleet_opens, &fleet_median, &fleet_p90);
+  bench_summarize (base_opens, &base_median, &base_p90);
   g_print ("The fleet, %d runs, large seed (50 packages, %d environments), 1280 x 800; milliseconds\n",
            runs, N_ROWS);
   g_print ("%-8s %10s %10s   %10s %10s   %10s\n", "", "fleet", "", "baseline", "", "ratio");

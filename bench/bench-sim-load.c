@@ -49,6 +49,8 @@
 #include <glib-unix.h>
 #include <libsoup/soup.h>
 
+#include "bench-baseline.h"
+
 #define TOKEN            "bench-token"
 #define REQUEST          "GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " TOKEN "\r\n\r\n"
 #define HALF_REQUEST     "GET /api/v1/me HTTP/1.1\r\n"
@@ -146,19 +148,6 @@ server_rss_mib (Server *server)
 
 /* The baseline server ---------------------------------------------------------- */
 
-static void
-baseline_cb (SoupServer        *server,
-             SoupServerMessage *msg,
-             const char        *path,
-             GHashTable        *query,
-             gpointer           user_data)
-{
-  static const char answer[] = "{\"name\":\"Alex Example\",\"email\":\"alex@example.com\",\"role\":\"owner\"}";
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, answer, strlen (answer));
-}
-
 static gboolean
 quit_cb (gpointer user_data)
 {
@@ -174,7 +163,7 @@ run_baseline_server (void)
   g_autoptr(GError) error = NULL;
   GSList *uris;
 
-  soup_server_add_handler (server, NULL, baseline_cb, NULL, NULL);
+  soup_server_add_handler (server, NULL, bench_baseline_cb, NULL, NULL);
   if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     g_error ("Cannot listen: %s", error->message);
   g_unix_signal_add (SIGTERM, quit_cb, loop);

@@ -17,6 +17,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "bench-baseline.h"
+
 #include "cockpit-simulator.h"
 
 #define TOKEN "bench-token"
@@ -30,19 +32,6 @@ typedef struct {
   double            seed_ms;
   gboolean          ready;
 } Servers;
-
-static void
-baseline_cb (SoupServer        *server,
-             SoupServerMessage *msg,
-             const char        *path,
-             GHashTable        *query,
-             gpointer           user_data)
-{
-  static const char answer[] = "{\"name\":\"Alex Example\",\"email\":\"alex@example.com\",\"role\":\"owner\"}";
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, answer, strlen (answer));
-}
 
 static gpointer
 server_thread (gpointer data)
@@ -64,7 +53,7 @@ server_thread (gpointer data)
   servers->seed_ms = (g_get_monotonic_time () - start) / 1000.0;
 
   baseline = soup_server_new (NULL, NULL);
-  soup_server_add_handler (baseline, NULL, baseline_cb, NULL, NULL);
+  soup_server_add_handler (baseline, NULL, bench_baseline_cb, NULL, NULL);
   if (!soup_server_listen_local (baseline, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     g_error ("Cannot start the baseline server: %s", error->message);
   uris = soup_server_get_uris (baseline);

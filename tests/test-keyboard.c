@@ -364,7 +364,7 @@ test_shortcuts (void)
   g_assert_true (g_strv_contains ((const char * const *) quit, "<Control>q"));
 
   /* Ctrl+W closes a window. */
-  second = cockpit_window_new (t.app);
+  second = _cockpit_application_add_window (t.app);
   gtk_window_set_default_size (GTK_WINDOW (second), 800, 600);
   g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
   give_keyboard_focus (GTK_WINDOW (second));

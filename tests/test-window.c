@@ -296,7 +296,7 @@ test_shortcuts (void)
 static void
 test_narrow (void)
 {
-  CockpitWindow *narrow = cockpit_window_new (app);
+  CockpitWindow *narrow = _cockpit_application_add_window (app);
   GtkWidget *row;
   CockpitPackagePage *narrow_page = cockpit_window_get_package_page (narrow);
 
@@ -358,7 +358,7 @@ static void
 test_widths (void)
 {
   static const int widths[] = { 360, 600, 800, 1280 };
-  CockpitWindow *sized = cockpit_window_new (app);
+  CockpitWindow *sized = _cockpit_application_add_window (app);
   CockpitPackagePage *sized_page = cockpit_window_get_package_page (sized);
   GtkWidget *header;
   GtkWidget *flow;

@@ -168,19 +168,22 @@ journal_write (CockpitActionTracker  *self,
   return TRUE;
 }
 
-/* Keeps a damaged journal under another name, writes a new one with the
- * entries that could be read, and says so, once. */
-static void
-journal_set_aside (CockpitActionTracker *self,
-                   const char           *contents,
-                   gsize                 length,
-                   GPtrArray            *entries,
-                   JsonArray            *others)
+/* Keeps a damaged journal under another name and writes a new one with
+ * the entries that could be read.  Returns the sentence that says so, and
+ * the copy's path in @aside; NULL when the journal could not be set aside
+ * (it stays where the next read finds it, and is told of then). */
+static char *
+journal_set_aside (CockpitActionTracker  *self,
+                   const char            *contents,
+                   gsize                  length,
+                   GPtrArray             *entries,
+                   JsonArray             *others,
+                   char                 **aside_out)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
   g_autofree char *aside = NULL;
-  g_autofree char *message = NULL;
+  char *message;
   g_autoptr(GError) error = NULL;
   guint n = entries->len + json_array_get_length (others);
 
@@ -198,13 +201,13 @@ journal_set_aside (CockpitActionTracker *self,
                                  0600, &error))
     {
       g_message ("Could not keep the damaged action journal as %s: %s", aside, error->message);
-      return;
+      return NULL;
     }
   if (!journal_write (self, others, entries, &error))
     {
       g_message ("Could not replace the damaged action journal: %s", error->message);
       g_unlink (aside);
-      return;
+      return NULL;
     }
   g_message ("The action journal %s was damaged; it was kept as %s, and %u entries could be read",
              self->journal_path, aside, n);
@@ -218,14 +221,18 @@ journal_set_aside (CockpitActionTracker *self,
                                          n),
                                aside, n);
 
-  _cockpit_tracker_report_damage (self, message, aside);
+  *aside_out = g_steal_pointer (&aside);
+  return message;
 }
 
 /* Reads the journal's entries; those of other cockpits go to @others.  A
- * damaged journal is set aside, keeping what can be read. */
+ * damaged journal is set aside, keeping what can be read, and @damage
+ * and @aside get what the tracker tells of it. */
 GPtrArray *
-_cockpit_journal_read (CockpitActionTracker *self,
-                       JsonArray           **others)
+_cockpit_journal_read (CockpitActionTracker  *self,
+                       JsonArray            **others,
+                       char                 **damage,
+                       char                 **aside)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) _cockpit_tracker_entry_free);
   g_autoptr(GPtrArray) items = NULL;
@@ -237,6 +244,8 @@ _cockpit_journal_read (CockpitActionTracker *self,
   gsize length;
 
   *others = json_array_new ();
+  *damage = NULL;
+  *aside = NULL;
 
   if (!g_file_get_contents (self->journal_path, &contents, &length, &error))
     {
@@ -284,20 +293,23 @@ _cockpit_journal_read (CockpitActionTracker *self,
     }
 
   if (damaged)
-    journal_set_aside (self, contents, length, entries, *others);
+    *damage = journal_set_aside (self, contents, length, entries, *others, aside);
 
   return g_steal_pointer (&entries);
 }
 
-/* Writes this cockpit's entries into the journal, keeping those of others.
- * A failure is logged, and returned for those who must not go on. */
+/* Writes this cockpit's entries into the journal, keeping those of others;
+ * a damaged journal found on the way is told of as by a read.  A failure
+ * is logged, and returned for those who must not go on. */
 gboolean
 _cockpit_journal_save (CockpitActionTracker  *self,
+                       char                 **damage,
+                       char                 **aside,
                        GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonArray) others = NULL;
-  g_autoptr(GPtrArray) old = _cockpit_journal_read (self, &others);
+  g_autoptr(GPtrArray) old = _cockpit_journal_read (self, &others, damage, aside);
 
   if (!journal_write (self, others, self->entries, &local_error))
     {

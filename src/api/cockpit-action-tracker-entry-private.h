@@ -1,10 +1,13 @@
 /* cockpit-action-tracker-entry-private.h: what the tracker's pieces share: fields, entries, journal.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * cockpit-action-tracker.c is the object and the following of actions,
- * cockpit-action-tracker-start.c the starting of intents and follow-ups,
- * cockpit-action-journal.c the journal file, and cockpit-action-intent.c
- * an intent as the journal keeps it.
+ * From the bottom up, each file calling only those below it:
+ * cockpit-action-intent.c is an intent as the journal keeps it,
+ * cockpit-action-tracker-entry.c the entries and the calls that find
+ * theirs again, cockpit-action-journal.c the journal file (it tells of a
+ * damaged journal by what it returns), cockpit-action-tracker.c the
+ * object, its signals and the following of actions with their follow-ups,
+ * and cockpit-action-tracker-start.c the starting of intents.
  */
 #pragma once
 
@@ -50,7 +53,7 @@ typedef struct {
   char     *key;
 } Call;
 
-/* Entries and calls (cockpit-action-tracker.c) */
+/* Entries and calls (cockpit-action-tracker-entry.c) */
 void      _cockpit_tracker_entry_free     (Entry                 *entry);
 Entry    *_cockpit_tracker_find_entry     (CockpitActionTracker  *self,
                                            const char            *key);
@@ -64,7 +67,32 @@ gboolean  _cockpit_tracker_call_resolve   (Call                  *call,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, _cockpit_tracker_call_free)
 
+/* The journal (cockpit-action-journal.c).  A damaged journal is set aside
+ * by a read, or by the read a save begins with; @damage then gets the
+ * sentence for people that the tracker tells, @aside the copy's path,
+ * and both are NULL otherwise. */
+GPtrArray *_cockpit_journal_read          (CockpitActionTracker  *self,
+                                           JsonArray            **others,
+                                           char                 **damage,
+                                           char                 **aside);
+gboolean   _cockpit_journal_save          (CockpitActionTracker  *self,
+                                           char                 **damage,
+                                           char                 **aside,
+                                           GError               **error);
+GError    *_cockpit_journal_error         (CockpitActionTracker  *self);
+void       _cockpit_journal_clean_up      (CockpitActionTracker  *self);
+
 /* Following (cockpit-action-tracker.c) */
+/* Saves the journal, telling of a damaged one found on the way. */
+gboolean  _cockpit_tracker_save_journal   (CockpitActionTracker  *self,
+                                           GError               **error);
+/* Sends the request of @entry, with the parameters it was journalled with. */
+void      _cockpit_tracker_send_entry     (CockpitActionTracker  *self,
+                                           Entry                 *entry,
+                                           CockpitEnvironment    *environment,
+                                           GCancellable          *cancellable,
+                                           GAsyncReadyCallback    callback,
+                                           gpointer               user_data);
 void      _cockpit_tracker_schedule       (CockpitActionTracker  *self,
                                            Entry                 *entry,
                                            guint                  delay_ms);
@@ -73,25 +101,5 @@ void      _cockpit_tracker_adopt_action   (CockpitActionTracker  *self,
                                            CockpitAction         *action);
 void      _cockpit_tracker_remove_entry   (CockpitActionTracker  *self,
                                            Entry                 *entry);
-void      _cockpit_tracker_not_started    (CockpitActionTracker  *self,
-                                           Entry                 *entry,
-                                           const char            *message);
-/* Keeps @message as the journal problem and emits "journal-damaged". */
-void      _cockpit_tracker_report_damage  (CockpitActionTracker  *self,
-                                           const char            *message,
-                                           const char            *aside);
-
-/* Starting (cockpit-action-tracker-start.c) */
-void      _cockpit_tracker_start_followup (CockpitActionTracker  *self,
-                                           Entry                 *entry,
-                                           CockpitAction         *action);
-
-/* The journal (cockpit-action-journal.c) */
-GPtrArray *_cockpit_journal_read          (CockpitActionTracker  *self,
-                                           JsonArray            **others);
-gboolean   _cockpit_journal_save          (CockpitActionTracker  *self,
-                                           GError               **error);
-GError    *_cockpit_journal_error         (CockpitActionTracker  *self);
-void       _cockpit_journal_clean_up      (CockpitActionTracker  *self);
 
 G_END_DECLS

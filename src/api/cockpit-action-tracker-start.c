@@ -1,133 +1,16 @@
-/* cockpit-action-tracker-start.c: starting an intent, and the upgrade that follows a backup.
+/* cockpit-action-tracker-start.c: starting an intent, alone or with the upgrade that follows a backup.
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The top of the tracker's files: an intent is journalled, sent, and
+ * handed to the following of cockpit-action-tracker.c once it is
+ * answered.  The upgrade that follows a backup is started there, when
+ * the backup ends.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "cockpit-action-tracker-entry-private.h"
-
-/* Sends the request of @entry, with the parameters it was journalled with. */
-static void
-send_entry (CockpitActionTracker *self,
-            Entry                *entry,
-            CockpitEnvironment   *environment,
-            GCancellable         *cancellable,
-            GAsyncReadyCallback   callback,
-            gpointer              user_data)
-{
-  const CockpitIntent *intent = &entry->intent;
-
-  entry->busy = TRUE;
-
-  switch (intent->kind)
-    {
-    case COCKPIT_ACTION_KIND_UPGRADE:
-      cockpit_client_upgrade_async (self->client, environment, intent->target_version, intent->key,
-                                    cancellable, callback, user_data);
-      break;
-    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
-      cockpit_client_extend_upgrade_backup_async (self->client, environment, intent->expires_at, intent->key,
-                                                  cancellable, callback, user_data);
-      break;
-    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
-      cockpit_client_delete_upgrade_backup_async (self->client, environment, intent->key,
-                                                  cancellable, callback, user_data);
-      break;
-    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
-      cockpit_client_restore_upgrade_backup_async (self->client, environment, intent->key,
-                                                   cancellable, callback, user_data);
-      break;
-    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
-      cockpit_client_create_backup_async (self->client, environment, intent->key,
-                                          cancellable, callback, user_data);
-      break;
-    case COCKPIT_ACTION_KIND_TEARDOWN:
-    default:
-      cockpit_client_teardown_async (self->client, environment, intent->key,
-                                     cancellable, callback, user_data);
-      break;
-    }
-}
-
-static void
-followup_sent_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(Call) call = user_data;
-  g_autoptr(CockpitActionTracker) self = NULL;
-  g_autoptr(CockpitAction) action = NULL;
-  g_autoptr(GError) error = NULL;
-  Entry *entry;
-
-  action = cockpit_client_start_action_finish (COCKPIT_CLIENT (object), result, &error);
-  if (!_cockpit_tracker_call_resolve (call, &self, &entry))
-    return;
-  entry->busy = FALSE;
-
-  if (action != NULL)
-    _cockpit_tracker_adopt_action (self, entry, action);
-  else if (cockpit_client_error_is_rejection (error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade could not be started: %s"),
-                                                  error->message);
-      _cockpit_tracker_not_started (self, entry, message);
-    }
-  else
-    _cockpit_tracker_schedule (self, entry, self->first_ms);
-}
-
-/* The action of @entry has ended: starts what was to follow it, or says
- * why it will not happen. */
-void
-_cockpit_tracker_start_followup (CockpitActionTracker *self,
-                                 Entry                *entry,
-                                 CockpitAction        *action)
-{
-  const CockpitIntentFollowup *then = entry->intent.then;
-  g_autoptr(CockpitEnvironment) environment = cockpit_environment_new ();
-  Entry *next;
-
-  next = g_new0 (Entry, 1);
-  next->intent.key = cockpit_client_new_idempotency_key ();
-  next->intent.cockpit = g_strdup (entry->intent.cockpit);
-  next->intent.package_id = g_strdup (entry->intent.package_id);
-  next->intent.environment_id = g_strdup (entry->intent.environment_id);
-  next->intent.kind = then->kind;
-  next->intent.target_version = g_strdup (then->target_version);
-  next->intent.started_at = g_date_time_new_now_utc ();
-  g_ptr_array_add (self->entries, next);
-
-  if (cockpit_action_get_status (action) != COCKPIT_ACTION_STATUS_SUCCEEDED)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: "The upgrade of Live to 6.3.21 was not started because the backup of Live failed." */
-      message = g_strdup_printf (_("The upgrade of %s to %s was not started because the backup of Live failed."),
-                                 cockpit_environment_kind_get_label (then->environment_kind),
-                                 then->target_version);
-      _cockpit_tracker_not_started (self, next, message);
-      return;
-    }
-
-  if (!_cockpit_journal_save (self, NULL))
-    {
-      g_autoptr(GError) error = _cockpit_journal_error (self);
-      g_autofree char *message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade could not be started: %s"),
-                                                  error->message);
-
-      _cockpit_tracker_not_started (self, next, message);
-      return;
-    }
-
-  /* The environment as the client needs it: ids, and the kind for the
-   * wording of errors. */
-  cockpit_environment_set_id (environment, next->intent.environment_id);
-  cockpit_environment_set_package_id (environment, next->intent.package_id);
-  cockpit_environment_set_kind (environment, then->environment_kind);
-  send_entry (self, next, environment, self->cancellable, followup_sent_cb, _cockpit_tracker_call_new (self, next));
-}
 
 static void
 start_cb (GObject      *object,
@@ -219,7 +102,7 @@ start_intent (CockpitActionTracker  *self,
 
   /* Written down before it is sent, so that a crash cannot lose it; what
    * cannot be written down is not sent. */
-  if (!_cockpit_journal_save (self, NULL))
+  if (!_cockpit_tracker_save_journal (self, NULL))
     {
       g_ptr_array_remove (self->entries, entry);
       g_task_return_error (task, _cockpit_journal_error (self));
@@ -230,7 +113,7 @@ start_intent (CockpitActionTracker  *self,
   if (self->hook != NULL)
     self->hook (self, "after-journal", self->hook_data);
 
-  send_entry (self, entry, environment, cancellable, start_cb, g_steal_pointer (&task));
+  _cockpit_tracker_send_entry (self, entry, environment, cancellable, start_cb, g_steal_pointer (&task));
 }
 
 void

@@ -8,9 +8,10 @@
  * again, cockpit_action_tracker_resume() reads the journal and picks up
  * where it stopped.  An intent whose answer never came is resolved by
  * looking at the package's actions, never by sending it blindly again.
- * Starting is in cockpit-action-tracker-start.c, the journal file in
- * cockpit-action-journal.c, an intent as typed data in
- * cockpit-action-intent.c.
+ * When a backup ends, the upgrade journalled to follow it is started
+ * here too.  Starting an intent (cockpit-action-tracker-start.c) builds
+ * on this file; this one uses the journal file (cockpit-action-journal.c)
+ * and the entries (cockpit-action-tracker-entry.c), never the starting.
  */
 #include "config.h"
 
@@ -47,66 +48,47 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-void
-_cockpit_tracker_entry_free (Entry *entry)
+/* The journal ---------------------------------------------------------------- */
+
+/* Keeps @message as the journal problem and emits "journal-damaged"; a
+ * NULL @message (the journal was whole) says nothing. */
+static void
+report_damage (CockpitActionTracker *self,
+               const char           *message,
+               const char           *aside)
 {
-  if (entry == NULL)
+  if (message == NULL)
     return;
 
-  g_clear_handle_id (&entry->timeout_id, g_source_remove);
-  cockpit_intent_clear (&entry->intent);
-  g_clear_object (&entry->action);
-  g_free (entry);
-}
-
-Call *
-_cockpit_tracker_call_new (CockpitActionTracker *self,
-                           Entry                *entry)
-{
-  Call *call = g_new0 (Call, 1);
-
-  g_weak_ref_init (&call->tracker, self);
-  call->key = g_strdup (entry->intent.key);
-  return call;
-}
-
-void
-_cockpit_tracker_call_free (Call *call)
-{
-  g_weak_ref_clear (&call->tracker);
-  g_free (call->key);
-  g_free (call);
-}
-
-Entry *
-_cockpit_tracker_find_entry (CockpitActionTracker *self,
-                             const char           *key)
-{
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_strcmp0 (entry->intent.key, key) == 0)
-        return entry;
-    }
-  return NULL;
+  g_free (self->journal_problem);
+  self->journal_problem = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL_PROBLEM]);
+  g_signal_emit (self, signals[JOURNAL_DAMAGED], 0, message, aside);
 }
 
 gboolean
-_cockpit_tracker_call_resolve (Call                  *call,
-                               CockpitActionTracker **self,
-                               Entry                **entry)
+_cockpit_tracker_save_journal (CockpitActionTracker  *self,
+                               GError               **error)
 {
-  *self = g_weak_ref_get (&call->tracker);
-  if (*self == NULL)
-    return FALSE;
-  *entry = _cockpit_tracker_find_entry (*self, call->key);
-  if (*entry == NULL)
-    {
-      g_clear_object (self);
-      return FALSE;
-    }
-  return TRUE;
+  g_autofree char *damage = NULL;
+  g_autofree char *aside = NULL;
+  gboolean saved = _cockpit_journal_save (self, &damage, &aside, error);
+
+  report_damage (self, damage, aside);
+  return saved;
+}
+
+/* Reads the journal and tells of a damaged one. */
+static GPtrArray *
+read_journal (CockpitActionTracker  *self,
+              JsonArray            **others)
+{
+  g_autofree char *damage = NULL;
+  g_autofree char *aside = NULL;
+  GPtrArray *entries = _cockpit_journal_read (self, others, &damage, &aside);
+
+  report_damage (self, damage, aside);
+  return entries;
 }
 
 /* Following ------------------------------------------------------------------ */
@@ -121,7 +103,7 @@ _cockpit_tracker_remove_entry (CockpitActionTracker *self,
       g_list_store_find (self->actions, entry->action, &position))
     g_list_store_remove (self->actions, position);
   g_ptr_array_remove (self->entries, entry);
-  _cockpit_journal_save (self, NULL);
+  _cockpit_tracker_save_journal (self, NULL);
 }
 
 static gboolean
@@ -142,12 +124,156 @@ _cockpit_tracker_adopt_action (CockpitActionTracker *self,
   g_list_store_append (self->actions, action);
   /* The action runs whether or not this is written down; if not, it is
    * followed until the app closes. */
-  _cockpit_journal_save (self, NULL);
+  _cockpit_tracker_save_journal (self, NULL);
 
   g_signal_emit (self, signals[ACTION_STARTED], 0, action);
 
   entry->interval_ms = self->first_ms;
   _cockpit_tracker_schedule (self, entry, entry->interval_ms);
+}
+
+/* Removes @entry, whose intent never started an action, and says so. */
+static void
+not_started (CockpitActionTracker *self,
+             Entry                *entry,
+             const char           *message)
+{
+  g_autofree char *package_id = g_strdup (entry->intent.package_id);
+  g_autofree char *environment_id = g_strdup (entry->intent.environment_id);
+  CockpitActionKind kind = entry->intent.kind;
+
+  _cockpit_tracker_remove_entry (self, entry);
+  g_signal_emit (self, signals[ACTION_NOT_STARTED], 0, package_id, environment_id, kind, message);
+}
+
+/* Follow-ups ----------------------------------------------------------------- */
+
+void
+_cockpit_tracker_send_entry (CockpitActionTracker *self,
+                             Entry                *entry,
+                             CockpitEnvironment   *environment,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  const CockpitIntent *intent = &entry->intent;
+
+  entry->busy = TRUE;
+
+  switch (intent->kind)
+    {
+    case COCKPIT_ACTION_KIND_UPGRADE:
+      cockpit_client_upgrade_async (self->client, environment, intent->target_version, intent->key,
+                                    cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
+      cockpit_client_extend_upgrade_backup_async (self->client, environment, intent->expires_at, intent->key,
+                                                  cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
+      cockpit_client_delete_upgrade_backup_async (self->client, environment, intent->key,
+                                                  cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
+      cockpit_client_restore_upgrade_backup_async (self->client, environment, intent->key,
+                                                   cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
+      cockpit_client_create_backup_async (self->client, environment, intent->key,
+                                          cancellable, callback, user_data);
+      break;
+    case COCKPIT_ACTION_KIND_TEARDOWN:
+    default:
+      cockpit_client_teardown_async (self->client, environment, intent->key,
+                                     cancellable, callback, user_data);
+      break;
+    }
+}
+
+/* The backup has succeeded, but the upgrade to follow it could not be
+ * started, for @reason. */
+static void
+followup_refused (CockpitActionTracker *self,
+                  Entry                *next,
+                  const char           *reason)
+{
+  g_autofree char *message = g_strdup_printf (_("The backup of Live has succeeded, but the upgrade could not be started: %s"),
+                                              reason);
+
+  not_started (self, next, message);
+}
+
+static void
+followup_sent_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(CockpitActionTracker) self = NULL;
+  g_autoptr(CockpitAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  Entry *entry;
+
+  action = cockpit_client_start_action_finish (COCKPIT_CLIENT (object), result, &error);
+  if (!_cockpit_tracker_call_resolve (call, &self, &entry))
+    return;
+  entry->busy = FALSE;
+
+  if (action != NULL)
+    _cockpit_tracker_adopt_action (self, entry, action);
+  else if (cockpit_client_error_is_rejection (error))
+    followup_refused (self, entry, error->message);
+  else
+    _cockpit_tracker_schedule (self, entry, self->first_ms);
+}
+
+/* The action of @entry has ended: starts what was to follow it, or says
+ * why it will not happen. */
+static void
+start_followup (CockpitActionTracker *self,
+                Entry                *entry,
+                CockpitAction        *action)
+{
+  const CockpitIntentFollowup *then = entry->intent.then;
+  g_autoptr(CockpitEnvironment) environment = cockpit_environment_new ();
+  Entry *next;
+
+  next = g_new0 (Entry, 1);
+  next->intent.key = cockpit_client_new_idempotency_key ();
+  next->intent.cockpit = g_strdup (entry->intent.cockpit);
+  next->intent.package_id = g_strdup (entry->intent.package_id);
+  next->intent.environment_id = g_strdup (entry->intent.environment_id);
+  next->intent.kind = then->kind;
+  next->intent.target_version = g_strdup (then->target_version);
+  next->intent.started_at = g_date_time_new_now_utc ();
+  g_ptr_array_add (self->entries, next);
+
+  if (cockpit_action_get_status (action) != COCKPIT_ACTION_STATUS_SUCCEEDED)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: "The upgrade of Live to 6.3.21 was not started because the backup of Live failed." */
+      message = g_strdup_printf (_("The upgrade of %s to %s was not started because the backup of Live failed."),
+                                 cockpit_environment_kind_get_label (then->environment_kind),
+                                 then->target_version);
+      not_started (self, next, message);
+      return;
+    }
+
+  if (!_cockpit_tracker_save_journal (self, NULL))
+    {
+      g_autoptr(GError) error = _cockpit_journal_error (self);
+
+      followup_refused (self, next, error->message);
+      return;
+    }
+
+  /* The environment as the client needs it: ids, and the kind for the
+   * wording of errors. */
+  cockpit_environment_set_id (environment, next->intent.environment_id);
+  cockpit_environment_set_package_id (environment, next->intent.package_id);
+  cockpit_environment_set_kind (environment, then->environment_kind);
+  _cockpit_tracker_send_entry (self, next, environment, self->cancellable, followup_sent_cb, _cockpit_tracker_call_new (self, next));
 }
 
 static void
@@ -159,23 +285,10 @@ finish_entry (CockpitActionTracker *self,
   /* What follows is written down before this entry goes, so that a
    * crash in between loses neither. */
   if (entry->intent.then != NULL)
-    _cockpit_tracker_start_followup (self, entry, action);
+    start_followup (self, entry, action);
 
   _cockpit_tracker_remove_entry (self, entry);
   g_signal_emit (self, signals[ACTION_FINISHED], 0, action);
-}
-
-void
-_cockpit_tracker_not_started (CockpitActionTracker *self,
-                              Entry                *entry,
-                              const char           *message)
-{
-  g_autofree char *package_id = g_strdup (entry->intent.package_id);
-  g_autofree char *environment_id = g_strdup (entry->intent.environment_id);
-  CockpitActionKind kind = entry->intent.kind;
-
-  _cockpit_tracker_remove_entry (self, entry);
-  g_signal_emit (self, signals[ACTION_NOT_STARTED], 0, package_id, environment_id, kind, message);
 }
 
 static void
@@ -201,7 +314,7 @@ poll_cb (GObject      *object,
         return;
       if (g_error_matches (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_NOT_FOUND))
         {
-          _cockpit_tracker_not_started (self, entry, _("The cockpit no longer knows this action. Reload the package to see its current state."));
+          not_started (self, entry, _("The cockpit no longer knows this action. Reload the package to see its current state."));
           return;
         }
 
@@ -289,7 +402,7 @@ resolve_cb (GObject      *object,
         }
     }
 
-  _cockpit_tracker_not_started (self, entry, _("The cockpit never received the request, so nothing was started. Start it again if you still want it."));
+  not_started (self, entry, _("The cockpit never received the request, so nothing was started. Start it again if you still want it."));
 }
 
 static gboolean
@@ -360,7 +473,7 @@ cockpit_action_tracker_resume (CockpitActionTracker *self)
   g_return_if_fail (COCKPIT_IS_ACTION_TRACKER (self));
 
   _cockpit_journal_clean_up (self);
-  entries = _cockpit_journal_read (self, &others);
+  entries = read_journal (self, &others);
   json_array_unref (others);
 
   for (guint i = 0; i < entries->len; i++)
@@ -392,17 +505,6 @@ cockpit_action_tracker_resume (CockpitActionTracker *self)
       entry->interval_ms = self->first_ms;
       _cockpit_tracker_schedule (self, entry, 0);
     }
-}
-
-void
-_cockpit_tracker_report_damage (CockpitActionTracker *self,
-                                const char           *message,
-                                const char           *aside)
-{
-  g_free (self->journal_problem);
-  self->journal_problem = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL_PROBLEM]);
-  g_signal_emit (self, signals[JOURNAL_DAMAGED], 0, message, aside);
 }
 
 const char *
@@ -653,7 +755,7 @@ cockpit_action_tracker_read_journal (CockpitActionTracker *self,
 
   g_return_val_if_fail (COCKPIT_IS_ACTION_TRACKER (self), 0);
 
-  entries = _cockpit_journal_read (self, &others);
+  entries = read_journal (self, &others);
   *n_others = json_array_get_length (others);
   return entries->len;
 }

@@ -7,12 +7,14 @@
  * step waiting for their approval, a step the cockpit started by itself
  * (a soak gate, a start time), and the end of a plan, which it reads
  * from GET /plans/{id} once the plan has left active_plan.  It also
- * refreshes at the moments a plan moves on by itself, and often while a
- * step runs, so that what is shown follows the plan.
+ * asks for a refresh at the moments a plan moves on by itself, and often
+ * while a step runs, so that what is shown follows the plan.  It knows
+ * the session's client and packages, not the session: what it sees, it
+ * tells by its signals, and the session emits them again as its own.
  */
 #include "config.h"
 
-#include "cockpit-session-private.h"
+#include "cockpit-session-plans-private.h"
 
 /* How often the packages are read while a plan step runs, and how long
  * after a gate's or a start's time (the cockpit's clock may be a little
@@ -28,13 +30,29 @@ typedef struct {
 
 struct _CockpitSessionPlans
 {
-  CockpitSession *session;
+  GObject parent_instance;
+
+  /* Owned references */
+  CockpitClient  *client;
+  GListModel     *packages;  /* the session's, merged in place */
+
   GHashTable     *followed;  /* package id → Followed */
   GHashTable     *said;      /* "event:plan:environment" already said */
   GCancellable   *cancellable;
   guint           timeout_id;
   gboolean        primed;    /* a first refresh was seen */
 };
+
+G_DEFINE_FINAL_TYPE (CockpitSessionPlans, cockpit_session_plans, G_TYPE_OBJECT)
+
+enum {
+  PLAN_CHANGED,
+  PLAN_EVENT,
+  REFRESH_DUE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 followed_free (Followed *followed)
@@ -46,38 +64,82 @@ followed_free (Followed *followed)
 }
 
 CockpitSessionPlans *
-_cockpit_session_plans_new (CockpitSession *session)
+_cockpit_session_plans_new (CockpitClient *client,
+                            GListModel    *packages)
 {
-  CockpitSessionPlans *plans = g_new0 (CockpitSessionPlans, 1);
+  CockpitSessionPlans *self = g_object_new (COCKPIT_TYPE_SESSION_PLANS, NULL);
 
-  plans->session = session;
-  plans->followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) followed_free);
-  plans->said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  plans->cancellable = g_cancellable_new ();
-  return plans;
+  self->client = g_object_ref (client);
+  self->packages = g_object_ref (packages);
+  return self;
 }
 
-void
-_cockpit_session_plans_free (CockpitSessionPlans *plans)
+static void
+cockpit_session_plans_dispose (GObject *object)
 {
-  g_cancellable_cancel (plans->cancellable);
-  g_clear_object (&plans->cancellable);
-  g_clear_handle_id (&plans->timeout_id, g_source_remove);
-  g_hash_table_unref (plans->followed);
-  g_hash_table_unref (plans->said);
-  g_free (plans);
+  CockpitSessionPlans *self = (CockpitSessionPlans *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  G_OBJECT_CLASS (cockpit_session_plans_parent_class)->dispose (object);
+}
+
+static void
+cockpit_session_plans_finalize (GObject *object)
+{
+  CockpitSessionPlans *self = (CockpitSessionPlans *) object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->packages);
+  g_hash_table_unref (self->followed);
+  g_hash_table_unref (self->said);
+
+  G_OBJECT_CLASS (cockpit_session_plans_parent_class)->finalize (object);
+}
+
+static void
+cockpit_session_plans_class_init (CockpitSessionPlansClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cockpit_session_plans_dispose;
+  object_class->finalize = cockpit_session_plans_finalize;
+
+  /* The session emits these again as its own signals of the same names. */
+  signals[PLAN_CHANGED] =
+    g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COCKPIT_TYPE_PACKAGE);
+  signals[PLAN_EVENT] =
+    g_signal_new ("plan-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  COCKPIT_TYPE_PACKAGE, COCKPIT_TYPE_PLAN, G_TYPE_INT);
+  /* A plan moves on by itself about now, or a step runs: the packages
+   * should be read again. */
+  signals[REFRESH_DUE] =
+    g_signal_new ("refresh-due", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+cockpit_session_plans_init (CockpitSessionPlans *self)
+{
+  self->followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) followed_free);
+  self->said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
 }
 
 static Followed *
-followed_of (CockpitSessionPlans *plans,
+followed_of (CockpitSessionPlans *self,
              const char          *package_id)
 {
-  Followed *followed = g_hash_table_lookup (plans->followed, package_id);
+  Followed *followed = g_hash_table_lookup (self->followed, package_id);
 
   if (followed == NULL)
     {
       followed = g_new0 (Followed, 1);
-      g_hash_table_insert (plans->followed, g_strdup (package_id), followed);
+      g_hash_table_insert (self->followed, g_strdup (package_id), followed);
     }
   return followed;
 }
@@ -106,7 +168,7 @@ fingerprint (CockpitPlan *plan)
 
 /* Says @event once for this plan and step. */
 static void
-say (CockpitSessionPlans *plans,
+say (CockpitSessionPlans *self,
      CockpitPackage      *package,
      CockpitPlan         *plan,
      CockpitPlanStep     *step,
@@ -116,9 +178,9 @@ say (CockpitSessionPlans *plans,
   g_autofree char *key = g_strdup_printf ("%d:%s:%d", event, cockpit_plan_get_id (plan),
                                           step ? (int) cockpit_plan_step_get_environment (step) : 0);
 
-  if (!g_hash_table_add (plans->said, g_steal_pointer (&key)) || !aloud)
+  if (!g_hash_table_add (self->said, g_steal_pointer (&key)) || !aloud)
     return;
-  _cockpit_session_emit_plan_event (plans->session, package, plan, event);
+  g_signal_emit (self, signals[PLAN_EVENT], 0, package, plan, (int) event);
 }
 
 /* A step the cockpit started by itself: after a soak gate, or the first
@@ -138,7 +200,7 @@ started_by_clock (CockpitPlan     *plan,
 }
 
 static void
-look_at_active (CockpitSessionPlans *plans,
+look_at_active (CockpitSessionPlans *self,
                 CockpitPackage      *package,
                 CockpitPlan         *plan)
 {
@@ -148,9 +210,9 @@ look_at_active (CockpitSessionPlans *plans,
   /* A gate found open by the first refresh is said too: the app may have
    * been started at log-in, after it opened. */
   if (waiting != NULL)
-    say (plans, package, plan, waiting, COCKPIT_PLAN_EVENT_APPROVAL_NEEDED, TRUE);
+    say (self, package, plan, waiting, COCKPIT_PLAN_EVENT_APPROVAL_NEEDED, TRUE);
   if (current != NULL && started_by_clock (plan, current))
-    say (plans, package, plan, current, COCKPIT_PLAN_EVENT_STEP_STARTED, plans->primed);
+    say (self, package, plan, current, COCKPIT_PLAN_EVENT_STEP_STARTED, self->primed);
 }
 
 typedef struct {
@@ -166,7 +228,7 @@ ended_plan_cb (GObject      *object,
   EndRead *read = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CockpitPlan) plan = cockpit_client_plan_finish (COCKPIT_CLIENT (object), result, &error);
-  CockpitSessionPlans *plans = read->plans;
+  CockpitSessionPlans *self = read->plans;
   g_autoptr(CockpitPackage) package = read->package;
   Followed *followed;
 
@@ -179,20 +241,20 @@ ended_plan_cb (GObject      *object,
       return;
     }
 
-  followed = followed_of (plans, cockpit_package_get_id (package));
+  followed = followed_of (self, cockpit_package_get_id (package));
   g_set_object (&followed->ended, plan);
-  _cockpit_session_emit_plan_changed (plans->session, package);
+  g_signal_emit (self, signals[PLAN_CHANGED], 0, package);
 
   switch (cockpit_plan_get_status (plan))
     {
     case COCKPIT_PLAN_STATUS_SUCCEEDED:
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, TRUE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, TRUE);
       break;
     case COCKPIT_PLAN_STATUS_FAILED:
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, TRUE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, TRUE);
       break;
     case COCKPIT_PLAN_STATUS_CANCELLED:
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, TRUE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, TRUE);
       break;
     case COCKPIT_PLAN_STATUS_SCHEDULED:
     case COCKPIT_PLAN_STATUS_RUNNING:
@@ -207,10 +269,10 @@ ended_plan_cb (GObject      *object,
 static gboolean
 due_cb (gpointer user_data)
 {
-  CockpitSessionPlans *plans = user_data;
+  CockpitSessionPlans *self = user_data;
 
-  plans->timeout_id = 0;
-  cockpit_session_refresh (plans->session);
+  self->timeout_id = 0;
+  g_signal_emit (self, signals[REFRESH_DUE], 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -241,17 +303,16 @@ next_refresh_in (CockpitPlan *plan,
 }
 
 void
-_cockpit_session_plans_refreshed (CockpitSessionPlans *plans)
+_cockpit_session_plans_refreshed (CockpitSessionPlans *self,
+                                  GDateTime           *now)
 {
-  GListModel *packages = cockpit_session_get_packages (plans->session);
-  g_autoptr(GDateTime) now = cockpit_session_dup_now (plans->session);
   gint64 soonest = G_MAXINT64;
 
-  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->packages); i++)
     {
-      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (self->packages, i);
       CockpitPlan *active = cockpit_package_get_active_plan (package);
-      Followed *followed = followed_of (plans, cockpit_package_get_id (package));
+      Followed *followed = followed_of (self, cockpit_package_get_id (package));
       g_autofree char *print = active ? fingerprint (active) : NULL;
       gboolean changed = g_strcmp0 (print, followed->fingerprint) != 0;
 
@@ -261,10 +322,10 @@ _cockpit_session_plans_refreshed (CockpitSessionPlans *plans)
         {
           EndRead *read = g_new0 (EndRead, 1);
 
-          read->plans = plans;
+          read->plans = self;
           read->package = g_object_ref (package);
-          cockpit_client_get_plan_async (cockpit_session_get_client (plans->session), followed->plan_id,
-                                         plans->cancellable, ended_plan_cb, read);
+          cockpit_client_get_plan_async (self->client, followed->plan_id,
+                                         self->cancellable, ended_plan_cb, read);
         }
 
       if (active != NULL)
@@ -273,7 +334,7 @@ _cockpit_session_plans_refreshed (CockpitSessionPlans *plans)
           if (followed->ended != NULL &&
               g_strcmp0 (cockpit_plan_get_id (followed->ended), cockpit_plan_get_id (active)) != 0)
             g_clear_object (&followed->ended);
-          look_at_active (plans, package, active);
+          look_at_active (self, package, active);
           soonest = MIN (soonest, next_refresh_in (active, now));
         }
 
@@ -282,38 +343,36 @@ _cockpit_session_plans_refreshed (CockpitSessionPlans *plans)
       g_free (followed->fingerprint);
       followed->fingerprint = g_steal_pointer (&print);
       if (changed)
-        _cockpit_session_emit_plan_changed (plans->session, package);
+        g_signal_emit (self, signals[PLAN_CHANGED], 0, package);
     }
 
-  plans->primed = TRUE;
+  self->primed = TRUE;
 
-  g_clear_handle_id (&plans->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (soonest != G_MAXINT64)
-    plans->timeout_id = g_timeout_add_seconds ((guint) MIN (soonest, 24 * 3600), due_cb, plans);
+    self->timeout_id = g_timeout_add_seconds ((guint) MIN (soonest, 24 * 3600), due_cb, self);
 }
 
 CockpitPlan *
-_cockpit_session_plans_get (CockpitSessionPlans *plans,
+_cockpit_session_plans_get (CockpitSessionPlans *self,
                             CockpitPackage      *package)
 {
   Followed *followed;
 
   if (cockpit_package_get_active_plan (package) != NULL)
     return cockpit_package_get_active_plan (package);
-  followed = g_hash_table_lookup (plans->followed, cockpit_package_get_id (package));
+  followed = g_hash_table_lookup (self->followed, cockpit_package_get_id (package));
   return followed != NULL ? followed->ended : NULL;
 }
 
 CockpitPlan *
-_cockpit_session_plans_find (CockpitSessionPlans *plans,
+_cockpit_session_plans_find (CockpitSessionPlans *self,
                              const char          *plan_id)
 {
-  GListModel *packages = cockpit_session_get_packages (plans->session);
-
-  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->packages); i++)
     {
-      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
-      CockpitPlan *plan = _cockpit_session_plans_get (plans, package);
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (self->packages, i);
+      CockpitPlan *plan = _cockpit_session_plans_get (self, package);
 
       if (plan != NULL && g_strcmp0 (cockpit_plan_get_id (plan), plan_id) == 0)
         return plan;
@@ -322,12 +381,12 @@ _cockpit_session_plans_find (CockpitSessionPlans *plans,
 }
 
 void
-_cockpit_session_plans_answered (CockpitSessionPlans *plans,
+_cockpit_session_plans_answered (CockpitSessionPlans *self,
                                  CockpitPackage      *package,
                                  CockpitPlan         *plan)
 {
   CockpitPlan *active = cockpit_package_get_active_plan (package);
-  Followed *followed = followed_of (plans, cockpit_package_get_id (package));
+  Followed *followed = followed_of (self, cockpit_package_get_id (package));
 
   if (cockpit_plan_is_active (plan))
     {
@@ -338,7 +397,7 @@ _cockpit_session_plans_answered (CockpitSessionPlans *plans,
       active = cockpit_package_get_active_plan (package);
       if (followed->ended != NULL)
         g_clear_object (&followed->ended);
-      look_at_active (plans, package, active);
+      look_at_active (self, package, active);
       g_free (followed->plan_id);
       followed->plan_id = g_strdup (cockpit_plan_get_id (active));
       g_free (followed->fingerprint);
@@ -352,170 +411,10 @@ _cockpit_session_plans_answered (CockpitSessionPlans *plans,
       g_set_object (&followed->ended, plan);
       g_clear_pointer (&followed->plan_id, g_free);
       g_clear_pointer (&followed->fingerprint, g_free);
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, FALSE);
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, FALSE);
-      say (plans, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, FALSE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_CANCELLED, FALSE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_SUCCEEDED, FALSE);
+      say (self, package, plan, NULL, COCKPIT_PLAN_EVENT_FAILED, FALSE);
     }
 
-  _cockpit_session_emit_plan_changed (plans->session, package);
-}
-
-/* Upgrade plans ---------------------------------------------------------------- */
-
-CockpitPlan *
-cockpit_session_get_plan (CockpitSession *self,
-                          CockpitPackage *package)
-{
-  g_return_val_if_fail (COCKPIT_IS_SESSION (self), NULL);
-  g_return_val_if_fail (COCKPIT_IS_PACKAGE (package), NULL);
-
-  if (_cockpit_session_get_plans (self) == NULL)
-    return NULL;
-  return _cockpit_session_plans_get (_cockpit_session_get_plans (self), package);
-}
-
-CockpitPlan *
-cockpit_session_find_plan (CockpitSession *self,
-                           const char     *plan_id)
-{
-  g_return_val_if_fail (COCKPIT_IS_SESSION (self), NULL);
-  g_return_val_if_fail (plan_id != NULL, NULL);
-
-  if (_cockpit_session_get_plans (self) == NULL)
-    return NULL;
-  return _cockpit_session_plans_find (_cockpit_session_get_plans (self), plan_id);
-}
-
-typedef struct {
-  char *package_id;
-  char *idempotency_key;
-} PlanCall;
-
-static void
-plan_call_free (PlanCall *call)
-{
-  g_free (call->package_id);
-  g_free (call->idempotency_key);
-  g_free (call);
-}
-
-static void
-plan_call_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CockpitSession *self = g_task_get_source_object (task);
-  PlanCall *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CockpitPlan) plan = cockpit_client_plan_finish (COCKPIT_CLIENT (object), result, &error);
-  CockpitPackage *package;
-
-  if (plan == NULL)
-    {
-      /* A refusal may mean the data shown is old: load it again. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cockpit_session_refresh (self);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  package = cockpit_session_find_package (self, cockpit_plan_get_package_id (plan));
-  if (package == NULL && call->package_id != NULL)
-    package = cockpit_session_find_package (self, call->package_id);
-  if (package != NULL && _cockpit_session_get_plans (self) != NULL)
-    _cockpit_session_plans_answered (_cockpit_session_get_plans (self), package, plan);
-  cockpit_session_refresh (self);
-  g_task_return_pointer (task, g_steal_pointer (&plan), g_object_unref);
-}
-
-static GTask *
-plan_task (CockpitSession      *self,
-           const char          *package_id,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  PlanCall *call = g_new0 (PlanCall, 1);
-
-  g_task_set_source_tag (task, cockpit_session_plan_finish);
-  call->package_id = g_strdup (package_id);
-  /* One key per call: a retry after a lost answer is the same request. */
-  call->idempotency_key = cockpit_client_new_idempotency_key ();
-  g_task_set_task_data (task, call, (GDestroyNotify) plan_call_free);
-  return task;
-}
-
-void
-cockpit_session_create_plan_async (CockpitSession           *self,
-                                   CockpitPackage           *package,
-                                   const CockpitPlanRequest *request,
-                                   const char               *idempotency_key,
-                                   GCancellable             *cancellable,
-                                   GAsyncReadyCallback       callback,
-                                   gpointer                  user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (COCKPIT_IS_SESSION (self));
-  g_return_if_fail (COCKPIT_IS_PACKAGE (package));
-  g_return_if_fail (request != NULL);
-  g_return_if_fail (idempotency_key != NULL);
-
-  task = plan_task (self, cockpit_package_get_id (package), cancellable, callback, user_data);
-  cockpit_client_create_plan_async (cockpit_session_get_client (self), cockpit_package_get_id (package), request,
-                                    idempotency_key, cancellable, plan_call_cb, task);
-}
-
-void
-cockpit_session_approve_plan_async (CockpitSession      *self,
-                                    const char          *plan_id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  CockpitPlan *plan;
-  GTask *task;
-
-  g_return_if_fail (COCKPIT_IS_SESSION (self));
-  g_return_if_fail (plan_id != NULL);
-
-  plan = cockpit_session_find_plan (self, plan_id);
-  task = plan_task (self, plan ? cockpit_plan_get_package_id (plan) : NULL, cancellable, callback, user_data);
-  cockpit_client_approve_plan_async (cockpit_session_get_client (self), plan_id,
-                                     ((PlanCall *) g_task_get_task_data (task))->idempotency_key,
-                                     cancellable, plan_call_cb, task);
-}
-
-void
-cockpit_session_cancel_plan_async (CockpitSession      *self,
-                                   const char          *plan_id,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  CockpitPlan *plan;
-  GTask *task;
-
-  g_return_if_fail (COCKPIT_IS_SESSION (self));
-  g_return_if_fail (plan_id != NULL);
-
-  plan = cockpit_session_find_plan (self, plan_id);
-  task = plan_task (self, plan ? cockpit_plan_get_package_id (plan) : NULL, cancellable, callback, user_data);
-  cockpit_client_cancel_plan_async (cockpit_session_get_client (self), plan_id,
-                                    ((PlanCall *) g_task_get_task_data (task))->idempotency_key,
-                                    cancellable, plan_call_cb, task);
-}
-
-CockpitPlan *
-cockpit_session_plan_finish (CockpitSession  *self,
-                             GAsyncResult    *result,
-                             GError         **error)
-{
-  g_return_val_if_fail (COCKPIT_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cockpit_session_plan_finish, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  g_signal_emit (self, signals[PLAN_CHANGED], 0, package);
 }

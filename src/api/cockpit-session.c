@@ -7,6 +7,9 @@
  * existing objects, so that only what changed notifies.  After each good
  * refresh the data (never the token) is written to a cache file, from
  * which the next start-up fills the window before the network answers.
+ * The session owns the follower of the packages' plans
+ * (cockpit-session-plans.c), tells it of each refresh, and emits what it
+ * says as the session's own signals.
  */
 #include "config.h"
 
@@ -357,8 +360,12 @@ refresh_part_done (GTask  *task,
       set_boolean (self, &self->from_cache, FALSE, PROP_FROM_CACHE);
       save_cache (self);
     }
-  if (refresh->packages != NULL)
-    _cockpit_session_plans_refreshed (self->plans);
+  if (refresh->packages != NULL && self->plans != NULL)
+    {
+      g_autoptr(GDateTime) now = cockpit_session_dup_now (self);
+
+      _cockpit_session_plans_refreshed (self->plans, now);
+    }
 
   g_object_thaw_notify (G_OBJECT (self));
 
@@ -499,6 +506,24 @@ action_changed_cb (CockpitActionTracker *tracker,
   cockpit_session_refresh (self);
 }
 
+static void
+plan_changed_cb (CockpitSessionPlans *plans,
+                 CockpitPackage      *package,
+                 CockpitSession      *self)
+{
+  g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0, package);
+}
+
+static void
+plan_event_cb (CockpitSessionPlans *plans,
+               CockpitPackage      *package,
+               CockpitPlan         *plan,
+               int                  event,
+               CockpitSession      *self)
+{
+  g_signal_emit (self, signals[SIGNAL_PLAN_EVENT], 0, package, plan, event);
+}
+
 /* The object ----------------------------------------------------------------- */
 
 CockpitSession *
@@ -528,6 +553,12 @@ cockpit_session_new (CockpitClient *client,
   g_signal_connect_object (self->tracker, "action-started", G_CALLBACK (action_changed_cb), self, 0);
   g_signal_connect_object (self->tracker, "stage-changed", G_CALLBACK (action_changed_cb), self, 0);
   g_signal_connect_object (self->tracker, "action-finished", G_CALLBACK (action_changed_cb), self, 0);
+
+  self->plans = _cockpit_session_plans_new (client, G_LIST_MODEL (self->packages));
+  g_signal_connect_object (self->plans, "plan-changed", G_CALLBACK (plan_changed_cb), self, 0);
+  g_signal_connect_object (self->plans, "plan-event", G_CALLBACK (plan_event_cb), self, 0);
+  g_signal_connect_object (self->plans, "refresh-due", G_CALLBACK (cockpit_session_refresh), self,
+                           G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -659,7 +690,7 @@ cockpit_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
-  g_clear_pointer (&self->plans, _cockpit_session_plans_free);
+  g_clear_object (&self->plans);
   g_clear_object (&self->tracker);
 
   G_OBJECT_CLASS (cockpit_session_parent_class)->dispose (object);
@@ -753,23 +784,6 @@ cockpit_session_init (CockpitSession *self)
   self->packages = g_list_store_new (COCKPIT_TYPE_PACKAGE);
   self->releases = g_list_store_new (COCKPIT_TYPE_RELEASE);
   self->cancellable = g_cancellable_new ();
-  self->plans = _cockpit_session_plans_new (self);
-}
-
-void
-_cockpit_session_emit_plan_changed (CockpitSession *self,
-                                    CockpitPackage *package)
-{
-  g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0, package);
-}
-
-void
-_cockpit_session_emit_plan_event (CockpitSession   *self,
-                                  CockpitPackage   *package,
-                                  CockpitPlan      *plan,
-                                  CockpitPlanEvent  event)
-{
-  g_signal_emit (self, signals[SIGNAL_PLAN_EVENT], 0, package, plan, (int) event);
 }
 
 CockpitSessionPlans *

@@ -1,5 +1,10 @@
 /* cockpit-sim-engine-events.c: the clock's events: stages ending, actions finishing, backups expiring.
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * This is the simulator's one event loop, above both the starting of
+ * actions (cockpit-sim-engine.c) and the plans' events
+ * (cockpit-sim-plans-events.c): it takes the next event of any kind in
+ * time order, and tells the plans when an action has ended.
  */
 #include "config.h"
 
@@ -8,23 +13,6 @@
 #include "cockpit-sim-engine-private.h"
 #include "cockpit-sim-plans-private.h"
 #include "cockpit-stage.h"
-
-void
-_cockpit_sim_engine_arm_stage (CockpitSimState  *state,
-                               CockpitSimAction *action)
-{
-  CockpitStageName name = action->stages[action->current].name;
-
-  for (guint i = 0; i < state->fail_next->len; i++)
-    {
-      if (g_array_index (state->fail_next, CockpitStageName, i) == name)
-        {
-          g_array_remove_index (state->fail_next, i);
-          action->fail_stage = action->current;
-          return;
-        }
-    }
-}
 
 /* Finishing actions */
 

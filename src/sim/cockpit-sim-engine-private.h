@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define UPGRADE_BACKUP_MAX    (5 * COCKPIT_SIM_DAY)
 
 /* Arms a stage that has just started when the fail-next control asked
- * for it: the stage then fails at its end. */
+ * for it: the stage then fails at its end.  Used for an action's first
+ * stage when it starts and by the event loop for each later one. */
 void _cockpit_sim_engine_arm_stage (CockpitSimState  *state,
                                     CockpitSimAction *action);
 

@@ -179,6 +179,23 @@ check_set_up (CockpitSimEnvironment  *env,
   return TRUE;
 }
 
+void
+_cockpit_sim_engine_arm_stage (CockpitSimState  *state,
+                               CockpitSimAction *action)
+{
+  CockpitStageName name = action->stages[action->current].name;
+
+  for (guint i = 0; i < state->fail_next->len; i++)
+    {
+      if (g_array_index (state->fail_next, CockpitStageName, i) == name)
+        {
+          g_array_remove_index (state->fail_next, i);
+          action->fail_stage = action->current;
+          return;
+        }
+    }
+}
+
 static CockpitSimAction *
 start_action (CockpitSimState       *state,
               CockpitSimPackage     *package,

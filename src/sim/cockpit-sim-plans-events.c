@@ -1,10 +1,11 @@
 /* cockpit-sim-plans-events.c: what the clock and the ends of actions make an upgrade plan do.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A plan's events are carried out by cockpit_sim_engine_process_due()
- * in time order together with stage ends and expiries, each at its own
- * time: a start_at, a soak gate opening, and a step that is due and may
- * start because the package has become free.  So a step the clock starts
+ * A plan's events are carried out by the engine's event loop
+ * (cockpit-sim-engine-events.c, which calls in here) in time order
+ * together with stage ends and expiries, each at its own time: a
+ * start_at, a soak gate opening, and a step that is due and may start
+ * because the package has become free.  So a step the clock starts
  * starts at that moment of simulated time even when one move of the
  * clock passes it, and the steps after it follow from there.
  */

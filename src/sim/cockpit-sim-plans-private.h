@@ -2,35 +2,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * cockpit-sim-plans.c holds the rules of a request (create, approve,
- * cancel) and the Plan as JSON; cockpit-sim-plans-events.c what the
- * clock and the ends of actions make a plan do; cockpit-sim-plans-file.c
- * the plans in the state file; cockpit-sim-plans-handlers.c the routes.
+ * cancel); cockpit-sim-plans-events.c what the clock and the ends of
+ * actions make a plan do; cockpit-sim-plans-file.c the plans in the
+ * state file; cockpit-sim-plans-handlers.c the routes.  A plan's data,
+ * which plan is active and the Plan as JSON are the data's, below the
+ * engine and the plans (cockpit-sim-state-private.h).
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
 
-#include "cockpit-sim-state.h"
+#include "cockpit-sim-state-private.h"
 
 G_BEGIN_DECLS
-
-/* Names of the contract */
-const char     *_cockpit_sim_plan_status_string   (CockpitSimPlanStatus  status);
-const char     *_cockpit_sim_step_status_string   (CockpitSimStepStatus  status);
-gboolean        _cockpit_sim_plan_status_parse    (const char           *text,
-                                                   CockpitSimPlanStatus *status);
-gboolean        _cockpit_sim_step_status_parse    (const char           *text,
-                                                   CockpitSimStepStatus *status);
-
-/* Whether the plan is scheduled, running or waiting. */
-gboolean        _cockpit_sim_plan_is_active       (CockpitSimPlan       *plan);
-/* The package's plan that is scheduled, running or waiting, or NULL. */
-CockpitSimPlan *_cockpit_sim_plans_active         (CockpitSimPackage    *package);
-/* The plan @id and its package, or NULL. */
-CockpitSimPlan *_cockpit_sim_plans_find           (CockpitSimState      *state,
-                                                   const char           *id,
-                                                   CockpitSimPackage   **package_out);
-JsonNode       *_cockpit_sim_plan_to_json         (CockpitSimPlan       *plan);
 
 /* Requests, in the contract's order of rejections; @now in whole
  * seconds, @by the person asking.  NULL or FALSE with a COCKPIT_SIM_ERROR. */

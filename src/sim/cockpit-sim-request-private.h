@@ -1,11 +1,13 @@
 /* cockpit-sim-request-private.h: what the simulator's pieces share: fields, a request, answers.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * cockpit-simulator.c is the object (clock, state file, public calls);
- * cockpit-sim-router.c takes a request from the server to its handler
- * (token, size, route, idempotency key, save); cockpit-sim-handlers.c
- * answers the calls of the contract and cockpit-sim-controls.c the test
- * controls; cockpit-sim-reply.c makes the answers and the error codes.
+ * cockpit-simulator.c is the object (state file, lock, public calls)
+ * and makes the server; cockpit-sim-router.c takes a request from the
+ * server to its handler (token, size, route, idempotency key, save);
+ * cockpit-sim-handlers.c answers the calls of the contract and
+ * cockpit-sim-controls.c the test controls; cockpit-sim-reply.c makes
+ * the answers and the error codes.  Below them all, cockpit-sim-clock.c
+ * keeps the simulated clock, its timer and the saving of the state.
  */
 #pragma once
 
@@ -79,7 +81,7 @@ extern const Route _cockpit_sim_contract_routes[];
 extern const Route _cockpit_sim_plan_routes[];
 extern const Route _cockpit_sim_control_routes[];
 
-/* The clock and the state file (cockpit-simulator.c) */
+/* The clock, its timer and the saving of the state (cockpit-sim-clock.c) */
 gint64      _cockpit_simulator_now           (CockpitSimulator  *self);
 gint64      _cockpit_simulator_now_seconds   (CockpitSimulator  *self);
 gboolean    _cockpit_simulator_save_state    (CockpitSimulator  *self,

@@ -7,7 +7,6 @@
 
 #include "cockpit-json.h"
 #include "cockpit-sim-state.h"
-#include "cockpit-sim-plans-private.h"
 #include "cockpit-sim-state-private.h"
 
 void
@@ -54,6 +53,110 @@ cockpit_sim_json_add_bool (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_boolean_value (builder, value);
+}
+
+/* Upgrade plans: the names of the contract, and the Plan */
+
+static const char *const plan_statuses[] = {
+  "scheduled", "running", "waiting", "succeeded", "failed", "cancelled",
+};
+
+static const char *const step_statuses[] = {
+  "pending", "running", "waiting", "done", "failed", "skipped", "cancelled",
+};
+
+const char *
+_cockpit_sim_plan_status_string (CockpitSimPlanStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (plan_statuses), NULL);
+  return plan_statuses[status];
+}
+
+const char *
+_cockpit_sim_step_status_string (CockpitSimStepStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (step_statuses), NULL);
+  return step_statuses[status];
+}
+
+gboolean
+_cockpit_sim_plan_status_parse (const char           *text,
+                                CockpitSimPlanStatus *status)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (plan_statuses); i++)
+    if (g_str_equal (text, plan_statuses[i]))
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+_cockpit_sim_step_status_parse (const char           *text,
+                                CockpitSimStepStatus *status)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (step_statuses); i++)
+    if (g_str_equal (text, step_statuses[i]))
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+JsonNode *
+_cockpit_sim_plan_to_json (CockpitSimPlan *plan)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  cockpit_sim_json_add_string (builder, "id", plan->id);
+  cockpit_sim_json_add_string (builder, "package_id", plan->package_id);
+  cockpit_sim_json_add_string (builder, "target_version", plan->target_version);
+  cockpit_sim_json_add_string (builder, "gate", plan->soak ? "soak" : "approval");
+  json_builder_set_member_name (builder, "soak_hours");
+  if (plan->soak_hours == 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, plan->soak_hours);
+  cockpit_sim_json_add_time (builder, "start_at", plan->start_at);
+  cockpit_sim_json_add_bool (builder, "back_up_live_first", plan->back_up_live_first);
+  cockpit_sim_json_add_string (builder, "status", _cockpit_sim_plan_status_string (plan->status));
+  json_builder_set_member_name (builder, "steps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < plan->n_steps; i++)
+    {
+      CockpitSimPlanStep *step = &plan->steps[i];
+
+      json_builder_begin_object (builder);
+      cockpit_sim_json_add_enum (builder, "environment", COCKPIT_TYPE_ENVIRONMENT_KIND, step->environment);
+      cockpit_sim_json_add_string (builder, "status", _cockpit_sim_step_status_string (step->status));
+      json_builder_set_member_name (builder, "action_ids");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < step->n_actions; j++)
+        json_builder_add_string_value (builder, step->action_ids[j]);
+      json_builder_end_array (builder);
+      cockpit_sim_json_add_time (builder, "gate_opens_at", step->gate_opens_at);
+      cockpit_sim_json_add_string (builder, "approved_by", step->approved_by);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  cockpit_sim_json_add_string (builder, "created_by", plan->created_by);
+  cockpit_sim_json_add_time (builder, "created_at", plan->created_at);
+  cockpit_sim_json_add_time (builder, "finished_at", plan->finished_at);
+  json_builder_set_member_name (builder, "error");
+  if (plan->error_code == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      cockpit_sim_json_add_string (builder, "code", plan->error_code);
+      cockpit_sim_json_add_string (builder, "message", plan->error_message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 static char *

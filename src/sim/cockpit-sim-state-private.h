@@ -1,9 +1,11 @@
-/* cockpit-sim-state-private.h: JSON helpers shared by the simulator's answers and its state file.
+/* cockpit-sim-state-private.h: what the simulator's data files share: JSON helpers, plans, the loader.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
+
+#include "cockpit-sim-state.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +24,26 @@ void cockpit_sim_json_add_bool   (JsonBuilder *builder,
 void cockpit_sim_json_add_time   (JsonBuilder *builder,
                                   const char  *name,
                                   gint64       time);
+
+/* Upgrade plans: the names of the contract for their statuses, and the
+ * Plan as JSON (cockpit-sim-state-json.c) */
+const char     *_cockpit_sim_plan_status_string   (CockpitSimPlanStatus  status);
+const char     *_cockpit_sim_step_status_string   (CockpitSimStepStatus  status);
+gboolean        _cockpit_sim_plan_status_parse    (const char           *text,
+                                                   CockpitSimPlanStatus *status);
+gboolean        _cockpit_sim_step_status_parse    (const char           *text,
+                                                   CockpitSimStepStatus *status);
+JsonNode       *_cockpit_sim_plan_to_json         (CockpitSimPlan       *plan);
+
+/* Upgrade plans in the data (cockpit-sim-state.c).  Whether the plan is
+ * scheduled, running or waiting. */
+gboolean        _cockpit_sim_plan_is_active       (CockpitSimPlan       *plan);
+/* The package's plan that is scheduled, running or waiting, or NULL. */
+CockpitSimPlan *_cockpit_sim_plans_active         (CockpitSimPackage    *package);
+/* The plan @id and its package, or NULL. */
+CockpitSimPlan *_cockpit_sim_plans_find           (CockpitSimState      *state,
+                                                   const char           *id,
+                                                   CockpitSimPackage   **package_out);
 
 /* The state file (cockpit-sim-state-loader.c).  Reading keeps the first
  * problem in the loader, and every later read returns a default, so the

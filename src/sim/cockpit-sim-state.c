@@ -10,6 +10,7 @@
 
 #include "cockpit-json.h"
 #include "cockpit-sim-state.h"
+#include "cockpit-sim-state-private.h"
 
 /* Construction and destruction */
 
@@ -112,6 +113,30 @@ cockpit_sim_idempotency_record_free (CockpitSimIdempotencyRecord *record)
   g_free (record->location);
   g_free (record->body);
   g_free (record);
+}
+
+void
+cockpit_sim_plan_free (CockpitSimPlan *plan)
+{
+  if (plan == NULL)
+    return;
+
+  for (guint i = 0; i < COCKPIT_SIM_PLAN_MAX_STEPS; i++)
+    {
+      CockpitSimPlanStep *step = &plan->steps[i];
+
+      for (guint j = 0; j < G_N_ELEMENTS (step->action_ids); j++)
+        g_free (step->action_ids[j]);
+      g_free (step->approved_by);
+      g_free (step->due_by);
+    }
+  g_free (plan->id);
+  g_free (plan->package_id);
+  g_free (plan->target_version);
+  g_free (plan->created_by);
+  g_free (plan->error_code);
+  g_free (plan->error_message);
+  g_free (plan);
 }
 
 CockpitSimState *
@@ -432,4 +457,51 @@ cockpit_sim_format_time (gint64 time)
   if (dt == NULL)
     return g_strdup ("1970-01-01T00:00:00Z");
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Upgrade plans */
+
+gboolean
+_cockpit_sim_plan_is_active (CockpitSimPlan *plan)
+{
+  return plan->status == COCKPIT_SIM_PLAN_SCHEDULED ||
+         plan->status == COCKPIT_SIM_PLAN_RUNNING ||
+         plan->status == COCKPIT_SIM_PLAN_WAITING;
+}
+
+CockpitSimPlan *
+_cockpit_sim_plans_active (CockpitSimPackage *package)
+{
+  for (guint i = package->plans->len; i > 0; i--)
+    {
+      CockpitSimPlan *plan = g_ptr_array_index (package->plans, i - 1);
+
+      if (_cockpit_sim_plan_is_active (plan))
+        return plan;
+    }
+  return NULL;
+}
+
+CockpitSimPlan *
+_cockpit_sim_plans_find (CockpitSimState    *state,
+                         const char         *id,
+                         CockpitSimPackage **package_out)
+{
+  for (guint i = 0; i < state->packages->len; i++)
+    {
+      CockpitSimPackage *package = g_ptr_array_index (state->packages, i);
+
+      for (guint j = 0; j < package->plans->len; j++)
+        {
+          CockpitSimPlan *plan = g_ptr_array_index (package->plans, j);
+
+          if (g_str_equal (plan->id, id))
+            {
+              if (package_out != NULL)
+                *package_out = package;
+              return plan;
+            }
+        }
+    }
+  return NULL;
 }

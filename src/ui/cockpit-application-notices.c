@@ -113,7 +113,7 @@ cockpit_application_notify_action (CockpitApplication *self,
   g_application_send_notification (G_APPLICATION (self), id, notification);
 }
 
-void
+static void
 _cockpit_application_action_finished_cb (CockpitActionTracker *tracker,
                                          CockpitAction        *action,
                                          CockpitApplication   *self)
@@ -132,7 +132,7 @@ _cockpit_application_action_finished_cb (CockpitActionTracker *tracker,
     }
 }
 
-void
+static void
 _cockpit_application_action_not_started_cb (CockpitActionTracker *tracker,
                                             const char           *package_id,
                                             const char           *environment_id,
@@ -154,7 +154,7 @@ _cockpit_application_action_not_started_cb (CockpitActionTracker *tracker,
 
 /* The journal of followed actions was damaged and set aside: said once,
  * where the person will see it, with what to do. */
-void
+static void
 _cockpit_application_journal_damaged_cb (CockpitActionTracker *tracker,
                                          const char           *message,
                                          const char           *aside_path,
@@ -173,7 +173,7 @@ _cockpit_application_journal_damaged_cb (CockpitActionTracker *tracker,
 }
 
 /* While the tracker follows an action, the application stays alive. */
-void
+static void
 _cockpit_application_actions_changed_cb (GListModel         *actions,
                                          guint               position,
                                          guint               removed,
@@ -299,7 +299,7 @@ session_updated_cb (CockpitApplication *self)
   _cockpit_application_update_service_hold (self);
 }
 
-void
+static void
 _cockpit_application_start_backup_reminder (CockpitApplication *self)
 {
   g_assert (self->reminder == NULL);
@@ -314,51 +314,7 @@ _cockpit_application_start_backup_reminder (CockpitApplication *self)
                            self, G_CONNECT_SWAPPED);
 }
 
-void
-_cockpit_application_stop_backup_reminder (CockpitApplication *self)
-{
-  if (self->reminder == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_func (self->session, session_updated_cb, self);
-  g_signal_handlers_disconnect_by_data (self->reminder, self);
-  if (self->settings != NULL)
-    g_settings_unbind (self->reminder, "hours");
-  g_clear_object (&self->reminder);
-}
-
-CockpitBackupReminder *
-cockpit_application_get_backup_reminder (CockpitApplication *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
-
-  return self->reminder;
-}
-
-void
-cockpit_application_set_clock (CockpitApplication *self,
-                               CockpitClockFunc    func,
-                               gpointer            data,
-                               GDestroyNotify      destroy)
-{
-  g_return_if_fail (COCKPIT_IS_APPLICATION (self));
-
-  /* The reminder and the session borrow the clock; the application owns
-   * its data. */
-  if (self->reminder != NULL)
-    cockpit_backup_reminder_set_clock (self->reminder, func, data, NULL);
-  if (self->session != NULL)
-    cockpit_session_set_clock (self->session, (CockpitSessionClockFunc) func, data, NULL);
-  if (self->clock_destroy != NULL)
-    self->clock_destroy (self->clock_data);
-  self->clock = func;
-  self->clock_data = data;
-  self->clock_destroy = destroy;
-}
-
-/* Helpdesk notices ---------------------------------------------------------------- */
-
-void
+static void
 _cockpit_application_helpdesk_new_critical_cb (CockpitHelpdesk     *helpdesk,
                                                CockpitNotification *notification,
                                                CockpitApplication  *self)
@@ -369,7 +325,7 @@ _cockpit_application_helpdesk_new_critical_cb (CockpitHelpdesk     *helpdesk,
 
 /* A notice read or archived (here or in the cockpit) is withdrawn from
  * the desktop: it asks for nothing any more. */
-void
+static void
 _cockpit_application_withdraw_read_helpdesk (CockpitApplication *self)
 {
   GHashTableIter iter;
@@ -405,7 +361,7 @@ plan_notification_id (CockpitPlan *plan)
 
 /* One notification a plan, replaced as the plan moves on: the gate that
  * opened, then how the plan ended. */
-void
+static void
 _cockpit_application_plan_event_cb (CockpitSession     *session,
                                     CockpitPackage     *package,
                                     CockpitPlan        *plan,
@@ -482,7 +438,7 @@ _cockpit_application_plan_event_cb (CockpitSession     *session,
 
 /* A question answered elsewhere (the card's button, another computer) or
  * no longer asked (the plan was cancelled) leaves the desktop. */
-void
+static void
 _cockpit_application_plan_changed_cb (CockpitSession     *session,
                                       CockpitPackage     *package,
                                       CockpitApplication *self)
@@ -536,7 +492,7 @@ approved_cb (GObject      *object,
   g_application_withdraw_notification (G_APPLICATION (self), id);
 }
 
-void
+static void
 _cockpit_application_approve_plan (CockpitApplication *self,
                                    const char         *plan_id)
 {
@@ -590,3 +546,51 @@ _cockpit_application_approve_plan_action_cb (GSimpleAction *action,
   _cockpit_application_approve_plan (self, plan_id);
 }
 
+/* Following the session -------------------------------------------------------- */
+
+/* A new session (cockpit-application-session.c tells before it loads
+ * anything): its actions, reminders, helpdesk notices and plans are
+ * followed from the start. */
+static void
+session_changed_cb (CockpitApplication *self)
+{
+  CockpitActionTracker *tracker;
+
+  if (self->session == NULL)
+    return;
+
+  _cockpit_application_start_backup_reminder (self);
+  g_signal_connect_object (self->helpdesk, "new-critical", G_CALLBACK (_cockpit_application_helpdesk_new_critical_cb), self, 0);
+  g_signal_connect_object (self->helpdesk, "notify::unread-critical", G_CALLBACK (_cockpit_application_withdraw_read_helpdesk),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cockpit_helpdesk_get_notifications (self->helpdesk), "items-changed",
+                           G_CALLBACK (_cockpit_application_withdraw_read_helpdesk), self, G_CONNECT_SWAPPED);
+
+  tracker = cockpit_session_get_tracker (self->session);
+  g_signal_connect_object (tracker, "action-finished", G_CALLBACK (_cockpit_application_action_finished_cb), self, 0);
+  g_signal_connect_object (tracker, "action-not-started", G_CALLBACK (_cockpit_application_action_not_started_cb), self, 0);
+  g_signal_connect_object (tracker, "journal-damaged", G_CALLBACK (_cockpit_application_journal_damaged_cb), self, 0);
+  g_signal_connect_object (cockpit_action_tracker_get_actions (tracker), "items-changed",
+                           G_CALLBACK (_cockpit_application_actions_changed_cb), self, 0);
+
+  g_signal_connect_object (self->session, "plan-event", G_CALLBACK (_cockpit_application_plan_event_cb), self, 0);
+  g_signal_connect_object (self->session, "plan-changed", G_CALLBACK (_cockpit_application_plan_changed_cb), self, 0);
+}
+
+/* An approval asked from a notification before signing in goes once the
+ * session has loaded what it knows of the plan. */
+static void
+session_ready_cb (CockpitApplication *self)
+{
+  g_autofree char *plan_id = g_steal_pointer (&self->pending_approval);
+
+  if (plan_id != NULL && self->session != NULL)
+    _cockpit_application_approve_plan (self, plan_id);
+}
+
+void
+_cockpit_application_notices_init (CockpitApplication *self)
+{
+  g_signal_connect (self, "notify::session", G_CALLBACK (session_changed_cb), NULL);
+  g_signal_connect (self, "session-ready", G_CALLBACK (session_ready_cb), NULL);
+}

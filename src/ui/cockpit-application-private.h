@@ -27,13 +27,21 @@ CockpitDemo           *cockpit_application_get_demo_cockpit    (CockpitApplicati
 /* The upgrade backup reminder of the signed-in session, or NULL. */
 CockpitBackupReminder *cockpit_application_get_backup_reminder (CockpitApplication *self);
 
-/* Between the application's files: cockpit-application.c (the object,
- * sessions, windows, life cycle), cockpit-application-sign-in.c (signing
- * in and out), cockpit-application-demo.c (demo mode and its menu),
- * cockpit-application-service.c (the service at log-in, going on in the
- * background), cockpit-application-actions.c (the app.* actions) and
- * cockpit-application-notices.c (what it says on the desktop: actions
- * that ended, upgrade backup reminders, helpdesk notices, plans). */
+/* Between the application's files, which call one another one way only,
+ * from the top down:
+ *   cockpit-application.c          the object: start-up, activation, the
+ *                                  command line, shut-down
+ *   cockpit-application-actions.c  the app.* actions
+ *   -demo-actions.c                the Demo menu's actions
+ *   -windows.c                     its windows, bound to its state
+ *   -notices.c                     what it says on the desktop
+ *   -service.c                     the service at log-in, in the background
+ *   -sign-in.c                     signing in and out
+ *   -demo.c                        demo mode
+ *   -session.c                     the session it owns and the properties
+ *                                  that tell of it
+ * A lower room tells a higher one of a change through those properties,
+ * never by calling it. */
 
 struct _CockpitApplication
 {
@@ -75,14 +83,20 @@ struct _CockpitApplication
   GDestroyNotify         clock_destroy;
 };
 
-/* cockpit-application.c: the properties' setters, which notify. */
+/* cockpit-application-session.c: the properties' setters, which notify. */
+void _cockpit_application_install_properties (GObjectClass *object_class);
 void _cockpit_application_set_sign_in_error (CockpitApplication *self,
                                              const char         *message);
 void _cockpit_application_set_busy (CockpitApplication *self,
                                     gboolean            busy);
 void _cockpit_application_notify_demo (CockpitApplication *self);
-/* The active window, made (and signed in by itself) when there is none. */
-CockpitWindow *_cockpit_application_ensure_window (CockpitApplication *self);
+void _cockpit_application_drop_session (CockpitApplication *self);
+void _cockpit_application_stop_backup_reminder (CockpitApplication *self);
+
+/* cockpit-application-demo.c */
+gboolean _cockpit_application_start_demo (CockpitApplication  *self,
+                                          GError             **error);
+void _cockpit_application_stop_demo (CockpitApplication *self);
 
 /* cockpit-application-sign-in.c */
 void _cockpit_application_start_signing_in (CockpitApplication *self);
@@ -90,57 +104,26 @@ void _cockpit_application_sign_out_action_cb (GSimpleAction *action,
                                               GVariant      *parameter,
                                               gpointer       user_data);
 
-/* cockpit-application-demo.c */
-gboolean _cockpit_application_start_demo (CockpitApplication  *self,
-                                          GError             **error);
-void _cockpit_application_stop_demo (CockpitApplication *self);
-void _cockpit_application_update_demo_actions (CockpitApplication *self);
-void _cockpit_application_add_demo_actions (CockpitApplication *self);
-
 /* cockpit-application-service.c */
 void _cockpit_application_start_service (CockpitApplication *self);
 void _cockpit_application_update_service_hold (CockpitApplication *self);
 
-/* cockpit-application-actions.c */
-void _cockpit_application_add_actions (CockpitApplication *self);
-
-/* cockpit-application-notices.c */
-void _cockpit_application_action_finished_cb (CockpitActionTracker *tracker,
-                                              CockpitAction        *action,
-                                              CockpitApplication   *self);
-void _cockpit_application_action_not_started_cb (CockpitActionTracker *tracker,
-                                                 const char           *package_id,
-                                                 const char           *environment_id,
-                                                 CockpitActionKind     kind,
-                                                 const char           *message,
-                                                 CockpitApplication   *self);
-void _cockpit_application_journal_damaged_cb (CockpitActionTracker *tracker,
-                                              const char           *message,
-                                              const char           *aside_path,
-                                              CockpitApplication   *self);
-void _cockpit_application_actions_changed_cb (GListModel         *actions,
-                                              guint               position,
-                                              guint               removed,
-                                              guint               added,
-                                              CockpitApplication *self);
-void _cockpit_application_start_backup_reminder (CockpitApplication *self);
-void _cockpit_application_stop_backup_reminder (CockpitApplication *self);
-void _cockpit_application_helpdesk_new_critical_cb (CockpitHelpdesk     *helpdesk,
-                                                    CockpitNotification *notification,
-                                                    CockpitApplication  *self);
-void _cockpit_application_withdraw_read_helpdesk (CockpitApplication *self);
-void _cockpit_application_plan_event_cb (CockpitSession     *session,
-                                         CockpitPackage     *package,
-                                         CockpitPlan        *plan,
-                                         CockpitPlanEvent    event,
-                                         CockpitApplication *self);
-void _cockpit_application_plan_changed_cb (CockpitSession     *session,
-                                           CockpitPackage     *package,
-                                           CockpitApplication *self);
-void _cockpit_application_approve_plan (CockpitApplication *self,
-                                        const char         *plan_id);
+/* cockpit-application-notices.c: follows each new session from then on. */
+void _cockpit_application_notices_init (CockpitApplication *self);
 void _cockpit_application_approve_plan_action_cb (GSimpleAction *action,
                                                   GVariant      *parameter,
                                                   gpointer      user_data);
+
+/* cockpit-application-windows.c: a new window, bound to the application's
+ * state; the active window, made (and signed in by itself) when there is
+ * none. */
+CockpitWindow *_cockpit_application_add_window (CockpitApplication *self);
+CockpitWindow *_cockpit_application_ensure_window (CockpitApplication *self);
+
+/* cockpit-application-demo-actions.c */
+void _cockpit_application_add_demo_actions (CockpitApplication *self);
+
+/* cockpit-application-actions.c */
+void _cockpit_application_add_actions (CockpitApplication *self);
 
 G_END_DECLS

@@ -74,6 +74,8 @@ _cockpit_application_start_service (CockpitApplication *self)
 {
   self->service = TRUE;
   g_application_set_inactivity_timeout (G_APPLICATION (self), SERVICE_LINGER_MS);
+  /* Held while signing in by itself. */
+  g_signal_connect (self, "notify::busy", G_CALLBACK (_cockpit_application_update_service_hold), NULL);
   _cockpit_application_start_signing_in (self);
   _cockpit_application_update_service_hold (self);
 }

@@ -6,13 +6,10 @@
  * action, the application holds itself alive, and activating it again
  * brings a window back with the action's progress.
  *
- * This file holds the object itself: its properties, its sessions, its
- * windows and its life cycle (start-up, activation, the command line,
- * shut-down).  The rest lives in rooms sharing
- * cockpit-application-private.h: cockpit-application-sign-in.c (signing
- * in and out), -demo.c (demo mode and its menu), -service.c (the service
- * at log-in, and going on in the background), -actions.c (the app.*
- * actions) and -notices.c (what it says on the desktop).
+ * This file holds the object itself and its life cycle (start-up,
+ * activation, the command line, shut-down): the top of the rooms sharing
+ * cockpit-application-private.h, which says what each holds and how they
+ * call one another, from the top down.
  */
 #include "config.h"
 
@@ -23,17 +20,6 @@
 
 G_DEFINE_FINAL_TYPE (CockpitApplication, cockpit_application, ADW_TYPE_APPLICATION)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  PROP_SIGN_IN_ERROR,
-  PROP_BUSY,
-  PROP_DEMO,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 CockpitApplication *
 cockpit_application_new (void)
 {
@@ -42,204 +28,6 @@ cockpit_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
-}
-
-void
-_cockpit_application_set_sign_in_error (CockpitApplication *self,
-                                        const char         *message)
-{
-  if (cockpit_set_string (&self->sign_in_error, message))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGN_IN_ERROR]);
-}
-
-void
-_cockpit_application_set_busy (CockpitApplication *self,
-                               gboolean            busy)
-{
-  if (self->busy == busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  _cockpit_application_update_service_hold (self);
-}
-
-gboolean
-cockpit_application_get_busy (CockpitApplication *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), FALSE);
-
-  return self->busy;
-}
-
-/* Demo mode began or ended (cockpit-application-demo.c). */
-void
-_cockpit_application_notify_demo (CockpitApplication *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
-}
-
-/* Sessions --------------------------------------------------------------------- */
-
-static void
-session_unauthorized_cb (CockpitSession     *session,
-                         GParamSpec         *pspec,
-                         CockpitApplication *self)
-{
-  if (!cockpit_session_get_unauthorized (session) || session != self->session)
-    return;
-
-  /* The token was revoked or has expired: back to the sign-in page, with
-   * the address filled in and the reason said.  Actions the cockpit runs
-   * go on there; they are followed again after signing in. */
-  _cockpit_application_set_sign_in_error (self, _("The cockpit no longer accepts the saved API token; it may have been revoked or have expired. Create a new token in the cockpit and sign in again."));
-  cockpit_application_set_session (self, NULL);
-}
-
-CockpitSession *
-cockpit_application_get_session (CockpitApplication *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
-
-  return self->session;
-}
-
-static void
-drop_session (CockpitApplication *self)
-{
-  CockpitActionTracker *tracker;
-
-  if (self->session == NULL)
-    return;
-
-  tracker = cockpit_session_get_tracker (self->session);
-  g_signal_handlers_disconnect_by_data (self->session, self);
-  g_signal_handlers_disconnect_by_data (tracker, self);
-  g_signal_handlers_disconnect_by_data (cockpit_action_tracker_get_actions (tracker), self);
-  if (self->held)
-    {
-      self->held = FALSE;
-      g_application_release (G_APPLICATION (self));
-    }
-  _cockpit_application_stop_backup_reminder (self);
-  if (self->helpdesk != NULL)
-    {
-      cockpit_helpdesk_set_auto_refresh (self->helpdesk, 0);
-      g_signal_handlers_disconnect_by_data (self->helpdesk, self);
-      g_clear_object (&self->helpdesk);
-    }
-  g_clear_object (&self->session);
-}
-
-CockpitHelpdesk *
-cockpit_application_get_helpdesk (CockpitApplication *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
-
-  return self->helpdesk;
-}
-
-void
-cockpit_application_set_session (CockpitApplication *self,
-                                 CockpitSession     *session)
-{
-  CockpitActionTracker *tracker;
-
-  g_return_if_fail (COCKPIT_IS_APPLICATION (self));
-  g_return_if_fail (session == NULL || COCKPIT_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-
-  drop_session (self);
-
-  if (session != NULL)
-    {
-      self->session = g_object_ref (session);
-      g_signal_connect_object (session, "notify::unauthorized", G_CALLBACK (session_unauthorized_cb), self, 0);
-      if (self->clock != NULL)
-        cockpit_session_set_clock (session, (CockpitSessionClockFunc) self->clock, self->clock_data, NULL);
-      _cockpit_application_start_backup_reminder (self);
-
-      self->helpdesk = cockpit_helpdesk_new (cockpit_session_get_client (session), NULL);
-      g_signal_connect_object (self->helpdesk, "new-critical", G_CALLBACK (_cockpit_application_helpdesk_new_critical_cb), self, 0);
-      g_signal_connect_object (self->helpdesk, "notify::unread-critical", G_CALLBACK (_cockpit_application_withdraw_read_helpdesk),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (cockpit_helpdesk_get_notifications (self->helpdesk), "items-changed",
-                               G_CALLBACK (_cockpit_application_withdraw_read_helpdesk), self, G_CONNECT_SWAPPED);
-      cockpit_helpdesk_refresh (self->helpdesk);
-      cockpit_helpdesk_set_auto_refresh (self->helpdesk, 60);
-
-      tracker = cockpit_session_get_tracker (session);
-      g_signal_connect_object (tracker, "action-finished", G_CALLBACK (_cockpit_application_action_finished_cb), self, 0);
-      g_signal_connect_object (tracker, "action-not-started", G_CALLBACK (_cockpit_application_action_not_started_cb), self, 0);
-      g_signal_connect_object (tracker, "journal-damaged", G_CALLBACK (_cockpit_application_journal_damaged_cb), self, 0);
-      g_signal_connect_object (cockpit_action_tracker_get_actions (tracker), "items-changed",
-                               G_CALLBACK (_cockpit_application_actions_changed_cb), self, 0);
-
-      g_signal_connect_object (session, "plan-event", G_CALLBACK (_cockpit_application_plan_event_cb), self, 0);
-      g_signal_connect_object (session, "plan-changed", G_CALLBACK (_cockpit_application_plan_changed_cb), self, 0);
-
-      cockpit_session_load_cache (session);
-      cockpit_session_refresh (session);
-      cockpit_session_set_auto_refresh (session, 60);
-      cockpit_action_tracker_resume (tracker);
-      if (!cockpit_session_get_unauthorized (session))
-        _cockpit_application_set_sign_in_error (self, NULL);
-      if (self->pending_approval != NULL)
-        {
-          g_autofree char *plan_id = g_steal_pointer (&self->pending_approval);
-
-          _cockpit_application_approve_plan (self, plan_id);
-        }
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-gboolean
-cockpit_application_get_demo (CockpitApplication *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), FALSE);
-
-  return self->demo != NULL;
-}
-
-CockpitDemo *
-cockpit_application_get_demo_cockpit (CockpitApplication *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
-
-  return self->demo;
-}
-
-GSettings *
-cockpit_application_get_settings (CockpitApplication *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
-const char *
-cockpit_application_get_sign_in_error (CockpitApplication *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
-
-  return self->sign_in_error;
-}
-
-/* Windows ---------------------------------------------------------------------- */
-
-CockpitWindow *
-_cockpit_application_ensure_window (CockpitApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (COCKPIT_IS_WINDOW (window))
-    return COCKPIT_WINDOW (window);
-  window = GTK_WINDOW (cockpit_window_new (self));
-  _cockpit_application_start_signing_in (self);
-  return COCKPIT_WINDOW (window);
 }
 
 /* Life cycle ------------------------------------------------------------------- */
@@ -344,7 +132,7 @@ cockpit_application_shutdown (GApplication *app)
 {
   CockpitApplication *self = COCKPIT_APPLICATION (app);
 
-  drop_session (self);
+  _cockpit_application_drop_session (self);
   _cockpit_application_stop_demo (self);
 
   G_APPLICATION_CLASS (cockpit_application_parent_class)->shutdown (app);
@@ -355,7 +143,7 @@ cockpit_application_dispose (GObject *object)
 {
   CockpitApplication *self = COCKPIT_APPLICATION (object);
 
-  drop_session (self);
+  _cockpit_application_drop_session (self);
   cockpit_application_set_clock (self, NULL, NULL, NULL);
   g_cancellable_cancel (self->background_cancellable);
   g_clear_object (&self->background_cancellable);
@@ -383,33 +171,6 @@ cockpit_application_finalize (GObject *object)
 }
 
 static void
-cockpit_application_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  CockpitApplication *self = COCKPIT_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_SIGN_IN_ERROR:
-      g_value_set_string (value, self->sign_in_error);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
-      break;
-    case PROP_DEMO:
-      g_value_set_boolean (value, self->demo != NULL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cockpit_application_class_init (CockpitApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -417,26 +178,13 @@ cockpit_application_class_init (CockpitApplicationClass *klass)
 
   object_class->dispose = cockpit_application_dispose;
   object_class->finalize = cockpit_application_finalize;
-  object_class->get_property = cockpit_application_get_property;
 
   app_class->activate = cockpit_application_activate;
   app_class->startup = cockpit_application_startup;
   app_class->shutdown = cockpit_application_shutdown;
   app_class->handle_local_options = cockpit_application_handle_local_options;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, COCKPIT_TYPE_SESSION,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SIGN_IN_ERROR] =
-    g_param_spec_string ("sign-in-error", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEMO] =
-    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _cockpit_application_install_properties (object_class);
 }
 
 static void
@@ -456,4 +204,5 @@ cockpit_application_init (CockpitApplication *self)
   self->asking = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->background = cockpit_background_new ();
   self->background_cancellable = g_cancellable_new ();
+  _cockpit_application_notices_init (self);
 }

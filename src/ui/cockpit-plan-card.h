@@ -31,9 +31,5 @@ const char  *cockpit_plan_card_get_status_text (CockpitPlanCard        *self);
 char        *cockpit_plan_card_dup_step_text   (CockpitPlanCard        *self,
                                                 CockpitEnvironmentKind  kind);
 
-/* The mark of a package row in the sidebar: shown while the package's
- * plan waits for the user's approval. */
-GtkWidget   *cockpit_plan_mark_new          (CockpitSession  *session,
-                                             CockpitPackage  *package);
 
 G_END_DECLS

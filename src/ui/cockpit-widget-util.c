@@ -30,6 +30,16 @@ cockpit_widget_set_tooltip_text (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, text);
 }
 
+void
+cockpit_widget_show_toast (GtkWidget  *widget,
+                           const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  gtk_widget_activate_action (widget, "win.show-toast", "s", text);
+}
+
 /**
  * cockpit_widget_get_window:
  * @widget: a widget

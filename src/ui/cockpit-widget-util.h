@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 
 void       cockpit_widget_set_tooltip_text (GtkWidget  *widget,
                                             const char *text);
+/* Shows @text in a toast of the window @widget is in ("win.show-toast"),
+ * without knowing that window; nothing when it has none. */
+void       cockpit_widget_show_toast       (GtkWidget  *widget,
+                                            const char *text);
 GtkWindow *cockpit_widget_get_window       (GtkWidget  *widget);
 void       cockpit_widget_present_dialog   (GtkWindow **slot,
                                             GtkWindow  *dialog);

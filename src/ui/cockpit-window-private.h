@@ -97,8 +97,15 @@ struct _CockpitWindow
 
   /* Owned references */
   CockpitSession      *session;
+  /* What the application says of its state (the window's properties) */
+  GSettings           *settings;
+  CockpitHelpdesk     *helpdesk;
+  char                *app_sign_in_error;
+  gboolean             busy;
+  gboolean             demo;
   GCancellable        *cancellable;
   char                *wanted_package;
+  char                *activity_package_id;  /* whose activity log the page shows */
   GMenuModel          *demo_main_menu;
   gboolean             signing_in;
   guint                minute_id;
@@ -108,15 +115,14 @@ struct _CockpitWindow
   gboolean             first_screen_chosen;
 };
 
-/* The application the window belongs to (set once it is made). */
-static inline CockpitApplication *
-_cockpit_window_get_app (CockpitWindow *self)
-{
-  return COCKPIT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
+/* The window's files call one another one way only, from the top down:
+ * cockpit-window.c (the object) uses them all; -session.c uses the
+ * sidebar and the availability; -actions.c uses the sidebar and the
+ * availability; -sidebar.c uses the availability; -availability.c and
+ * -sign-in.c use none. */
 
-/* cockpit-window-session.c: follows the application's session, sign-in
- * error, busy state and demo mode. */
+/* cockpit-window-session.c: follows the session, sign-in error, busy
+ * state and demo mode the application gives the window. */
 void                _cockpit_window_update_page        (CockpitWindow      *self);
 void                _cockpit_window_set_session        (CockpitWindow      *self,
                                                         CockpitSession     *session);
@@ -140,14 +146,17 @@ void                _cockpit_window_packages_changed_cb (GListModel        *pack
                                                          guint              added,
                                                          CockpitWindow     *self);
 
-/* cockpit-window-actions.c: the user actions, "win." and the name of a
- * CockpitUserAction, and the one function that enables them. */
-void                _cockpit_window_class_actions_init (CockpitWindowClass *klass);
+/* cockpit-window-availability.c: the one function that enables the user
+ * actions ("win." and the name of a CockpitUserAction) from the model's
+ * answer for the package shown. */
 void                _cockpit_window_actions_update     (CockpitWindow      *self);
+void                _cockpit_window_actions_dispose    (CockpitWindow      *self);
+
+/* cockpit-window-actions.c: the user actions themselves. */
+void                _cockpit_window_class_actions_init (CockpitWindowClass *klass);
 /* Does @action for the package shown if the model allows it now, or
  * says why not in a toast. */
 void                _cockpit_window_actions_activate   (CockpitWindow      *self,
                                                         CockpitUserAction   action);
-void                _cockpit_window_actions_dispose    (CockpitWindow      *self);
 
 G_END_DECLS

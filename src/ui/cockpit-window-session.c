@@ -1,7 +1,8 @@
 /* cockpit-window-session.c: what the main window shows of the application's state.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The application signs in and out; the window follows it: the sign-in
+ * The application signs in and out and binds its state to the window's
+ * properties; the window follows them: the sign-in
  * page, the loading page or the packages, the session's lists bound to
  * the sidebar, the package page, the fleet and the helpdesk, the bar that
  * says the cockpit is offline or what went wrong, the signed-in user, and
@@ -78,8 +79,7 @@ _cockpit_window_set_session (CockpitWindow  *self,
   cockpit_package_page_set_session (self->package_page, session);
   cockpit_fleet_view_set_session (self->fleet_view, session);
   _cockpit_window_actions_update (self);
-  cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button,
-                                        session ? cockpit_application_get_helpdesk (_cockpit_window_get_app (self)) : NULL);
+  cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button, session ? self->helpdesk : NULL);
   cockpit_helpdesk_button_set_packages (self->helpdesk_button,
                                         session ? cockpit_session_get_packages (session) : NULL);
 
@@ -162,14 +162,11 @@ set_loading_spinner (CockpitWindow *self,
 void
 _cockpit_window_update_page (CockpitWindow *self)
 {
-  CockpitApplication *app = _cockpit_window_get_app (self);
-  CockpitSession *session = cockpit_application_get_session (app);
-  const char *error = cockpit_application_get_sign_in_error (app);
+  CockpitSession *session = self->session;
+  const char *error = self->app_sign_in_error;
 
-  _cockpit_window_set_session (self, session);
-
-  gtk_widget_set_visible (self->demo_badge, cockpit_application_get_demo (app));
-  update_demo_menu (self, cockpit_application_get_demo (app));
+  gtk_widget_set_visible (self->demo_badge, self->demo);
+  update_demo_menu (self, self->demo);
 
   if (session != NULL)
     {
@@ -184,7 +181,7 @@ _cockpit_window_update_page (CockpitWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), TRUE);
     }
 
-  if (cockpit_application_get_busy (app) && error == NULL)
+  if (self->busy && error == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
   else
     gtk_stack_set_visible_child_name (self->main_stack, "sign-in");

@@ -15,8 +15,7 @@
 
 #include "cockpit-a11y.h"
 #include "cockpit-activity-page.h"
-#include "cockpit-plan-card.h"
-#include "cockpit-widget-util.h"
+#include "cockpit-package-row.h"
 #include "cockpit-window-private.h"
 
 /* The package list ------------------------------------------------------------- */
@@ -25,29 +24,7 @@ GtkWidget *
 _cockpit_window_create_package_row (gpointer item,
                                     gpointer user_data)
 {
-  CockpitPackage *package = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("applications-engineering-symbolic");
-
-  /* Names are text, not markup: "City Power & Light" is a name. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (package, "name", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (package, "status-text", row, "subtitle", G_BINDING_SYNC_CREATE);
-  g_object_set (row, "title-lines", 2, "subtitle-lines", 2, NULL);
-  gtk_widget_set_visible (icon, cockpit_package_is_in_maintenance (package));
-  cockpit_widget_set_tooltip_text (icon, _("In maintenance"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("In maintenance"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-  /* Marked while its upgrade plan waits for the user's approval. */
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cockpit_plan_mark_new (_cockpit_window_get_app (user_data) ? cockpit_application_get_session (_cockpit_window_get_app (user_data)) : NULL,
-                                                    package));
-  g_object_set_data_full (G_OBJECT (row), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
-  /* Folded, the list is all there is: a click or Enter on a row opens
-   * its package, which needs rows that can be activated. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  return row;
+  return cockpit_package_row_new (item, COCKPIT_WINDOW (user_data)->session);
 }
 
 static CockpitPackage *
@@ -95,13 +72,12 @@ update_activity (CockpitWindow *self)
       return;
     }
 
-  if (page == NULL ||
-      g_strcmp0 (g_object_get_data (G_OBJECT (page), "package-id"), cockpit_package_get_id (package)) != 0)
+  if (page == NULL || g_strcmp0 (self->activity_package_id, cockpit_package_get_id (package)) != 0)
     {
       page = cockpit_activity_page_new (cockpit_session_get_client (self->session),
                                         cockpit_package_get_id (package),
-                                        cockpit_application_get_settings (_cockpit_window_get_app (self)));
-      g_object_set_data_full (G_OBJECT (page), "package-id", g_strdup (cockpit_package_get_id (package)), g_free);
+                                        self->settings);
+      cockpit_set_string (&self->activity_package_id, cockpit_package_get_id (package));
       adw_bin_set_child (self->activity_bin, page);
       cockpit_a11y_name_buttons (page);
     }
@@ -234,7 +210,7 @@ package_selected_cb (CockpitWindow *self,
   if (row == NULL)
     return;
 
-  id = g_object_get_data (G_OBJECT (row), "package-id");
+  id = cockpit_package_get_id (cockpit_package_row_get_package (COCKPIT_PACKAGE_ROW (row)));
   package = find_package (self, id, NULL);
   if (package == NULL)
     return;
@@ -246,7 +222,7 @@ package_selected_cb (CockpitWindow *self,
   adw_window_title_set_title (self->content_title, cockpit_package_get_name (package));
   update_activity (self);
   _cockpit_window_actions_update (self);
-  g_settings_set_string (cockpit_application_get_settings (_cockpit_window_get_app (self)), "last-package", id);
+  g_settings_set_string (self->settings, "last-package", id);
 }
 
 /* Tab leaves the list: GtkListBox would move to the next row and select
@@ -276,7 +252,7 @@ package_list_key_cb (CockpitWindow         *self,
 
   if (direction == GTK_DIR_TAB_FORWARD)
     {
-      if ((!adw_leaflet_get_folded (self->leaflet) || cockpit_window_get_showing_content (self)) &&
+      if ((!adw_leaflet_get_folded (self->leaflet) || adw_leaflet_get_visible_child (self->leaflet) == self->content) &&
           gtk_widget_child_focus (self->content, direction))
         return TRUE;
       return gtk_widget_child_focus (header, direction);
@@ -328,7 +304,7 @@ _cockpit_window_packages_changed_cb (GListModel    *packages,
     current = cockpit_package_get_id (shown);
   else
     {
-      last = g_settings_get_string (cockpit_application_get_settings (_cockpit_window_get_app (self)), "last-package");
+      last = g_settings_get_string (self->settings, "last-package");
       current = last;
     }
 

@@ -2,9 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The cockpit's address and an API token, and win.sign-in, enabled once
- * both are filled in and no sign-in is under way.  The application checks
- * and keeps them (cockpit_application_sign_in_async()); a failure is said
- * under the rows, in the words of the error.
+ * both are filled in and no sign-in is under way.  The window asks with
+ * its ::sign-in signal; the application checks and keeps them and gives
+ * its answer with cockpit_window_sign_in_done(); a failure is said under
+ * the rows, in the words of the error.
  */
 #include "config.h"
 
@@ -38,15 +39,13 @@ set_signing_in (CockpitWindow *self,
   _cockpit_window_update_sign_in_action (self);
 }
 
-static void
-sign_in_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+void
+cockpit_window_sign_in_done (CockpitWindow *self,
+                             const GError  *error)
 {
-  g_autoptr(CockpitWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
-  if (!cockpit_application_sign_in_finish (COCKPIT_APPLICATION (object), result, &error))
+  if (error != NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -74,10 +73,9 @@ sign_in_action (GtkWidget  *widget,
 
   set_signing_in (self, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), FALSE);
-  cockpit_application_sign_in_async (_cockpit_window_get_app (self),
-                                     gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
-                                     gtk_editable_get_text (GTK_EDITABLE (self->token_row)),
-                                     self->cancellable, sign_in_cb, g_object_ref (self));
+  g_signal_emit_by_name (self, "sign-in",
+                         gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
+                         gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
 }
 
 static void
@@ -116,4 +114,9 @@ _cockpit_window_class_sign_in_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sign_in_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
+
+  /* ::sign-in (url, token): the user asks to sign in; the one who handles
+   * it answers with cockpit_window_sign_in_done(). */
+  g_signal_new ("sign-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }

@@ -16,6 +16,21 @@
 
 G_DEFINE_FINAL_TYPE (CockpitWindow, cockpit_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* What the application says of its state: it binds its own properties to
+ * these, so the window never asks it. */
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_SESSION,
+  PROP_HELPDESK,
+  PROP_SIGN_IN_ERROR,
+  PROP_BUSY,
+  PROP_DEMO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 void
 cockpit_window_show_toast (CockpitWindow *self,
                            const char    *text)
@@ -136,6 +151,16 @@ show_helpdesk_action (GtkWidget  *widget,
     cockpit_helpdesk_button_popup (self->helpdesk_button);
 }
 
+/* Toasts of the widgets inside, which do not know the window
+ * (cockpit_widget_show_toast()). */
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  cockpit_window_show_toast (COCKPIT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 extend_backup_action (GtkWidget  *widget,
                       const char *action_name,
@@ -202,45 +227,110 @@ static gboolean
 cockpit_window_close_request (GtkWindow *window)
 {
   CockpitWindow *self = COCKPIT_WINDOW (window);
-  GSettings *settings = cockpit_application_get_settings (_cockpit_window_get_app (self));
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
-
-  /* The application holds itself while an action runs; say so once. */
-  if (self->session != NULL &&
-      g_list_model_get_n_items (cockpit_action_tracker_get_actions (cockpit_session_get_tracker (self->session))) > 0)
-    cockpit_application_window_closed_while_busy (_cockpit_window_get_app (self));
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (cockpit_window_parent_class)->close_request (window);
 }
 
-/* Runs once the window belongs to the application ("application" is not
- * a construct property, so constructed() is too early). */
 static void
-setup (CockpitWindow *self)
+cockpit_window_constructed (GObject *object)
 {
-  CockpitApplication *app = _cockpit_window_get_app (self);
-  GSettings *settings = cockpit_application_get_settings (app);
-  g_autofree char *url = g_settings_get_string (settings, "cockpit-url");
+  CockpitWindow *self = COCKPIT_WINDOW (object);
+  g_autofree char *url = g_settings_get_string (self->settings, "cockpit-url");
+
+  G_OBJECT_CLASS (cockpit_window_parent_class)->constructed (object);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (settings, "window-width"),
-                               g_settings_get_int (settings, "window-height"));
-  if (g_settings_get_boolean (settings, "window-maximized"))
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
-
-  g_signal_connect_object (app, "notify::session", G_CALLBACK (_cockpit_window_update_page), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "notify::sign-in-error", G_CALLBACK (_cockpit_window_update_page), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "notify::busy", G_CALLBACK (_cockpit_window_update_page), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "notify::demo", G_CALLBACK (_cockpit_window_update_page), self, G_CONNECT_SWAPPED);
   _cockpit_window_update_page (self);
   _cockpit_window_update_sign_in_action (self);
+}
+
+static void
+cockpit_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_HELPDESK:
+      g_value_set_object (value, self->helpdesk);
+      break;
+    case PROP_SIGN_IN_ERROR:
+      g_value_set_string (value, self->app_sign_in_error);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cockpit_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      return;
+    case PROP_SESSION:
+      _cockpit_window_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_HELPDESK:
+      if (!g_set_object (&self->helpdesk, g_value_get_object (value)))
+        return;
+      cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button, self->session ? self->helpdesk : NULL);
+      break;
+    case PROP_SIGN_IN_ERROR:
+      if (!cockpit_set_string (&self->app_sign_in_error, g_value_get_string (value)))
+        return;
+      break;
+    case PROP_BUSY:
+      if (self->busy == g_value_get_boolean (value))
+        return;
+      self->busy = g_value_get_boolean (value);
+      break;
+    case PROP_DEMO:
+      if (self->demo == g_value_get_boolean (value))
+        return;
+      self->demo = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  g_object_notify_by_pspec (object, pspec);
+  _cockpit_window_update_page (self);
 }
 
 static void
@@ -266,7 +356,11 @@ cockpit_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->demo_main_menu);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->helpdesk);
+  g_clear_pointer (&self->app_sign_in_error, g_free);
   g_clear_pointer (&self->wanted_package, g_free);
+  g_clear_pointer (&self->activity_package_id, g_free);
   g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (cockpit_window_parent_class)->finalize (object);
@@ -281,10 +375,33 @@ cockpit_window_class_init (CockpitWindowClass *klass)
 
   object_class->dispose = cockpit_window_dispose;
   object_class->finalize = cockpit_window_finalize;
+  object_class->constructed = cockpit_window_constructed;
+  object_class->get_property = cockpit_window_get_property;
+  object_class->set_property = cockpit_window_set_property;
   window_class->close_request = cockpit_window_close_request;
   widget_class->realize = cockpit_window_realize;
   widget_class->map = cockpit_window_map;
   widget_class->unmap = cockpit_window_unmap;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, COCKPIT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HELPDESK] =
+    g_param_spec_object ("helpdesk", NULL, NULL, COCKPIT_TYPE_HELPDESK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIGN_IN_ERROR] =
+    g_param_spec_string ("sign-in-error", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COCKPIT_TYPE_PACKAGE_PAGE);
   g_type_ensure (COCKPIT_TYPE_HELPDESK_BUTTON);
@@ -330,6 +447,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.extend-backup", "s", extend_backup_action);
   gtk_widget_class_install_action (widget_class, "win.show-helpdesk", NULL, show_helpdesk_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   _cockpit_window_class_sidebar_init (klass);
   _cockpit_window_class_actions_init (klass);
 }
@@ -399,12 +517,13 @@ cockpit_window_init (CockpitWindow *self)
 }
 
 CockpitWindow *
-cockpit_window_new (CockpitApplication *app)
+cockpit_window_new (GtkApplication *app,
+                    GSettings      *settings)
 {
-  CockpitWindow *self = g_object_new (COCKPIT_TYPE_WINDOW, "application", app, NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  setup (self);
-  return self;
+  return g_object_new (COCKPIT_TYPE_WINDOW, "application", app, "settings", settings, NULL);
 }
 
 CockpitPackagePage *
