@@ -8,7 +8,7 @@
 #include "cockpit-csv-dialog.h"
 #include "cockpit-fleet-csv.h"
 #include "cockpit-fleet-view-private.h"
-#include "cockpit-window.h"
+#include "cockpit-widget-util.h"
 
 static void
 written_cb (GObject      *source,
@@ -74,7 +74,6 @@ export_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
-  GtkRoot *root;
 
   if (!cockpit_fleet_view_export_finish (self, result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -86,9 +85,7 @@ export_done_cb (GObject      *source,
   else
     /* Translators: %s is a file name. */
     text = g_strdup_printf (_("Environments saved as “%s”"), name);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (COCKPIT_IS_WINDOW (root))
-    cockpit_window_show_toast (COCKPIT_WINDOW (root), text);
+  cockpit_widget_show_toast (GTK_WIDGET (self), text);
 }
 
 static void

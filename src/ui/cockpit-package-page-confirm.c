@@ -29,12 +29,12 @@ action_started_cb (GObject      *object,
   if (self == NULL)
     return;
   if (action == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _cockpit_package_page_show_toast (self, error->message);
+    cockpit_widget_show_toast (GTK_WIDGET (self), error->message);
   else if (action != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("%s started. You will be notified when it ends."),
                                                cockpit_action_kind_get_label (cockpit_action_get_kind (action)));
-      _cockpit_package_page_show_toast (self, text);
+      cockpit_widget_show_toast (GTK_WIDGET (self), text);
     }
 }
 
@@ -73,7 +73,7 @@ confirmation_response_cb (AdwMessageDialog *dialog,
   availability = _cockpit_package_page_dup_availability (self);
   if (!cockpit_availability_get_allowed (availability, confirmation->action))
     {
-      _cockpit_package_page_show_toast (self, cockpit_availability_get_reason (availability, confirmation->action));
+      cockpit_widget_show_toast (GTK_WIDGET (self), cockpit_availability_get_reason (availability, confirmation->action));
       return;
     }
 

@@ -60,9 +60,9 @@ plan_answered_cb (GObject      *object,
   if (self == NULL)
     return;
   if (plan == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _cockpit_package_page_show_toast (self, error->message);
+    cockpit_widget_show_toast (GTK_WIDGET (self), error->message);
   else if (plan != NULL && done != NULL)
-    _cockpit_package_page_show_toast (self, done);
+    cockpit_widget_show_toast (GTK_WIDGET (self), done);
 }
 
 void
@@ -118,7 +118,7 @@ cancel_plan_response_cb (AdwMessageDialog *dialog,
   availability = _cockpit_package_page_dup_availability (self);
   if (!cockpit_availability_get_allowed (availability, COCKPIT_USER_ACTION_CANCEL_PLAN))
     {
-      _cockpit_package_page_show_toast (self, cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_CANCEL_PLAN));
+      cockpit_widget_show_toast (GTK_WIDGET (self), cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_CANCEL_PLAN));
       return;
     }
   cockpit_session_cancel_plan_async (self->session, plan_id, NULL, plan_answered_cb,

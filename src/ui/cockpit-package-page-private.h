@@ -9,11 +9,13 @@
  * its start, and the tear-down; cockpit-package-page-backups.c the backups
  * of Live: a manual backup, and keeping, restoring or deleting the upgrade
  * backup; cockpit-package-page-plans.c the upgrade plan: its dialog,
- * approving a step, cancelling it; cockpit-package-page-util.c what they
- * all need: the answer of what can be done now, and the toast.
+ * approving a step, cancelling it; cockpit-package-page-availability.c
+ * what they all ask: what can be done now.  They say their outcome in the
+ * window's toast with cockpit_widget_show_toast().
  *
- * Calls go one way: the page calls its parts, the parts call -util.c
- * (and the backups the question of -confirm.c), and -util.c calls none.
+ * Calls go one way: the page calls its parts, the parts call
+ * -availability.c (and the backups the question of -confirm.c), and
+ * -availability.c calls none of them.
  *
  * Callbacks of what changes something hold the page weakly
  * (cockpit-async.h): the change goes on without the page.
@@ -56,12 +58,9 @@ struct _CockpitPackagePage
   CockpitAvailability *availability; /* what can be done now, from the window */
 };
 
-/* cockpit-package-page-util.c */
+/* cockpit-package-page-availability.c */
 /* What can be done now, for the package shown; empty without one. */
 CockpitAvailability *_cockpit_package_page_dup_availability (CockpitPackagePage     *self);
-/* Says @text in the window's toast, if the page is in the window. */
-void                 _cockpit_package_page_show_toast       (CockpitPackagePage     *self,
-                                                             const char             *text);
 
 /* cockpit-package-page-flow.c */
 /* Shows the running action, the last one, the plan or the next

@@ -6,8 +6,8 @@
  * availability the window hands it), and what each user action opens.
  * The flow diagram, the questions before an action, the backups of Live
  * and the upgrade plan are in cockpit-package-page-flow.c, -confirm.c,
- * -backups.c and -plans.c, below it; what they need of the page (the
- * answer of what can be done now, the toast) is in -util.c, below them.
+ * -backups.c and -plans.c, below it; what they all ask (what can be done
+ * now) is in -availability.c, below them.
  * They share cockpit-package-page-private.h.
  */
 #include "config.h"
@@ -170,7 +170,7 @@ cockpit_package_page_run (CockpitPackagePage *self,
     }
 }
 
-/* The one answer for the package shown, as of now (-util.c). */
+/* The one answer for the package shown, as of now (-availability.c). */
 CockpitAvailability *
 cockpit_package_page_dup_availability (CockpitPackagePage *self)
 {

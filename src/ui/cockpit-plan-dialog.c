@@ -22,7 +22,6 @@
 #include "cockpit-plan-options.h"
 #include "cockpit-upgrade-texts.h"
 #include "cockpit-widget-util.h"
-#include "cockpit-window.h"
 
 #define N_KINDS 3
 
@@ -376,12 +375,12 @@ created_cb (GObject      *object,
 
   g_signal_emit (self, signals[PLAN_CREATED], 0, plan);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (COCKPIT_IS_WINDOW (parent))
+  if (parent != NULL)
     {
       if (cockpit_plan_get_status (plan) == COCKPIT_PLAN_STATUS_SCHEDULED)
-        cockpit_window_show_toast (COCKPIT_WINDOW (parent), _("Upgrade planned. You will be notified when it starts and at each gate."));
+        cockpit_widget_show_toast (GTK_WIDGET (parent), _("Upgrade planned. You will be notified when it starts and at each gate."));
       else
-        cockpit_window_show_toast (COCKPIT_WINDOW (parent), _("Upgrade plan started. You will be notified at each gate."));
+        cockpit_widget_show_toast (GTK_WIDGET (parent), _("Upgrade plan started. You will be notified at each gate."));
     }
   gtk_window_close (GTK_WINDOW (self));
 }

@@ -1,16 +1,16 @@
-/* cockpit-package-page-util.c: what the parts of the package page share: the answer of what can be done now, and the toast.
+/* cockpit-package-page-availability.c: what can be done now on the package the page shows, for all the page's parts.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The flow diagram, the questions before an action and the plan calls
- * all ask what the rules allow as of now, and say their outcome in the
- * window's toast.  Both are here, below them and below the page itself
- * (cockpit-package-page.c), which calls into the parts: they never call
- * back up into it.
+ * all ask what the rules allow as of now.  The answer is made here, below
+ * them and below the page itself (cockpit-package-page.c), which calls
+ * into the parts: they never call back up into it.  They say their
+ * outcome with cockpit_widget_show_toast(), which asks the window through
+ * its "win.show-toast" action.
  */
 #include "config.h"
 
 #include "cockpit-package-page-private.h"
-#include "cockpit-window.h"
 
 /* The one answer for the package shown, as of now: the rules over the
  * package, the action this app follows on it, the releases and the clock. */
@@ -30,14 +30,4 @@ _cockpit_package_page_dup_availability (CockpitPackagePage *self)
                                          cockpit_package_get_id (self->package));
   return cockpit_availability_new (self->package, g_list_model_get_n_items (releases) > 0 ? releases : NULL,
                                    busy, now);
-}
-
-void
-_cockpit_package_page_show_toast (CockpitPackagePage *self,
-                                  const char         *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (COCKPIT_IS_WINDOW (root))
-    cockpit_window_show_toast (COCKPIT_WINDOW (root), text);
 }
