@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "cockpit-fleet-row.h"
+#include "cockpit-fleet-words.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CockpitFleetCell, cockpit_fleet_cell, COCKPIT, FLEET_CELL, GtkWidget)
 
 /* The two-line row of the narrow list rather than one column. */
-#define COCKPIT_FLEET_CELL_TWO_LINE COCKPIT_FLEET_N_COLUMNS
+#define COCKPIT_FLEET_CELL_TWO_LINE COCKPIT_FLEET_TWO_LINE
 
 /* @column: a CockpitFleetColumn, or COCKPIT_FLEET_CELL_TWO_LINE. */
 GtkWidget       *cockpit_fleet_cell_new                (guint             column);
