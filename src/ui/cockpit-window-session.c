@@ -165,7 +165,6 @@ _cockpit_window_update_page (CockpitWindow *self)
   CockpitSession *session = self->session;
   const char *error = self->app_sign_in_error;
 
-  gtk_widget_set_visible (self->demo_badge, self->demo);
   update_demo_menu (self, self->demo);
 
   if (session != NULL)
