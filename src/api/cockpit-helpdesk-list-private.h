@@ -9,6 +9,7 @@
 
 #include "cockpit-helpdesk.h"
 #include "cockpit-helpdesk-private.h"
+#include "cockpit-refresh-queue-private.h"
 
 G_BEGIN_DECLS
 
@@ -39,9 +40,10 @@ struct _CockpitHelpdesk
   guint          unread[N_SEVERITIES];
   char          *error;
   gboolean       loading;
-  gboolean       refresh_again;
   guint          refresh_serial;
-  guint          auto_refresh_id;
+
+  /* One refresh at a time, and the automatic refresh */
+  CockpitRefreshQueue refreshes;
 };
 
 /* The list and its counts (cockpit-helpdesk.c) */
