@@ -54,6 +54,10 @@ gboolean  _cockpit_helpdesk_find_position      (CockpitHelpdesk     *self,
 /* Puts a notification back where it belongs after an archive failed. */
 void      _cockpit_helpdesk_insert_sorted      (CockpitHelpdesk     *self,
                                                 CockpitNotification *notification);
+/* What every _finish of the helpdesk does: its tasks end in a boolean. */
+gboolean  _cockpit_helpdesk_finish             (CockpitHelpdesk     *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 /* The ids announced (cockpit-helpdesk-seen.c) */
 char     *_cockpit_helpdesk_default_state_path (void);

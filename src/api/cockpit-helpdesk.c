@@ -114,6 +114,17 @@ compare_newest_first (gconstpointer a,
   return g_date_time_compare (tb, ta);
 }
 
+gboolean
+_cockpit_helpdesk_finish (CockpitHelpdesk  *self,
+                          GAsyncResult     *result,
+                          GError          **error)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 void
 _cockpit_helpdesk_insert_sorted (CockpitHelpdesk     *self,
                                  CockpitNotification *notification)
@@ -328,10 +339,7 @@ cockpit_helpdesk_refresh_finish (CockpitHelpdesk  *self,
                                  GAsyncResult     *result,
                                  GError          **error)
 {
-  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _cockpit_helpdesk_finish (self, result, error);
 }
 
 void
