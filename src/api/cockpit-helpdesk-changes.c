@@ -81,7 +81,12 @@ change_confirmed (GTask         *task,
 
 /* Ends @task with @error after a sentence, made of @format, that says
  * what failed; the counts follow the undone change. */
-static void G_GNUC_PRINTF (3, 4)
+static void return_refused (GTask        *task,
+                            const GError *error,
+                            const char   *format,
+                            ...) G_GNUC_PRINTF (3, 4);
+
+static void
 return_refused (GTask        *task,
                 const GError *error,
                 const char   *format,
