@@ -24,6 +24,30 @@ environment_path (CockpitEnvironment *environment,
 
 /* Reading calls ------------------------------------------------------------ */
 
+/* Reads the one object of @type at /api/v1/@collection/@id. */
+static void
+get_object (CockpitClient       *self,
+            GType                type,
+            const char          *collection,
+            const char          *id,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data,
+            gpointer             source_tag)
+{
+  Request template = { .decode = DECODE_OBJECT, .type = type };
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (COCKPIT_IS_CLIENT (self));
+  g_return_if_fail (id != NULL);
+
+  escaped = escape (id);
+  path = g_strdup_printf ("/api/v1/%s/%s", collection, escaped);
+  _cockpit_client_start_request (self, "GET", path, NULL, NULL, &template,
+                                 cancellable, callback, user_data, source_tag);
+}
+
 void
 cockpit_client_get_me_async (CockpitClient       *self,
                              GCancellable        *cancellable,
@@ -75,17 +99,8 @@ cockpit_client_get_package_async (CockpitClient       *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  Request template = { .decode = DECODE_OBJECT, .type = COCKPIT_TYPE_PACKAGE };
-  g_autofree char *id = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (COCKPIT_IS_CLIENT (self));
-  g_return_if_fail (package_id != NULL);
-
-  id = escape (package_id);
-  path = g_strdup_printf ("/api/v1/packages/%s", id);
-  _cockpit_client_start_request (self, "GET", path, NULL, NULL, &template,
-                                 cancellable, callback, user_data, cockpit_client_get_package_async);
+  get_object (self, COCKPIT_TYPE_PACKAGE, "packages", package_id,
+              cancellable, callback, user_data, cockpit_client_get_package_async);
 }
 
 CockpitPackage *
@@ -152,17 +167,8 @@ cockpit_client_get_action_async (CockpitClient       *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  Request template = { .decode = DECODE_OBJECT, .type = COCKPIT_TYPE_ACTION };
-  g_autofree char *id = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (COCKPIT_IS_CLIENT (self));
-  g_return_if_fail (action_id != NULL);
-
-  id = escape (action_id);
-  path = g_strdup_printf ("/api/v1/actions/%s", id);
-  _cockpit_client_start_request (self, "GET", path, NULL, NULL, &template,
-                                 cancellable, callback, user_data, cockpit_client_get_action_async);
+  get_object (self, COCKPIT_TYPE_ACTION, "actions", action_id,
+              cancellable, callback, user_data, cockpit_client_get_action_async);
 }
 
 CockpitAction *
@@ -349,12 +355,26 @@ cockpit_client_notification_finish (CockpitClient  *self,
 
 /* Actions ------------------------------------------------------------------ */
 
+/* What each kind of action sends, and where below its environment. */
+static const struct {
+  CockpitActionKind  kind;
+  const char        *method;
+  const char        *rest;
+} action_routes[] = {
+  { COCKPIT_ACTION_KIND_UPGRADE, "POST", "/upgrade" },
+  { COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP, "POST", "/upgrade-backup/extend" },
+  { COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP, "DELETE", "/upgrade-backup" },
+  { COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP, "POST", "/upgrade-backup/restore" },
+  { COCKPIT_ACTION_KIND_CREATE_BACKUP, "POST", "/backups" },
+  { COCKPIT_ACTION_KIND_TEARDOWN, "DELETE", "" },
+};
+
+/* Starts an action of @kind on @environment.  The checks every action
+ * call makes on its arguments are here, once. */
 static void
 start_action (CockpitClient       *self,
               CockpitEnvironment  *environment,
               CockpitActionKind    kind,
-              const char          *method,
-              const char          *rest,
               JsonNode            *body,
               const char          *idempotency_key,
               GCancellable        *cancellable,
@@ -363,10 +383,22 @@ start_action (CockpitClient       *self,
 {
   Request template = { .decode = DECODE_OBJECT, .type = COCKPIT_TYPE_ACTION,
                        .environment = environment, .is_action = TRUE, .action_kind = kind };
-  g_autofree char *path = environment_path (environment, rest);
+  g_autofree char *path = NULL;
+  guint i;
 
-  _cockpit_client_start_request (self, method, path, body, idempotency_key, &template,
-                                 cancellable, callback, user_data, cockpit_client_start_action_finish);
+  g_return_if_fail (COCKPIT_IS_CLIENT (self));
+  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (environment));
+  g_return_if_fail (idempotency_key != NULL);
+
+  for (i = 0; i < G_N_ELEMENTS (action_routes); i++)
+    if (action_routes[i].kind == kind)
+      break;
+  g_assert (i < G_N_ELEMENTS (action_routes));
+
+  path = environment_path (environment, action_routes[i].rest);
+  _cockpit_client_start_request (self, action_routes[i].method, path, body, idempotency_key,
+                                 &template, cancellable, callback, user_data,
+                                 cockpit_client_start_action_finish);
 }
 
 static JsonNode *
@@ -394,14 +426,11 @@ cockpit_client_upgrade_async (CockpitClient       *self,
 {
   g_autoptr(JsonNode) body = NULL;
 
-  g_return_if_fail (COCKPIT_IS_CLIENT (self));
-  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (environment));
   g_return_if_fail (target_version != NULL);
-  g_return_if_fail (idempotency_key != NULL);
 
   body = object_node ("target_version", target_version);
-  start_action (self, environment, COCKPIT_ACTION_KIND_UPGRADE, "POST", "/upgrade", body,
-                idempotency_key, cancellable, callback, user_data);
+  start_action (self, environment, COCKPIT_ACTION_KIND_UPGRADE, body, idempotency_key,
+                cancellable, callback, user_data);
 }
 
 void
@@ -416,15 +445,11 @@ cockpit_client_extend_upgrade_backup_async (CockpitClient       *self,
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *when = NULL;
 
-  g_return_if_fail (COCKPIT_IS_CLIENT (self));
-  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (environment));
-  g_return_if_fail (idempotency_key != NULL);
-
   if (expires_at != NULL)
     when = cockpit_date_time_format (expires_at);
   body = object_node (when ? "expires_at" : NULL, when);
-  start_action (self, environment, COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP, "POST",
-                "/upgrade-backup/extend", body, idempotency_key, cancellable, callback, user_data);
+  start_action (self, environment, COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP, body,
+                idempotency_key, cancellable, callback, user_data);
 }
 
 void
@@ -435,12 +460,8 @@ cockpit_client_delete_upgrade_backup_async (CockpitClient       *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
-  g_return_if_fail (COCKPIT_IS_CLIENT (self));
-  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (environment));
-  g_return_if_fail (idempotency_key != NULL);
-
-  start_action (self, environment, COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP, "DELETE",
-                "/upgrade-backup", NULL, idempotency_key, cancellable, callback, user_data);
+  start_action (self, environment, COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP, NULL, idempotency_key,
+                cancellable, callback, user_data);
 }
 
 void
@@ -451,12 +472,8 @@ cockpit_client_restore_upgrade_backup_async (CockpitClient       *self,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data)
 {
-  g_return_if_fail (COCKPIT_IS_CLIENT (self));
-  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (environment));
-  g_return_if_fail (idempotency_key != NULL);
-
-  start_action (self, environment, COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP, "POST",
-                "/upgrade-backup/restore", NULL, idempotency_key, cancellable, callback, user_data);
+  start_action (self, environment, COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP, NULL, idempotency_key,
+                cancellable, callback, user_data);
 }
 
 void
@@ -467,12 +484,8 @@ cockpit_client_create_backup_async (CockpitClient       *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_return_if_fail (COCKPIT_IS_CLIENT (self));
-  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (environment));
-  g_return_if_fail (idempotency_key != NULL);
-
-  start_action (self, environment, COCKPIT_ACTION_KIND_CREATE_BACKUP, "POST",
-                "/backups", NULL, idempotency_key, cancellable, callback, user_data);
+  start_action (self, environment, COCKPIT_ACTION_KIND_CREATE_BACKUP, NULL, idempotency_key,
+                cancellable, callback, user_data);
 }
 
 void
@@ -483,12 +496,8 @@ cockpit_client_teardown_async (CockpitClient       *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_return_if_fail (COCKPIT_IS_CLIENT (self));
-  g_return_if_fail (COCKPIT_IS_ENVIRONMENT (environment));
-  g_return_if_fail (idempotency_key != NULL);
-
-  start_action (self, environment, COCKPIT_ACTION_KIND_TEARDOWN, "DELETE",
-                "", NULL, idempotency_key, cancellable, callback, user_data);
+  start_action (self, environment, COCKPIT_ACTION_KIND_TEARDOWN, NULL, idempotency_key,
+                cancellable, callback, user_data);
 }
 
 CockpitAction *

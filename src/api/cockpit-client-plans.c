@@ -15,6 +15,24 @@ plan_path (const char *plan_id,
   return g_strdup_printf ("/api/v1/plans/%s%s", id, rest);
 }
 
+/* Every plan call answers with the plan, and its errors are worded as a
+ * plan's. */
+static void
+send_plan_request (CockpitClient       *self,
+                   const char          *method,
+                   const char          *path,
+                   JsonNode            *body,
+                   const char          *idempotency_key,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  Request template = { .decode = DECODE_OBJECT, .type = COCKPIT_TYPE_PLAN, .is_plan = TRUE };
+
+  _cockpit_client_start_request (self, method, path, body, idempotency_key, &template,
+                                 cancellable, callback, user_data, cockpit_client_plan_finish);
+}
+
 void
 cockpit_client_create_plan_async (CockpitClient            *self,
                                   const char               *package_id,
@@ -24,7 +42,6 @@ cockpit_client_create_plan_async (CockpitClient            *self,
                                   GAsyncReadyCallback       callback,
                                   gpointer                  user_data)
 {
-  Request template = { .decode = DECODE_OBJECT, .type = COCKPIT_TYPE_PLAN, .is_plan = TRUE };
   g_autofree char *id = NULL;
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) body = NULL;
@@ -37,8 +54,7 @@ cockpit_client_create_plan_async (CockpitClient            *self,
   id = g_uri_escape_string (package_id, NULL, FALSE);
   path = g_strdup_printf ("/api/v1/packages/%s/plans", id);
   body = cockpit_plan_request_to_json (plan_request);
-  _cockpit_client_start_request (self, "POST", path, body, idempotency_key, &template,
-                                 cancellable, callback, user_data, cockpit_client_plan_finish);
+  send_plan_request (self, "POST", path, body, idempotency_key, cancellable, callback, user_data);
 }
 
 void
@@ -48,15 +64,13 @@ cockpit_client_get_plan_async (CockpitClient       *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Request template = { .decode = DECODE_OBJECT, .type = COCKPIT_TYPE_PLAN, .is_plan = TRUE };
   g_autofree char *path = NULL;
 
   g_return_if_fail (COCKPIT_IS_CLIENT (self));
   g_return_if_fail (plan_id != NULL);
 
   path = plan_path (plan_id, "");
-  _cockpit_client_start_request (self, "GET", path, NULL, NULL, &template,
-                                 cancellable, callback, user_data, cockpit_client_plan_finish);
+  send_plan_request (self, "GET", path, NULL, NULL, cancellable, callback, user_data);
 }
 
 /* Approve and cancel take no body; the key lets a lost answer be asked
@@ -70,7 +84,6 @@ plan_verb (CockpitClient       *self,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
-  Request template = { .decode = DECODE_OBJECT, .type = COCKPIT_TYPE_PLAN, .is_plan = TRUE };
   g_autofree char *path = NULL;
 
   g_return_if_fail (COCKPIT_IS_CLIENT (self));
@@ -78,8 +91,7 @@ plan_verb (CockpitClient       *self,
   g_return_if_fail (idempotency_key != NULL);
 
   path = plan_path (plan_id, verb);
-  _cockpit_client_start_request (self, "POST", path, NULL, idempotency_key, &template,
-                                 cancellable, callback, user_data, cockpit_client_plan_finish);
+  send_plan_request (self, "POST", path, NULL, idempotency_key, cancellable, callback, user_data);
 }
 
 void

@@ -26,6 +26,82 @@ confirm (CockpitHelpdesk *self,
   g_hash_table_insert (changes, g_strdup (id), GUINT_TO_POINTER (self->refresh_serial));
 }
 
+/* The task of one change of @notification, listed in @changes as in
+ * flight; NULL, the task ended at once, when the change is @done already. */
+static GTask *
+change_task_new (CockpitHelpdesk     *self,
+                 CockpitNotification *notification,
+                 GHashTable          *changes,
+                 gboolean             done,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data,
+                 gpointer             source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_object_ref (notification), g_object_unref);
+
+  if (done)
+    {
+      g_task_return_boolean (task, TRUE);
+      return NULL;
+    }
+
+  g_hash_table_insert (changes, g_strdup (cockpit_notification_get_id (notification)),
+                       GUINT_TO_POINTER (IN_FLIGHT));
+  return g_steal_pointer (&task);
+}
+
+/* Reads the cockpit's answer to the change in @task.  TRUE, the task
+ * ended, when it was confirmed; otherwise the change leaves @changes and
+ * the caller undoes it, then calls return_refused(). */
+static gboolean
+change_confirmed (GTask         *task,
+                  GHashTable    *changes,
+                  GObject       *client,
+                  GAsyncResult  *result,
+                  GError       **error)
+{
+  CockpitHelpdesk *self = g_task_get_source_object (task);
+  CockpitNotification *notification = g_task_get_task_data (task);
+  const char *id = cockpit_notification_get_id (notification);
+
+  if (cockpit_client_notification_finish (COCKPIT_CLIENT (client), result, error))
+    {
+      confirm (self, changes, id);
+      g_task_return_boolean (task, TRUE);
+      return TRUE;
+    }
+
+  g_hash_table_remove (changes, id);
+  return FALSE;
+}
+
+/* Ends @task with @error after a sentence, made of @format, that says
+ * what failed; the counts follow the undone change. */
+static void return_refused (GTask        *task,
+                            const GError *error,
+                            const char   *format,
+                            ...) G_GNUC_PRINTF (3, 4);
+
+static void
+return_refused (GTask        *task,
+                const GError *error,
+                const char   *format,
+                ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  _cockpit_helpdesk_update_counts (g_task_get_source_object (task));
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_task_return_error (task, explain (error, what));
+}
+
 static void
 mark_read_cb (GObject      *object,
               GAsyncResult *result,
@@ -34,24 +110,14 @@ mark_read_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   CockpitHelpdesk *self = g_task_get_source_object (task);
   CockpitNotification *notification = g_task_get_task_data (task);
-  const char *id = cockpit_notification_get_id (notification);
   g_autoptr(GError) error = NULL;
 
-  if (cockpit_client_notification_finish (COCKPIT_CLIENT (object), result, &error))
-    {
-      confirm (self, self->reads, id);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+  if (change_confirmed (task, self->reads, object, result, &error))
+    return;
 
-  g_hash_table_remove (self->reads, id);
   cockpit_notification_set_read (notification, FALSE);
-  _cockpit_helpdesk_update_counts (self);
-  {
-    g_autofree char *what = g_strdup_printf (_("Could not mark “%s” as read."),
-                                             cockpit_notification_get_title (notification));
-    g_task_return_error (task, explain (error, what));
-  }
+  return_refused (task, error, _("Could not mark “%s” as read."),
+                  cockpit_notification_get_title (notification));
 }
 
 void
@@ -68,18 +134,13 @@ cockpit_helpdesk_mark_read_async (CockpitHelpdesk     *self,
   g_return_if_fail (COCKPIT_IS_NOTIFICATION (notification));
   g_return_if_fail (cockpit_notification_get_id (notification) != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cockpit_helpdesk_mark_read_async);
-  g_task_set_task_data (task, g_object_ref (notification), g_object_unref);
-
-  if (cockpit_notification_get_read (notification))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+  task = change_task_new (self, notification, self->reads,
+                          cockpit_notification_get_read (notification),
+                          cancellable, callback, user_data, cockpit_helpdesk_mark_read_async);
+  if (task == NULL)
+    return;
 
   id = cockpit_notification_get_id (notification);
-  g_hash_table_insert (self->reads, g_strdup (id), GUINT_TO_POINTER (IN_FLIGHT));
   cockpit_notification_set_read (notification, TRUE);
   _cockpit_helpdesk_update_counts (self);
   cockpit_client_mark_notification_read_async (self->client, id, cancellable,
@@ -91,10 +152,7 @@ cockpit_helpdesk_mark_read_finish (CockpitHelpdesk  *self,
                                    GAsyncResult     *result,
                                    GError          **error)
 {
-  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _cockpit_helpdesk_finish (self, result, error);
 }
 
 typedef struct {
@@ -234,10 +292,7 @@ cockpit_helpdesk_mark_all_read_finish (CockpitHelpdesk  *self,
                                        GAsyncResult     *result,
                                        GError          **error)
 {
-  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _cockpit_helpdesk_finish (self, result, error);
 }
 
 static void
@@ -248,27 +303,17 @@ archive_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   CockpitHelpdesk *self = g_task_get_source_object (task);
   CockpitNotification *notification = g_task_get_task_data (task);
-  const char *id = cockpit_notification_get_id (notification);
   g_autoptr(GError) error = NULL;
   guint position;
 
-  if (cockpit_client_notification_finish (COCKPIT_CLIENT (object), result, &error))
-    {
-      confirm (self, self->archives, id);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+  if (change_confirmed (task, self->archives, object, result, &error))
+    return;
 
-  g_hash_table_remove (self->archives, id);
   cockpit_notification_set_archived (notification, FALSE);
   if (!_cockpit_helpdesk_find_position (self, notification, &position))
     _cockpit_helpdesk_insert_sorted (self, notification);
-  _cockpit_helpdesk_update_counts (self);
-  {
-    g_autofree char *what = g_strdup_printf (_("Could not archive “%s”."),
-                                             cockpit_notification_get_title (notification));
-    g_task_return_error (task, explain (error, what));
-  }
+  return_refused (task, error, _("Could not archive “%s”."),
+                  cockpit_notification_get_title (notification));
 }
 
 void
@@ -286,18 +331,13 @@ cockpit_helpdesk_archive_async (CockpitHelpdesk     *self,
   g_return_if_fail (COCKPIT_IS_NOTIFICATION (notification));
   g_return_if_fail (cockpit_notification_get_id (notification) != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cockpit_helpdesk_archive_async);
-  g_task_set_task_data (task, g_object_ref (notification), g_object_unref);
-
-  if (cockpit_notification_get_archived (notification))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+  task = change_task_new (self, notification, self->archives,
+                          cockpit_notification_get_archived (notification),
+                          cancellable, callback, user_data, cockpit_helpdesk_archive_async);
+  if (task == NULL)
+    return;
 
   id = cockpit_notification_get_id (notification);
-  g_hash_table_insert (self->archives, g_strdup (id), GUINT_TO_POINTER (IN_FLIGHT));
   cockpit_notification_set_archived (notification, TRUE);
   if (_cockpit_helpdesk_find_position (self, notification, &position))
     g_list_store_remove (self->notifications, position);
@@ -311,8 +351,5 @@ cockpit_helpdesk_archive_finish (CockpitHelpdesk  *self,
                                  GAsyncResult     *result,
                                  GError          **error)
 {
-  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _cockpit_helpdesk_finish (self, result, error);
 }

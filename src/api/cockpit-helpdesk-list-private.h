@@ -9,6 +9,7 @@
 
 #include "cockpit-helpdesk.h"
 #include "cockpit-helpdesk-private.h"
+#include "cockpit-refresh-queue-private.h"
 
 G_BEGIN_DECLS
 
@@ -39,9 +40,10 @@ struct _CockpitHelpdesk
   guint          unread[N_SEVERITIES];
   char          *error;
   gboolean       loading;
-  gboolean       refresh_again;
   guint          refresh_serial;
-  guint          auto_refresh_id;
+
+  /* One refresh at a time, and the automatic refresh */
+  CockpitRefreshQueue refreshes;
 };
 
 /* The list and its counts (cockpit-helpdesk.c) */
@@ -52,6 +54,10 @@ gboolean  _cockpit_helpdesk_find_position      (CockpitHelpdesk     *self,
 /* Puts a notification back where it belongs after an archive failed. */
 void      _cockpit_helpdesk_insert_sorted      (CockpitHelpdesk     *self,
                                                 CockpitNotification *notification);
+/* What every _finish of the helpdesk does: its tasks end in a boolean. */
+gboolean  _cockpit_helpdesk_finish             (CockpitHelpdesk     *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 /* The ids announced (cockpit-helpdesk-seen.c) */
 char     *_cockpit_helpdesk_default_state_path (void);

@@ -114,6 +114,17 @@ compare_newest_first (gconstpointer a,
   return g_date_time_compare (tb, ta);
 }
 
+gboolean
+_cockpit_helpdesk_finish (CockpitHelpdesk  *self,
+                          GAsyncResult     *result,
+                          GError          **error)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 void
 _cockpit_helpdesk_insert_sorted (CockpitHelpdesk     *self,
                                  CockpitNotification *notification)
@@ -282,7 +293,8 @@ refresh_cb (GObject      *object,
   GError *error = NULL;
 
   fresh = cockpit_client_list_notifications_finish (COCKPIT_CLIENT (object), result, &error);
-  set_loading (self, FALSE);
+  if (_cockpit_refresh_queue_end (&self->refreshes))
+    set_loading (self, FALSE);
 
   if (fresh == NULL)
     {
@@ -299,11 +311,9 @@ refresh_cb (GObject      *object,
       g_task_return_boolean (task, TRUE);
     }
 
-  if (self->refresh_again)
-    {
-      self->refresh_again = FALSE;
-      cockpit_helpdesk_refresh (self);
-    }
+  if (_cockpit_refresh_queue_take_asked (&self->refreshes) &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    cockpit_helpdesk_refresh (self);
 }
 
 void
@@ -319,7 +329,8 @@ cockpit_helpdesk_refresh_async (CockpitHelpdesk     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cockpit_helpdesk_refresh_async);
   g_task_set_task_data (task, GUINT_TO_POINTER (++self->refresh_serial), NULL);
-  set_loading (self, TRUE);
+  if (_cockpit_refresh_queue_start (&self->refreshes))
+    set_loading (self, TRUE);
   cockpit_client_list_notifications_async (self->client, cancellable, refresh_cb, task);
 }
 
@@ -328,21 +339,7 @@ cockpit_helpdesk_refresh_finish (CockpitHelpdesk  *self,
                                  GAsyncResult     *result,
                                  GError          **error)
 {
-  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-background_refresh_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cockpit_helpdesk_refresh_finish (COCKPIT_HELPDESK (object), result, &error))
-    g_debug ("Helpdesk refresh failed: %s", error->message);
+  return _cockpit_helpdesk_finish (self, result, error);
 }
 
 void
@@ -350,12 +347,8 @@ cockpit_helpdesk_refresh (CockpitHelpdesk *self)
 {
   g_return_if_fail (COCKPIT_IS_HELPDESK (self));
 
-  if (self->loading)
-    {
-      self->refresh_again = TRUE;
-      return;
-    }
-  cockpit_helpdesk_refresh_async (self, self->cancellable, background_refresh_cb, NULL);
+  if (_cockpit_refresh_queue_ask (&self->refreshes))
+    cockpit_helpdesk_refresh_async (self, self->cancellable, _cockpit_refresh_queue_log_cb, NULL);
 }
 
 static gboolean
@@ -371,9 +364,7 @@ cockpit_helpdesk_set_auto_refresh (CockpitHelpdesk *self,
 {
   g_return_if_fail (COCKPIT_IS_HELPDESK (self));
 
-  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
-  if (seconds > 0)
-    self->auto_refresh_id = g_timeout_add_seconds (seconds, auto_refresh_cb, self);
+  _cockpit_refresh_queue_set_timer (&self->refreshes, seconds, auto_refresh_cb, self);
 }
 
 /* The object -------------------------------------------------------------------- */
@@ -467,7 +458,7 @@ cockpit_helpdesk_dispose (GObject *object)
   CockpitHelpdesk *self = (CockpitHelpdesk *) object;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+  _cockpit_refresh_queue_clear (&self->refreshes);
 
   G_OBJECT_CLASS (cockpit_helpdesk_parent_class)->dispose (object);
 }

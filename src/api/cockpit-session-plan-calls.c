@@ -116,14 +116,27 @@ cockpit_session_create_plan_async (CockpitSession           *self,
                                     idempotency_key, cancellable, plan_call_cb, task);
 }
 
-void
-cockpit_session_approve_plan_async (CockpitSession      *self,
-                                    const char          *plan_id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+/* The client's approve or cancel call. */
+typedef void (*PlanVerbCall) (CockpitClient       *client,
+                              const char          *plan_id,
+                              const char          *idempotency_key,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data);
+
+/* Approves or cancels a plan known by its id.  When the session knows the
+ * plan, its package is where the answer goes should the answer name no
+ * package the session knows. */
+static void
+plan_verb (CockpitSession      *self,
+           const char          *plan_id,
+           PlanVerbCall         call,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
 {
   CockpitPlan *plan;
+  PlanCall *data;
   GTask *task;
 
   g_return_if_fail (COCKPIT_IS_SESSION (self));
@@ -131,9 +144,19 @@ cockpit_session_approve_plan_async (CockpitSession      *self,
 
   plan = cockpit_session_find_plan (self, plan_id);
   task = plan_task (self, plan ? cockpit_plan_get_package_id (plan) : NULL, cancellable, callback, user_data);
-  cockpit_client_approve_plan_async (cockpit_session_get_client (self), plan_id,
-                                     ((PlanCall *) g_task_get_task_data (task))->idempotency_key,
-                                     cancellable, plan_call_cb, task);
+  data = g_task_get_task_data (task);
+  call (cockpit_session_get_client (self), plan_id, data->idempotency_key,
+        cancellable, plan_call_cb, task);
+}
+
+void
+cockpit_session_approve_plan_async (CockpitSession      *self,
+                                    const char          *plan_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  plan_verb (self, plan_id, cockpit_client_approve_plan_async, cancellable, callback, user_data);
 }
 
 void
@@ -143,17 +166,7 @@ cockpit_session_cancel_plan_async (CockpitSession      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  CockpitPlan *plan;
-  GTask *task;
-
-  g_return_if_fail (COCKPIT_IS_SESSION (self));
-  g_return_if_fail (plan_id != NULL);
-
-  plan = cockpit_session_find_plan (self, plan_id);
-  task = plan_task (self, plan ? cockpit_plan_get_package_id (plan) : NULL, cancellable, callback, user_data);
-  cockpit_client_cancel_plan_async (cockpit_session_get_client (self), plan_id,
-                                    ((PlanCall *) g_task_get_task_data (task))->idempotency_key,
-                                    cancellable, plan_call_cb, task);
+  plan_verb (self, plan_id, cockpit_client_cancel_plan_async, cancellable, callback, user_data);
 }
 
 CockpitPlan *

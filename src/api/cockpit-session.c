@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "cockpit-refresh-queue-private.h"
 #include "cockpit-session-private.h"
 
 struct _CockpitSession
@@ -35,11 +36,9 @@ struct _CockpitSession
   gboolean              unauthorized;
   gboolean              loading;
   gboolean              from_cache;
-  gboolean              refresh_again;
-  guint                 n_refreshing;  /* refreshes on their way */
+  CockpitRefreshQueue   refreshes;
 
   GCancellable         *cancellable;
-  guint                 auto_refresh_id;
   CockpitSessionPlans  *plans;
 
   CockpitSessionClockFunc clock;
@@ -287,9 +286,7 @@ is_offline_error (const GError *error)
 static void
 refresh_ended (CockpitSession *self)
 {
-  g_assert (self->n_refreshing > 0);
-
-  if (--self->n_refreshing == 0)
+  if (_cockpit_refresh_queue_end (&self->refreshes))
     set_boolean (self, &self->loading, FALSE, PROP_LOADING);
 }
 
@@ -298,10 +295,8 @@ refresh_ended (CockpitSession *self)
 static void
 run_queued_refresh (CockpitSession *self)
 {
-  if (self->n_refreshing > 0 || !self->refresh_again)
-    return;
-  self->refresh_again = FALSE;
-  if (!g_cancellable_is_cancelled (self->cancellable))
+  if (_cockpit_refresh_queue_take_asked (&self->refreshes) &&
+      !g_cancellable_is_cancelled (self->cancellable))
     cockpit_session_refresh (self);
 }
 
@@ -434,8 +429,8 @@ cockpit_session_refresh_async (CockpitSession      *self,
   refresh->pending = 3;
   g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
 
-  self->n_refreshing++;
-  set_boolean (self, &self->loading, TRUE, PROP_LOADING);
+  if (_cockpit_refresh_queue_start (&self->refreshes))
+    set_boolean (self, &self->loading, TRUE, PROP_LOADING);
 
   /* Three requests at once; each callback holds one reference. */
   cockpit_client_get_me_async (self->client, cancellable, me_cb, g_object_ref (task));
@@ -454,29 +449,14 @@ cockpit_session_refresh_finish (CockpitSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-background_refresh_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cockpit_session_refresh_finish (COCKPIT_SESSION (object), result, &error))
-    g_debug ("Refresh failed: %s", error->message);
-}
-
 void
 cockpit_session_refresh (CockpitSession *self)
 {
   g_return_if_fail (COCKPIT_IS_SESSION (self));
 
   /* One refresh at a time; a request meanwhile runs once afterwards. */
-  if (self->loading)
-    {
-      self->refresh_again = TRUE;
-      return;
-    }
-  cockpit_session_refresh_async (self, self->cancellable, background_refresh_cb, NULL);
+  if (_cockpit_refresh_queue_ask (&self->refreshes))
+    cockpit_session_refresh_async (self, self->cancellable, _cockpit_refresh_queue_log_cb, NULL);
 }
 
 static gboolean
@@ -492,9 +472,7 @@ cockpit_session_set_auto_refresh (CockpitSession *self,
 {
   g_return_if_fail (COCKPIT_IS_SESSION (self));
 
-  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
-  if (seconds > 0)
-    self->auto_refresh_id = g_timeout_add_seconds (seconds, auto_refresh_cb, self);
+  _cockpit_refresh_queue_set_timer (&self->refreshes, seconds, auto_refresh_cb, self);
 }
 
 static void
@@ -689,7 +667,7 @@ cockpit_session_dispose (GObject *object)
   cockpit_session_set_clock (self, NULL, NULL, NULL);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+  _cockpit_refresh_queue_clear (&self->refreshes);
   g_clear_object (&self->plans);
   g_clear_object (&self->tracker);
 

@@ -524,18 +524,7 @@ CockpitStage *
 cockpit_action_get_stage_by_name (CockpitAction    *self,
                                   CockpitStageName  name)
 {
-  guint n;
-
   g_return_val_if_fail (COCKPIT_IS_ACTION (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->stages));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CockpitStage) stage = g_list_model_get_item (G_LIST_MODEL (self->stages), i);
-
-      /* The store keeps its reference, so the stage outlives this one. */
-      if (cockpit_stage_get_name (stage) == name)
-        return stage;
-    }
-  return NULL;
+  return cockpit_list_find (G_LIST_MODEL (self->stages), "name", name);
 }

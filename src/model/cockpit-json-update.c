@@ -162,3 +162,22 @@ cockpit_set_list (GListStore **field,
   *field = store;
   return TRUE;
 }
+
+gpointer
+cockpit_list_find (GListModel *list,
+                   const char *property,
+                   int         value)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      int item_value;
+
+      g_object_get (item, property, &item_value, NULL);
+      if (item_value == value)
+        return item;
+    }
+  return NULL;
+}

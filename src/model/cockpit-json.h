@@ -108,6 +108,12 @@ gboolean    cockpit_set_object               (gpointer             field,
 gboolean    cockpit_set_list                 (GListStore         **field,
                                               GListModel          *value,
                                               GType                item_type);
+/* The first item of @list whose integer or enum property @property is
+ * @value, or NULL.  The list keeps its reference: the item lives as long
+ * as it stays in the list. */
+gpointer    cockpit_list_find                (GListModel          *list,
+                                              const char          *property,
+                                              int                  value);
 
 /* A copy of @text of at most @max_chars characters: a longer text is cut
  * at a character boundary and ends in "…".  Invalid UTF-8 is repaired

@@ -333,21 +333,9 @@ CockpitEnvironment *
 cockpit_package_get_environment (CockpitPackage         *self,
                                  CockpitEnvironmentKind  kind)
 {
-  guint n;
-
   g_return_val_if_fail (COCKPIT_IS_PACKAGE (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->environments));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CockpitEnvironment) environment =
-        g_list_model_get_item (G_LIST_MODEL (self->environments), i);
-
-      /* The store keeps its reference, so the environment outlives this one. */
-      if (cockpit_environment_get_kind (environment) == kind)
-        return environment;
-    }
-  return NULL;
+  return cockpit_list_find (G_LIST_MODEL (self->environments), "kind", kind);
 }
 
 CockpitEnvironment *

@@ -483,35 +483,16 @@ CockpitPlanStep *
 cockpit_plan_get_step (CockpitPlan            *self,
                        CockpitEnvironmentKind  kind)
 {
-  guint n;
-
   g_return_val_if_fail (COCKPIT_IS_PLAN (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CockpitPlanStep) step = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
-
-      if (cockpit_plan_step_get_environment (step) == kind)
-        return step;  /* the store holds a reference */
-    }
-  return NULL;
+  return cockpit_list_find (G_LIST_MODEL (self->steps), "environment", kind);
 }
 
 static CockpitPlanStep *
 find_step (CockpitPlan           *self,
            CockpitPlanStepStatus  status)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CockpitPlanStep) step = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
-
-      if (cockpit_plan_step_get_status (step) == status)
-        return step;
-    }
-  return NULL;
+  return cockpit_list_find (G_LIST_MODEL (self->steps), "status", status);
 }
 
 CockpitPlanStep *

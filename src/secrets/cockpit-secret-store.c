@@ -68,36 +68,6 @@ request_free (Request *request)
   g_free (request);
 }
 
-static GTask *
-request_task_new (CockpitSecretStore  *self,
-                  Operation            operation,
-                  const char          *cockpit_url,
-                  const char          *user,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data,
-                  gpointer             source_tag)
-{
-  GTask *task;
-  Request *request;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-
-  request = g_new0 (Request, 1);
-  request->operation = operation;
-  request->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_hash_table_insert (request->attributes, (gpointer) "cockpit-url", g_strdup (cockpit_url));
-
-  /* Without a user, lookups and clears match the URL's tokens for any user. */
-  if (user != NULL)
-    g_hash_table_insert (request->attributes, (gpointer) "user", g_strdup (user));
-
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-
-  return task;
-}
-
 static gboolean
 is_no_service_error (const GError *error)
 {
@@ -244,19 +214,80 @@ return_error (GTask  *task,
   g_error_free (error);
 }
 
-/* Before each call, make sure there is a session bus at all: without one
- * GDBus fails with generic errors that we could not tell apart. */
+/* Starts one call of @operation: makes its task and, once the session bus
+ * is there, goes on in @bus_callback.  A @token (for a store) is copied
+ * into protected memory at once.  Before each call, make sure there is a
+ * session bus at all: without one GDBus fails with generic errors that we
+ * could not tell apart. */
 static void
-request_start (GTask               *task,
-               GAsyncReadyCallback  callback)
+request_begin (CockpitSecretStore  *self,
+               Operation            operation,
+               const char          *cockpit_url,
+               const char          *user,
+               const char          *token,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data,
+               gpointer             source_tag,
+               GAsyncReadyCallback  bus_callback)
 {
+  GTask *task;
+  Request *request;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  request = g_new0 (Request, 1);
+  request->operation = operation;
+  request->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (request->attributes, (gpointer) "cockpit-url", g_strdup (cockpit_url));
+
+  /* Without a user, lookups and clears match the URL's tokens for any user. */
+  if (user != NULL)
+    g_hash_table_insert (request->attributes, (gpointer) "user", g_strdup (user));
+
+  if (token != NULL)
+    {
+      request->label = g_strdup_printf (_("Upgrade Cockpit token for %s"), cockpit_url);
+      request->value = secret_value_new (token, -1, "text/plain");
+    }
+
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
   if (g_task_return_error_if_cancelled (task))
     {
       g_object_unref (task);
       return;
     }
 
-  g_bus_get (G_BUS_TYPE_SESSION, g_task_get_cancellable (task), callback, task);
+  g_bus_get (G_BUS_TYPE_SESSION, cancellable, bus_callback, task);
+}
+
+/* Searches for the request's items with @flags, then goes on in @callback. */
+static void
+request_search (GTask               *task,
+                SecretSearchFlags    flags,
+                GAsyncReadyCallback  callback)
+{
+  Request *request = g_task_get_task_data (task);
+
+  secret_password_searchv (&token_schema,
+                           request->attributes,
+                           flags,
+                           g_task_get_cancellable (task),
+                           callback,
+                           g_object_ref (task));
+}
+
+/* The checks every _finish makes on @result. */
+static gboolean
+request_result_is_valid (CockpitSecretStore *self,
+                         GAsyncResult       *result,
+                         gpointer            source_tag)
+{
+  return COCKPIT_IS_SECRET_STORE (self) &&
+         g_task_is_valid (result, self) &&
+         g_task_get_source_tag (G_TASK (result)) == source_tag;
 }
 
 static gboolean
@@ -344,22 +375,14 @@ cockpit_secret_store_store_async (CockpitSecretStore  *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task;
-  Request *request;
-
   g_return_if_fail (COCKPIT_IS_SECRET_STORE (self));
   g_return_if_fail (cockpit_url != NULL);
   g_return_if_fail (token != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = request_task_new (self, OPERATION_STORE, cockpit_url, user ? user : "",
-                           cancellable, callback, user_data,
-                           cockpit_secret_store_store_async);
-  request = g_task_get_task_data (task);
-  request->label = g_strdup_printf (_("Upgrade Cockpit token for %s"), cockpit_url);
-  request->value = secret_value_new (token, -1, "text/plain");
-
-  request_start (task, store_bus_cb);
+  request_begin (self, OPERATION_STORE, cockpit_url, user ? user : "", token,
+                 cancellable, callback, user_data,
+                 cockpit_secret_store_store_async, store_bus_cb);
 }
 
 gboolean
@@ -367,10 +390,8 @@ cockpit_secret_store_store_finish (CockpitSecretStore  *self,
                                    GAsyncResult        *result,
                                    GError             **error)
 {
-  g_return_val_if_fail (COCKPIT_IS_SECRET_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        cockpit_secret_store_store_async, FALSE);
+  g_return_val_if_fail (request_result_is_valid (self, result, cockpit_secret_store_store_async),
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -421,7 +442,6 @@ lookup_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Request *request = g_task_get_task_data (task);
   GError *error = NULL;
   char *token;
 
@@ -441,12 +461,7 @@ lookup_done_cb (GObject      *object,
   /* libsecret answers "nothing" both when there is no token and when the
    * user dismissed the unlock prompt.  A search that does not unlock tells
    * the two apart, without prompting again. */
-  secret_password_searchv (&token_schema,
-                           request->attributes,
-                           SECRET_SEARCH_ALL,
-                           g_task_get_cancellable (task),
-                           lookup_locked_check_cb,
-                           g_object_ref (task));
+  request_search (task, SECRET_SEARCH_ALL, lookup_locked_check_cb);
 }
 
 static void
@@ -487,16 +502,13 @@ cockpit_secret_store_lookup_async (CockpitSecretStore  *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (COCKPIT_IS_SECRET_STORE (self));
   g_return_if_fail (cockpit_url != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = request_task_new (self, OPERATION_LOOKUP, cockpit_url, user,
-                           cancellable, callback, user_data,
-                           cockpit_secret_store_lookup_async);
-  request_start (task, lookup_bus_cb);
+  request_begin (self, OPERATION_LOOKUP, cockpit_url, user, NULL,
+                 cancellable, callback, user_data,
+                 cockpit_secret_store_lookup_async, lookup_bus_cb);
 }
 
 /**
@@ -514,10 +526,8 @@ cockpit_secret_store_lookup_finish (CockpitSecretStore  *self,
                                     GAsyncResult        *result,
                                     GError             **error)
 {
-  g_return_val_if_fail (COCKPIT_IS_SECRET_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        cockpit_secret_store_lookup_async, NULL);
+  g_return_val_if_fail (request_result_is_valid (self, result, cockpit_secret_store_lookup_async),
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -546,7 +556,6 @@ clear_done_cb (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Request *request = g_task_get_task_data (task);
   GError *error = NULL;
 
   /* FALSE without an error only means there was nothing to remove. */
@@ -556,12 +565,7 @@ clear_done_cb (GObject      *object,
       return;
     }
 
-  secret_password_searchv (&token_schema,
-                           request->attributes,
-                           SECRET_SEARCH_ALL,
-                           g_task_get_cancellable (task),
-                           clear_verify_cb,
-                           g_object_ref (task));
+  request_search (task, SECRET_SEARCH_ALL, clear_verify_cb);
 }
 
 static void
@@ -595,17 +599,11 @@ clear_bus_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Request *request = g_task_get_task_data (task);
 
   if (!request_check_bus (task, result))
     return;
 
-  secret_password_searchv (&token_schema,
-                           request->attributes,
-                           SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
-                           g_task_get_cancellable (task),
-                           clear_unlocked_cb,
-                           g_object_ref (task));
+  request_search (task, SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK, clear_unlocked_cb);
 }
 
 /**
@@ -628,16 +626,13 @@ cockpit_secret_store_clear_async (CockpitSecretStore  *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (COCKPIT_IS_SECRET_STORE (self));
   g_return_if_fail (cockpit_url != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = request_task_new (self, OPERATION_CLEAR, cockpit_url, user,
-                           cancellable, callback, user_data,
-                           cockpit_secret_store_clear_async);
-  request_start (task, clear_bus_cb);
+  request_begin (self, OPERATION_CLEAR, cockpit_url, user, NULL,
+                 cancellable, callback, user_data,
+                 cockpit_secret_store_clear_async, clear_bus_cb);
 }
 
 gboolean
@@ -645,10 +640,8 @@ cockpit_secret_store_clear_finish (CockpitSecretStore  *self,
                                    GAsyncResult        *result,
                                    GError             **error)
 {
-  g_return_val_if_fail (COCKPIT_IS_SECRET_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        cockpit_secret_store_clear_async, FALSE);
+  g_return_val_if_fail (request_result_is_valid (self, result, cockpit_secret_store_clear_async),
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

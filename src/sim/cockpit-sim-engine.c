@@ -67,6 +67,24 @@ cockpit_sim_engine_parse_body (GBytes    *body,
   return g_steal_pointer (&root);
 }
 
+/* Parses a body that may be empty into @root (NULL when it is).  FALSE,
+ * with @error set, only when there is a body and it is not an object. */
+static gboolean
+parse_optional_body (GBytes     *body,
+                     JsonNode  **root,
+                     GError    **error)
+{
+  GError *local_error = NULL;
+
+  *root = cockpit_sim_engine_parse_body (body, FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cockpit_sim_engine_is_available (CockpitSimState       *state,
                                  CockpitSimEnvironment *env,
@@ -196,6 +214,18 @@ _cockpit_sim_engine_arm_stage (CockpitSimState  *state,
     }
 }
 
+/* The state an environment is in while an action of a kind runs; the
+ * kinds not listed leave it as it is. */
+static const struct {
+  CockpitActionKind       kind;
+  CockpitEnvironmentState state;
+} busy_states[] = {
+  { COCKPIT_ACTION_KIND_UPGRADE, COCKPIT_ENVIRONMENT_STATE_UPGRADING },
+  { COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP, COCKPIT_ENVIRONMENT_STATE_RESTORING },
+  { COCKPIT_ACTION_KIND_CREATE_BACKUP, COCKPIT_ENVIRONMENT_STATE_BACKING_UP },
+  { COCKPIT_ACTION_KIND_TEARDOWN, COCKPIT_ENVIRONMENT_STATE_TEARING_DOWN },
+};
+
 static CockpitSimAction *
 start_action (CockpitSimState       *state,
               CockpitSimPackage     *package,
@@ -228,25 +258,9 @@ start_action (CockpitSimState       *state,
   action->stages[0].status = COCKPIT_STAGE_STATUS_RUNNING;
   action->stages[0].started_at = now;
 
-  switch (kind)
-    {
-    case COCKPIT_ACTION_KIND_UPGRADE:
-      env->state = COCKPIT_ENVIRONMENT_STATE_UPGRADING;
-      break;
-    case COCKPIT_ACTION_KIND_RESTORE_UPGRADE_BACKUP:
-      env->state = COCKPIT_ENVIRONMENT_STATE_RESTORING;
-      break;
-    case COCKPIT_ACTION_KIND_CREATE_BACKUP:
-      env->state = COCKPIT_ENVIRONMENT_STATE_BACKING_UP;
-      break;
-    case COCKPIT_ACTION_KIND_TEARDOWN:
-      env->state = COCKPIT_ENVIRONMENT_STATE_TEARING_DOWN;
-      break;
-    case COCKPIT_ACTION_KIND_EXTEND_UPGRADE_BACKUP:
-    case COCKPIT_ACTION_KIND_DELETE_UPGRADE_BACKUP:
-    default:
-      break;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (busy_states); i++)
+    if (busy_states[i].kind == kind)
+      env->state = busy_states[i].state;
 
   cockpit_sim_state_add_action (state, action);
   _cockpit_sim_engine_arm_stage (state, action);
@@ -326,7 +340,6 @@ start_extend (CockpitSimState        *state,
 {
   CockpitSimUpgradeBackup *backup = &env->upgrade_backup;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
   CockpitSimAction *action;
   gint64 expires_at;
   JsonNode *member = NULL;
@@ -334,12 +347,8 @@ start_extend (CockpitSimState        *state,
   if (!check_upgrade_backup (env, error))
     return NULL;
 
-  root = cockpit_sim_engine_parse_body (body, FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!parse_optional_body (body, &root, error))
+    return NULL;
   if (root != NULL)
     member = json_object_get_member (json_node_get_object (root), "expires_at");
 
@@ -401,7 +410,6 @@ cockpit_sim_engine_start (CockpitSimState        *state,
                           GError                **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
   CockpitSimAction *action;
 
   g_return_val_if_fail (state != NULL, NULL);
@@ -419,12 +427,8 @@ cockpit_sim_engine_start (CockpitSimState        *state,
       !check_upgrade_backup (env, error))
     return NULL;
 
-  root = cockpit_sim_engine_parse_body (body, FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!parse_optional_body (body, &root, error))
+    return NULL;
 
   if (!check_package_free (package, error))
     return NULL;

@@ -28,20 +28,7 @@ write_environment (JsonBuilder           *builder,
   cockpit_sim_json_add_string (builder, "url", env->url);
   cockpit_sim_json_add_bool (builder, "protected", env->protected_);
   _cockpit_sim_json_add_int (builder, "last_upgraded_at", env->last_upgraded_at);
-  json_builder_set_member_name (builder, "upgrade_backup");
-  if (env->upgrade_backup.from_version == NULL)
-    json_builder_add_null_value (builder);
-  else
-    {
-      json_builder_begin_object (builder);
-      cockpit_sim_json_add_string (builder, "from_version", env->upgrade_backup.from_version);
-      cockpit_sim_json_add_string (builder, "to_version", env->upgrade_backup.to_version);
-      _cockpit_sim_json_add_int (builder, "created_at", env->upgrade_backup.created_at);
-      _cockpit_sim_json_add_int (builder, "expires_at", env->upgrade_backup.expires_at);
-      _cockpit_sim_json_add_int (builder, "max_expires_at", env->upgrade_backup.max_expires_at);
-      cockpit_sim_json_add_bool (builder, "extended", env->upgrade_backup.extended);
-      json_builder_end_object (builder);
-    }
+  _cockpit_sim_json_add_upgrade_backup (builder, &env->upgrade_backup, TRUE);
   cockpit_sim_json_add_string (builder, "backup_id", env->backup_id);
   _cockpit_sim_json_add_int (builder, "backup_created_at", env->backup_created_at);
   cockpit_sim_json_add_string (builder, "backup_version", env->backup_version);
@@ -72,14 +59,7 @@ write_action (JsonBuilder      *builder,
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);
   for (guint i = 0; i < action->n_stages; i++)
-    {
-      json_builder_begin_object (builder);
-      cockpit_sim_json_add_enum (builder, "name", COCKPIT_TYPE_STAGE_NAME, action->stages[i].name);
-      cockpit_sim_json_add_enum (builder, "status", COCKPIT_TYPE_STAGE_STATUS, action->stages[i].status);
-      _cockpit_sim_json_add_int (builder, "started_at", action->stages[i].started_at);
-      _cockpit_sim_json_add_int (builder, "finished_at", action->stages[i].finished_at);
-      json_builder_end_object (builder);
-    }
+    _cockpit_sim_json_add_stage (builder, &action->stages[i], TRUE);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }

@@ -55,6 +55,55 @@ cockpit_sim_json_add_bool (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, value);
 }
 
+/* What the answers and the state file share */
+
+static void
+add_time_as (JsonBuilder *builder,
+             const char  *name,
+             gint64       time,
+             gboolean     as_int)
+{
+  if (as_int)
+    _cockpit_sim_json_add_int (builder, name, time);
+  else
+    cockpit_sim_json_add_time (builder, name, time);
+}
+
+void
+_cockpit_sim_json_add_upgrade_backup (JsonBuilder                   *builder,
+                                      const CockpitSimUpgradeBackup *backup,
+                                      gboolean                       times_as_int)
+{
+  json_builder_set_member_name (builder, "upgrade_backup");
+  if (backup->from_version == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  cockpit_sim_json_add_string (builder, "from_version", backup->from_version);
+  cockpit_sim_json_add_string (builder, "to_version", backup->to_version);
+  add_time_as (builder, "created_at", backup->created_at, times_as_int);
+  add_time_as (builder, "expires_at", backup->expires_at, times_as_int);
+  add_time_as (builder, "max_expires_at", backup->max_expires_at, times_as_int);
+  cockpit_sim_json_add_bool (builder, "extended", backup->extended);
+  json_builder_end_object (builder);
+}
+
+void
+_cockpit_sim_json_add_stage (JsonBuilder           *builder,
+                             const CockpitSimStage *stage,
+                             gboolean               times_as_int)
+{
+  json_builder_begin_object (builder);
+  cockpit_sim_json_add_enum (builder, "name", COCKPIT_TYPE_STAGE_NAME, stage->name);
+  cockpit_sim_json_add_enum (builder, "status", COCKPIT_TYPE_STAGE_STATUS, stage->status);
+  add_time_as (builder, "started_at", stage->started_at, times_as_int);
+  add_time_as (builder, "finished_at", stage->finished_at, times_as_int);
+  json_builder_end_object (builder);
+}
+
 /* Upgrade plans: the names of the contract, and the Plan */
 
 static const char *const plan_statuses[] = {
@@ -249,20 +298,7 @@ cockpit_sim_environment_to_json (CockpitSimPackage     *package,
   cockpit_sim_json_add_bool (builder, "protected", env->protected_);
   cockpit_sim_json_add_time (builder, "last_upgraded_at", env->last_upgraded_at);
 
-  json_builder_set_member_name (builder, "upgrade_backup");
-  if (env->upgrade_backup.from_version == NULL)
-    json_builder_add_null_value (builder);
-  else
-    {
-      json_builder_begin_object (builder);
-      cockpit_sim_json_add_string (builder, "from_version", env->upgrade_backup.from_version);
-      cockpit_sim_json_add_string (builder, "to_version", env->upgrade_backup.to_version);
-      cockpit_sim_json_add_time (builder, "created_at", env->upgrade_backup.created_at);
-      cockpit_sim_json_add_time (builder, "expires_at", env->upgrade_backup.expires_at);
-      cockpit_sim_json_add_time (builder, "max_expires_at", env->upgrade_backup.max_expires_at);
-      cockpit_sim_json_add_bool (builder, "extended", env->upgrade_backup.extended);
-      json_builder_end_object (builder);
-    }
+  _cockpit_sim_json_add_upgrade_backup (builder, &env->upgrade_backup, FALSE);
 
   json_builder_set_member_name (builder, "latest_manual_backup");
   if (env->backup_id == NULL)
@@ -335,16 +371,7 @@ cockpit_sim_action_to_json (CockpitSimAction *action,
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);
   for (guint i = 0; i < action->n_stages; i++)
-    {
-      const CockpitSimStage *stage = &action->stages[i];
-
-      json_builder_begin_object (builder);
-      cockpit_sim_json_add_enum (builder, "name", COCKPIT_TYPE_STAGE_NAME, stage->name);
-      cockpit_sim_json_add_enum (builder, "status", COCKPIT_TYPE_STAGE_STATUS, stage->status);
-      cockpit_sim_json_add_time (builder, "started_at", stage->started_at);
-      cockpit_sim_json_add_time (builder, "finished_at", stage->finished_at);
-      json_builder_end_object (builder);
-    }
+    _cockpit_sim_json_add_stage (builder, &action->stages[i], FALSE);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "progress");

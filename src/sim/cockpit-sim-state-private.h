@@ -25,6 +25,16 @@ void cockpit_sim_json_add_time   (JsonBuilder *builder,
                                   const char  *name,
                                   gint64       time);
 
+/* The members the answers and the state file write alike; the state file
+ * writes times as integers (microseconds), the answers as RFC 3339
+ * (cockpit-sim-state-json.c). */
+void _cockpit_sim_json_add_upgrade_backup (JsonBuilder                   *builder,
+                                           const CockpitSimUpgradeBackup *backup,
+                                           gboolean                       times_as_int);
+void _cockpit_sim_json_add_stage          (JsonBuilder                   *builder,
+                                           const CockpitSimStage         *stage,
+                                           gboolean                       times_as_int);
+
 /* Upgrade plans: the names of the contract for their statuses, and the
  * Plan as JSON (cockpit-sim-state-json.c) */
 const char     *_cockpit_sim_plan_status_string   (CockpitSimPlanStatus  status);
