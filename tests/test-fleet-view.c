@@ -145,6 +145,21 @@ test_first_screen (void)
   test_app_screenshot_both (GTK_WIDGET (window ()), "fleet-1280");
 }
 
+/* The sort arrows shown in the column view's header: GTK 4.8 draws one
+ * with a "sort-indicator" node, "ascending" or "descending". */
+static guint
+count_sort_arrows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (g_str_equal (gtk_widget_get_css_name (widget), "sort-indicator") &&
+      (gtk_widget_has_css_class (widget, "ascending") || gtk_widget_has_css_class (widget, "descending")))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_sort_arrows (child);
+  return n;
+}
+
 static gboolean
 sorted_by (guint column,
            int   direction)
@@ -187,6 +202,9 @@ test_sort (void)
 
     gtk_column_view_sort_by_column (view, package, GTK_SORT_ASCENDING);
     g_assert_cmpstr (cockpit_fleet_row_get_package_name (row_at (0)), ==, "Adatum Health Website");
+    /* One arrow, on the column sorted by: GTK 4.8 left the arrows of the
+     * columns sorted by before. */
+    g_assert_cmpuint (count_sort_arrows (GTK_WIDGET (view)), ==, 1);
     g_assert_cmpstr (cockpit_fleet_row_get_package_name (row_at (149)), ==, "Woodgrove Pharma Website");
   }
 }

@@ -119,6 +119,24 @@ compare_attention_cb (gconstpointer a,
   return aa == ab ? GTK_ORDERING_EQUAL : aa ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
 }
 
+/* GTK 4.8 redraws a column's sort arrow only when that column's own sort
+ * changes, so the column sorted by before kept its arrow: each title is
+ * told again (a title set anew updates its arrow) when the sort changes. */
+static void
+sort_changed_cb (CockpitFleetView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autofree char *title = g_strdup (gtk_column_view_column_get_title (column));
+
+      gtk_column_view_column_set_title (column, NULL);
+      gtk_column_view_column_set_title (column, title);
+    }
+}
+
 static void
 add_columns (CockpitFleetView *self)
 {
@@ -136,6 +154,8 @@ add_columns (CockpitFleetView *self)
       gtk_column_view_column_set_expand (column, i == COCKPIT_FLEET_COLUMN_PACKAGE);
       gtk_column_view_append_column (self->column_view, column);
     }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 /* Filtering ------------------------------------------------------------------- */
