@@ -31,8 +31,6 @@ struct _CockpitFleetCell
   PangoAttrList   *attributes;
   char            *text;
   int              text_x;
-  int              text_width;      /* unwrapped size of the text, or -1 */
-  int              text_height;
   GtkIconPaintable *warning;        /* the table's attention icon, drawn here */
   PangoFontDescription *font;       /* the layout's font and resolution */
   double           resolution;
@@ -78,6 +76,40 @@ ensure_layout (CockpitFleetCell *self)
   return self->layout;
 }
 
+/* Every cell of the table shows two lines, the second one small, so all
+ * the cells of one font are as high: that height is found once per font,
+ * and a cell is measured without laying its own text out.  The table
+ * measures all its cells as it opens (1,200 in the large seed) and shows
+ * a tenth of them; their layouts were a fifth of opening it (callgrind). */
+static int
+two_lines_height (PangoContext *context)
+{
+  static PangoFontDescription *font;
+  static double resolution;
+  static int height;
+  const PangoFontDescription *wanted = pango_context_get_font_description (context);
+  double wanted_resolution = pango_cairo_context_get_resolution (context);
+
+  if (font == NULL || resolution != wanted_resolution || !pango_font_description_equal (font, wanted))
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      PangoAttrList *attributes = pango_attr_list_new ();
+      PangoAttribute *size = pango_attr_scale_new (PANGO_SCALE_SMALL);
+
+      size->start_index = strlen ("Ag\n");
+      size->end_index = G_MAXUINT;
+      pango_attr_list_insert (attributes, size);
+      pango_layout_set_text (layout, "Ag\nAg", -1);
+      pango_layout_set_attributes (layout, attributes);
+      pango_attr_list_unref (attributes);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      g_clear_pointer (&font, pango_font_description_free);
+      font = pango_font_description_copy (wanted);
+      resolution = wanted_resolution;
+    }
+  return height;
+}
+
 #define ICON_SIZE 16
 #define ICON_GAP  6
 
@@ -92,7 +124,7 @@ cockpit_fleet_cell_measure (GtkWidget      *widget,
                             int            *natural_baseline)
 {
   CockpitFleetCell *self = COCKPIT_FLEET_CELL (widget);
-  int icon_min = 0, icon_nat = 0, width, height;
+  int icon_min = 0, icon_nat = 0, height;
 
   if (self->box != NULL)
     {
@@ -103,25 +135,18 @@ cockpit_fleet_cell_measure (GtkWidget      *widget,
   if (self->warning != NULL)
     icon_min = icon_nat = ICON_SIZE;
 
-  /* The text's own size, laid out again only when the text or the font
-   * changed: the allocation gives the layout its width, and measuring at
-   * no width each time undid it, two layouts of the text per measure of
-   * each of the 1,200 cells (callgrind: a fifth of opening the table). */
-  if (self->text_width < 0)
-    {
-      pango_layout_set_width (ensure_layout (self), -1);
-      pango_layout_get_pixel_size (self->layout, &self->text_width, &self->text_height);
-    }
-  width = self->text_width;
-  height = self->text_height;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* The text ellipsizes: it needs room for the icon only. */
-      *minimum = self->warning != NULL ? icon_min + ICON_GAP : 0;
-      *natural = (self->warning != NULL ? icon_nat + ICON_GAP : 0) + width;
+      /* The text ellipsizes in a column of fixed width: it needs room for
+       * the icon only, and asks for no more (laying the text out to say
+       * how wide it would like to be cost as much as drawing it). */
+      *minimum = *natural = self->warning != NULL ? icon_min + ICON_GAP : 0;
     }
   else
-    *minimum = *natural = MAX (height, icon_nat);
+    {
+      height = two_lines_height (gtk_widget_get_pango_context (widget));
+      *minimum = *natural = MAX (height, icon_nat);
+    }
 }
 
 static void
@@ -196,7 +221,6 @@ cockpit_fleet_cell_css_changed (GtkWidget         *widget,
           pango_cairo_context_get_resolution (context) != self->resolution)
         {
           g_clear_object (&self->layout);
-          self->text_width = -1;
           gtk_widget_queue_resize (widget);
         }
     }
@@ -370,7 +394,6 @@ show (CockpitFleetCell *self,
               pango_layout_set_text (self->layout, self->text, -1);
               pango_layout_set_attributes (self->layout, self->attributes);
             }
-          self->text_width = -1;
           /* Two lines in a column of fixed width: the size stays, only
            * this cell is drawn again. */
           gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -498,7 +521,6 @@ cockpit_fleet_cell_class_init (CockpitFleetCellClass *klass)
 static void
 cockpit_fleet_cell_init (CockpitFleetCell *self)
 {
-  self->text_width = -1;
 }
 
 GtkWidget *
