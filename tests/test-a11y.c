@@ -508,7 +508,7 @@ test_narrow (void)
   WAIT_FOR (cockpit_window_get_showing_content (window ()));
   package = check_screen ("narrow-package");
   g_assert_true (tree_says (package, "push button", "Back"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "a11y-360-package");
+  cockpit_test_save_screenshots (GTK_WIDGET (window ()), "a11y-360-package");
 
   /* The wizard on a phone: read, seen, and its width. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.upgrade", NULL));
@@ -520,7 +520,7 @@ test_narrow (void)
   g_test_message ("the wizard needs %d px at least", wizard_min);
   g_assert_cmpint (wizard_min, <=, 360);
   narrow_wizard = check_screen ("narrow-wizard");
-  test_app_screenshot_both (GTK_WIDGET (wizard), "a11y-360-wizard");
+  cockpit_test_save_screenshots (GTK_WIDGET (wizard), "a11y-360-wizard");
   gtk_window_destroy (wizard);
   gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
 }
@@ -581,15 +581,8 @@ main (int   argc,
   session.service_dir = service_dir;
   test_session_start (&session, FALSE);
 
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, 60, TRUE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_listen (sim, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-
-  app = cockpit_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  sim = test_app_new_simulator (TOKEN, COCKPIT_SIM_SEED_DEMO, 60, TRUE);
+  app = test_app_new_application ();
 
   client = cockpit_client_new (cockpit_simulator_get_base_url (sim), TOKEN, &error);
   g_assert_no_error (error);

@@ -268,7 +268,7 @@ test_wizard (void)
   focus = focus_of (wizard);
   g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), ==, "Integration");
-  test_app_screenshot_both (GTK_WIDGET (wizard), "keyboard-wizard-environment");
+  cockpit_test_save_screenshots (GTK_WIDGET (wizard), "keyboard-wizard-environment");
 
   press (XK_Return, FALSE, FALSE);
   WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (stack), "versions"));
@@ -276,7 +276,7 @@ test_wizard (void)
   /* One stop a version: the check box, named after its row. */
   press (XK_space, FALSE, FALSE);
   WAIT_FOR (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus_of (wizard))));
-  test_app_screenshot_both (GTK_WIDGET (wizard), "keyboard-wizard-versions");
+  cockpit_test_save_screenshots (GTK_WIDGET (wizard), "keyboard-wizard-versions");
 
   /* Enter is Next, the default. */
   press (XK_Return, FALSE, FALSE);
@@ -293,7 +293,7 @@ test_wizard (void)
       press (XK_space, FALSE, FALSE);
       WAIT_FOR (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
     }
-  test_app_screenshot_both (GTK_WIDGET (wizard), "keyboard-wizard-consequences");
+  cockpit_test_save_screenshots (GTK_WIDGET (wizard), "keyboard-wizard-consequences");
 
   /* Enter is Install. */
   press (XK_Return, FALSE, FALSE);
@@ -347,7 +347,7 @@ test_shortcuts (void)
   press (XK_slash, TRUE, TRUE);
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window ()));
   WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (overlay)));
-  test_app_screenshot_both (GTK_WIDGET (overlay), "keyboard-shortcuts");
+  cockpit_test_save_screenshots (GTK_WIDGET (overlay), "keyboard-shortcuts");
   collect_accelerators (GTK_WIDGET (overlay), listed);
   for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
     {
