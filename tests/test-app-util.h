@@ -225,6 +225,20 @@ test_app_window (CockpitApplication *app)
   return COCKPIT_WINDOW (active);
 }
 
+/* The CockpitWindow of @app, the last one opened, even while a dialog is
+ * the active window (as when a screen reader or the keyboard is in it). */
+static inline CockpitWindow *
+test_app_main_window (CockpitApplication *app)
+{
+  GtkWindow *found = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (COCKPIT_IS_WINDOW (l->data))
+      found = l->data;
+  g_assert_nonnull (found);
+  return COCKPIT_WINDOW (found);
+}
+
 static inline CockpitPackagePage *
 test_app_package_page (CockpitApplication *app)
 {
@@ -262,16 +276,16 @@ test_app_advance (TestApp *t,
   test_app_refresh (t);
 }
 
-/* Shows the package @id in the window of @app and waits until its page
- * does. */
+/* Shows the package @id in @window and waits until its page does. */
 static inline void
-test_app_show_package (CockpitApplication *app,
-                       const char         *id)
+test_app_show_package (CockpitWindow *window,
+                       const char    *id)
 {
-  cockpit_window_show_package (test_app_window (app), id);
-  WAIT_FOR (cockpit_package_page_get_package (test_app_package_page (app)) != NULL &&
-            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (test_app_package_page (app))),
-                       id) == 0);
+  CockpitPackagePage *page = cockpit_window_get_package_page (window);
+
+  cockpit_window_show_package (window, id);
+  WAIT_FOR (cockpit_package_page_get_package (page) != NULL &&
+            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page)), id) == 0);
 }
 
 /* Fails unless @text says @part. */

@@ -35,7 +35,7 @@ environment (const char             *package_id,
 static void
 show_package (const char *id)
 {
-  test_app_show_package (t.app, id);
+  test_app_show_package (test_app_window (t.app), id);
   cockpit_window_tick (test_app_window (t.app));
 }
 

@@ -258,7 +258,7 @@ test_try_the_demo (void)
 static void
 test_idle_no_frames (void)
 {
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   g_assert_cmpuint (test_app_count_idle_frames (GTK_WIDGET (test_app_window (app)), 1000), ==, 0);
 }
 
@@ -302,7 +302,7 @@ test_skip_ahead (void)
   CockpitUpgradeBackup *backup;
   TestNotification *n;
 
-  test_app_show_package (app, "globex");
+  test_app_show_package (test_app_window (app), "globex");
   backup = cockpit_environment_get_upgrade_backup (environment ("globex", COCKPIT_ENVIRONMENT_KIND_LIVE));
   g_assert_nonnull (backup);
   g_assert_null (test_session_last_notification (&session, "backup-reminder-globex"));
@@ -339,7 +339,7 @@ test_fail_next (void)
   TestNotification *n;
   guint before = session.notifications->len;
 
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   integration = environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_INTEGRATION);
   from_version = g_strdup (cockpit_environment_get_magnolia_version (integration));
 
@@ -463,7 +463,7 @@ test_docs_screenshots (void)
   gtk_window_set_default_size (GTK_WINDOW (test_app_window (app)), 1000, 700);
 
   /* 1. The overview of a package: its three environments. */
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (app)));
   cockpit_test_save_screenshot (GTK_WIDGET (test_app_window (app)), "docs-overview");
 
@@ -476,7 +476,7 @@ test_docs_screenshots (void)
   gtk_window_destroy (wizard);
 
   /* 3. The upgrade backup card of a Live environment upgraded yesterday. */
-  test_app_show_package (app, "globex");
+  test_app_show_package (test_app_window (app), "globex");
   cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (app)));
   cockpit_test_save_screenshot (GTK_WIDGET (test_app_window (app)), "docs-upgrade-backup");
 
@@ -489,7 +489,7 @@ test_docs_screenshots (void)
   cockpit_window_show_activity (test_app_window (app), FALSE);
 
   /* 5. A running upgrade of UAT at its third stage, on the demo's clock. */
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   {
     CockpitEnvironment *uat = environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT);
     CockpitActionTracker *tracker = cockpit_session_get_tracker (current_session ());

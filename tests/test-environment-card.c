@@ -40,7 +40,7 @@ show_package (const char *id)
       WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) >= 4);
       gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1280, 1000);
     }
-  test_app_show_package (t.app, id);
+  test_app_show_package (test_app_window (t.app), id);
   cockpit_test_wait_for_draw (GTK_WIDGET (test_app_package_page (t.app)));
 }
 

@@ -52,7 +52,7 @@ show_package (const char *id)
       WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
       gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1100, 1000);
     }
-  test_app_show_package (t.app, id);
+  test_app_show_package (test_app_window (t.app), id);
   test_app_refresh (&t);
 }
 

@@ -27,7 +27,7 @@ static const char *language;
 static void
 show_package (const char *id)
 {
-  test_app_show_package (t.app, id);
+  test_app_show_package (test_app_window (t.app), id);
   cockpit_window_tick (test_app_window (t.app));
 }
 

@@ -24,7 +24,7 @@ static TestApp             t;
 static void
 show_package (const char *id)
 {
-  test_app_show_package (t.app, id);
+  test_app_show_package (test_app_window (t.app), id);
   test_app_refresh (&t);
 }
 

@@ -182,7 +182,7 @@ test_overview (void)
   WAIT_FOR (cockpit_application_get_helpdesk (app) != NULL &&
             cockpit_helpdesk_get_unread_total (cockpit_application_get_helpdesk (app)) > 0);
 
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   g_assert_null (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)));
   g_assert_null (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)));
   g_assert_nonnull (strstr (cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (cockpit_package_page_get_flow_diagram (test_app_package_page (app)))),
@@ -199,19 +199,19 @@ test_overview (void)
             g_list_model_get_n_items (packages));
 
   /* Each reason an environment can't be upgraded, in words. */
-  test_app_show_package (app, "globex");
+  test_app_show_package (test_app_window (app), "globex");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)),
                             "upgrade backup"));
   cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-upgrade-backup");
 
-  test_app_show_package (app, "initech");
+  test_app_show_package (test_app_window (app), "initech");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_UAT)),
                             "maintenance"));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (test_app_package_page (app)), "win.upgrade", NULL) &&
                   cockpit_package_page_get_wizard (test_app_package_page (app)) != NULL);
   cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-maintenance");
 
-  test_app_show_package (app, "umbrella");
+  test_app_show_package (test_app_window (app), "umbrella");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)),
                             "protected"));
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)),
@@ -228,14 +228,14 @@ test_activity_log (void)
 {
   GtkWidget *activity;
 
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   activity = cockpit_window_show_activity (test_app_window (app), TRUE);
   g_assert_true (COCKPIT_IS_ACTIVITY_PAGE (activity));
   WAIT_FOR (g_list_model_get_n_items (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (activity))) > 0);
   cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-activity-log");
 
   /* Another package shows its own log. */
-  test_app_show_package (app, "globex");
+  test_app_show_package (test_app_window (app), "globex");
   g_assert_true (cockpit_window_show_activity (test_app_window (app), TRUE) != activity);
 
   cockpit_window_show_activity (test_app_window (app), FALSE);
@@ -436,7 +436,7 @@ test_wizard_opens (void)
 {
   GtkWindow *wizard;
 
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)),
                                              "win.upgrade-integration", NULL));
   wizard = cockpit_package_page_get_wizard (test_app_package_page (app));
@@ -465,7 +465,7 @@ test_upgrade_succeeds (void)
   const char *target = NULL;
   g_autofree char *expected_title = NULL;
 
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_INTEGRATION);
   expected_title = g_strdup_printf ("Integration upgraded to %s", cockpit_action_get_target_version (action));
 
@@ -504,7 +504,7 @@ test_upgrade_fails (void)
   TestNotification *n;
   guint before = session.notifications->len;
 
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   test_app_sim_control (sim, TOKEN, "/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
   action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT);
 
@@ -528,7 +528,7 @@ test_close_while_running (void)
   g_autoptr(CockpitAction) action = NULL;
   CockpitActionTracker *tracker = cockpit_session_get_tracker (current_session ());
 
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE);
 
   /* The window goes; the application, the session and the action stay. */
@@ -558,7 +558,7 @@ test_close_while_running (void)
         n_background++;
     g_assert_cmpuint (n_background, ==, 1);
   }
-  test_app_show_package (app, "acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   WAIT_FOR (flow_says ("Deploy"));
   cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-reopened");
 
