@@ -1,10 +1,11 @@
 /* test-app-util.h: helpers for tests that drive the whole application.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Header-only, like test-api-util.h: counting a window's idle frames, the simulator's test controls
- * over HTTP, and the application signed in to a simulator with what the
- * window tests ask of it (its window and package page, a refresh, the
- * simulator's clock moved).
+ * Header-only, like test-api-util.h: counting a window's idle frames,
+ * the simulator's test controls over HTTP, and the application signed in
+ * to a simulator with what the window tests ask of it (its window and
+ * package page, a package shown, a refresh, the simulator's clock moved).
+ * WAIT_FOR and screenshots come from test-ui-util.h.
  */
 #pragma once
 
@@ -189,9 +190,9 @@ test_app_stop (TestApp *t)
   g_clear_object (&t->sim);
 }
 
-/* For tests that follow each other as one story in one application: a
- * private desktop session without keyring and the application of
- * test_app_start() in it. */
+/* A private desktop session without keyring and the application of
+ * test_app_start() in it, shared by all the tests of the program (which
+ * then follow each other as one story, in the order added). */
 static inline void
 test_app_start_story (TestApp     *t,
                       TestSession *desktop,
@@ -225,8 +226,9 @@ test_app_window (CockpitApplication *app)
   return COCKPIT_WINDOW (active);
 }
 
-/* The CockpitWindow of @app, the last one opened, even while a dialog is
- * the active window (as when a screen reader or the keyboard is in it). */
+/* The CockpitWindow of @app even while a dialog is the active window (as
+ * when a screen reader or the keyboard is in it); of several, the one
+ * focused least recently. */
 static inline CockpitWindow *
 test_app_main_window (CockpitApplication *app)
 {

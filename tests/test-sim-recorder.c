@@ -5,8 +5,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "cockpit-sim-listener.h"
 #include "cockpit-sim-recorder.h"
 #include "sim-test-util.h"

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Returns G_SOURCE_CONTINUE: a timeout of it wakes the main loop up. */
-gboolean   cockpit_test_tick_cb          (gpointer    data);
+gboolean   cockpit_test_tick_cb         (gpointer    data);
 
 /* Runs the main loop until @expr holds; fails after 30 seconds. */
 #define WAIT_FOR(expr)                                                     \
