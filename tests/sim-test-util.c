@@ -136,6 +136,16 @@ sim_test_path (SimTest    *f,
   return g_build_filename (f->dir, name, NULL);
 }
 
+char *
+sim_test_make_dir (SimTest    *f,
+                   const char *name)
+{
+  char *path = sim_test_path (f, name);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  return path;
+}
+
 typedef struct {
   GBytes  *body;
   GError  *error;

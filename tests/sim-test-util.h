@@ -63,6 +63,9 @@ void        sim_test_start_with_token (SimTest       *f,
 void        sim_test_stop          (SimTest       *f);
 char       *sim_test_path          (SimTest       *f,
                                     const char    *name);
+/* Makes the folder @name in @f's folder; returns its path. */
+char       *sim_test_make_dir      (SimTest       *f,
+                                    const char    *name);
 
 /* Spins the main context until *@flag is TRUE; fails after a long while. */
 void        sim_wait_flag          (gboolean      *flag);

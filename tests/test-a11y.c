@@ -62,31 +62,11 @@ node_free (Node *node)
   g_free (node);
 }
 
-static CockpitWindow *
-window (void)
-{
-  GtkWindow *active = NULL;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (COCKPIT_IS_WINDOW (l->data))
-      active = l->data;
-  g_assert_nonnull (active);
-  return COCKPIT_WINDOW (active);
-}
-
-static CockpitPackagePage *
-page (void)
-{
-  return cockpit_window_get_package_page (window ());
-}
-
 static void
 show_package (const char *id)
 {
-  cockpit_window_show_package (window (), id);
-  WAIT_FOR (cockpit_package_page_get_package (page ()) != NULL &&
-            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), id) == 0);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  test_app_show_package (test_app_main_window (app), id);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_main_window (app)));
 }
 
 /* What else a screen reader reads out (Orca's flat review): an empty
@@ -164,7 +144,7 @@ read_tree (const char *screen)
   g_auto(GStrv) lines = NULL;
   GPtrArray *nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
 
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_main_window (app)));
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   /* libatspi warns that GTK 4.8 has no cache object (it asks for one
    * first, then reads the tree without it): not a failure here. */
@@ -266,7 +246,7 @@ test_sign_in (void)
 
   g_application_activate (G_APPLICATION (app));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
-  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "sign-in") == 0);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (test_app_main_window (app)), "sign-in") == 0);
   nodes = check_screen ("sign-in");
   g_assert_true (tree_says (nodes, "push button", "Try the Demo"));
   g_assert_true (tree_says (nodes, "push button", "Sign In"));
@@ -279,11 +259,11 @@ test_overview (void)
   const char *flow;
 
   cockpit_application_set_session (app, cockpit);
-  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "packages") == 0);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (test_app_main_window (app)), "packages") == 0);
   WAIT_FOR (!cockpit_session_get_loading (cockpit) &&
             g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) >= 4);
   WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (cockpit)) > 0);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_main_window (app)), 1280, 900);
   show_package ("acmeweb");
 
   nodes = check_screen ("overview");
@@ -291,7 +271,7 @@ test_overview (void)
   g_assert_true (tree_says (nodes, NULL, "Activity Log"));
   g_assert_true (tree_says (nodes, NULL, "Main Menu"));
   /* The flow diagram says where the upgrade stands. */
-  flow = cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (cockpit_package_page_get_flow_diagram (page ())));
+  flow = cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (cockpit_package_page_get_flow_diagram (cockpit_window_get_package_page (test_app_main_window (app)))));
   g_assert_nonnull (flow);
   g_assert_true (tree_says (nodes, NULL, flow));
 }
@@ -308,13 +288,13 @@ test_upgrade_backup (void)
   g_assert_true (tree_says (nodes, "push button", "Restore"));
 
   /* A confirmation, the way the backup's buttons open it. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.restore-upgrade-backup", NULL));
-  confirmation = cockpit_package_page_get_dialog (page ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_main_window (app)), "win.restore-upgrade-backup", NULL));
+  confirmation = cockpit_package_page_get_dialog (cockpit_window_get_package_page (test_app_main_window (app)));
   g_assert_nonnull (confirmation);
   cockpit_test_wait_for_draw (GTK_WIDGET (confirmation));
   dialog = check_screen ("confirmation");
   gtk_window_close (GTK_WINDOW (confirmation));
-  WAIT_FOR (cockpit_package_page_get_dialog (page ()) == NULL);
+  WAIT_FOR (cockpit_package_page_get_dialog (cockpit_window_get_package_page (test_app_main_window (app))) == NULL);
 }
 
 static void
@@ -324,11 +304,11 @@ test_activity_log (void)
   GtkWidget *activity;
 
   show_package ("acmeweb");
-  activity = cockpit_window_show_activity (window (), TRUE);
+  activity = cockpit_window_show_activity (test_app_main_window (app), TRUE);
   WAIT_FOR (g_list_model_get_n_items (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (activity))) > 0);
   nodes = check_screen ("activity-log");
   g_assert_true (tree_says (nodes, "push button", "Export"));
-  cockpit_window_show_activity (window (), FALSE);
+  cockpit_window_show_activity (test_app_main_window (app), FALSE);
 }
 
 static GtkWidget *
@@ -354,7 +334,7 @@ static void
 test_main_menu (void)
 {
   g_autoptr(GPtrArray) nodes = NULL;
-  GtkWidget *button = find_menu_button (GTK_WIDGET (window ()), cockpit_window_get_main_menu (window ()));
+  GtkWidget *button = find_menu_button (GTK_WIDGET (test_app_main_window (app)), cockpit_window_get_main_menu (test_app_main_window (app)));
 
   g_assert_nonnull (button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
@@ -371,11 +351,11 @@ test_helpdesk (void)
 
   WAIT_FOR (cockpit_application_get_helpdesk (app) != NULL &&
             cockpit_helpdesk_get_unread_total (cockpit_application_get_helpdesk (app)) > 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.show-helpdesk", NULL));
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_main_window (app)), "win.show-helpdesk", NULL));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_main_window (app)));
   nodes = check_screen ("helpdesk");
   g_assert_true (tree_says (nodes, "push button", "Mark All as Read"));
-  helpdesk = find_menu_button (GTK_WIDGET (window ()), NULL);
+  helpdesk = find_menu_button (GTK_WIDGET (test_app_main_window (app)), NULL);
   g_assert_nonnull (helpdesk);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (helpdesk));
 }
@@ -391,8 +371,8 @@ test_wizard (void)
   GtkWindow *wizard;
 
   show_package ("acmeweb");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.upgrade", NULL));
-  wizard = cockpit_package_page_get_wizard (page ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_main_window (app)), "win.upgrade", NULL));
+  wizard = cockpit_package_page_get_wizard (cockpit_window_get_package_page (test_app_main_window (app)));
   g_assert_nonnull (wizard);
   cockpit_test_wait_for_draw (GTK_WIDGET (wizard));
   environments = check_screen ("wizard-environment");
@@ -445,8 +425,8 @@ test_plan (void)
   GtkWindow *dialog;
 
   show_package ("acmeweb");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.plan-upgrade", NULL));
-  dialog = cockpit_package_page_get_plan_dialog (page ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_main_window (app)), "win.plan-upgrade", NULL));
+  dialog = cockpit_package_page_get_plan_dialog (cockpit_window_get_package_page (test_app_main_window (app)));
   g_assert_nonnull (dialog);
   cockpit_test_wait_for_draw (GTK_WIDGET (dialog));
   dialog_nodes = check_screen ("plan-dialog");
@@ -457,8 +437,8 @@ test_plan (void)
 
   /* Globex's plan waits for the approval of UAT (the demo seed). */
   show_package ("globex");
-  WAIT_FOR (cockpit_session_get_plan (cockpit, cockpit_package_page_get_package (page ())) != NULL);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  WAIT_FOR (cockpit_session_get_plan (cockpit, cockpit_package_page_get_package (cockpit_window_get_package_page (test_app_main_window (app)))) != NULL);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_main_window (app)));
   card_nodes = check_screen ("plan-card");
   g_assert_true (tree_says (card_nodes, "push button", "Approve UAT"));
   g_assert_true (tree_says (card_nodes, "push button", "Cancel Plan"));
@@ -477,7 +457,7 @@ test_plan (void)
 
         g_list_store_append (chosen, package);
       }
-    fleet_dialog = GTK_WINDOW (cockpit_fleet_plan_dialog_new (GTK_WINDOW (window ()), cockpit,
+    fleet_dialog = GTK_WINDOW (cockpit_fleet_plan_dialog_new (GTK_WINDOW (test_app_main_window (app)), cockpit,
                                                               G_LIST_MODEL (chosen)));
     gtk_window_present (fleet_dialog);
     cockpit_test_wait_for_draw (GTK_WIDGET (fleet_dialog));
@@ -497,22 +477,22 @@ test_narrow (void)
   GtkWindow *wizard;
   int wizard_min = 0;
 
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 360, 700);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.back", NULL));
-  WAIT_FOR (!cockpit_window_get_showing_content (window ()));
+  gtk_window_set_default_size (GTK_WINDOW (test_app_main_window (app)), 360, 700);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_main_window (app)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_main_window (app)), "win.back", NULL));
+  WAIT_FOR (!cockpit_window_get_showing_content (test_app_main_window (app)));
   list = check_screen ("narrow-list");
   g_assert_true (tree_says (list, "list item", "Globex"));
 
   show_package ("acmeweb");
-  WAIT_FOR (cockpit_window_get_showing_content (window ()));
+  WAIT_FOR (cockpit_window_get_showing_content (test_app_main_window (app)));
   package = check_screen ("narrow-package");
   g_assert_true (tree_says (package, "push button", "Back"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "a11y-360-package");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_main_window (app)), "a11y-360-package");
 
   /* The wizard on a phone: read, seen, and its width. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.upgrade", NULL));
-  wizard = cockpit_package_page_get_wizard (page ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_main_window (app)), "win.upgrade", NULL));
+  wizard = cockpit_package_page_get_wizard (cockpit_window_get_package_page (test_app_main_window (app)));
   g_assert_nonnull (wizard);
   gtk_window_set_default_size (wizard, 360, 640);
   cockpit_test_wait_for_draw (GTK_WIDGET (wizard));
@@ -520,9 +500,9 @@ test_narrow (void)
   g_test_message ("the wizard needs %d px at least", wizard_min);
   g_assert_cmpint (wizard_min, <=, 360);
   narrow_wizard = check_screen ("narrow-wizard");
-  test_app_screenshot_both (GTK_WIDGET (wizard), "a11y-360-wizard");
+  cockpit_test_save_screenshots (GTK_WIDGET (wizard), "a11y-360-wizard");
   gtk_window_destroy (wizard);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_main_window (app)), 1280, 900);
 }
 
 /* The accessibility bus as a desktop has it: the session bus starts
@@ -581,15 +561,8 @@ main (int   argc,
   session.service_dir = service_dir;
   test_session_start (&session, FALSE);
 
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, 60, TRUE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_listen (sim, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-
-  app = cockpit_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  sim = test_app_new_simulator (TOKEN, COCKPIT_SIM_SEED_DEMO, 60, TRUE);
+  app = test_app_new_application ();
 
   client = cockpit_client_new (cockpit_simulator_get_base_url (sim), TOKEN, &error);
   g_assert_no_error (error);

@@ -121,7 +121,7 @@ test_window (void)
 
   gtk_window_present (window);
   cockpit_test_wait_for_draw (GTK_WIDGET (window));
-  test_app_screenshot_both (GTK_WIDGET (window), "about");
+  cockpit_test_save_screenshots (GTK_WIDGET (window), "about");
   gtk_window_destroy (window);
 }
 

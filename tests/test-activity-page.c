@@ -16,6 +16,7 @@
 #include "cockpit-activity-page.h"
 #include "cockpit-resources.h"
 #include "cockpit-simulator.h"
+#include "test-server-util.h"
 #include "test-ui-util.h"
 
 #define TOKEN "activity-page-test-token-7d1c"
@@ -33,26 +34,6 @@
   "hydraulic-presses-and-accessories/replacement-parts-catalogue-2026 and the checkout. Nothing was " \
   "switched; Live still runs 6.3.18. Try again, or contact the Cloud Helpdesk with the action id if " \
   "it fails again."
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @expr holds; fails after 30 seconds. */
-#define WAIT_FOR(expr)                                                     \
-  G_STMT_START {                                                           \
-    gint64 end_ = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;       \
-    guint tick_ = g_timeout_add (20, tick_cb, NULL);                       \
-    while (!(expr))                                                        \
-      {                                                                    \
-        if (g_get_monotonic_time () > end_)                                \
-          g_error ("Timed out waiting for %s", #expr);                     \
-        g_main_context_iteration (NULL, TRUE);                             \
-      }                                                                    \
-    g_source_remove (tick_);                                               \
-  } G_STMT_END
 
 typedef enum {
   SEED_LARGE,
@@ -259,17 +240,9 @@ static void
 screenshot_both (Fixture    *f,
                  const char *name)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("activity-%s-light", name);
-  g_autofree char *dark = g_strdup_printf ("activity-%s-dark", name);
+  g_autofree char *file = g_strdup_printf ("activity-%s", name);
 
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  cockpit_test_wait_for_draw (GTK_WIDGET (f->page));
-  cockpit_test_save_screenshot (GTK_WIDGET (f->page), light);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  cockpit_test_wait_for_draw (GTK_WIDGET (f->page));
-  cockpit_test_save_screenshot (GTK_WIDGET (f->page), dark);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cockpit_test_save_screenshots (GTK_WIDGET (f->page), file);
 }
 
 static GtkWidget *
@@ -1086,17 +1059,6 @@ test_export_large (Fixture       *f,
   g_assert_cmpuint (n_entries (f), ==, 200);
 }
 
-static gboolean
-hold_connection_cb (GSocketService     *service,
-                    GSocketConnection  *connection,
-                    GObject            *source,
-                    GPtrArray          *held)
-{
-  /* Accepted, read from by no one, never answered. */
-  g_ptr_array_add (held, g_object_ref (connection));
-  return TRUE;
-}
-
 static void
 test_loading (Fixture       *f,
               gconstpointer  data)
@@ -1105,15 +1067,9 @@ test_loading (Fixture       *f,
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  guint16 port;
-
-  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
-  g_assert_no_error (error);
-  g_signal_connect (service, "incoming", G_CALLBACK (hold_connection_cb), held);
-  g_socket_service_start (service);
 
   /* A cockpit that takes its time. */
-  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  url = test_server_listen_silent (service, held);
   g_object_unref (f->client);
   f->client = cockpit_client_new (url, TOKEN, &error);
   g_assert_no_error (error);

@@ -113,6 +113,18 @@ api_wait_result (GAsyncResult **slot)
   return *slot;
 }
 
+/* cockpit_client_get_me_async(), waited for. */
+static inline CockpitUser *
+api_get_me (CockpitClient  *client,
+            GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cockpit_client_get_me_async (client, NULL, api_result_cb, &result);
+  api_wait_result (&result);
+  return cockpit_client_get_me_finish (client, result, error);
+}
+
 /* An error meant for people: a sentence, with no HTTP status, no HTTP
  * jargon and no secret in it. */
 static inline void

@@ -240,7 +240,7 @@ test_preferences (void)
   WAIT_FOR (g_settings_get_boolean (settings, "background-reminders"));
   g_assert_cmpuint (portal.requests->len, ==, 1);
   g_assert_true (option_bool (test_portal_last_request (&portal), "autostart"));
-  test_app_screenshot_both (GTK_WIDGET (preferences), "preferences-background-on");
+  cockpit_test_save_screenshots (GTK_WIDGET (preferences), "preferences-background-on");
 
   gtk_switch_set_active (toggle, FALSE);
   WAIT_FOR (portal.requests->len == 2);
@@ -258,7 +258,7 @@ test_preferences (void)
 
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "did not allow"));
   }
-  test_app_screenshot_both (GTK_WIDGET (preferences), "preferences-background-refused");
+  cockpit_test_save_screenshots (GTK_WIDGET (preferences), "preferences-background-refused");
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   test_portal_stop (&portal);

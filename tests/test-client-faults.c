@@ -327,17 +327,6 @@ client_for (const char *base,
   return client;
 }
 
-static CockpitUser *
-get_me (CockpitClient  *client,
-        GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  cockpit_client_get_me_async (client, NULL, api_result_cb, &result);
-  api_wait_result (&result);
-  return cockpit_client_get_me_finish (client, result, error);
-}
-
 /* Ends with the client: nothing may keep it alive once its calls ended. */
 static void
 client_free (CockpitClient *client)
@@ -520,7 +509,7 @@ struct _FaultCase
   const char *path;
   const char *fault;        /* the HTTP test server's fault, or NULL for the raw server */
   RawMode     raw;          /* what the raw server does, when @fault is NULL */
-  int         code;         /* the COCKPIT_CLIENT_ERROR of get_me(), or ANSWERED */
+  int         code;         /* the COCKPIT_CLIENT_ERROR of api_get_me(), or ANSWERED */
   guint       min_sent;     /* requests (raw server: connections) it saw; */
   guint       max_sent;     /* 0 and 0: not checked */
   guint       retry_first_ms, retry_max_ms;  /* 0, 0: the quick retries of client_for() */
@@ -680,7 +669,7 @@ test_fault_case (gconstpointer data)
     cockpit_client_set_timeouts (client, c->io_timeout_s, c->deadline_s);
 
   start = g_get_monotonic_time ();
-  user = get_me (client, &error);
+  user = api_get_me (client, &error);
   elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   sent = server != NULL ? server->requests : (guint) g_atomic_int_get (&raw->connections);
   g_test_message ("the call ended after %.2f s and %u requests", elapsed, sent);
@@ -736,7 +725,7 @@ test_connection_refused (void)
   g_socket_close (socket, NULL);
 
   client = client_for (base, NULL);
-  user = get_me (client, &error);
+  user = api_get_me (client, &error);
   g_assert_null (user);
   g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_NETWORK);
   api_assert_plain_message (error, TOKEN);
@@ -862,7 +851,7 @@ test_redirect_other_origin (void)
 
   /* Another port of the same host is another origin. */
   server->elsewhere = g_strdup (other->base);
-  user = get_me (client, &error);
+  user = api_get_me (client, &error);
 
   g_assert_null (user);
   g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_REDIRECT_REFUSED);
@@ -885,7 +874,7 @@ test_redirect_other_host (void)
   /* "localhost" is another host name than "127.0.0.1", even if both lead
    * to the same machine. */
   server->elsewhere = g_strconcat ("http://localhost", port, NULL);
-  user = get_me (client, &error);
+  user = api_get_me (client, &error);
 
   g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_REDIRECT_REFUSED);
   g_assert_cmpuint (other->requests, ==, 0);
@@ -1011,7 +1000,7 @@ test_tls_untrusted (void)
   g_assert_true (g_str_has_prefix (server->base, "https://"));
 
   client = client_for (server->base, "ok");
-  user = get_me (client, &error);
+  user = api_get_me (client, &error);
   g_assert_null (user);
   g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_TLS);
   api_assert_plain_message (error, TOKEN);
@@ -1027,7 +1016,7 @@ test_tls_untrusted (void)
     g_assert_no_error (error);
     client = client_for (server->base, "ok");
     cockpit_client_set_tls_database (client, database);
-    user = get_me (client, &error);
+    user = api_get_me (client, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (cockpit_user_get_name (user), ==, "Alex Example");
     g_assert_cmpuint (server->requests, ==, 1);
@@ -1080,7 +1069,7 @@ test_long_error_message (void)
       const char *text;
 
       server->message_length = lengths[i];
-      user = get_me (client, &error);
+      user = api_get_me (client, &error);
       g_assert_null (user);
       g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_REQUEST);
       g_test_message ("%zu characters: %zu bytes in the message", lengths[i], strlen (error->message));
@@ -1137,7 +1126,7 @@ test_retry_after_hostile (void)
       g_test_message ("Retry-After: %s", retry_after_cases[i].value);
       server->retry_after = retry_after_cases[i].value;
       cockpit_client_set_retry_delay (client, 10, 2000);
-      user = get_me (client, &error);
+      user = api_get_me (client, &error);
       if (retry_after_cases[i].gives_up)
         {
           g_assert_null (user);

@@ -15,20 +15,6 @@
 #define FINISH_SECONDS 600
 
 static void
-setup (SimFixture    *f,
-       gconstpointer  data)
-{
-  sim_fixture_start (f, TOKEN, NULL);
-}
-
-static void
-teardown (SimFixture    *f,
-          gconstpointer  data)
-{
-  sim_fixture_stop (f);
-}
-
-static void
 request_init (CockpitPlanRequest     *request,
               const char             *version,
               CockpitEnvironmentKind  first,
@@ -400,7 +386,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/cockpit/client/plans/" path, SimFixture, NULL, setup, func, teardown)
+  g_test_add ("/cockpit/client/plans/" path, SimFixture, TOKEN, sim_fixture_setup, func, sim_fixture_teardown)
 
   ADD ("create", test_create);
   ADD ("create/soak-and-start", test_create_soak_and_start);

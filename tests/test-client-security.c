@@ -151,17 +151,6 @@ listen_local (SoupServer *server)
   return test_server_listen_local (server, NULL);
 }
 
-static CockpitUser *
-get_me (CockpitClient  *client,
-        GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  cockpit_client_get_me_async (client, NULL, api_result_cb, &result);
-  api_wait_result (&result);
-  return cockpit_client_get_me_finish (client, result, error);
-}
-
 static void
 action_finished_cb (CockpitActionTracker *tracker,
                     CockpitAction        *action,
@@ -187,7 +176,7 @@ use_simulator (void)
 
   sim_fixture_start (&f, TOKEN, NULL);
 
-  user = get_me (f.client, &error);
+  user = api_get_me (f.client, &error);
   g_assert_no_error (error);
 
   /* Errors: an unknown package, and a wrong token. */
@@ -199,7 +188,7 @@ use_simulator (void)
   wrong = cockpit_client_new (f.base, WRONG_TOKEN, &error);
   g_assert_no_error (error);
   g_clear_object (&user);
-  user = get_me (wrong, &error);
+  user = api_get_me (wrong, &error);
   g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_UNAUTHORIZED);
   g_assert_null (strstr (error->message, WRONG_TOKEN));
   g_clear_error (&error);
@@ -256,7 +245,7 @@ use_redirects (void)
   url = g_strconcat (base, "/here", NULL);
   client = cockpit_client_new (url, TOKEN, &error);
   g_assert_no_error (error);
-  user = get_me (client, &error);
+  user = api_get_me (client, &error);
   g_assert_no_error (error);
   g_clear_object (&user);
   g_clear_object (&client);
@@ -265,7 +254,7 @@ use_redirects (void)
   url = g_strconcat (base, "/away", NULL);
   client = cockpit_client_new (url, TOKEN, &error);
   g_assert_no_error (error);
-  user = get_me (client, &error);
+  user = api_get_me (client, &error);
   g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_REDIRECT_REFUSED);
   g_assert_null (strstr (error->message, TOKEN));
   g_clear_error (&error);
@@ -275,7 +264,7 @@ use_redirects (void)
   url = g_strconcat (base, "/garbled", NULL);
   client = cockpit_client_new (url, TOKEN, &error);
   g_assert_no_error (error);
-  user = get_me (client, &error);
+  user = api_get_me (client, &error);
   g_assert_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_RESPONSE);
   g_clear_error (&error);
   g_clear_object (&client);

@@ -18,20 +18,6 @@
 #define FINISH_SECONDS 600
 
 static void
-setup (SimFixture    *f,
-       gconstpointer  data)
-{
-  sim_fixture_start (f, TOKEN, NULL);
-}
-
-static void
-teardown (SimFixture    *f,
-          gconstpointer  data)
-{
-  sim_fixture_stop (f);
-}
-
-static void
 assert_error (const GError       *error,
               CockpitClientError  code)
 {
@@ -1041,7 +1027,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/cockpit/client/" path, SimFixture, NULL, setup, func, teardown)
+  g_test_add ("/cockpit/client/" path, SimFixture, TOKEN, sim_fixture_setup, func, sim_fixture_teardown)
 
   ADD ("me", test_me);
   ADD ("packages", test_packages);

@@ -30,15 +30,6 @@ static TestSession         session;
 static CockpitApplication *app;
 static guint               start_demo_count;
 
-static CockpitWindow *
-window (void)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (COCKPIT_IS_WINDOW (active));
-  return COCKPIT_WINDOW (active);
-}
-
 static CockpitSession *
 current_session (void)
 {
@@ -102,19 +93,6 @@ find_menu_button (GtkWidget *root)
   return NULL;
 }
 
-static TestNotification *
-last_notification (const char *id_prefix)
-{
-  for (guint i = session.notifications->len; i > 0; i--)
-    {
-      TestNotification *n = g_ptr_array_index (session.notifications, i - 1);
-
-      if (g_str_has_prefix (n->id, id_prefix))
-        return n;
-    }
-  return NULL;
-}
-
 static CockpitEnvironment *
 environment (const char             *package_id,
              CockpitEnvironmentKind  kind)
@@ -128,21 +106,11 @@ environment (const char             *package_id,
 static gboolean
 flow_says (const char *text)
 {
-  CockpitPackagePage *page = cockpit_window_get_package_page (window ());
+  CockpitPackagePage *page = test_app_package_page (app);
   GtkWidget *flow = cockpit_package_page_get_flow_diagram (page);
   const char *description = cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (flow));
 
   return description != NULL && strstr (description, text) != NULL;
-}
-
-static void
-show_package (const char *id)
-{
-  CockpitPackagePage *page = cockpit_window_get_package_page (window ());
-
-  cockpit_window_show_package (window (), id);
-  WAIT_FOR (cockpit_package_page_get_package (page) != NULL &&
-            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page)), id) == 0);
 }
 
 /* Runs the Demo menu's "Skip Ahead" and waits for the refresh it starts. */
@@ -237,15 +205,15 @@ test_try_the_demo (void)
                     G_CALLBACK (start_demo_activated_cb), NULL);
   g_application_activate (G_APPLICATION (app));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1000, 700);
-  g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "sign-in");
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (app)), 1000, 700);
+  g_assert_cmpstr (cockpit_window_get_page_name (test_app_window (app)), ==, "sign-in");
   g_assert_false (cockpit_application_get_demo (app));
 
-  button = find_action_button (GTK_WIDGET (window ()), "app.start-demo");
+  button = find_action_button (GTK_WIDGET (test_app_window (app)), "app.start-demo");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_drawable (button));
   g_assert_true (gtk_widget_is_sensitive (button));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "demo-sign-in");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "demo-sign-in");
 
   /* The Demo menu's actions do nothing outside the demo. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "demo-skip-ahead"));
@@ -255,12 +223,12 @@ test_try_the_demo (void)
   WAIT_FOR (loaded ());
   g_assert_true (cockpit_application_get_demo (app));
   g_assert_cmpuint (start_demo_count, ==, 1);
-  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "packages") == 0);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (test_app_window (app)), "packages") == 0);
   g_assert_true (g_str_has_prefix (cockpit_client_get_base_url (cockpit_session_get_client (current_session ())),
                                    "http://127.0.0.1:"));
 
   /* The main menu has its Demo section now, and the actions are on. */
-  menu = cockpit_window_get_main_menu (window ());
+  menu = cockpit_window_get_main_menu (test_app_window (app));
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
   {
     g_autofree char *label = NULL;
@@ -273,7 +241,7 @@ test_try_the_demo (void)
 
   /* The menu as it opens, for a look at it. */
   {
-    GtkWidget *menu_button = find_menu_button (GTK_WIDGET (window ()));
+    GtkWidget *menu_button = find_menu_button (GTK_WIDGET (test_app_window (app)));
     GtkPopover *popover;
 
     g_assert_nonnull (menu_button);
@@ -281,7 +249,7 @@ test_try_the_demo (void)
     popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
     g_assert_nonnull (popover);
     WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-    test_app_screenshot_both (GTK_WIDGET (popover), "demo-menu");
+    cockpit_test_save_screenshots (GTK_WIDGET (popover), "demo-menu");
     gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
   }
 }
@@ -290,8 +258,8 @@ test_try_the_demo (void)
 static void
 test_idle_no_frames (void)
 {
-  show_package ("acmeweb");
-  g_assert_cmpuint (test_app_count_idle_frames (GTK_WIDGET (window ()), 1000), ==, 0);
+  test_app_show_package (test_app_window (app), "acmeweb");
+  g_assert_cmpuint (test_app_count_idle_frames (GTK_WIDGET (test_app_window (app)), 1000), ==, 0);
 }
 
 /* A second `upgrade-cockpit --demo` brings the running demo forward and
@@ -334,25 +302,25 @@ test_skip_ahead (void)
   CockpitUpgradeBackup *backup;
   TestNotification *n;
 
-  show_package ("globex");
+  test_app_show_package (test_app_window (app), "globex");
   backup = cockpit_environment_get_upgrade_backup (environment ("globex", COCKPIT_ENVIRONMENT_KIND_LIVE));
   g_assert_nonnull (backup);
-  g_assert_null (last_notification ("backup-reminder-globex"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "demo-backup-before");
+  g_assert_null (test_session_last_notification (&session, "backup-reminder-globex"));
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "demo-backup-before");
 
   skip_ahead (HOUR);
-  g_assert_null (last_notification ("backup-reminder-globex"));
+  g_assert_null (test_session_last_notification (&session, "backup-reminder-globex"));
 
   skip_ahead (DAY);
-  WAIT_FOR (last_notification ("backup-reminder-globex") != NULL);
-  n = last_notification ("backup-reminder-globex");
+  WAIT_FOR (test_session_last_notification (&session, "backup-reminder-globex") != NULL);
+  n = test_session_last_notification (&session, "backup-reminder-globex");
   g_assert_nonnull (strstr (test_notification_get (n, "title"), "Upgrade backup of Live removed in"));
   g_assert_nonnull (cockpit_environment_get_upgrade_backup (environment ("globex", COCKPIT_ENVIRONMENT_KIND_LIVE)));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "demo-backup-reminded");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "demo-backup-reminded");
 
   skip_ahead (DAY);
   WAIT_FOR (cockpit_environment_get_upgrade_backup (environment ("globex", COCKPIT_ENVIRONMENT_KIND_LIVE)) == NULL);
-  test_app_screenshot_both (GTK_WIDGET (window ()), "demo-backup-gone");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "demo-backup-gone");
 }
 
 /* "Make the Next Action Fail" arms the demo cockpit: the next upgrade
@@ -371,7 +339,7 @@ test_fail_next (void)
   TestNotification *n;
   guint before = session.notifications->len;
 
-  show_package ("acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   integration = environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_INTEGRATION);
   from_version = g_strdup (cockpit_environment_get_magnolia_version (integration));
 
@@ -391,8 +359,8 @@ test_fail_next (void)
   g_assert_no_error (error);
 
   /* Fast stages: done in seconds, without touching the clock. */
-  WAIT_FOR (last_notification ("action-") != NULL && session.notifications->len > before);
-  n = last_notification ("action-");
+  WAIT_FOR (test_session_last_notification (&session, "action-") != NULL && session.notifications->len > before);
+  n = test_session_last_notification (&session, "action-");
   g_assert_cmpstr (test_notification_get (n, "title"), ==, "Upgrade of Integration failed");
   g_assert_cmpstr (test_notification_get (n, "priority"), ==, "high");
 
@@ -403,7 +371,7 @@ test_fail_next (void)
   /* Integration still runs what it ran. */
   WAIT_FOR (g_strcmp0 (cockpit_environment_get_magnolia_version (environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_INTEGRATION)),
                        from_version) == 0);
-  test_app_screenshot_both (GTK_WIDGET (window ()), "demo-upgrade-failed");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "demo-upgrade-failed");
 
   g_action_group_change_action_state (G_ACTION_GROUP (app), "demo-stage-speed", g_variant_new_string ("realistic"));
   g_assert_false (cockpit_demo_get_fast (demo ()));
@@ -439,7 +407,7 @@ test_reset (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "demo-reset", NULL);
   WAIT_FOR (find_dialog () != NULL);
   dialog = find_dialog ();
-  test_app_screenshot_both (GTK_WIDGET (dialog), "demo-reset-dialog");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "demo-reset-dialog");
   /* As a click on a response button does: the response, then closing. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
@@ -486,21 +454,21 @@ scroll_to_end (GtkWidget *widget)
 static void
 test_docs_screenshots (void)
 {
-  CockpitPackagePage *page = cockpit_window_get_package_page (window ());
+  CockpitPackagePage *page = test_app_package_page (app);
   GtkWidget *flow = cockpit_package_page_get_flow_diagram (page);
   GtkWidget *activity;
   GtkWindow *wizard;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1000, 700);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (app)), 1000, 700);
 
   /* 1. The overview of a package: its three environments. */
-  show_package ("acmeweb");
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
-  cockpit_test_save_screenshot (GTK_WIDGET (window ()), "docs-overview");
+  test_app_show_package (test_app_window (app), "acmeweb");
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (app)));
+  cockpit_test_save_screenshot (GTK_WIDGET (test_app_window (app)), "docs-overview");
 
   /* 2. The wizard, on its first page. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.upgrade-uat", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_window (app)), "win.upgrade-uat", NULL));
   wizard = cockpit_package_page_get_wizard (page);
   g_assert_nonnull (wizard);
   cockpit_test_wait_for_draw (GTK_WIDGET (wizard));
@@ -508,20 +476,20 @@ test_docs_screenshots (void)
   gtk_window_destroy (wizard);
 
   /* 3. The upgrade backup card of a Live environment upgraded yesterday. */
-  show_package ("globex");
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
-  cockpit_test_save_screenshot (GTK_WIDGET (window ()), "docs-upgrade-backup");
+  test_app_show_package (test_app_window (app), "globex");
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (app)));
+  cockpit_test_save_screenshot (GTK_WIDGET (test_app_window (app)), "docs-upgrade-backup");
 
   /* 4. The activity log. */
-  activity = cockpit_window_show_activity (window (), TRUE);
+  activity = cockpit_window_show_activity (test_app_window (app), TRUE);
   WAIT_FOR (g_list_model_get_n_items (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (activity))) > 0 &&
             !cockpit_activity_page_get_loading (COCKPIT_ACTIVITY_PAGE (activity)));
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
-  cockpit_test_save_screenshot (GTK_WIDGET (window ()), "docs-activity-log");
-  cockpit_window_show_activity (window (), FALSE);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (app)));
+  cockpit_test_save_screenshot (GTK_WIDGET (test_app_window (app)), "docs-activity-log");
+  cockpit_window_show_activity (test_app_window (app), FALSE);
 
   /* 5. A running upgrade of UAT at its third stage, on the demo's clock. */
-  show_package ("acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   {
     CockpitEnvironment *uat = environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT);
     CockpitActionTracker *tracker = cockpit_session_get_tracker (current_session ());
@@ -539,7 +507,7 @@ test_docs_screenshots (void)
     WAIT_FOR (flow_says ("Verify replica"));
   }
   scroll_to_end (flow);
-  cockpit_test_save_screenshot (GTK_WIDGET (window ()), "docs-upgrade-running");
+  cockpit_test_save_screenshot (GTK_WIDGET (test_app_window (app)), "docs-upgrade-running");
 
   /* The tour goes on with the upgrade done. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "demo-skip-ahead", g_variant_new_int64 (3000));
@@ -561,11 +529,11 @@ test_sign_out (void)
   g_clear_error (&error);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "sign-in") == 0);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (test_app_window (app)), "sign-in") == 0);
   g_assert_false (cockpit_application_get_demo (app));
   g_assert_null (current_session ());
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "demo-skip-ahead"));
-  g_assert_cmpint (g_menu_model_get_n_items (cockpit_window_get_main_menu (window ())), ==, 2);
+  g_assert_cmpint (g_menu_model_get_n_items (cockpit_window_get_main_menu (test_app_window (app))), ==, 2);
 
   other = cockpit_simulator_new ("other", COCKPIT_SIM_SEED_DEMO, state, 1, FALSE, &error);
   g_assert_no_error (error);
@@ -573,11 +541,11 @@ test_sign_out (void)
   /* While another simulator holds the demo's state, Try the Demo says so
    * in words and starts nothing. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-demo", NULL);
-  WAIT_FOR (cockpit_window_get_sign_in_error (window ()) != NULL);
-  g_assert_nonnull (strstr (cockpit_window_get_sign_in_error (window ()), "Another demo is already running"));
+  WAIT_FOR (cockpit_window_get_sign_in_error (test_app_window (app)) != NULL);
+  g_assert_nonnull (strstr (cockpit_window_get_sign_in_error (test_app_window (app)), "Another demo is already running"));
   g_assert_false (cockpit_application_get_demo (app));
   g_assert_null (current_session ());
-  test_app_screenshot_both (GTK_WIDGET (window ()), "demo-state-in-use");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "demo-state-in-use");
   g_clear_object (&other);
 
   /* And the demo can be tried again. */

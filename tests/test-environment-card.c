@@ -21,25 +21,10 @@
 static TestSession         session;
 static TestApp             t;
 
-static CockpitWindow *
-window (void)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (t.app));
-
-  g_assert_true (COCKPIT_IS_WINDOW (active));
-  return COCKPIT_WINDOW (active);
-}
-
-static CockpitPackagePage *
-page (void)
-{
-  return cockpit_window_get_package_page (window ());
-}
-
 static GtkWidget *
 card (CockpitEnvironmentKind kind)
 {
-  GtkWidget *widget = cockpit_package_page_get_card (page (), kind);
+  GtkWidget *widget = cockpit_package_page_get_card (test_app_package_page (t.app), kind);
 
   g_assert_true (COCKPIT_IS_ENVIRONMENT_CARD (widget));
   return widget;
@@ -53,12 +38,10 @@ show_package (const char *id)
       g_application_activate (G_APPLICATION (t.app));
       WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
       WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) >= 4);
-      gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 1000);
+      gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1280, 1000);
     }
-  cockpit_window_show_package (window (), id);
-  WAIT_FOR (cockpit_package_page_get_package (page ()) != NULL &&
-            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), id) == 0);
-  cockpit_test_wait_for_draw (GTK_WIDGET (page ()));
+  test_app_show_package (test_app_window (t.app), id);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_package_page (t.app)));
 }
 
 /* The texts of the labels of @widget that are on screen, one a line. */
@@ -114,7 +97,7 @@ test_lts_not_lts (void)
   g_free (texts);
   texts = texts_of (card (COCKPIT_ENVIRONMENT_KIND_UAT));
   g_assert_nonnull (strstr (texts, "On the latest LTS release, 6.3.21."));
-  test_app_screenshot_both (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION), "environment-card-not-lts");
+  cockpit_test_save_screenshots (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION), "environment-card-not-lts");
 }
 
 /* Umbrella's Integration was torn down: no upgrade date, no LTS status. */
@@ -131,7 +114,7 @@ test_torn_down (void)
   g_assert_null (strstr (texts, "is not set up"));
   g_assert_null (strstr (texts, "Last upgrade"));
   g_assert_null (strstr (texts, "LTS"));
-  test_app_screenshot_both (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION), "environment-card-torn-down");
+  cockpit_test_save_screenshots (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION), "environment-card-torn-down");
 
   /* Live still says when it was last upgraded. */
   g_free (texts);
@@ -149,12 +132,12 @@ test_maintenance_once (void)
   const char *message;
 
   show_package ("initech");
-  package = cockpit_package_page_get_package (page ());
+  package = cockpit_package_page_get_package (test_app_package_page (t.app));
   message = cockpit_package_get_maintenance_message (package);
   g_assert_nonnull (message);
   g_assert_cmpstr (message, !=, "");
 
-  texts = texts_of (GTK_WIDGET (page ()));
+  texts = texts_of (GTK_WIDGET (test_app_package_page (t.app)));
   g_test_message ("%s", texts);
   g_assert_cmpuint (count (texts, message), ==, 1);
   g_assert_cmpuint (count (texts, "In maintenance"), ==, 1);
@@ -162,7 +145,7 @@ test_maintenance_once (void)
   /* The cards still can't start anything, and say why where asked. */
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (COCKPIT_ENVIRONMENT_CARD (card (COCKPIT_ENVIRONMENT_KIND_LIVE))),
                             "maintenance"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "package-page-maintenance");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "package-page-maintenance");
 }
 
 /* While a Live upgrade keeps its backup, the card and the diagram name
@@ -182,7 +165,7 @@ test_same_stage_label (void)
   g_autofree char *texts = NULL;
 
   show_package ("acmeweb");
-  live = cockpit_package_get_environment (cockpit_package_page_get_package (page ()),
+  live = cockpit_package_get_environment (cockpit_package_page_get_package (test_app_package_page (t.app)),
                                           COCKPIT_ENVIRONMENT_KIND_LIVE);
   offered = cockpit_rules_offered_versions (live, cockpit_session_get_releases (t.session));
   newest = g_list_model_get_item (G_LIST_MODEL (offered), 0);
@@ -196,20 +179,20 @@ test_same_stage_label (void)
   /* Into the last stage, keep_backup. */
   cockpit_simulator_advance_clock (t.sim, 4 * STAGE_SECONDS + 1);
   WAIT_FOR (cockpit_action_get_stage (action) == COCKPIT_STAGE_KEEP_BACKUP);
-  cockpit_test_wait_for_draw (GTK_WIDGET (page ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_package_page (t.app)));
 
   texts = texts_of (card (COCKPIT_ENVIRONMENT_KIND_LIVE));
   g_test_message ("%s", texts);
   g_assert_nonnull (strstr (texts, label));
-  diagram = COCKPIT_FLOW_DIAGRAM (cockpit_package_page_get_flow_diagram (page ()));
+  diagram = COCKPIT_FLOW_DIAGRAM (cockpit_package_page_get_flow_diagram (test_app_package_page (t.app)));
   g_test_message ("%s", cockpit_flow_diagram_get_description (diagram));
   g_assert_nonnull (strstr (cockpit_flow_diagram_get_description (diagram), label));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "environment-card-keep-backup");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "environment-card-keep-backup");
 
   /* That another action runs is said by the page and the diagram, not
    * again on every card: the cards keep it for their buttons' tooltips. */
   g_free (texts);
-  texts = texts_of (GTK_WIDGET (page ()));
+  texts = texts_of (GTK_WIDGET (test_app_package_page (t.app)));
   g_assert_cmpuint (count (texts, "Another action is running"), <=, 1);
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (COCKPIT_ENVIRONMENT_CARD (card (COCKPIT_ENVIRONMENT_KIND_UAT))),
                             "Another action is running"));
@@ -222,20 +205,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   g_test_init (&argc, &argv, NULL);
-  test_session_start (&session, FALSE);
-  test_app_start (&t, &session, TOKEN, STAGE_SECONDS);
+  test_app_start_story (&t, &session, TOKEN, STAGE_SECONDS);
 
   g_test_add_func ("/cockpit/environment-card/lts-not-lts", test_lts_not_lts);
   g_test_add_func ("/cockpit/environment-card/torn-down", test_torn_down);
   g_test_add_func ("/cockpit/environment-card/maintenance-once", test_maintenance_once);
   g_test_add_func ("/cockpit/environment-card/same-stage-label", test_same_stage_label);
 
-  result = g_test_run ();
-
-  test_app_stop (&t);
-  test_session_stop (&session);
-  return result;
+  return test_app_run_story (&t, &session);
 }

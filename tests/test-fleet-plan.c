@@ -37,25 +37,6 @@
 
 static TestSession         session;
 static TestApp             t;
-static CockpitSession     *cockpit;
-
-static CockpitPackage *
-package (const char *id)
-{
-  CockpitPackage *found = cockpit_session_find_package (cockpit, id);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  g_assert_nonnull (text);
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” does not say “%s”", text, part);
-}
 
 static CockpitFleetPlanState
 state_of (CockpitFleetPlanDialog  *dialog,
@@ -142,16 +123,9 @@ app_window (void)
 
   g_application_activate (G_APPLICATION (t.app));
   WAIT_FOR ((window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (t.app)))) != NULL);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) >= 5);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (cockpit)) > 0);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) >= 5);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (t.session)) > 0);
   return window;
-}
-
-static void
-refresh (void)
-{
-  cockpit_session_refresh (cockpit);
-  WAIT_FOR (!cockpit_session_get_loading (cockpit));
 }
 
 /* The dialog over the packages of @ids (or @extra ones), presented. */
@@ -165,12 +139,12 @@ open_dialog (const char * const *ids,
   GtkWidget *window = app_window ();
 
   for (guint i = 0; ids[i] != NULL; i++)
-    g_list_store_append (chosen, package (ids[i]));
+    g_list_store_append (chosen, test_app_package (&t, ids[i]));
   if (extra1 != NULL)
     g_list_store_append (chosen, extra1);
   if (extra2 != NULL)
     g_list_store_append (chosen, extra2);
-  dialog = cockpit_fleet_plan_dialog_new (GTK_WINDOW (window), cockpit, G_LIST_MODEL (chosen));
+  dialog = cockpit_fleet_plan_dialog_new (GTK_WINDOW (window), t.session, G_LIST_MODEL (chosen));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 1400);
   gtk_window_present (GTK_WINDOW (dialog));
   cockpit_test_wait_for_draw (GTK_WIDGET (dialog));
@@ -183,7 +157,7 @@ static CockpitPackage *
 long_named_copy (const char *id,
                  const char *name)
 {
-  g_autoptr(JsonNode) node = cockpit_json_encode (package (id));
+  g_autoptr(JsonNode) node = cockpit_json_encode (test_app_package (&t, id));
   g_autoptr(GError) error = NULL;
   CockpitPackage *copy = cockpit_json_decode (COCKPIT_TYPE_PACKAGE, node, &error);
   g_autofree char *copy_id = g_strdup_printf ("%s-copy", id);
@@ -221,7 +195,7 @@ plan_from_fleet (GtkWidget *window)
   static const char * const ids[] = { "acmeweb", "globex", "initech", NULL };
   CockpitFleetView *fleet = cockpit_window_get_fleet_view (COCKPIT_WINDOW (window));
   g_autoptr(GListModel) packages = NULL;
-  g_autofree char *globex_plan_id = g_strdup (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("globex"))));
+  g_autofree char *globex_plan_id = g_strdup (cockpit_plan_get_id (cockpit_package_get_active_plan (test_app_package (&t, "globex"))));
   CockpitFleetPlanDialog *dialog;
   CockpitPlan *acme_plan;
   const char *text = NULL;
@@ -232,7 +206,7 @@ plan_from_fleet (GtkWidget *window)
   select_packages (fleet, ids);
   packages = cockpit_fleet_view_dup_selected_packages (fleet);
   g_assert_cmpuint (g_list_model_get_n_items (packages), ==, 3);
-  test_app_screenshot_both (window, "fleet-plan-selection");
+  cockpit_test_save_screenshots (window, "fleet-plan-selection");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fleet), "fleet.plan", NULL));
   WAIT_FOR (cockpit_fleet_view_get_plan_dialog (fleet) != NULL);
@@ -241,23 +215,23 @@ plan_from_fleet (GtkWidget *window)
   cockpit_test_wait_for_draw (GTK_WIDGET (dialog));
   g_assert_cmpint (state_of (dialog, "acmeweb", NULL), ==, COCKPIT_FLEET_PLAN_ALLOWED);
   g_assert_cmpint (state_of (dialog, "globex", &text), ==, COCKPIT_FLEET_PLAN_REFUSED);
-  assert_contains (text, "already has an upgrade plan");
+  test_app_assert_contains (text, "already has an upgrade plan");
   g_assert_cmpint (state_of (dialog, "initech", &text), ==, COCKPIT_FLEET_PLAN_REFUSED);
-  assert_contains (text, "in maintenance");
+  test_app_assert_contains (text, "in maintenance");
 
   tick_checklist (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "fleet-plan.create", NULL));
   WAIT_FOR (finished);
   g_assert_cmpint (state_of (dialog, "acmeweb", NULL), ==, COCKPIT_FLEET_PLAN_CREATED);
-  cockpit_session_refresh (cockpit);
-  WAIT_FOR (!cockpit_session_get_loading (cockpit));
-  acme_plan = cockpit_package_get_active_plan (package ("acmeweb"));
+  cockpit_session_refresh (t.session);
+  WAIT_FOR (!cockpit_session_get_loading (t.session));
+  acme_plan = cockpit_package_get_active_plan (test_app_package (&t, "acmeweb"));
   g_assert_nonnull (acme_plan);
   g_assert_true (cockpit_plan_is_active (acme_plan));
   g_assert_cmpstr (cockpit_plan_get_target_version (acme_plan), ==, cockpit_fleet_plan_dialog_get_version (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (cockpit_plan_get_steps (acme_plan)), ==, 3);
-  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("globex"))), ==, globex_plan_id);
-  g_assert_null (cockpit_package_get_active_plan (package ("initech")));
+  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (test_app_package (&t, "globex"))), ==, globex_plan_id);
+  g_assert_null (cockpit_package_get_active_plan (test_app_package (&t, "initech")));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -301,7 +275,7 @@ test_screens (void)
   int minimum = 0;
 
   app_window ();
-  WAIT_FOR (cockpit_session_get_plan (cockpit, package ("globex")) != NULL);
+  WAIT_FOR (cockpit_session_get_plan (t.session, test_app_package (&t, "globex")) != NULL);
   long_allowed = long_named_copy ("acmeweb", "Hamburg-Altona Regional Transport Authority Passenger Information Portal");
   long_refused = long_named_copy ("initech", "Initech Intergalactic Customer Self-Service and Knowledge Base (Staging Mirror)");
   dialog = open_dialog (ids, long_allowed, long_refused);
@@ -315,9 +289,9 @@ test_screens (void)
    * shadow on it, a few pixels narrower. */
   g_test_message ("wide: %d px", gtk_widget_get_width (GTK_WIDGET (dialog)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), >=, 1260);
-  test_app_screenshot_both (GTK_WIDGET (dialog), "fleet-plan-dialog-1280");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "fleet-plan-dialog-1280");
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  test_app_screenshot_both (GTK_WIDGET (dialog), "fleet-plan-dialog-1280-checklist");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "fleet-plan-dialog-1280-checklist");
   gtk_adjustment_set_value (adjustment, 0);
 
   gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
@@ -351,7 +325,7 @@ test_screens (void)
       if (page > 1 && (page - 2) * step >= bottom)
         break;
       gtk_adjustment_set_value (adjustment, MIN ((page - 1) * step, bottom));
-      test_app_screenshot_both (GTK_WIDGET (dialog), name);
+      cockpit_test_save_screenshots (GTK_WIDGET (dialog), name);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -406,11 +380,11 @@ test_past_start (void)
   g_assert_null (cockpit_fleet_plan_dialog_get_error (dialog));
   tick_checklist (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "fleet-plan.create", NULL));
-  assert_contains (cockpit_fleet_plan_dialog_get_error (dialog), "start time has passed");
+  test_app_assert_contains (cockpit_fleet_plan_dialog_get_error (dialog), "start time has passed");
   g_test_message ("refused: %s", cockpit_fleet_plan_dialog_get_error (dialog));
   g_assert_cmpint (state_of (dialog, "acmeweb", NULL), ==, COCKPIT_FLEET_PLAN_ALLOWED);
   g_assert_cmpint (state_of (dialog, "umbrella", NULL), ==, COCKPIT_FLEET_PLAN_ALLOWED);
-  test_app_screenshot_both (GTK_WIDGET (dialog), "fleet-plan-dialog-past-start");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "fleet-plan-dialog-past-start");
 
   /* Too far ahead is refused the same way. */
   {
@@ -419,15 +393,15 @@ test_past_start (void)
     cockpit_plan_options_set_start (options_of (dialog), far);
     tick_checklist (dialog);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "fleet-plan.create", NULL));
-    assert_contains (cockpit_fleet_plan_dialog_get_error (dialog), "30 days");
+    test_app_assert_contains (cockpit_fleet_plan_dialog_get_error (dialog), "30 days");
     g_assert_cmpint (state_of (dialog, "acmeweb", NULL), ==, COCKPIT_FLEET_PLAN_ALLOWED);
   }
 
   /* Nothing reached the cockpit. */
-  refresh ();
+  test_app_refresh (&t);
   g_assert_false (finished);
-  g_assert_null (cockpit_package_get_active_plan (package ("acmeweb")));
-  g_assert_null (cockpit_package_get_active_plan (package ("umbrella")));
+  g_assert_null (cockpit_package_get_active_plan (test_app_package (&t, "acmeweb")));
+  g_assert_null (cockpit_package_get_active_plan (test_app_package (&t, "umbrella")));
   g_assert_true (can_create (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -472,26 +446,26 @@ test_start_gate_backup (void)
   gtk_spin_button_set_value (dialog_child (dialog, "soak_spin"), 36);
   gtk_switch_set_active (dialog_child (dialog, "backup_switch"), TRUE);
   cockpit_plan_options_set_start (options_of (dialog), later);
-  assert_contains (adw_action_row_get_subtitle (dialog_child (dialog, "when_row")), "UTC");
-  assert_contains (gtk_label_get_label (dialog_child (dialog, "summary_label")), "The plans start on");
-  assert_contains (gtk_label_get_label (dialog_child (dialog, "summary_label")), "36 hours");
+  test_app_assert_contains (adw_action_row_get_subtitle (dialog_child (dialog, "when_row")), "UTC");
+  test_app_assert_contains (gtk_label_get_label (dialog_child (dialog, "summary_label")), "The plans start on");
+  test_app_assert_contains (gtk_label_get_label (dialog_child (dialog, "summary_label")), "36 hours");
   tick_checklist (dialog);
   tick_checklist (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "fleet-plan.create", NULL));
   WAIT_FOR (finished);
   g_assert_null (cockpit_fleet_plan_dialog_get_error (dialog));
   g_assert_cmpint (state_of (dialog, "acmeweb", &text), ==, COCKPIT_FLEET_PLAN_CREATED);
-  assert_contains (text, "starts at its time");
+  test_app_assert_contains (text, "starts at its time");
   g_assert_cmpint (state_of (dialog, "umbrella", NULL), ==, COCKPIT_FLEET_PLAN_CREATED);
   g_assert_cmpint (state_of (dialog, "globex", NULL), ==, COCKPIT_FLEET_PLAN_REFUSED);
-  test_app_screenshot_both (GTK_WIDGET (dialog), "fleet-plan-dialog-scheduled");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "fleet-plan-dialog-scheduled");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* What the cockpit made, as it says it now. */
-  refresh ();
+  test_app_refresh (&t);
   for (guint i = 0; planned[i] != NULL; i++)
     {
-      CockpitPlan *plan = cockpit_package_get_active_plan (package (planned[i]));
+      CockpitPlan *plan = cockpit_package_get_active_plan (test_app_package (&t, planned[i]));
       gboolean acme = g_str_equal (planned[i], "acmeweb");
 
       g_assert_nonnull (plan);
@@ -509,16 +483,16 @@ test_start_gate_backup (void)
   g_assert_no_error (error);
   for (guint i = 0; planned[i] != NULL; i++)
     {
-      CockpitPlan *plan = cockpit_package_get_active_plan (package (planned[i]));
+      CockpitPlan *plan = cockpit_package_get_active_plan (test_app_package (&t, planned[i]));
       g_autofree char *key = g_strdup_printf ("fleet-plan-test-cancel-%s", planned[i]);
       gboolean done = FALSE;
 
       cockpit_client_cancel_plan_async (other, cockpit_plan_get_id (plan), key, NULL, cancelled_cb, &done);
       WAIT_FOR (done);
     }
-  refresh ();
-  g_assert_null (cockpit_package_get_active_plan (package ("acmeweb")));
-  g_assert_null (cockpit_package_get_active_plan (package ("umbrella")));
+  test_app_refresh (&t);
+  g_assert_null (cockpit_package_get_active_plan (test_app_package (&t, "acmeweb")));
+  g_assert_null (cockpit_package_get_active_plan (test_app_package (&t, "umbrella")));
 }
 
 static void
@@ -539,21 +513,21 @@ test_mixed (void)
 
   g_application_activate (G_APPLICATION (t.app));
   WAIT_FOR ((window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (t.app)))) != NULL);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) >= 5);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (cockpit)) > 0);
-  WAIT_FOR (cockpit_session_get_plan (cockpit, package ("globex")) != NULL);
-  g_assert_null (cockpit_package_get_active_plan (package ("acmeweb")));
-  g_assert_null (cockpit_package_get_active_plan (package ("initech")));
-  g_assert_null (cockpit_package_get_active_plan (package ("umbrella")));
-  globex_plan_id = g_strdup (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("globex"))));
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) >= 5);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (t.session)) > 0);
+  WAIT_FOR (cockpit_session_get_plan (t.session, test_app_package (&t, "globex")) != NULL);
+  g_assert_null (cockpit_package_get_active_plan (test_app_package (&t, "acmeweb")));
+  g_assert_null (cockpit_package_get_active_plan (test_app_package (&t, "initech")));
+  g_assert_null (cockpit_package_get_active_plan (test_app_package (&t, "umbrella")));
+  globex_plan_id = g_strdup (cockpit_plan_get_id (cockpit_package_get_active_plan (test_app_package (&t, "globex"))));
 
-  g_list_store_append (chosen, package ("acmeweb"));
-  g_list_store_append (chosen, package ("globex"));
-  g_list_store_append (chosen, package ("initech"));
-  g_list_store_append (chosen, package ("umbrella"));
+  g_list_store_append (chosen, test_app_package (&t, "acmeweb"));
+  g_list_store_append (chosen, test_app_package (&t, "globex"));
+  g_list_store_append (chosen, test_app_package (&t, "initech"));
+  g_list_store_append (chosen, test_app_package (&t, "umbrella"));
   /* The same package twice is planned once. */
-  g_list_store_append (chosen, package ("acmeweb"));
-  dialog = cockpit_fleet_plan_dialog_new (GTK_WINDOW (window), cockpit, G_LIST_MODEL (chosen));
+  g_list_store_append (chosen, test_app_package (&t, "acmeweb"));
+  dialog = cockpit_fleet_plan_dialog_new (GTK_WINDOW (window), t.session, G_LIST_MODEL (chosen));
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -561,28 +535,28 @@ test_mixed (void)
 
   /* Before anything is sent: the reasons, from the model's rules. */
   g_assert_cmpint (state_of (dialog, "acmeweb", &text), ==, COCKPIT_FLEET_PLAN_ALLOWED);
-  assert_contains (text, "Integration, UAT, Live → ");
+  test_app_assert_contains (text, "Integration, UAT, Live → ");
   g_assert_cmpint (state_of (dialog, "globex", &text), ==, COCKPIT_FLEET_PLAN_REFUSED);
-  assert_contains (text, "already has an upgrade plan");
+  test_app_assert_contains (text, "already has an upgrade plan");
   g_assert_cmpint (state_of (dialog, "initech", &text), ==, COCKPIT_FLEET_PLAN_REFUSED);
-  assert_contains (text, "in maintenance");
+  test_app_assert_contains (text, "in maintenance");
   /* Umbrella: planned without its protected Live, which is said. */
   g_assert_cmpint (state_of (dialog, "umbrella", &text), ==, COCKPIT_FLEET_PLAN_ALLOWED);
-  assert_contains (text, "Left out: ");
-  assert_contains (text, "Live is protected");
+  test_app_assert_contains (text, "Left out: ");
+  test_app_assert_contains (text, "Live is protected");
   g_assert_true (strstr (text, "Live →") == NULL && strstr (text, "Live, ") == NULL);
   g_assert_cmpstr (cockpit_fleet_plan_dialog_get_idempotency_key (dialog, "acmeweb"), !=,
                    cockpit_fleet_plan_dialog_get_idempotency_key (dialog, "umbrella"));
-  test_app_screenshot_both (GTK_WIDGET (dialog), "fleet-plan-dialog");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "fleet-plan-dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   plan_from_fleet (window);
-  acme_plan_id = g_strdup (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("acmeweb"))));
+  acme_plan_id = g_strdup (cockpit_plan_get_id (cockpit_package_get_active_plan (test_app_package (&t, "acmeweb"))));
 
   /* Again, now that Acme has its plan, and this time someone else plans
    * Umbrella first: the app does not know, the cockpit refuses. */
   finished = FALSE;
-  dialog = cockpit_fleet_plan_dialog_new (GTK_WINDOW (window), cockpit, G_LIST_MODEL (chosen));
+  dialog = cockpit_fleet_plan_dialog_new (GTK_WINDOW (window), t.session, G_LIST_MODEL (chosen));
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -609,17 +583,17 @@ test_mixed (void)
   g_test_message ("Umbrella refused: %s", text);
   g_assert_cmpint (state_of (dialog, "globex", NULL), ==, COCKPIT_FLEET_PLAN_REFUSED);
   g_assert_cmpint (state_of (dialog, "initech", NULL), ==, COCKPIT_FLEET_PLAN_REFUSED);
-  test_app_screenshot_both (GTK_WIDGET (dialog), "fleet-plan-dialog-done");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "fleet-plan-dialog-done");
 
   /* The cockpit has Acme's plan; Globex keeps its own, Initech has none,
    * Umbrella has only the other client's. */
-  cockpit_session_refresh (cockpit);
-  WAIT_FOR (!cockpit_session_get_loading (cockpit));
+  cockpit_session_refresh (t.session);
+  WAIT_FOR (!cockpit_session_get_loading (t.session));
   /* Acme keeps the one plan made from the fleet. */
-  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("acmeweb"))), ==, acme_plan_id);
-  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("globex"))), ==, globex_plan_id);
-  g_assert_null (cockpit_package_get_active_plan (package ("initech")));
-  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (package ("umbrella"))), ==,
+  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (test_app_package (&t, "acmeweb"))), ==, acme_plan_id);
+  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (test_app_package (&t, "globex"))), ==, globex_plan_id);
+  g_assert_null (cockpit_package_get_active_plan (test_app_package (&t, "initech")));
+  g_assert_cmpstr (cockpit_plan_get_id (cockpit_package_get_active_plan (test_app_package (&t, "umbrella"))), ==,
                    cockpit_plan_get_id (umbrella_plan));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -628,12 +602,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   g_test_init (&argc, &argv, NULL);
-  test_session_start (&session, FALSE);
-  test_app_start (&t, &session, TOKEN, STAGE_SECONDS);
-  cockpit = t.session;
+  test_app_start_story (&t, &session, TOKEN, STAGE_SECONDS);
 
   g_test_add_func ("/cockpit/fleet-plan/0-row", test_row);
   g_test_add_func ("/cockpit/fleet-plan/0-screens", test_screens);
@@ -642,9 +612,5 @@ main (int   argc,
   g_test_add_func ("/cockpit/fleet-plan/3-start-gate-backup", test_start_gate_backup);
   g_test_add_func ("/cockpit/fleet-plan/4-mixed", test_mixed);
 
-  result = g_test_run ();
-
-  test_app_stop (&t);
-  test_session_stop (&session);
-  return result;
+  return test_app_run_story (&t, &session);
 }

@@ -25,19 +25,10 @@
 static TestSession session;
 static TestApp     t;
 
-static CockpitWindow *
-window (void)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (t.app));
-
-  g_assert_true (COCKPIT_IS_WINDOW (active));
-  return COCKPIT_WINDOW (active);
-}
-
 static CockpitFleetView *
 fleet (void)
 {
-  return cockpit_window_get_fleet_view (window ());
+  return cockpit_window_get_fleet_view (test_app_window (t.app));
 }
 
 static GListModel *
@@ -120,11 +111,11 @@ test_first_screen (void)
 {
   g_application_activate (G_APPLICATION (t.app));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1280, 800);
   WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) == 50);
-  WAIT_FOR (cockpit_window_get_showing_fleet (window ()));
+  WAIT_FOR (cockpit_window_get_showing_fleet (test_app_window (t.app)));
   WAIT_FOR (g_list_model_get_n_items (rows ()) == 150);
-  g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "packages");
+  g_assert_cmpstr (cockpit_window_get_page_name (test_app_window (t.app)), ==, "packages");
   g_assert_false (cockpit_fleet_view_get_narrow (fleet ()));
   /* Mapped once the page that shows it is (a frame after it is chosen:
    * asserted at once, it failed about one run in six). */
@@ -142,7 +133,7 @@ test_first_screen (void)
         seen_ok |= !attention;
       }
   }
-  test_app_screenshot_both (GTK_WIDGET (window ()), "fleet-1280");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "fleet-1280");
 }
 
 /* The sort arrows shown in the column view's header: GTK 4.8 draws one
@@ -221,8 +212,8 @@ test_search (void)
 
   gtk_editable_set_text (entry, "no such package");
   WAIT_FOR (g_list_model_get_n_items (rows ()) == 0);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "fleet-no-match");
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "fleet-no-match");
 
   gtk_editable_set_text (entry, "");
   WAIT_FOR (g_list_model_get_n_items (rows ()) == 150);
@@ -293,7 +284,7 @@ test_filters (void)
     WAIT_FOR (g_list_model_get_n_items (rows ()) == 0);
     if (days > 10)
       cockpit_simulator_advance_clock (t.sim, (gint64) (days - 10) * 24 * 3600);
-    cockpit_window_tick (window ());
+    cockpit_window_tick (test_app_window (t.app));
   }
   n = count_all (needs_attention);
   g_test_message ("%u of 150 environments need attention", n);
@@ -325,7 +316,7 @@ test_filters (void)
     g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (with_tooltip)));
     g_signal_emit_by_name (with_tooltip, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
     g_assert_true (shown);
-    test_app_screenshot_both (GTK_WIDGET (window ()), "fleet-attention");
+    cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "fleet-attention");
   }
 
   /* In maintenance: one package put there on the simulator. */
@@ -393,10 +384,10 @@ test_live_updates (void)
   gtk_selection_model_select_item (selection, position, TRUE);
 
   adjustment = table_vadjustment ();
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
   WAIT_FOR (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * position / 150.0 - 200);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
   WAIT_FOR (find_cell (GTK_WIDGET (view), row, COCKPIT_FLEET_COLUMN_ACTION) != NULL);
   scrolled = gtk_adjustment_get_value (adjustment);
   cell = find_cell (GTK_WIDGET (view), row, COCKPIT_FLEET_COLUMN_ACTION);
@@ -417,7 +408,7 @@ test_live_updates (void)
   g_assert_no_error (error);
   refresh ();
   WAIT_FOR (cockpit_fleet_row_get_running (row));
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
 
   g_assert_true (find_cell (GTK_WIDGET (view), row, COCKPIT_FLEET_COLUMN_ACTION) == cell);
   g_assert_true (g_str_has_prefix (cockpit_fleet_cell_get_text (cell), "Upgrading to "));
@@ -432,7 +423,7 @@ test_live_updates (void)
   g_assert_cmpuint (cockpit_fleet_cell_get_snapshot_count () - snapshots, <=,
                     COCKPIT_FLEET_N_COLUMNS * g_hash_table_size (changed));
   g_assert_cmpuint (g_hash_table_size (changed), <=, 3);
-  test_app_screenshot_both (GTK_WIDGET (window ()), "fleet-running");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "fleet-running");
 
   /* The running filter shows it alone. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fleet ()), "fleet.filter", "s", COCKPIT_FLEET_FILTER_RUNNING));
@@ -455,9 +446,9 @@ test_live_updates (void)
     g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
   }
   gtk_selection_model_select_item (selection, position, TRUE);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
   gtk_adjustment_set_value (adjustment, scrolled);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
   WAIT_FOR (find_cell (GTK_WIDGET (view), row, COCKPIT_FLEET_COLUMN_ACTION) != NULL);
   cell = find_cell (GTK_WIDGET (view), row, COCKPIT_FLEET_COLUMN_ACTION);
   scrolled = gtk_adjustment_get_value (adjustment);
@@ -466,7 +457,7 @@ test_live_updates (void)
   cockpit_simulator_advance_clock (t.sim, STAGE_SECONDS);
   refresh ();
   WAIT_FOR (cockpit_fleet_row_get_stage_number (row) == 2);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
   g_assert_cmpstr (cockpit_fleet_cell_get_subtitle (cell), ==, "Deploy version, stage 2 of 5");
   g_assert_true (gtk_selection_model_is_selected (selection, find_position (row)));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scrolled);
@@ -477,7 +468,7 @@ test_live_updates (void)
   WAIT_FOR (cockpit_action_get_status (action) == COCKPIT_ACTION_STATUS_FAILED);
   refresh ();
   WAIT_FOR (cockpit_fleet_row_get_attention (row) & COCKPIT_FLEET_ATTENTION_FAILED);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
   g_assert_cmpstr (cockpit_fleet_cell_get_text (cell), ==, "Last action failed");
   g_assert_true (gtk_selection_model_is_selected (selection, find_position (row)));
   g_assert_true (gtk_selection_model_is_selected (selection, position));
@@ -549,15 +540,15 @@ test_plan_step (void)
   {
     GtkAdjustment *adjustment = table_vadjustment ();
 
-    cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+    cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * find_position (row) / 150.0 - 200);
   }
   WAIT_FOR (find_cell (GTK_WIDGET (fleet ()), row, COCKPIT_FLEET_COLUMN_ACTION) != NULL);
   cell = find_cell (GTK_WIDGET (fleet ()), row, COCKPIT_FLEET_COLUMN_ACTION);
   g_assert_cmpstr (cockpit_fleet_cell_get_text (cell), ==, "Plan to 6.4.3");
   g_assert_cmpstr (cockpit_fleet_cell_get_subtitle (cell), ==, "Waiting for approval");
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "fleet-plan");
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "fleet-plan");
 
   /* Approved: no longer waiting for anyone. */
   cockpit_plan_step_set_status (second, COCKPIT_PLAN_STEP_STATUS_RUNNING);
@@ -643,24 +634,24 @@ test_narrow (void)
   GtkListView *list = cockpit_fleet_view_get_list_view (fleet ());
   CockpitFleetCell *cell;
 
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 360, 700);
-  WAIT_FOR (cockpit_window_get_folded (window ()));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.show-fleet", NULL));
-  WAIT_FOR (cockpit_window_get_showing_content (window ()));
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 360, 700);
+  WAIT_FOR (cockpit_window_get_folded (test_app_window (t.app)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_window (t.app)), "win.show-fleet", NULL));
+  WAIT_FOR (cockpit_window_get_showing_content (test_app_window (t.app)));
   WAIT_FOR (cockpit_fleet_view_get_narrow (fleet ()));
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
   /* Asked again once folded, as a window manager does. */
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 360, 700);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 360, 700);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cockpit_fleet_view_get_column_view (fleet ()))));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "fleet-360");
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window ())), ==, 360);
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "fleet-360");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (test_app_window (t.app))), ==, 360);
   /* The header bar above the fleet fits too (its title, the fleet's
    * menu and the helpdesk's button). */
   {
-    GtkWidget *header = gtk_widget_get_first_child (cockpit_window_get_content (window ()));
+    GtkWidget *header = gtk_widget_get_first_child (cockpit_window_get_content (test_app_window (t.app)));
     int minimum = 0;
 
     g_assert_true (ADW_IS_HEADER_BAR (header));
@@ -677,8 +668,8 @@ test_narrow (void)
   g_assert_nonnull (strstr (cockpit_fleet_cell_get_text (cell), cockpit_fleet_row_get_package_name (row_at (0))));
   g_assert_nonnull (cockpit_fleet_cell_get_subtitle (cell));
 
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 800);
-  WAIT_FOR (!cockpit_window_get_folded (window ()));
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1280, 800);
+  WAIT_FOR (!cockpit_window_get_folded (test_app_window (t.app)));
   WAIT_FOR (!cockpit_fleet_view_get_narrow (fleet ()));
 }
 
@@ -693,17 +684,17 @@ test_keyboard (void)
   CockpitFleetRow *row;
   gboolean in_table = FALSE;
 
-  g_assert_true (cockpit_window_get_showing_fleet (window ()));
-  gtk_window_present (GTK_WINDOW (window ()));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.search-activity", NULL));
-  focus = gtk_root_get_focus (GTK_ROOT (window ()));
+  g_assert_true (cockpit_window_get_showing_fleet (test_app_window (t.app)));
+  gtk_window_present (GTK_WINDOW (test_app_window (t.app)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_window (t.app)), "win.search-activity", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (test_app_window (t.app)));
   g_assert_nonnull (focus);
   g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
 
   for (guint i = 0; i < 10 && !in_table; i++)
     {
-      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window ()), GTK_DIR_TAB_FORWARD));
-      focus = gtk_root_get_focus (GTK_ROOT (window ()));
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (test_app_window (t.app)), GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (test_app_window (t.app)));
       in_table = focus != NULL && (focus == view || gtk_widget_is_ancestor (focus, view));
     }
   g_assert_true (in_table);
@@ -711,44 +702,23 @@ test_keyboard (void)
   /* Enter on a row is the list's "list.activate-item" on it. */
   row = row_at (3);
   g_assert_true (gtk_widget_activate_action (focus, "list.activate-item", "u", 3));
-  WAIT_FOR (!cockpit_window_get_showing_fleet (window ()));
-  g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "packages");
-  g_assert_true (cockpit_package_page_get_package (cockpit_window_get_package_page (window ())) ==
+  WAIT_FOR (!cockpit_window_get_showing_fleet (test_app_window (t.app)));
+  g_assert_cmpstr (cockpit_window_get_page_name (test_app_window (t.app)), ==, "packages");
+  g_assert_true (cockpit_package_page_get_package (test_app_package_page (t.app)) ==
                  cockpit_fleet_row_get_package (row));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.show-fleet", NULL));
-  g_assert_true (cockpit_window_get_showing_fleet (window ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_window (t.app)), "win.show-fleet", NULL));
+  g_assert_true (cockpit_window_get_showing_fleet (test_app_window (t.app)));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CockpitClient) client = NULL;
-  g_autofree char *journal = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   /* The tests follow each other as one story, in the order added. */
   test_session_start (&session, FALSE);
-
-  /* As test_app_start(), on the large seed. */
-  t.sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_LARGE, NULL, STAGE_SECONDS, TRUE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_listen (t.sim, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-  t.app = cockpit_application_new ();
-  g_application_register (G_APPLICATION (t.app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  client = cockpit_client_new (cockpit_simulator_get_base_url (t.sim), TOKEN, &error);
-  g_assert_no_error (error);
-  journal = g_build_filename (session.dir, "state", "journal.json", NULL);
-  t.session = cockpit_session_new (client, journal, NULL);
-  cockpit_action_tracker_set_intervals (cockpit_session_get_tracker (t.session), 20, 100);
-  cockpit_application_set_clock (t.app, test_app_sim_now, g_object_ref (t.sim), g_object_unref);
-  cockpit_application_set_session (t.app, t.session);
+  test_app_start_seed (&t, &session, TOKEN, COCKPIT_SIM_SEED_LARGE, STAGE_SECONDS);
 
   g_test_add_func ("/cockpit/fleet/first-screen", test_first_screen);
   g_test_add_func ("/cockpit/fleet/sort", test_sort);
@@ -760,9 +730,5 @@ main (int   argc,
   g_test_add_func ("/cockpit/fleet/narrow", test_narrow);
   g_test_add_func ("/cockpit/fleet/keyboard", test_keyboard);
 
-  status = g_test_run ();
-
-  test_app_stop (&t);
-  test_session_stop (&session);
-  return status;
+  return test_app_run_story (&t, &session);
 }

@@ -8,44 +8,8 @@
 #include <adwaita.h>
 
 #include "cockpit-flow-diagram.h"
+#include "test-plan-json.h"
 #include "test-ui-util.h"
-
-/* Saves @name-light.png and @name-dark.png, as test-app-util.h does. */
-static void
-test_app_screenshot_both (GtkWidget  *widget,
-                          const char *name)
-{
-  for (int dark = 0; dark <= 1; dark++)
-    {
-      g_autofree char *file = g_strdup_printf ("%s-%s", name, dark ? "dark" : "light");
-
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      cockpit_test_wait_for_draw (widget);
-      cockpit_test_save_screenshot (widget, file);
-    }
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
-}
-
-/* Actions as the contract sends them. */
-#define STAGE(name, status) \
-  "{\"name\": \"" name "\", \"status\": \"" status "\", \"started_at\": null, \"finished_at\": null}"
-#define ACTION(kind, params, status, stage, stages, progress, error) \
-  "{\"id\": \"act-7\", \"package_id\": \"acmeweb\", \"environment_id\": \"acmeweb-live\"," \
-  " \"kind\": \"" kind "\", \"params\": " params ", \"status\": \"" status "\"," \
-  " \"stage\": " stage ", \"stages\": [" stages "], \"progress\": " progress "," \
-  " \"requested_by\": \"Alex Example\", \"created_at\": \"2026-11-26T09:30:00Z\"," \
-  " \"finished_at\": null, \"error\": " error "}"
-#define TARGET "{\"target_version\": \"6.3.21\", \"from_version\": \"6.3.18\"}"
-
-static const char running_json[] =
-  ACTION ("upgrade", TARGET, "running", "\"verify_replica\"",
-          STAGE ("create_replica", "done") "," STAGE ("deploy_version", "done") ","
-          STAGE ("verify_replica", "running") "," STAGE ("switch_traffic", "pending") ","
-          STAGE ("keep_backup", "pending"),
-          "0.5", "null");
 
 static const char succeeded_json[] =
   ACTION ("upgrade", TARGET, "succeeded", "null",
@@ -103,7 +67,7 @@ static const DiagramCase cases[] = {
     { "Plan: upgrade of Live from 6.3.18 to 6.3.21", "Keep upgrade backup" } },
   { "plan-uat", NULL, COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18", NULL, 1000,
     { "Plan: upgrade of UAT", "a newer version", "Retire old installation" } },
-  { "running", running_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
+  { "running", RUNNING_ACTION_JSON, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
     { "Upgrade of Live to 6.3.21: stage 3 of 5, Verify replica, 50 % done" } },
   { "succeeded", succeeded_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 1000,
     { "Upgrade finished", "6.3.21" } },
@@ -114,12 +78,12 @@ static const DiagramCase cases[] = {
   /* The narrowest width that still lays the stages out in a row. */
   { "medium", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 648,
     { "Failed at Verify replica" } },
-  { "narrow", running_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 420,
+  { "narrow", RUNNING_ACTION_JSON, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 420,
     { "stage 3 of 5, Verify replica" } },
   { "narrow-failed", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 420,
     { "Failed at Verify replica" } },
   /* A 360 px window less its margins: the diagram gets 280 px. */
-  { "narrowest", running_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 328,
+  { "narrowest", RUNNING_ACTION_JSON, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 328,
     { "stage 3 of 5, Verify replica" } },
   { "narrowest-failed", failed_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", NULL, 328,
     { "Failed at Verify replica" } },
@@ -204,7 +168,7 @@ static void
 test_create_destroy (void)
 {
   GtkWidget *diagram = cockpit_flow_diagram_new ();
-  g_autoptr(CockpitAction) action = decode_action (running_json);
+  g_autoptr(CockpitAction) action = decode_action (RUNNING_ACTION_JSON);
   g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
 
   g_object_ref_sink (diagram);
@@ -231,7 +195,7 @@ test_properties (void)
 {
   GtkWidget *diagram = g_object_ref_sink (cockpit_flow_diagram_new ());
   CockpitFlowDiagram *self = COCKPIT_FLOW_DIAGRAM (diagram);
-  g_autoptr(CockpitAction) action = decode_action (running_json);
+  g_autoptr(CockpitAction) action = decode_action (RUNNING_ACTION_JSON);
   g_autoptr(CockpitAction) other = decode_action (failed_json);
   g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
   g_autoptr(CockpitEnvironment) uat = make_environment (COCKPIT_ENVIRONMENT_KIND_UAT, "6.3.18");
@@ -391,7 +355,7 @@ test_versions_from_action (void)
   cockpit_flow_diagram_set_action (fixture.diagram, action, live);
   g_assert_cmpstr (cockpit_flow_diagram_get_from_text (fixture.diagram), ==, "6.3.19");
   g_assert_cmpstr (cockpit_flow_diagram_get_to_text (fixture.diagram), ==, "6.3.21");
-  test_app_screenshot_both (GTK_WIDGET (fixture.content), "flow-diagram-finished-after-restart");
+  cockpit_test_save_screenshots (GTK_WIDGET (fixture.content), "flow-diagram-finished-after-restart");
   fixture_close (&fixture);
 }
 
@@ -408,7 +372,7 @@ test_teardown (void)
   cockpit_flow_diagram_set_action (fixture.diagram, action, uat);
   g_assert_cmpstr (cockpit_flow_diagram_get_from_text (fixture.diagram), ==, "Torn down");
   g_assert_null (cockpit_flow_diagram_get_to_text (fixture.diagram));
-  test_app_screenshot_both (GTK_WIDGET (fixture.content), "flow-diagram-torn-down");
+  cockpit_test_save_screenshots (GTK_WIDGET (fixture.content), "flow-diagram-torn-down");
 
   /* Nor does a plan for a torn-down environment make a version up. */
   cockpit_flow_diagram_set_plan (fixture.diagram, uat, NULL);
@@ -468,7 +432,7 @@ set_animations (gboolean enabled)
 static void
 test_animation (void)
 {
-  g_autoptr(CockpitAction) action = decode_action (running_json);
+  g_autoptr(CockpitAction) action = decode_action (RUNNING_ACTION_JSON);
   g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
   GtkWidget *diagram;
   Fixture fixture;

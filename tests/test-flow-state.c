@@ -6,24 +6,6 @@
 #include "test-model-util.h"
 #include "test-plan-json.h"
 
-/* Actions as the contract sends them. */
-#define STAGE(name, status) \
-  "{\"name\": \"" name "\", \"status\": \"" status "\", \"started_at\": null, \"finished_at\": null}"
-#define ACTION(kind, params, status, stage, stages, progress, error) \
-  "{\"id\": \"act-7\", \"package_id\": \"acmeweb\", \"environment_id\": \"acmeweb-live\"," \
-  " \"kind\": \"" kind "\", \"params\": " params ", \"status\": \"" status "\"," \
-  " \"stage\": " stage ", \"stages\": [" stages "], \"progress\": " progress "," \
-  " \"requested_by\": \"Alex Example\", \"created_at\": \"2026-11-26T09:30:00Z\"," \
-  " \"finished_at\": null, \"error\": " error "}"
-#define TARGET "{\"target_version\": \"6.3.21\", \"from_version\": \"6.3.18\"}"
-
-static const char running_json[] =
-  ACTION ("upgrade", TARGET, "running", "\"verify_replica\"",
-          STAGE ("create_replica", "done") "," STAGE ("deploy_version", "done") ","
-          STAGE ("verify_replica", "running") "," STAGE ("switch_traffic", "pending") ","
-          STAGE ("keep_backup", "pending"),
-          "0.5", "null");
-
 /* No list of stages: the statuses follow from the current stage. */
 static const char running_unlisted_json[] =
   ACTION ("upgrade", TARGET, "running", "\"deploy_version\"", "", "0.3", "null");
@@ -88,7 +70,7 @@ static const FlowCase cases[] = {
   { "plan-not-set-up", NULL, COCKPIT_ENVIRONMENT_KIND_UAT, NULL, FALSE, "6.3.21",
     COCKPIT_FLOW_MODE_PLAN, TRUE, 5, { P, P, P, P, P }, -1, FALSE, "Not set up", "6.3.21",
     "Plan: ", NULL },
-  { "running", running_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", TRUE, NULL,
+  { "running", RUNNING_ACTION_JSON, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", TRUE, NULL,
     COCKPIT_FLOW_MODE_RUNNING, TRUE, 5, { D, D, R, P, P }, 2, FALSE, "6.3.18", "6.3.21",
     "Upgrade of Live to 6.3.21: stage 3 of 5, Verify replica, 50 % done", NULL },
   { "running-unlisted", running_unlisted_json, COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18", TRUE, NULL,
@@ -175,7 +157,7 @@ test_case (gconstpointer data)
 static void
 test_progress (void)
 {
-  g_autoptr(CockpitAction) running = model_decode (COCKPIT_TYPE_ACTION, running_json);
+  g_autoptr(CockpitAction) running = model_decode (COCKPIT_TYPE_ACTION, RUNNING_ACTION_JSON);
   g_autoptr(CockpitAction) succeeded = model_decode (COCKPIT_TYPE_ACTION, succeeded_json);
   CockpitFlowState state;
 
@@ -207,7 +189,7 @@ test_failure (void)
 static void
 test_layout_key (void)
 {
-  g_autoptr(CockpitAction) action = model_decode (COCKPIT_TYPE_ACTION, running_json);
+  g_autoptr(CockpitAction) action = model_decode (COCKPIT_TYPE_ACTION, RUNNING_ACTION_JSON);
   g_autofree char *first = NULL;
   g_autofree char *after_progress = NULL;
   g_autofree char *after_stage = NULL;

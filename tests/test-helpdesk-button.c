@@ -261,34 +261,6 @@ open_popover (void)
   cockpit_test_wait_for_draw (popover_child ());
 }
 
-static guint
-count_sent (const char *id_prefix)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < session.notifications->len; i++)
-    {
-      TestNotification *sent = g_ptr_array_index (session.notifications, i);
-
-      if (g_str_has_prefix (sent->id, id_prefix))
-        n++;
-    }
-  return n;
-}
-
-static TestNotification *
-last_sent (const char *id_prefix)
-{
-  for (guint i = session.notifications->len; i > 0; i--)
-    {
-      TestNotification *sent = g_ptr_array_index (session.notifications, i - 1);
-
-      if (g_str_has_prefix (sent->id, id_prefix))
-        return sent;
-    }
-  return NULL;
-}
-
 /* Tests ---------------------------------------------------------------------- */
 
 static void
@@ -355,7 +327,7 @@ test_pills (void)
   assert_pill (COCKPIT_SEVERITY_CRITICAL, NULL);
   assert_pill (COCKPIT_SEVERITY_WARNING, NULL);
   assert_pill (COCKPIT_SEVERITY_INFO, NULL);
-  test_app_screenshot_both (header_bar, "helpdesk-button-empty");
+  cockpit_test_save_screenshots (header_bar, "helpdesk-button-empty");
 
   cockpit_helpdesk_button_set_helpdesk (button, helpdesk);
   refresh (helpdesk);
@@ -368,7 +340,7 @@ test_pills (void)
   menu_button = gtk_widget_get_first_child (GTK_WIDGET (button));
   g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, cockpit_helpdesk_button_get_summary (button));
-  test_app_screenshot_both (header_bar, "helpdesk-button");
+  cockpit_test_save_screenshots (header_bar, "helpdesk-button");
 }
 
 static void
@@ -413,7 +385,7 @@ test_popover (void)
     g_assert_nonnull (find_label (row, "All packages"));
     g_assert_false (gtk_widget_get_visible (find_button (row, "helpdesk.mark-read")));
   }
-  test_app_screenshot_both (popover_child (), "helpdesk-popover");
+  cockpit_test_save_screenshots (popover_child (), "helpdesk-popover");
 }
 
 /* What needs attention comes first: the unread critical notice on top,
@@ -442,8 +414,8 @@ test_notify_critical (void)
   id = g_strdup_printf ("helpdesk-%s", cockpit_notification_get_id (critical));
 
   cockpit_helpdesk_notify_critical (G_APPLICATION (app), critical);
-  WAIT_FOR (last_sent (id) != NULL);
-  sent = last_sent (id);
+  WAIT_FOR (test_session_last_notification (&session, id) != NULL);
+  sent = test_session_last_notification (&session, id);
   g_assert_cmpstr (sent->id, ==, id);
   g_assert_cmpstr (test_notification_get (sent, "title"), ==, "Security update: Magnolia 6.3.21");
   g_assert_cmpstr (test_notification_get (sent, "body"), ==, cockpit_notification_get_body (critical));
@@ -462,7 +434,7 @@ static void
 test_new_critical_once (void)
 {
   g_autofree char *state = g_build_filename (folder, "seen.json", NULL);
-  guint before = count_sent ("helpdesk-");
+  guint before = test_session_count_notifications (&session, "helpdesk-");
   CockpitHelpdesk *desk;
 
   /* The way the application wires it. */
@@ -470,7 +442,7 @@ test_new_critical_once (void)
   g_signal_connect_object (desk, "new-critical", G_CALLBACK (cockpit_helpdesk_notify_critical),
                            app, G_CONNECT_SWAPPED);
   refresh (desk);
-  WAIT_FOR (count_sent ("helpdesk-") == before + 1);
+  WAIT_FOR (test_session_count_notifications (&session, "helpdesk-") == before + 1);
   refresh (desk);
   g_assert_finalize_object (desk);
 
@@ -487,7 +459,7 @@ test_new_critical_once (void)
 
     WAIT_FOR (g_get_monotonic_time () > end);
   }
-  g_assert_cmpuint (count_sent ("helpdesk-"), ==, before + 1);
+  g_assert_cmpuint (test_session_count_notifications (&session, "helpdesk-"), ==, before + 1);
 }
 
 static void
@@ -544,7 +516,7 @@ test_archive (void)
 
   refresh (helpdesk);
   g_assert_cmpuint (n_rows (), ==, 4);
-  test_app_screenshot_both (popover_child (), "helpdesk-popover-after-changes");
+  cockpit_test_save_screenshots (popover_child (), "helpdesk-popover-after-changes");
 }
 
 static void
@@ -563,7 +535,7 @@ test_long_text (void)
   width = gtk_widget_get_width (child);
   /* Wraps rather than growing. */
   g_assert_cmpint (width, <, 600);
-  test_app_screenshot_both (child, "helpdesk-popover-long");
+  cockpit_test_save_screenshots (child, "helpdesk-popover-long");
 
   cockpit_notification_set_title (first, title);
   cockpit_notification_set_body (first, body);
@@ -580,7 +552,7 @@ test_mark_all_read (void)
   WAIT_FOR (all_read_on_server ());
   g_assert_null (cockpit_helpdesk_button_get_error (button));
   gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
-  test_app_screenshot_both (header_bar, "helpdesk-button-all-read");
+  cockpit_test_save_screenshots (header_bar, "helpdesk-button-all-read");
 }
 
 static void
@@ -601,7 +573,7 @@ test_refused (void)
   g_assert_cmpuint (n_rows (), ==, before);
   g_assert_true (g_str_has_prefix (cockpit_helpdesk_button_get_error (button), "Could not archive “"));
   g_assert_null (strstr (cockpit_helpdesk_button_get_error (button), "HTTP"));
-  test_app_screenshot_both (popover_child (), "helpdesk-popover-error");
+  cockpit_test_save_screenshots (popover_child (), "helpdesk-popover-error");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "helpdesk.dismiss-error", NULL));
   g_assert_null (cockpit_helpdesk_button_get_error (button));
@@ -617,7 +589,7 @@ test_empty (void)
   cockpit_helpdesk_button_set_helpdesk (button, empty);
   open_popover ();
   g_assert_cmpuint (n_rows (), ==, 0);
-  test_app_screenshot_both (popover_child (), "helpdesk-popover-empty");
+  cockpit_test_save_screenshots (popover_child (), "helpdesk-popover-empty");
   gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
   cockpit_helpdesk_button_set_helpdesk (button, NULL);
 }
@@ -736,7 +708,7 @@ test_stable_width (void)
                       gtk_widget_get_width (GTK_WIDGET (button)));
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (button)), ==, width);
       if (cases[c].screenshot != NULL)
-        test_app_screenshot_both (header_bar, cases[c].screenshot);
+        cockpit_test_save_screenshots (header_bar, cases[c].screenshot);
 
       cockpit_helpdesk_button_set_helpdesk (button, NULL);
       g_assert_finalize_object (desk);
@@ -760,10 +732,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   /* The application loads style.css and sends the notifications. */
-  app = cockpit_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = test_app_new_application ();
 
   {
     g_autofree char *state = g_build_filename (folder, "helpdesk-seen.json", NULL);

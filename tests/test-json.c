@@ -649,24 +649,6 @@ static const TextCase text_cases[] = {
   { ENTRY, cockpit_activity_entry_get_type, "", "id", NULL, 0 },
 };
 
-static JsonObject *
-object_at (JsonNode   *root,
-           const char *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
-  JsonNode *node = root;
-
-  for (guint i = 0; parts[i] != NULL && *parts[i] != '\0'; i++)
-    {
-      if (g_ascii_isdigit (parts[i][0]))
-        node = json_array_get_element (json_node_get_array (node), (guint) g_ascii_strtoull (parts[i], NULL, 10));
-      else
-        node = json_object_get_member (json_node_get_object (node), parts[i]);
-      g_assert_nonnull (node);
-    }
-  return json_node_get_object (node);
-}
-
 /* @count characters of a text that mixes one-, two-, three- and four-byte
  * characters, so that a cut by bytes would land inside one. */
 static char *
@@ -688,7 +670,7 @@ decode_with (const TextCase  *c,
   g_autoptr(JsonNode) root = cockpit_json_parse (c->json, -1, NULL);
 
   g_assert_nonnull (root);
-  json_object_set_string_member (object_at (root, c->object), c->member, value);
+  json_object_set_string_member (model_object_at (root, c->object), c->member, value);
   return cockpit_json_decode (c->get_type (), root, error);
 }
 

@@ -25,24 +25,6 @@
 static TestSession session;
 static TestApp     t;
 
-static CockpitWindow *
-window (void)
-{
-  GtkWindow *active = NULL;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (t.app)); l != NULL; l = l->next)
-    if (COCKPIT_IS_WINDOW (l->data))
-      active = l->data;
-  g_assert_nonnull (active);
-  return COCKPIT_WINDOW (active);
-}
-
-static CockpitPackagePage *
-page (void)
-{
-  return cockpit_window_get_package_page (window ());
-}
-
 static GtkWidget *
 focus_of (gpointer toplevel)
 {
@@ -61,10 +43,8 @@ focus_is_in (gpointer    toplevel,
 static void
 show_package (const char *id)
 {
-  cockpit_window_show_package (window (), id);
-  WAIT_FOR (cockpit_package_page_get_package (page ()) != NULL &&
-            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), id) == 0);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+  test_app_show_package (test_app_main_window (t.app), id);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_main_window (t.app)));
 }
 
 /* Gives @toplevel the X keyboard focus, as a click on it would: Xvfb has
@@ -126,7 +106,7 @@ open_window (void)
   g_application_activate (G_APPLICATION (t.app));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
   WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) >= 4);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_main_window (t.app)), 1280, 900);
 }
 
 /* Tab in the package list leaves the list; it used to move to the next
@@ -138,30 +118,30 @@ test_package_list_tab (void)
 
   open_window ();
   show_package ("acmeweb");
-  give_keyboard_focus (GTK_WINDOW (window ()));
+  give_keyboard_focus (GTK_WINDOW (test_app_main_window (t.app)));
 
-  first = cockpit_window_get_package_row (window (), 0);
+  first = cockpit_window_get_package_row (test_app_main_window (t.app), 0);
   gtk_widget_grab_focus (first);
-  g_assert_true (focus_of (window ()) == first);
+  g_assert_true (focus_of (test_app_main_window (t.app)) == first);
 
   press (XK_Tab, FALSE, FALSE);
-  WAIT_FOR (focus_of (window ()) != first);
-  g_assert_cmpstr (cockpit_package_get_id (cockpit_package_page_get_package (page ())), ==, "acmeweb");
-  g_assert_false (focus_is_in (window (), gtk_widget_get_parent (first)));
-  g_assert_false (focus_is_in (window (), cockpit_window_get_sidebar (window ())));
+  WAIT_FOR (focus_of (test_app_main_window (t.app)) != first);
+  g_assert_cmpstr (cockpit_package_get_id (cockpit_package_page_get_package (cockpit_window_get_package_page (test_app_main_window (t.app)))), ==, "acmeweb");
+  g_assert_false (focus_is_in (test_app_main_window (t.app), gtk_widget_get_parent (first)));
+  g_assert_false (focus_is_in (test_app_main_window (t.app), cockpit_window_get_sidebar (test_app_main_window (t.app))));
 
   /* Shift+Tab from the list goes up to the header bar's main menu. */
   gtk_widget_grab_focus (first);
   press (XK_Tab, FALSE, TRUE);
-  WAIT_FOR (focus_of (window ()) != first);
-  g_assert_cmpstr (cockpit_package_get_id (cockpit_package_page_get_package (page ())), ==, "acmeweb");
-  g_assert_true (focus_is_in (window (), cockpit_window_get_sidebar (window ())));
-  g_assert_true (GTK_IS_MENU_BUTTON (gtk_widget_get_ancestor (focus_of (window ()), GTK_TYPE_MENU_BUTTON)));
+  WAIT_FOR (focus_of (test_app_main_window (t.app)) != first);
+  g_assert_cmpstr (cockpit_package_get_id (cockpit_package_page_get_package (cockpit_window_get_package_page (test_app_main_window (t.app)))), ==, "acmeweb");
+  g_assert_true (focus_is_in (test_app_main_window (t.app), cockpit_window_get_sidebar (test_app_main_window (t.app))));
+  g_assert_true (GTK_IS_MENU_BUTTON (gtk_widget_get_ancestor (focus_of (test_app_main_window (t.app)), GTK_TYPE_MENU_BUTTON)));
 
   /* The arrow keys still go from package to package. */
   gtk_widget_grab_focus (first);
   press (XK_Down, FALSE, FALSE);
-  WAIT_FOR (g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), "globex") == 0);
+  WAIT_FOR (g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (cockpit_window_get_package_page (test_app_main_window (t.app)))), "globex") == 0);
 }
 
 /* Every stop of Tab inside @area from @first on, as Tab moves the focus
@@ -206,8 +186,8 @@ test_no_text_stops (void)
 
   open_window ();
   show_package ("globex");
-  walk_tab_chain (GTK_WINDOW (window ()), GTK_WIDGET (page ()),
-                  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page ()), COCKPIT_TYPE_PACKAGE_PAGE,
+  walk_tab_chain (GTK_WINDOW (test_app_main_window (t.app)), GTK_WIDGET (cockpit_window_get_package_page (test_app_main_window (t.app))),
+                  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (cockpit_window_get_package_page (test_app_main_window (t.app))), COCKPIT_TYPE_PACKAGE_PAGE,
                                                              "upgrade_button")),
                   stops);
   g_test_message ("%u stops of Tab on the Globex overview", stops->len);
@@ -225,18 +205,18 @@ test_backup_question (void)
 
   open_window ();
   show_package ("globex");
-  give_keyboard_focus (GTK_WINDOW (window ()));
-  card = cockpit_package_page_get_backup_card (page ());
+  give_keyboard_focus (GTK_WINDOW (test_app_main_window (t.app)));
+  card = cockpit_package_page_get_backup_card (cockpit_window_get_package_page (test_app_main_window (t.app)));
   restore = GTK_WIDGET (gtk_widget_get_template_child (card, COCKPIT_TYPE_BACKUP_CARD, "restore_button"));
   gtk_widget_grab_focus (restore);
   press (XK_Return, FALSE, FALSE);
-  WAIT_FOR (cockpit_package_page_get_dialog (page ()) != NULL);
-  dialog = cockpit_package_page_get_dialog (page ());
+  WAIT_FOR (cockpit_package_page_get_dialog (cockpit_window_get_package_page (test_app_main_window (t.app))) != NULL);
+  dialog = cockpit_package_page_get_dialog (cockpit_window_get_package_page (test_app_main_window (t.app)));
   give_keyboard_focus (GTK_WINDOW (dialog));
   /* The focus is on one of the dialog's answers. */
   WAIT_FOR (GTK_IS_BUTTON (focus_of (dialog)));
   press (XK_Escape, FALSE, FALSE);
-  WAIT_FOR (cockpit_package_page_get_dialog (page ()) == NULL);
+  WAIT_FOR (cockpit_package_page_get_dialog (cockpit_window_get_package_page (test_app_main_window (t.app))) == NULL);
 }
 
 /* The whole upgrade with the keyboard: Enter on Change Version, Enter on
@@ -254,13 +234,13 @@ test_wizard (void)
 
   open_window ();
   show_package ("acmeweb");
-  give_keyboard_focus (GTK_WINDOW (window ()));
-  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page ()), COCKPIT_TYPE_PACKAGE_PAGE,
+  give_keyboard_focus (GTK_WINDOW (test_app_main_window (t.app)));
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (cockpit_window_get_package_page (test_app_main_window (t.app))), COCKPIT_TYPE_PACKAGE_PAGE,
                                                       "upgrade_button"));
   gtk_widget_grab_focus (button);
   press (XK_Return, FALSE, FALSE);
-  WAIT_FOR (cockpit_package_page_get_wizard (page ()) != NULL);
-  wizard = cockpit_package_page_get_wizard (page ());
+  WAIT_FOR (cockpit_package_page_get_wizard (cockpit_window_get_package_page (test_app_main_window (t.app))) != NULL);
+  wizard = cockpit_package_page_get_wizard (cockpit_window_get_package_page (test_app_main_window (t.app)));
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (wizard), COCKPIT_TYPE_UPGRADE_WIZARD, "stack"));
   give_keyboard_focus (wizard);
 
@@ -268,7 +248,7 @@ test_wizard (void)
   focus = focus_of (wizard);
   g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), ==, "Integration");
-  test_app_screenshot_both (GTK_WIDGET (wizard), "keyboard-wizard-environment");
+  cockpit_test_save_screenshots (GTK_WIDGET (wizard), "keyboard-wizard-environment");
 
   press (XK_Return, FALSE, FALSE);
   WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (stack), "versions"));
@@ -276,7 +256,7 @@ test_wizard (void)
   /* One stop a version: the check box, named after its row. */
   press (XK_space, FALSE, FALSE);
   WAIT_FOR (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus_of (wizard))));
-  test_app_screenshot_both (GTK_WIDGET (wizard), "keyboard-wizard-versions");
+  cockpit_test_save_screenshots (GTK_WIDGET (wizard), "keyboard-wizard-versions");
 
   /* Enter is Next, the default. */
   press (XK_Return, FALSE, FALSE);
@@ -293,7 +273,7 @@ test_wizard (void)
       press (XK_space, FALSE, FALSE);
       WAIT_FOR (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
     }
-  test_app_screenshot_both (GTK_WIDGET (wizard), "keyboard-wizard-consequences");
+  cockpit_test_save_screenshots (GTK_WIDGET (wizard), "keyboard-wizard-consequences");
 
   /* Enter is Install. */
   press (XK_Return, FALSE, FALSE);
@@ -335,19 +315,19 @@ test_shortcuts (void)
   /* Ctrl+F: the activity log's search. */
   open_window ();
   show_package ("acmeweb");
-  give_keyboard_focus (GTK_WINDOW (window ()));
+  give_keyboard_focus (GTK_WINDOW (test_app_main_window (t.app)));
   press (XK_f, TRUE, FALSE);
-  activity = cockpit_window_show_activity (window (), TRUE);
+  activity = cockpit_window_show_activity (test_app_main_window (t.app), TRUE);
   g_assert_true (COCKPIT_IS_ACTIVITY_PAGE (activity));
   entry = gtk_widget_get_template_child (activity, COCKPIT_TYPE_ACTIVITY_PAGE, "search_entry");
-  WAIT_FOR (focus_is_in (window (), GTK_WIDGET (entry)));
-  cockpit_window_show_activity (window (), FALSE);
+  WAIT_FOR (focus_is_in (test_app_main_window (t.app), GTK_WIDGET (entry)));
+  cockpit_window_show_activity (test_app_main_window (t.app), FALSE);
 
   /* Ctrl+?: the shortcuts window, which lists them all. */
   press (XK_slash, TRUE, TRUE);
-  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window ()));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (test_app_main_window (t.app)));
   WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (overlay)));
-  test_app_screenshot_both (GTK_WIDGET (overlay), "keyboard-shortcuts");
+  cockpit_test_save_screenshots (GTK_WIDGET (overlay), "keyboard-shortcuts");
   collect_accelerators (GTK_WIDGET (overlay), listed);
   for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
     {

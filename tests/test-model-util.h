@@ -308,3 +308,34 @@ model_assert_same_members (gpointer    object,
   for (GList *l = members; l != NULL; l = l->next)
     g_assert_true (json_object_has_member (o, l->data));
 }
+
+/* The object at @path in @root, such as "packages.0.environments.1"
+ * (members and array indices, "" for @root itself); fails if there is
+ * none. */
+static inline JsonObject *
+model_object_at (JsonNode   *root,
+                 const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  JsonNode *node = root;
+
+  for (guint i = 0; parts[i] != NULL && *parts[i] != '\0'; i++)
+    {
+      if (g_ascii_isdigit (parts[i][0]))
+        {
+          guint index = (guint) g_ascii_strtoull (parts[i], NULL, 10);
+
+          g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+          g_assert_cmpuint (index, <, json_array_get_length (json_node_get_array (node)));
+          node = json_array_get_element (json_node_get_array (node), index);
+        }
+      else
+        {
+          g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+          node = json_object_get_member (json_node_get_object (node), parts[i]);
+          g_assert_nonnull (node);
+        }
+    }
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_node_get_object (node);
+}

@@ -1,9 +1,28 @@
-/* test-plan-json.h: upgrade plans as contract JSON, for the model's tests.
+/* test-plan-json.h: upgrade plans and actions as contract JSON, for the model's tests.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "cockpit-model.h"
+
+/* Actions as the contract sends them. */
+#define STAGE(name, status) \
+  "{\"name\": \"" name "\", \"status\": \"" status "\", \"started_at\": null, \"finished_at\": null}"
+#define ACTION(kind, params, status, stage, stages, progress, error) \
+  "{\"id\": \"act-7\", \"package_id\": \"acmeweb\", \"environment_id\": \"acmeweb-live\"," \
+  " \"kind\": \"" kind "\", \"params\": " params ", \"status\": \"" status "\"," \
+  " \"stage\": " stage ", \"stages\": [" stages "], \"progress\": " progress "," \
+  " \"requested_by\": \"Alex Example\", \"created_at\": \"2026-11-26T09:30:00Z\"," \
+  " \"finished_at\": null, \"error\": " error "}"
+#define TARGET "{\"target_version\": \"6.3.21\", \"from_version\": \"6.3.18\"}"
+
+/* An upgrade of Live to 6.3.21 in its third stage of five, half done. */
+#define RUNNING_ACTION_JSON \
+  ACTION ("upgrade", TARGET, "running", "\"verify_replica\"", \
+          STAGE ("create_replica", "done") "," STAGE ("deploy_version", "done") "," \
+          STAGE ("verify_replica", "running") "," STAGE ("switch_traffic", "pending") "," \
+          STAGE ("keep_backup", "pending"), \
+          "0.5", "null")
 
 /* A plan of acme over Integration, UAT and Live with an approval gate:
  * Integration done, UAT @uat_status, Live pending. */

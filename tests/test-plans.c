@@ -30,84 +30,30 @@
 
 static TestSession         session;
 static TestApp             t;
-static CockpitSimulator   *sim;
-static CockpitApplication *app;
-static CockpitSession     *cockpit;
-
-static CockpitWindow *
-window (void)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (COCKPIT_IS_WINDOW (active));
-  return COCKPIT_WINDOW (active);
-}
-
-static CockpitPackagePage *
-page (void)
-{
-  return cockpit_window_get_package_page (window ());
-}
 
 static CockpitPlanCard *
 card (void)
 {
-  return COCKPIT_PLAN_CARD (cockpit_package_page_get_plan_card (page ()));
-}
-
-static void
-refresh (void)
-{
-  cockpit_session_refresh (cockpit);
-  WAIT_FOR (!cockpit_session_get_loading (cockpit));
-  if (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL)
-    cockpit_window_tick (window ());
-}
-
-static void
-advance (gint64 seconds)
-{
-  cockpit_simulator_advance_clock (sim, seconds);
-  refresh ();
-}
-
-static CockpitPackage *
-package (const char *id)
-{
-  CockpitPackage *found = cockpit_session_find_package (cockpit, id);
-
-  g_assert_nonnull (found);
-  return found;
+  return COCKPIT_PLAN_CARD (cockpit_package_page_get_plan_card (test_app_package_page (t.app)));
 }
 
 static CockpitPlan *
 plan_of (const char *id)
 {
-  return cockpit_session_get_plan (cockpit, package (id));
+  return cockpit_session_get_plan (t.session, test_app_package (&t, id));
 }
 
 static void
 show_package (const char *id)
 {
-  if (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL)
+  if (gtk_application_get_active_window (GTK_APPLICATION (t.app)) == NULL)
     {
-      g_application_activate (G_APPLICATION (app));
-      WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
-      gtk_window_set_default_size (GTK_WINDOW (window ()), 1100, 1000);
+      g_application_activate (G_APPLICATION (t.app));
+      WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
+      gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1100, 1000);
     }
-  cockpit_window_show_package (window (), id);
-  WAIT_FOR (cockpit_package_page_get_package (page ()) != NULL &&
-            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), id) == 0);
-  refresh ();
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  g_assert_nonnull (text);
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” does not say “%s”", text, part);
+  test_app_show_package (test_app_window (t.app), id);
+  test_app_refresh (&t);
 }
 
 /* Refreshes until the plan shown for @id has @status. */
@@ -121,7 +67,7 @@ wait_plan_status (const char        *id,
     {
       if (g_get_monotonic_time () > end)
         g_error ("The plan of %s never became %s", id, cockpit_enum_to_string (COCKPIT_TYPE_PLAN_STATUS, status));
-      refresh ();
+      test_app_refresh (&t);
     }
 }
 
@@ -132,12 +78,12 @@ static gboolean
 enabled (const char *name)
 {
   CockpitUserAction action = cockpit_user_action_from_name (name);
-  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (page ()), COCKPIT_TYPE_PACKAGE_PAGE, "plan_button");
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (test_app_package_page (t.app)), COCKPIT_TYPE_PACKAGE_PAGE, "plan_button");
   gboolean allowed;
 
   g_assert_cmpint (action, <, COCKPIT_N_USER_ACTIONS);
-  _cockpit_window_actions_update (window ());
-  allowed = cockpit_availability_get_allowed (cockpit_package_page_get_availability (page ()), action);
+  _cockpit_window_actions_update (test_app_window (t.app));
+  allowed = cockpit_availability_get_allowed (cockpit_package_page_get_availability (test_app_package_page (t.app)), action);
   if (action == COCKPIT_USER_ACTION_PLAN_UPGRADE)
     g_assert_cmpint (gtk_widget_get_sensitive (GTK_WIDGET (button)), ==, allowed);
   return allowed;
@@ -216,24 +162,24 @@ shoot_card (const char *state)
   int minimum = 0;
 
   g_assert_true (gtk_widget_get_visible (widget));
-  test_app_screenshot_both (widget, name);
+  cockpit_test_save_screenshots (widget, name);
 
   /* Asked twice, as a window manager does: GTK sizes the window before
    * the leaflet folds (see test-window.c). */
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 360, 1000);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 360, 1000);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window ())), ==, 360);
-  cockpit_window_show_package (window (), cockpit_package_get_id (cockpit_package_page_get_package (page ())));
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 360, 1000);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 360, 1000);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (test_app_window (t.app))), ==, 360);
+  cockpit_window_show_package (test_app_window (t.app), cockpit_package_get_id (cockpit_package_page_get_package (test_app_package_page (t.app))));
   cockpit_test_wait_for_draw (widget);
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_test_message ("plan card (%s) at 360 px: %d px at least", state, minimum);
   g_assert_cmpint (minimum, <=, 360 - 24);
-  test_app_screenshot_both (widget, narrow);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1100, 1000);
-  cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
-  cockpit_window_show_package (window (), cockpit_package_get_id (cockpit_package_page_get_package (page ())));
+  cockpit_test_save_screenshots (widget, narrow);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1100, 1000);
+  cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (t.app)));
+  cockpit_window_show_package (test_app_window (t.app), cockpit_package_get_id (cockpit_package_page_get_package (test_app_package_page (t.app))));
   cockpit_test_wait_for_draw (widget);
 }
 
@@ -259,8 +205,8 @@ open_dialog (void)
 {
   GtkWindow *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "win.plan-upgrade", NULL));
-  WAIT_FOR ((dialog = cockpit_package_page_get_plan_dialog (page ())) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_package_page (t.app)), "win.plan-upgrade", NULL));
+  WAIT_FOR ((dialog = cockpit_package_page_get_plan_dialog (test_app_package_page (t.app))) != NULL);
   gtk_window_set_default_size (dialog, 600, 1400);
   cockpit_test_wait_for_draw (GTK_WIDGET (dialog));
   return COCKPIT_PLAN_DIALOG (dialog);
@@ -325,7 +271,7 @@ set_check (CockpitPlanDialog *dialog,
 static gboolean
 mark_shown (const char *id)
 {
-  GListModel *packages = cockpit_session_get_packages (cockpit);
+  GListModel *packages = cockpit_session_get_packages (t.session);
 
   for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
     {
@@ -334,7 +280,7 @@ mark_shown (const char *id)
 
       if (g_strcmp0 (cockpit_package_get_id (item), id) != 0)
         continue;
-      row = cockpit_window_get_package_row (window (), i);
+      row = cockpit_window_get_package_row (test_app_window (t.app), i);
       g_assert_nonnull (row);
       for (GtkWidget *w = row; w != NULL; )
         {
@@ -366,11 +312,11 @@ test_seed (void)
   CockpitPlan *plan;
   g_autofree char *notification_id = NULL;
 
-  g_application_activate (G_APPLICATION (app));
-  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1100, 1000);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) >= 5);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (cockpit)) > 0);
+  g_application_activate (G_APPLICATION (t.app));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1100, 1000);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) >= 5);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (t.session)) > 0);
   WAIT_FOR (plan_of ("globex") != NULL);
 
   plan = plan_of ("globex");
@@ -386,13 +332,13 @@ test_seed (void)
   g_assert_true (enabled ("approve-plan"));
   g_assert_false (enabled ("plan-upgrade"));
   g_assert_cmpstr (cockpit_plan_card_get_status_text (card ()), ==, "UAT is ready for your approval.");
-  test_app_screenshot_both (GTK_WIDGET (window ()), "plan-window-globex");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "plan-window-globex");
 
   show_package ("hooli");
   g_assert_cmpint (cockpit_plan_get_status (plan_of ("hooli")), ==, COCKPIT_PLAN_STATUS_SCHEDULED);
-  assert_contains (cockpit_plan_card_get_status_text (card ()), "Scheduled: starts on Sunday");
-  assert_contains (cockpit_plan_card_get_status_text (card ()), "06:00 UTC");
-  test_app_screenshot_both (GTK_WIDGET (window ()), "plan-window-hooli");
+  test_app_assert_contains (cockpit_plan_card_get_status_text (card ()), "Scheduled: starts on Sunday");
+  test_app_assert_contains (cockpit_plan_card_get_status_text (card ()), "06:00 UTC");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "plan-window-hooli");
 }
 
 /* Umbrella: Live is protected and Integration torn down, so only UAT can
@@ -403,11 +349,11 @@ test_dialog_blocked (void)
   CockpitPlanDialog *dialog;
   g_auto(CockpitPlanRequest) request = { 0 };
 
-  g_application_activate (G_APPLICATION (app));
-  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1100, 1000);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) >= 4);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (cockpit)) > 0);
+  g_application_activate (G_APPLICATION (t.app));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1100, 1000);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) >= 4);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (t.session)) > 0);
 
   show_package ("umbrella");
   dialog = open_dialog ();
@@ -416,7 +362,7 @@ test_dialog_blocked (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (dialog_child (dialog, "integration_row")), !=, "");
   g_assert_false (gtk_check_button_get_active (dialog_child (dialog, "live_check")));
   g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "live_row")));
-  assert_contains (adw_action_row_get_subtitle (dialog_child (dialog, "live_row")), "protected");
+  test_app_assert_contains (adw_action_row_get_subtitle (dialog_child (dialog, "live_row")), "protected");
   g_assert_true (gtk_check_button_get_active (dialog_child (dialog, "uat_check")));
   g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "uat_row")));
 
@@ -438,7 +384,7 @@ test_dialog (void)
 {
   CockpitPlanDialog *dialog;
   g_auto(CockpitPlanRequest) request = { 0 };
-  g_autoptr(GDateTime) now = cockpit_simulator_get_now (sim);
+  g_autoptr(GDateTime) now = cockpit_simulator_get_now (t.sim);
   g_autoptr(GDateTime) past = g_date_time_add_hours (now, -3);
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
   g_autofree char *key = NULL;
@@ -477,20 +423,20 @@ test_dialog (void)
   g_assert_nonnull (request.start_at);
   g_assert_cmpint (g_date_time_get_hour (request.start_at), ==, g_date_time_get_hour (later));
   subtitle = adw_action_row_get_subtitle (dialog_child (dialog, "when_row"));
-  assert_contains (subtitle, "UTC");
-  assert_contains (gtk_label_get_label (dialog_child (dialog, "summary_label")), "36 hours");
+  test_app_assert_contains (subtitle, "UTC");
+  test_app_assert_contains (gtk_label_get_label (dialog_child (dialog, "summary_label")), "36 hours");
   cockpit_plan_request_clear (&request);
 
   gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_test_message ("plan dialog: %d px at least", minimum);
   g_assert_cmpint (minimum, <=, 360);
-  test_app_screenshot_both (GTK_WIDGET (dialog), "plan-dialog");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "plan-dialog");
   /* Its lower half: what happens, the backup of Live, the checklist. */
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (dialog_child (dialog, "scroller"));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    test_app_screenshot_both (GTK_WIDGET (dialog), "plan-dialog-checklist");
+    cockpit_test_save_screenshots (GTK_WIDGET (dialog), "plan-dialog-checklist");
     gtk_adjustment_set_value (adjustment, 0);
   }
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 1600);
@@ -498,7 +444,7 @@ test_dialog (void)
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 1600);
   cockpit_test_wait_for_draw (GTK_WIDGET (dialog));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
-  test_app_screenshot_both (GTK_WIDGET (dialog), "plan-dialog-360");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "plan-dialog-360");
 
   /* The ticks confirm what they say: another soak time, which the
    * testing item names, must be confirmed again. */
@@ -514,7 +460,7 @@ test_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.create", NULL));
   g_assert_nonnull (cockpit_plan_dialog_get_error (dialog));
   g_test_message ("refused: %s", cockpit_plan_dialog_get_error (dialog));
-  refresh ();
+  test_app_refresh (&t);
   g_assert_null (plan_of ("acmeweb"));
   g_assert_cmpstr (cockpit_plan_dialog_get_idempotency_key (dialog), ==, key);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -540,7 +486,7 @@ test_approval (void)
    * client's words, no plan; once it has ended, the same request goes
    * again with the same key and is accepted. */
   key = g_strdup (cockpit_plan_dialog_get_idempotency_key (dialog));
-  test_app_sim_control (sim, TOKEN, "/_sim/packages/acmeweb/maintenance",
+  test_app_sim_control (t.sim, TOKEN, "/_sim/packages/acmeweb/maintenance",
                         "{\"message\": \"The database is being moved.\"}");
   tick_checklist (dialog);
   WAIT_FOR (can_create (dialog));
@@ -549,8 +495,8 @@ test_approval (void)
   g_test_message ("refused by the cockpit: %s", cockpit_plan_dialog_get_error (dialog));
   g_assert_null (strstr (cockpit_plan_dialog_get_error (dialog), "409"));
   g_assert_null (strstr (cockpit_plan_dialog_get_error (dialog), "maintenance\""));
-  test_app_screenshot_both (GTK_WIDGET (dialog), "plan-dialog-refused");
-  test_app_sim_control (sim, TOKEN, "/_sim/packages/acmeweb/maintenance", "{\"message\": null}");
+  cockpit_test_save_screenshots (GTK_WIDGET (dialog), "plan-dialog-refused");
+  test_app_sim_control (t.sim, TOKEN, "/_sim/packages/acmeweb/maintenance", "{\"message\": null}");
   WAIT_FOR (can_create (dialog));
   g_assert_cmpstr (cockpit_plan_dialog_get_idempotency_key (dialog), ==, key);
 
@@ -559,13 +505,13 @@ test_approval (void)
   notification_id = plan_notification_id (plan);
   g_assert_cmpint (cockpit_plan_get_gate (plan), ==, COCKPIT_PLAN_GATE_APPROVAL);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_RUNNING);
-  assert_contains (cockpit_plan_card_get_status_text (card ()), "Integration");
-  g_assert_true (gtk_widget_get_visible (cockpit_package_page_get_flow_diagram (page ())));
+  test_app_assert_contains (cockpit_plan_card_get_status_text (card ()), "Integration");
+  g_assert_true (gtk_widget_get_visible (cockpit_package_page_get_flow_diagram (test_app_package_page (t.app))));
   shoot_card ("running");
-  test_app_screenshot_both (gtk_widget_get_parent (cockpit_package_page_get_flow_diagram (page ())), "plan-diagram");
+  cockpit_test_save_screenshots (gtk_widget_get_parent (cockpit_package_page_get_flow_diagram (test_app_package_page (t.app))), "plan-diagram");
 
   /* Integration done: UAT waits for the approval. */
-  advance (STEP_SECONDS);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_WAITING);
   plan = plan_of ("acmeweb");
   g_assert_nonnull (cockpit_plan_get_step_awaiting_approval (plan));
@@ -578,10 +524,10 @@ test_approval (void)
   g_assert_true (enabled ("cancel-plan"));
   g_assert_false (enabled ("plan-upgrade"));
   shoot_card ("waiting-approval");
-  test_app_screenshot_both (gtk_widget_get_parent (cockpit_package_page_get_flow_diagram (page ())), "plan-diagram-waiting");
+  cockpit_test_save_screenshots (gtk_widget_get_parent (cockpit_package_page_get_flow_diagram (test_app_package_page (t.app))), "plan-diagram-waiting");
 
   /* Approve UAT on the card: the question leaves the desktop. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "win.approve-plan", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_package_page (t.app)), "win.approve-plan", NULL));
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_RUNNING);
   WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, notification_id, g_str_equal, NULL));
   g_ptr_array_set_size (session.withdrawn, 0);
@@ -591,32 +537,32 @@ test_approval (void)
   g_assert_false (enabled ("approve-plan"));
 
   /* UAT done: Live waits.  Approved from the notification, no window open. */
-  advance (STEP_SECONDS);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_WAITING);
   WAIT_FOR (notified (notification_id, "Live of Acme Corporation Website is ready for your approval"));
-  gtk_window_destroy (GTK_WINDOW (window ()));
-  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL);
+  gtk_window_destroy (GTK_WINDOW (test_app_window (t.app)));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) == NULL);
   g_assert_false (g_ptr_array_find_with_equal_func (session.withdrawn, notification_id, g_str_equal, NULL));
-  g_action_group_activate_action (G_ACTION_GROUP (app), "approve-plan", g_variant_new_string (plan_id));
+  g_action_group_activate_action (G_ACTION_GROUP (t.app), "approve-plan", g_variant_new_string (plan_id));
   WAIT_FOR (cockpit_plan_get_status (plan_of ("acmeweb")) == COCKPIT_PLAN_STATUS_RUNNING);
   g_assert_cmpstr (cockpit_plan_step_get_approved_by (cockpit_plan_get_step (plan_of ("acmeweb"), COCKPIT_ENVIRONMENT_KIND_LIVE)),
                    !=, NULL);
-  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (t.app)));
   WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, notification_id, g_str_equal, NULL));
 
   /* Live (its backup, then its upgrade) done: the plan has succeeded. */
-  advance (STEP_SECONDS);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_SUCCEEDED);
   WAIT_FOR (notified (notification_id, "Upgrade plan of Acme Corporation Website done"));
-  assert_contains (test_notification_get (last_notification (notification_id), "body"), "6.4.1");
+  test_app_assert_contains (test_notification_get (last_notification (notification_id), "body"), "6.4.1");
   for (int kind = COCKPIT_ENVIRONMENT_KIND_INTEGRATION; kind <= COCKPIT_ENVIRONMENT_KIND_LIVE; kind++)
-    if (cockpit_package_get_environment (package ("acmeweb"), kind) != NULL)
-      g_assert_cmpstr (cockpit_environment_get_magnolia_version (cockpit_package_get_environment (package ("acmeweb"), kind)),
+    if (cockpit_package_get_environment (test_app_package (&t, "acmeweb"), kind) != NULL)
+      g_assert_cmpstr (cockpit_environment_get_magnolia_version (cockpit_package_get_environment (test_app_package (&t, "acmeweb"), kind)),
                        ==, "6.4.1");
   show_package ("acmeweb");
-  assert_contains (cockpit_plan_card_get_status_text (card ()), "every environment of the plan is on 6.4.1");
+  test_app_assert_contains (cockpit_plan_card_get_status_text (card ()), "every environment of the plan is on 6.4.1");
   shoot_card ("succeeded");
-  advance (BACKUP_GONE_SECONDS);
+  test_app_advance (&t, BACKUP_GONE_SECONDS);
 }
 
 /* A soak gate of one hour: the next environment starts by itself once
@@ -640,7 +586,7 @@ test_soak (void)
   g_assert_cmpint (cockpit_plan_get_gate (plan), ==, COCKPIT_PLAN_GATE_SOAK);
   g_assert_cmpuint (cockpit_plan_get_soak_hours (plan), ==, 1);
 
-  advance (STEP_SECONDS);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_WAITING);
   plan = plan_of ("acmeweb");
   uat = cockpit_plan_get_step (plan, COCKPIT_ENVIRONMENT_KIND_UAT);
@@ -648,26 +594,26 @@ test_soak (void)
   g_assert_null (cockpit_plan_get_step_awaiting_approval (plan));
   g_assert_false (enabled ("approve-plan"));
   step_text = cockpit_plan_card_dup_step_text (card (), COCKPIT_ENVIRONMENT_KIND_UAT);
-  assert_contains (step_text, "Starts by itself on");
+  test_app_assert_contains (step_text, "Starts by itself on");
   shoot_card ("waiting-soak");
 
   /* The clock passes the gate: UAT starts by itself, and the desktop is told. */
   {
-    g_autoptr(GDateTime) now = cockpit_simulator_get_now (sim);
+    g_autoptr(GDateTime) now = cockpit_simulator_get_now (t.sim);
 
-    advance (g_date_time_difference (cockpit_plan_step_get_gate_opens_at (uat), now) / G_TIME_SPAN_SECOND + 10);
+    test_app_advance (&t, g_date_time_difference (cockpit_plan_step_get_gate_opens_at (uat), now) / G_TIME_SPAN_SECOND + 10);
   }
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_RUNNING);
   g_assert_cmpint (cockpit_plan_step_get_status (cockpit_plan_get_step (plan_of ("acmeweb"), COCKPIT_ENVIRONMENT_KIND_UAT)),
                    ==, COCKPIT_PLAN_STEP_STATUS_RUNNING);
   WAIT_FOR (notified (notification_id, "Upgrade of UAT of Acme Corporation Website started"));
 
-  advance (STEP_SECONDS);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_WAITING);
-  advance (3600 + 60);
-  advance (STEP_SECONDS);
+  test_app_advance (&t, 3600 + 60);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_SUCCEEDED);
-  advance (BACKUP_GONE_SECONDS);
+  test_app_advance (&t, BACKUP_GONE_SECONDS);
 }
 
 /* The upgrade of UAT fails: the plan fails, Live is never upgraded. */
@@ -680,20 +626,20 @@ test_failure (void)
   const char *live_before;
 
   show_package ("acmeweb");
-  live_before = cockpit_environment_get_magnolia_version (cockpit_package_get_environment (package ("acmeweb"),
+  live_before = cockpit_environment_get_magnolia_version (cockpit_package_get_environment (test_app_package (&t, "acmeweb"),
                                                                                           COCKPIT_ENVIRONMENT_KIND_LIVE));
   g_assert_cmpstr (live_before, ==, "6.4.2");
   dialog = open_dialog ();
   choose_version (dialog, "6.4.3");
   plan = create (dialog, "acmeweb");
   notification_id = plan_notification_id (plan);
-  advance (STEP_SECONDS);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_WAITING);
 
-  test_app_sim_control (sim, TOKEN, "/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "win.approve-plan", NULL));
+  test_app_sim_control (t.sim, TOKEN, "/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_package_page (t.app)), "win.approve-plan", NULL));
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_RUNNING);
-  advance (STEP_SECONDS);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_FAILED);
   plan = plan_of ("acmeweb");
   g_assert_nonnull (cockpit_plan_get_error (plan));
@@ -707,15 +653,15 @@ test_failure (void)
     g_assert_cmpstr (live_text, ==, "Not upgraded: the plan stopped at the failure");
   }
   WAIT_FOR (notified (notification_id, "Upgrade plan of Acme Corporation Website failed"));
-  assert_contains (test_notification_get (last_notification (notification_id), "body"), "Nothing after it was upgraded.");
-  assert_contains (cockpit_plan_card_get_status_text (card ()), "The upgrade of UAT failed");
+  test_app_assert_contains (test_notification_get (last_notification (notification_id), "body"), "Nothing after it was upgraded.");
+  test_app_assert_contains (cockpit_plan_card_get_status_text (card ()), "The upgrade of UAT failed");
   g_assert_false (enabled ("cancel-plan"));
   g_assert_true (enabled ("plan-upgrade"));
   shoot_card ("failed");
 
   /* Time goes by; Live stays where it was. */
-  advance (10 * STEP_SECONDS);
-  g_assert_cmpstr (cockpit_environment_get_magnolia_version (cockpit_package_get_environment (package ("acmeweb"),
+  test_app_advance (&t, 10 * STEP_SECONDS);
+  g_assert_cmpstr (cockpit_environment_get_magnolia_version (cockpit_package_get_environment (test_app_package (&t, "acmeweb"),
                                                                                              COCKPIT_ENVIRONMENT_KIND_LIVE)),
                    ==, "6.4.2");
 }
@@ -737,19 +683,19 @@ test_cancel (void)
   plan = create (dialog, "acmeweb");
   notification_id = plan_notification_id (plan);
   g_assert_cmpuint (g_list_model_get_n_items (cockpit_plan_get_steps (plan)), ==, 2);
-  advance (STEP_SECONDS);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_WAITING);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "win.cancel-plan", NULL));
-  WAIT_FOR ((question = cockpit_package_page_get_dialog (page ())) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_package_page (t.app)), "win.cancel-plan", NULL));
+  WAIT_FOR ((question = cockpit_package_page_get_dialog (test_app_package_page (t.app))) != NULL);
   /* Keeping it does nothing. */
   adw_message_dialog_response (question, "cancel");
   gtk_window_destroy (GTK_WINDOW (question));
-  refresh ();
+  test_app_refresh (&t);
   g_assert_cmpint (cockpit_plan_get_status (plan_of ("acmeweb")), ==, COCKPIT_PLAN_STATUS_WAITING);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "win.cancel-plan", NULL));
-  WAIT_FOR ((question = cockpit_package_page_get_dialog (page ())) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_package_page (t.app)), "win.cancel-plan", NULL));
+  WAIT_FOR ((question = cockpit_package_page_get_dialog (test_app_package_page (t.app))) != NULL);
   adw_message_dialog_response (question, "confirm");
   gtk_window_destroy (GTK_WINDOW (question));
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_CANCELLED);
@@ -757,11 +703,11 @@ test_cancel (void)
                    ==, COCKPIT_PLAN_STEP_STATUS_CANCELLED);
   /* Cancelled by the user's own hand: a toast says it, and the question
    * on the desktop, no longer asked, is withdrawn. */
-  WAIT_FOR (g_strcmp0 (cockpit_window_get_last_toast (window ()), "Upgrade plan cancelled.") == 0);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_last_toast (test_app_window (t.app)), "Upgrade plan cancelled.") == 0);
   WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, notification_id, g_str_equal, NULL));
-  assert_contains (cockpit_plan_card_get_status_text (card ()), "Cancelled on");
+  test_app_assert_contains (cockpit_plan_card_get_status_text (card ()), "Cancelled on");
   shoot_card ("cancelled");
-  advance (BACKUP_GONE_SECONDS);
+  test_app_advance (&t, BACKUP_GONE_SECONDS);
 }
 
 /* A scheduled upgrade: Live alone, at a time two days ahead. */
@@ -770,7 +716,7 @@ test_scheduled (void)
 {
   CockpitPlanDialog *dialog;
   CockpitPlan *plan;
-  g_autoptr(GDateTime) now = cockpit_simulator_get_now (sim);
+  g_autoptr(GDateTime) now = cockpit_simulator_get_now (t.sim);
   g_autoptr(GDateTime) start = g_date_time_add_days (now, 2);
   g_autofree char *notification_id = NULL;
   g_autofree char *step_text = NULL;
@@ -785,26 +731,26 @@ test_scheduled (void)
   notification_id = plan_notification_id (plan);
   g_assert_cmpint (cockpit_plan_get_status (plan), ==, COCKPIT_PLAN_STATUS_SCHEDULED);
   g_assert_nonnull (cockpit_plan_get_start_at (plan));
-  assert_contains (cockpit_plan_card_get_status_text (card ()), "Scheduled: starts on");
-  assert_contains (cockpit_plan_card_get_status_text (card ()), "UTC");
+  test_app_assert_contains (cockpit_plan_card_get_status_text (card ()), "Scheduled: starts on");
+  test_app_assert_contains (cockpit_plan_card_get_status_text (card ()), "UTC");
   step_text = cockpit_plan_card_dup_step_text (card (), COCKPIT_ENVIRONMENT_KIND_LIVE);
-  assert_contains (step_text, "Starts on");
+  test_app_assert_contains (step_text, "Starts on");
   g_assert_true (enabled ("cancel-plan"));
   shoot_card ("scheduled");
 
   /* Not a minute early. */
-  advance (2 * 24 * 3600 - 600);
+  test_app_advance (&t, 2 * 24 * 3600 - 600);
   g_assert_cmpint (cockpit_plan_get_status (plan_of ("acmeweb")), ==, COCKPIT_PLAN_STATUS_SCHEDULED);
   {
-    g_autoptr(GDateTime) before = cockpit_simulator_get_now (sim);
+    g_autoptr(GDateTime) before = cockpit_simulator_get_now (t.sim);
 
-    advance (g_date_time_difference (cockpit_plan_get_start_at (plan_of ("acmeweb")), before) / G_TIME_SPAN_SECOND + 10);
+    test_app_advance (&t, g_date_time_difference (cockpit_plan_get_start_at (plan_of ("acmeweb")), before) / G_TIME_SPAN_SECOND + 10);
   }
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_RUNNING);
   WAIT_FOR (notified (notification_id, "Upgrade of Live of Acme Corporation Website started"));
-  advance (STEP_SECONDS);
+  test_app_advance (&t, STEP_SECONDS);
   wait_plan_status ("acmeweb", COCKPIT_PLAN_STATUS_SUCCEEDED);
-  g_assert_cmpstr (cockpit_environment_get_magnolia_version (cockpit_package_get_environment (package ("acmeweb"),
+  g_assert_cmpstr (cockpit_environment_get_magnolia_version (cockpit_package_get_environment (test_app_package (&t, "acmeweb"),
                                                                                              COCKPIT_ENVIRONMENT_KIND_LIVE)),
                    ==, "6.4.3");
 }
@@ -816,22 +762,22 @@ test_approve_before_sign_in (void)
 {
   g_autofree char *plan_id = NULL;
 
-  refresh ();
+  test_app_refresh (&t);
   g_assert_nonnull (plan_of ("globex"));
   g_assert_nonnull (cockpit_plan_get_step_awaiting_approval (plan_of ("globex")));
   plan_id = g_strdup (cockpit_plan_get_id (plan_of ("globex")));
 
-  while (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL)
-    gtk_window_destroy (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_object_ref (cockpit);
-  cockpit_application_set_session (app, NULL);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "approve-plan", g_variant_new_string (plan_id));
-  refresh ();
+  while (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL)
+    gtk_window_destroy (gtk_application_get_active_window (GTK_APPLICATION (t.app)));
+  g_object_ref (t.session);
+  cockpit_application_set_session (t.app, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (t.app), "approve-plan", g_variant_new_string (plan_id));
+  test_app_refresh (&t);
   g_assert_cmpint (cockpit_plan_get_status (plan_of ("globex")), ==, COCKPIT_PLAN_STATUS_WAITING);
 
-  cockpit_application_set_session (app, cockpit);
-  g_object_unref (cockpit);
-  WAIT_FOR (cockpit_plan_get_status (cockpit_session_find_plan (cockpit, plan_id)) == COCKPIT_PLAN_STATUS_RUNNING);
+  cockpit_application_set_session (t.app, t.session);
+  g_object_unref (t.session);
+  WAIT_FOR (cockpit_plan_get_status (cockpit_session_find_plan (t.session, plan_id)) == COCKPIT_PLAN_STATUS_RUNNING);
   g_assert_nonnull (cockpit_plan_step_get_approved_by (cockpit_plan_get_step (plan_of ("globex"), COCKPIT_ENVIRONMENT_KIND_UAT)));
 }
 
@@ -839,15 +785,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   g_test_init (&argc, &argv, NULL);
   /* The tests follow each other as one story, in the order added. */
-  test_session_start (&session, FALSE);
-  test_app_start (&t, &session, TOKEN, STAGE_SECONDS);
-  sim = t.sim;
-  app = t.app;
-  cockpit = t.session;
+  test_app_start_story (&t, &session, TOKEN, STAGE_SECONDS);
 
   g_test_add_func ("/cockpit/plans/0-seed", test_seed);
   g_test_add_func ("/cockpit/plans/1-dialog-blocked", test_dialog_blocked);
@@ -859,9 +799,5 @@ main (int   argc,
   g_test_add_func ("/cockpit/plans/7-scheduled", test_scheduled);
   g_test_add_func ("/cockpit/plans/8-approve-before-sign-in", test_approve_before_sign_in);
 
-  result = g_test_run ();
-
-  test_app_stop (&t);
-  test_session_stop (&session);
-  return result;
+  return test_app_run_story (&t, &session);
 }

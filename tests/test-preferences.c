@@ -53,7 +53,7 @@ test_reminder_and_utc (void)
   /* The default: a reminder 6 hours before removal. */
   g_assert_true (gtk_switch_get_active (reminder));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (hours), ==, 6);
-  test_app_screenshot_both (GTK_WIDGET (preferences), "preferences");
+  cockpit_test_save_screenshots (GTK_WIDGET (preferences), "preferences");
 
   gtk_spin_button_set_value (hours, 12);
   g_assert_cmpint (g_settings_get_int (settings, "backup-reminder-hours"), ==, 12);

@@ -20,15 +20,12 @@
 
 static TestSession         session;
 static TestApp             t;
-static CockpitSimulator   *sim;
-static CockpitApplication *app;
-static CockpitSession     *cockpit;
 
 static void
 spin (guint ms)
 {
   gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint tick = g_timeout_add (10, test_app_tick_cb, NULL);
+  guint tick = g_timeout_add (10, cockpit_test_tick_cb, NULL);
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
@@ -38,7 +35,7 @@ spin (guint ms)
 static gboolean
 updated_since (GDateTime *before)
 {
-  GDateTime *now = cockpit_session_get_updated_at (cockpit);
+  GDateTime *now = cockpit_session_get_updated_at (t.session);
 
   return now != NULL && (before == NULL || !g_date_time_equal (now, before));
 }
@@ -49,27 +46,12 @@ refresh (void)
 {
   g_autoptr(GDateTime) before = NULL;
 
-  if (cockpit_session_get_updated_at (cockpit) != NULL)
-    before = g_date_time_ref (cockpit_session_get_updated_at (cockpit));
-  cockpit_session_refresh (cockpit);
+  if (cockpit_session_get_updated_at (t.session) != NULL)
+    before = g_date_time_ref (cockpit_session_get_updated_at (t.session));
+  cockpit_session_refresh (t.session);
   WAIT_FOR (updated_since (before));
   /* Let the reminder's own planning run too. */
   spin (100);
-}
-
-static guint
-count_reminders (void)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < session.notifications->len; i++)
-    {
-      TestNotification *n = g_ptr_array_index (session.notifications, i);
-
-      if (g_str_has_prefix (n->id, "backup-reminder-"))
-        count++;
-    }
-  return count;
 }
 
 static TestNotification *
@@ -83,15 +65,6 @@ find_reminder (void)
         return n;
     }
   return NULL;
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  g_assert_nonnull (text);
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” does not say “%s”", text, part);
 }
 
 static void
@@ -125,7 +98,7 @@ assert_button (GVariant   *buttons,
 static CockpitUpgradeBackup *
 globex_backup (void)
 {
-  CockpitPackage *package = cockpit_session_find_package (cockpit, "globex");
+  CockpitPackage *package = cockpit_session_find_package (t.session, "globex");
   CockpitEnvironment *live;
 
   g_assert_nonnull (package);
@@ -139,8 +112,8 @@ globex_backup (void)
 static void
 test_settings (void)
 {
-  GSettings *settings = cockpit_application_get_settings (app);
-  CockpitBackupReminder *reminder = cockpit_application_get_backup_reminder (app);
+  GSettings *settings = cockpit_application_get_settings (t.app);
+  CockpitBackupReminder *reminder = cockpit_application_get_backup_reminder (t.app);
 
   g_assert_nonnull (reminder);
   g_assert_cmpuint (cockpit_backup_reminder_get_hours (reminder), ==, 6);
@@ -156,7 +129,7 @@ test_settings (void)
 static void
 test_reminds_once (void)
 {
-  CockpitBackupReminder *reminder = cockpit_application_get_backup_reminder (app);
+  CockpitBackupReminder *reminder = cockpit_application_get_backup_reminder (t.app);
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GVariant) buttons = NULL;
   g_autofree char *state = NULL;
@@ -165,23 +138,23 @@ test_reminds_once (void)
   GTimeSpan left;
 
   refresh ();
-  g_assert_cmpuint (count_reminders (), ==, 0);
+  g_assert_cmpuint (test_session_count_notifications (&session, "backup-reminder-"), ==, 0);
   g_assert_nonnull (cockpit_backup_reminder_get_next_at (reminder));
 
-  now = cockpit_simulator_get_now (sim);
+  now = cockpit_simulator_get_now (t.sim);
   left = g_date_time_difference (cockpit_upgrade_backup_get_expires_at (globex_backup ()), now);
   g_assert_cmpint (left, >, 24 * G_TIME_SPAN_HOUR);
-  cockpit_simulator_advance_clock (sim, (left - 5 * G_TIME_SPAN_HOUR) / G_TIME_SPAN_SECOND);
+  cockpit_simulator_advance_clock (t.sim, (left - 5 * G_TIME_SPAN_HOUR) / G_TIME_SPAN_SECOND);
   refresh ();
-  WAIT_FOR (count_reminders () > 0);
-  g_assert_cmpuint (count_reminders (), ==, 1);
+  WAIT_FOR (test_session_count_notifications (&session, "backup-reminder-") > 0);
+  g_assert_cmpuint (test_session_count_notifications (&session, "backup-reminder-"), ==, 1);
 
   n = find_reminder ();
   g_assert_cmpstr (n->app_id, ==, APP_ID);
   g_assert_cmpstr (n->id, ==, "backup-reminder-globex");
   g_assert_cmpstr (test_notification_get (n, "title"), ==, "Upgrade backup of Live removed in 5 h");
-  assert_contains (test_notification_get (n, "body"), "Globex Online Shop: the backup of 6.3.19 is removed automatically on ");
-  assert_contains (test_notification_get (n, "body"), "Extend it to keep the option to roll back.");
+  test_app_assert_contains (test_notification_get (n, "body"), "Globex Online Shop: the backup of 6.3.19 is removed automatically on ");
+  test_app_assert_contains (test_notification_get (n, "body"), "Extend it to keep the option to roll back.");
   g_assert_true (g_variant_lookup (n->data, "default-action", "&s", &text));
   g_assert_cmpstr (text, ==, "app.open-package");
 
@@ -194,7 +167,7 @@ test_reminds_once (void)
   /* Once per backup: the next refreshes say nothing more. */
   refresh ();
   refresh ();
-  g_assert_cmpuint (count_reminders (), ==, 1);
+  g_assert_cmpuint (test_session_count_notifications (&session, "backup-reminder-"), ==, 1);
 
   state = g_build_filename (g_get_user_state_dir (), "upgrade-cockpit", "reminders.json", NULL);
   g_assert_true (g_file_test (state, G_FILE_TEST_IS_REGULAR));
@@ -207,10 +180,10 @@ test_extend_action (void)
   GtkWindow *window;
   CockpitPackage *shown;
 
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "extend-backup"));
-  g_action_group_activate_action (G_ACTION_GROUP (app), "extend-backup", g_variant_new_string ("globex"));
-  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (t.app), "extend-backup"));
+  g_action_group_activate_action (G_ACTION_GROUP (t.app), "extend-backup", g_variant_new_string ("globex"));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
+  window = gtk_application_get_active_window (GTK_APPLICATION (t.app));
   g_assert_true (COCKPIT_IS_WINDOW (window));
   WAIT_FOR ((shown = cockpit_package_page_get_package (cockpit_window_get_package_page (COCKPIT_WINDOW (window)))) != NULL &&
             g_strcmp0 (cockpit_package_get_id (shown), "globex") == 0);
@@ -220,11 +193,11 @@ test_extend_action (void)
 static void
 test_withdrawn_when_gone (void)
 {
-  g_autoptr(GDateTime) now = cockpit_simulator_get_now (sim);
+  g_autoptr(GDateTime) now = cockpit_simulator_get_now (t.sim);
   GTimeSpan left = g_date_time_difference (cockpit_upgrade_backup_get_expires_at (globex_backup ()), now);
 
   g_assert_false (g_ptr_array_find_with_equal_func (session.withdrawn, "backup-reminder-globex", g_str_equal, NULL));
-  cockpit_simulator_advance_clock (sim, left / G_TIME_SPAN_SECOND + 60);
+  cockpit_simulator_advance_clock (t.sim, left / G_TIME_SPAN_SECOND + 60);
   refresh ();
   WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, "backup-reminder-globex", g_str_equal, NULL));
 }
@@ -233,11 +206,11 @@ test_withdrawn_when_gone (void)
 static void
 test_sign_out (void)
 {
-  CockpitBackupReminder *reminder = cockpit_application_get_backup_reminder (app);
+  CockpitBackupReminder *reminder = cockpit_application_get_backup_reminder (t.app);
 
   g_object_add_weak_pointer (G_OBJECT (reminder), (gpointer *) &reminder);
-  cockpit_application_set_session (app, NULL);
-  g_assert_null (cockpit_application_get_backup_reminder (app));
+  cockpit_application_set_session (t.app, NULL);
+  g_assert_null (cockpit_application_get_backup_reminder (t.app));
   g_assert_null (reminder);
 }
 
@@ -245,15 +218,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   g_test_init (&argc, &argv, NULL);
   /* The tests follow each other as one story, in the order added. */
-  test_session_start (&session, FALSE);
-  test_app_start (&t, &session, TOKEN, STAGE_SECONDS);
-  sim = t.sim;
-  app = t.app;
-  cockpit = t.session;
+  test_app_start_story (&t, &session, TOKEN, STAGE_SECONDS);
 
   g_test_add_func ("/cockpit/reminder-notification/settings", test_settings);
   g_test_add_func ("/cockpit/reminder-notification/reminds-once", test_reminds_once);
@@ -261,9 +228,5 @@ main (int   argc,
   g_test_add_func ("/cockpit/reminder-notification/withdrawn-when-gone", test_withdrawn_when_gone);
   g_test_add_func ("/cockpit/reminder-notification/sign-out", test_sign_out);
 
-  result = g_test_run ();
-
-  test_app_stop (&t);
-  test_session_stop (&session);
-  return result;
+  return test_app_run_story (&t, &session);
 }

@@ -5,7 +5,8 @@
  * it accepts (LeakSanitizer sees it in the sanitizer run), so the tests'
  * fake cockpits are served the way the simulator is: through
  * CockpitSimListener, which accepts connections itself and hands them to
- * the server.
+ * the server.  And a server that never answers, for what a slow cockpit
+ * looks like.
  */
 #pragma once
 
@@ -29,4 +30,32 @@ test_server_listen_local (SoupServer      *server,
 
   return g_strdup_printf ("%s://127.0.0.1:%u", certificate ? "https" : "http",
                           cockpit_sim_listener_get_port (listener));
+}
+
+static inline gboolean
+test_server_hold_cb (GSocketService    *service,
+                     GSocketConnection *connection,
+                     GObject           *source,
+                     GPtrArray         *held)
+{
+  /* Accepted, read from by no one, never answered. */
+  g_ptr_array_add (held, g_object_ref (connection));
+  return TRUE;
+}
+
+/* Makes @service listen on a free port and accept connections without
+ * ever answering, keeping them in @held (of GSocketConnection); returns
+ * "http://127.0.0.1:PORT".  The caller stops and closes @service. */
+static inline char *
+test_server_listen_silent (GSocketService *service,
+                           GPtrArray      *held)
+{
+  g_autoptr(GError) error = NULL;
+  guint16 port;
+
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (test_server_hold_cb), held);
+  g_socket_service_start (service);
+  return g_strdup_printf ("http://127.0.0.1:%u", port);
 }

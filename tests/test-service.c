@@ -109,17 +109,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
   test_session_start (&desktop, TRUE);
 
   /* Stages of ten minutes: nothing moves unless the clock does. */
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, 600, TRUE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_listen (sim, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
+  sim = test_app_new_simulator (TOKEN, COCKPIT_SIM_SEED_DEMO, 600, TRUE);
 
   g_test_add_func ("/cockpit/service/nothing-to-do", test_service_nothing_to_do);
   g_test_add_func ("/cockpit/service/stays-for-reminder", test_service_stays_for_reminder);

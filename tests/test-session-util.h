@@ -51,6 +51,38 @@ test_notification_get (TestNotification *n,
   return value;
 }
 
+/* The last notification sent whose id starts with @id_prefix, or NULL. */
+static inline TestNotification *
+test_session_last_notification (TestSession *session,
+                                const char  *id_prefix)
+{
+  for (guint i = session->notifications->len; i > 0; i--)
+    {
+      TestNotification *n = g_ptr_array_index (session->notifications, i - 1);
+
+      if (g_str_has_prefix (n->id, id_prefix))
+        return n;
+    }
+  return NULL;
+}
+
+/* How many notifications were sent whose id starts with @id_prefix. */
+static inline guint
+test_session_count_notifications (TestSession *session,
+                                  const char  *id_prefix)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < session->notifications->len; i++)
+    {
+      TestNotification *n = g_ptr_array_index (session->notifications, i);
+
+      if (g_str_has_prefix (n->id, id_prefix))
+        count++;
+    }
+  return count;
+}
+
 static const char notifications_xml[] =
   "<node>"
   "  <interface name='org.gtk.Notifications'>"

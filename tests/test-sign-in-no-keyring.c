@@ -44,15 +44,8 @@ test_no_keyring (void)
   CockpitWindow *window;
   const char *message;
 
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, 60, FALSE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_listen (sim, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-
-  app = cockpit_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  sim = test_app_new_simulator (TOKEN, COCKPIT_SIM_SEED_DEMO, 60, FALSE);
+  app = test_app_new_application ();
   g_application_activate (G_APPLICATION (app));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
   window = COCKPIT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -73,7 +66,7 @@ test_no_keyring (void)
   g_assert_cmpstr (url, ==, "");
   assert_not_in_files (session.dir, TOKEN);
 
-  test_app_screenshot_both (GTK_WIDGET (window), "window-sign-in-no-keyring");
+  cockpit_test_save_screenshots (GTK_WIDGET (window), "window-sign-in-no-keyring");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

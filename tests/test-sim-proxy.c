@@ -5,8 +5,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "cockpit-sim-proxy.h"
 #include "cockpit-sim-recorder.h"
 #include "sim-test-util.h"
@@ -24,8 +22,7 @@ proxy_setup (ProxyTest     *f,
   g_autoptr(GError) error = NULL;
 
   sim_test_setup (&f->sim, data);
-  f->record_dir = sim_test_path (&f->sim, "record");
-  g_assert_cmpint (g_mkdir (f->record_dir, 0700), ==, 0);
+  f->record_dir = sim_test_make_dir (&f->sim, "record");
   g_setenv (COCKPIT_SIM_RECORD_ENV, f->record_dir, TRUE);
   f->proxy = cockpit_sim_proxy_new (f->sim.base, &error);
   g_unsetenv (COCKPIT_SIM_RECORD_ENV);

@@ -5,8 +5,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "cockpit-sim-listener.h"
 #include "cockpit-sim-recorder.h"
 #include "sim-test-util.h"
@@ -23,8 +21,7 @@ record_setup (RecordTest    *f,
   g_autoptr(GError) error = NULL;
 
   sim_test_setup (&f->sim, data);
-  f->record_dir = sim_test_path (&f->sim, "record");
-  g_assert_cmpint (g_mkdir (f->record_dir, 0700), ==, 0);
+  f->record_dir = sim_test_make_dir (&f->sim, "record");
   /* The simulator reads the variable when it is made: a new one. */
   g_setenv (COCKPIT_SIM_RECORD_ENV, f->record_dir, TRUE);
   sim_test_start (&f->sim, COCKPIT_SIM_SEED_DEMO, NULL, SIM_TEST_STAGE_SECONDS, TRUE);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "sim-test-util.h"
+#include "test-model-util.h"
 
 #define ENV(p, k) "/api/v1/packages/" p "/environments/" p "-" k
 
@@ -42,34 +43,6 @@ static const Case cases[] = {
   { "idempotency.0", "at", G_MAXINT64 },
 };
 
-static JsonObject *
-object_at (JsonNode   *root,
-           const char *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
-  JsonNode *node = root;
-
-  for (guint i = 0; parts[i] != NULL && *parts[i] != '\0'; i++)
-    {
-      if (g_ascii_isdigit (parts[i][0]))
-        {
-          guint index = (guint) g_ascii_strtoull (parts[i], NULL, 10);
-
-          g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
-          g_assert_cmpuint (index, <, json_array_get_length (json_node_get_array (node)));
-          node = json_array_get_element (json_node_get_array (node), index);
-        }
-      else
-        {
-          g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-          node = json_object_get_member (json_node_get_object (node), parts[i]);
-          g_assert_nonnull (node);
-        }
-    }
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-  return json_node_get_object (node);
-}
-
 static void
 test_hostile_numbers (SimTest       *f,
                       gconstpointer  data)
@@ -96,7 +69,7 @@ test_hostile_numbers (SimTest       *f,
       JsonObject *object;
 
       g_test_message ("%s.%s = %" G_GINT64_FORMAT, cases[i].object, cases[i].member, cases[i].value);
-      object = object_at (root, cases[i].object);
+      object = model_object_at (root, cases[i].object);
       g_assert_true (json_object_has_member (object, cases[i].member));
       json_object_set_int_member (object, cases[i].member, cases[i].value);
       text = json_to_string (root, FALSE);

@@ -55,6 +55,22 @@ sim_fixture_stop (SimFixture *f)
   f->base = NULL;
 }
 
+/* Fixture functions for g_test_add() with the token as its data: the
+ * simulator of the demo seed, in memory, and a client of it. */
+static inline void
+sim_fixture_setup (SimFixture    *f,
+                   gconstpointer  token)
+{
+  sim_fixture_start (f, token, NULL);
+}
+
+static inline void
+sim_fixture_teardown (SimFixture    *f,
+                      gconstpointer  token)
+{
+  sim_fixture_stop (f);
+}
+
 /* Sends a request past the client, with the right token and @key (NULL:
  * none).  Returns the body; *@status gets the HTTP status. */
 static inline GBytes *

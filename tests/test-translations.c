@@ -24,28 +24,11 @@ static TestSession session;
 static TestApp t;
 static const char *language;
 
-static CockpitWindow *
-window (void)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (t.app));
-
-  g_assert_true (COCKPIT_IS_WINDOW (active));
-  return COCKPIT_WINDOW (active);
-}
-
-static CockpitPackagePage *
-page (void)
-{
-  return cockpit_window_get_package_page (window ());
-}
-
 static void
 show_package (const char *id)
 {
-  cockpit_window_show_package (window (), id);
-  WAIT_FOR (cockpit_package_page_get_package (page ()) != NULL &&
-            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), id) == 0);
-  cockpit_window_tick (window ());
+  test_app_show_package (test_app_window (t.app), id);
+  cockpit_window_tick (test_app_window (t.app));
 }
 
 static void
@@ -107,14 +90,14 @@ test_screens (void)
   g_application_activate (G_APPLICATION (t.app));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
   WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) >= 4);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1280, 900);
 
   show_package ("acmeweb");
-  screenshot (GTK_WIDGET (window ()), "overview");
-  assert_no_cut_buttons (GTK_WIDGET (window ()), "overview");
+  screenshot (GTK_WIDGET (test_app_window (t.app)), "overview");
+  assert_no_cut_buttons (GTK_WIDGET (test_app_window (t.app)), "overview");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.upgrade-uat", NULL));
-  wizard = cockpit_package_page_get_wizard (page ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_window (t.app)), "win.upgrade-uat", NULL));
+  wizard = cockpit_package_page_get_wizard (test_app_package_page (t.app));
   g_assert_nonnull (wizard);
   screenshot (GTK_WIDGET (wizard), "wizard");
   assert_no_cut_buttons (GTK_WIDGET (wizard), "wizard");
@@ -122,27 +105,27 @@ test_screens (void)
 
   /* Globex: Live with an upgrade backup, its countdown and its buttons. */
   show_package ("globex");
-  screenshot (GTK_WIDGET (window ()), "upgrade-backup");
-  assert_no_cut_buttons (GTK_WIDGET (window ()), "upgrade-backup");
+  screenshot (GTK_WIDGET (test_app_window (t.app)), "upgrade-backup");
+  assert_no_cut_buttons (GTK_WIDGET (test_app_window (t.app)), "upgrade-backup");
 
-  activity = cockpit_window_show_activity (window (), TRUE);
+  activity = cockpit_window_show_activity (test_app_window (t.app), TRUE);
   WAIT_FOR (g_list_model_get_n_items (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (activity))) > 0 &&
             !cockpit_activity_page_get_loading (COCKPIT_ACTIVITY_PAGE (activity)));
-  screenshot (GTK_WIDGET (window ()), "activity-log");
-  assert_no_cut_buttons (GTK_WIDGET (window ()), "activity-log");
-  cockpit_window_show_activity (window (), FALSE);
+  screenshot (GTK_WIDGET (test_app_window (t.app)), "activity-log");
+  assert_no_cut_buttons (GTK_WIDGET (test_app_window (t.app)), "activity-log");
+  cockpit_window_show_activity (test_app_window (t.app), FALSE);
 
   /* Narrow: the list of packages, then a package. */
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 600, 900);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 600, 900);
   show_package ("acmeweb");
-  screenshot (GTK_WIDGET (window ()), "narrow");
+  screenshot (GTK_WIDGET (test_app_window (t.app)), "narrow");
 
-  preferences = cockpit_preferences_new (GTK_WINDOW (window ()), g_settings_new (APP_ID));
+  preferences = cockpit_preferences_new (GTK_WINDOW (test_app_window (t.app)), g_settings_new (APP_ID));
   gtk_window_present (GTK_WINDOW (preferences));
   screenshot (GTK_WIDGET (preferences), "preferences");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
-  about = cockpit_about_window_new (GTK_WINDOW (window ()), "demo");
+  about = cockpit_about_window_new (GTK_WINDOW (test_app_window (t.app)), "demo");
   gtk_window_present (about);
   screenshot (GTK_WIDGET (about), "about");
   gtk_window_destroy (about);
@@ -153,7 +136,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *catalogs = NULL;
-  int result;
 
   language = g_getenv ("LANGUAGE");
   g_assert_nonnull (language);
@@ -165,15 +147,10 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
-  test_session_start (&session, FALSE);
-  test_app_start (&t, &session, TOKEN, STAGE_SECONDS);
+  test_app_start_story (&t, &session, TOKEN, STAGE_SECONDS);
 
   g_test_add_func ("/cockpit/translations/catalog", test_catalog);
   g_test_add_func ("/cockpit/translations/screens", test_screens);
 
-  result = g_test_run ();
-
-  test_app_stop (&t);
-  test_session_stop (&session);
-  return result;
+  return test_app_run_story (&t, &session);
 }

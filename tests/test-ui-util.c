@@ -1,4 +1,4 @@
-/* test-ui-util.c: helpers shared by the widget tests: waiting for a draw, saving a screenshot, finding a widget, ticking a checklist.
+/* test-ui-util.c: helpers shared by the widget tests: waiting for a condition or a draw, saving a screenshot (in one style or both), finding a widget, ticking a checklist.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -10,6 +10,12 @@
 
 /* Longer than any draw takes, even on a loaded machine under Xvfb. */
 #define WAIT_TIMEOUT_SECONDS 20
+
+gboolean
+cockpit_test_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -103,6 +109,23 @@ cockpit_test_save_screenshot (GtkWidget  *widget,
   path = g_build_filename (folder, filename, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot saved to %s", path);
+}
+
+void
+cockpit_test_save_screenshots (GtkWidget  *widget,
+                               const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("%s-light", name);
+  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cockpit_test_wait_for_draw (widget);
+  cockpit_test_save_screenshot (widget, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  cockpit_test_wait_for_draw (widget);
+  cockpit_test_save_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
 GtkWidget *

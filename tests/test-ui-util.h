@@ -1,4 +1,4 @@
-/* test-ui-util.h: helpers shared by the widget tests: waiting for a draw, saving a screenshot, finding a widget, ticking a checklist.
+/* test-ui-util.h: helpers shared by the widget tests: waiting for a condition or a draw, saving a screenshot (in one style or both), finding a widget, ticking a checklist.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -6,6 +6,23 @@
 #include <gtk/gtk.h>
 
 G_BEGIN_DECLS
+
+/* Returns G_SOURCE_CONTINUE: a timeout of it wakes the main loop up. */
+gboolean   cockpit_test_tick_cb         (gpointer    data);
+
+/* Runs the main loop until @expr holds; fails after 30 seconds. */
+#define WAIT_FOR(expr)                                                     \
+  G_STMT_START {                                                           \
+    gint64 end_ = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;       \
+    guint tick_ = g_timeout_add (20, cockpit_test_tick_cb, NULL);          \
+    while (!(expr))                                                        \
+      {                                                                    \
+        if (g_get_monotonic_time () > end_)                                \
+          g_error ("Timed out waiting for %s", #expr);                     \
+        g_main_context_iteration (NULL, TRUE);                             \
+      }                                                                    \
+    g_source_remove (tick_);                                               \
+  } G_STMT_END
 
 /* Iterates the main context until @widget is mapped and its frame clock
  * has painted a frame drawn after this call. */
@@ -15,6 +32,12 @@ void       cockpit_test_wait_for_draw   (GtkWidget  *widget);
  * $G_TEST_BUILDDIR/screenshots/@name.png. */
 void       cockpit_test_save_screenshot (GtkWidget  *widget,
                                          const char *name);
+
+/* Saves @widget as @name-light.png and @name-dark.png, as
+ * cockpit_test_save_screenshot() does, in the light style and then the
+ * dark one; leaves the light style on. */
+void       cockpit_test_save_screenshots (GtkWidget  *widget,
+                                          const char *name);
 
 /* The first descendant of @widget of @type, with @css_class if not
  * NULL, depth first; NULL when there is none. */

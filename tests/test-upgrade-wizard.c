@@ -10,6 +10,7 @@
 #include "cockpit-rules.h"
 #include "cockpit-upgrade-wizard.h"
 #include "test-sim-util.h"
+#include "test-server-util.h"
 #include "test-ui-util.h"
 
 #define TOKEN "wizard-test-token"
@@ -200,19 +201,10 @@ static void
 screenshot (Fixture    *f,
             const char *name)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("upgrade-wizard-%s-light", name);
-  g_autofree char *dark = g_strdup_printf ("upgrade-wizard-%s-dark", name);
+  g_autofree char *file = g_strdup_printf ("upgrade-wizard-%s", name);
 
   api_wait_until (transitions_done, f);
-
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  cockpit_test_wait_for_draw (GTK_WIDGET (f->wizard));
-  cockpit_test_save_screenshot (GTK_WIDGET (f->wizard), light);
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  cockpit_test_wait_for_draw (GTK_WIDGET (f->wizard));
-  cockpit_test_save_screenshot (GTK_WIDGET (f->wizard), dark);
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cockpit_test_save_screenshots (GTK_WIDGET (f->wizard), file);
 }
 
 static AdwActionRow *
@@ -638,17 +630,6 @@ test_error_and_retry (Fixture       *f,
   wait_for_page (f, "versions", "list");
 }
 
-/* A server that accepts connections and never answers. */
-static gboolean
-hold_connection_cb (GSocketService     *service,
-                    GSocketConnection  *connection,
-                    GObject            *source,
-                    GPtrArray          *held)
-{
-  g_ptr_array_add (held, g_object_ref (connection));
-  return TRUE;
-}
-
 static void
 test_loading (Fixture       *f,
               gconstpointer  data)
@@ -660,12 +641,9 @@ test_loading (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *journal = g_build_filename (f->folder, "silent.json", NULL);
-  guint16 port;
 
-  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
-  g_assert_no_error (error);
-  g_signal_connect (service, "incoming", G_CALLBACK (hold_connection_cb), held);
-  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  /* A server that accepts connections and never answers. */
+  url = test_server_listen_silent (service, held);
   client = cockpit_client_new (url, TOKEN, &error);
   g_assert_no_error (error);
   tracker = cockpit_action_tracker_new (client, journal);

@@ -20,46 +20,18 @@
 
 static TestSession         session;
 static TestApp             t;
-static CockpitSimulator   *sim;
-static CockpitApplication *app;
-static CockpitSession     *cockpit;
-
-static CockpitWindow *
-window (void)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (COCKPIT_IS_WINDOW (active));
-  return COCKPIT_WINDOW (active);
-}
-
-static CockpitPackagePage *
-page (void)
-{
-  return cockpit_window_get_package_page (window ());
-}
-
-static void
-refresh (void)
-{
-  cockpit_session_refresh (cockpit);
-  WAIT_FOR (!cockpit_session_get_loading (cockpit));
-  cockpit_window_tick (window ());
-}
 
 static void
 show_package (const char *id)
 {
-  cockpit_window_show_package (window (), id);
-  WAIT_FOR (cockpit_package_page_get_package (page ()) != NULL &&
-            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), id) == 0);
-  refresh ();
+  test_app_show_package (test_app_window (t.app), id);
+  test_app_refresh (&t);
 }
 
 static CockpitActionTracker *
 tracker (void)
 {
-  return cockpit_session_get_tracker (cockpit);
+  return cockpit_session_get_tracker (t.session);
 }
 
 static guint
@@ -72,7 +44,7 @@ static CockpitEnvironment *
 environment (const char             *package_id,
              CockpitEnvironmentKind  kind)
 {
-  return cockpit_package_get_environment (cockpit_session_find_package (cockpit, package_id), kind);
+  return cockpit_package_get_environment (cockpit_session_find_package (t.session, package_id), kind);
 }
 
 /* Starts an action as the window's confirmations do, and waits until the
@@ -86,15 +58,15 @@ start (const char             *package_id,
   cockpit_action_tracker_start_async (tracker (), environment (package_id, kind), action,
                                       target_version, NULL, NULL, NULL, NULL);
   WAIT_FOR (n_running () == 1);
-  refresh ();
+  test_app_refresh (&t);
 }
 
 static void
 finish (void)
 {
-  cockpit_simulator_advance_clock (sim, 6 * STAGE_SECONDS + 1);
+  cockpit_simulator_advance_clock (t.sim, 6 * STAGE_SECONDS + 1);
   WAIT_FOR (n_running () == 0);
-  refresh ();
+  test_app_refresh (&t);
 }
 
 static void
@@ -119,22 +91,22 @@ check_state (const char *state,
   g_autoptr(GDateTime) now = NULL;
   CockpitAvailability *shown;
   CockpitPackage *package;
-  GListModel *releases = cockpit_session_get_releases (cockpit);
+  GListModel *releases = cockpit_session_get_releases (t.session);
   g_autofree char *screenshot = g_strdup_printf ("window-actions-%s", state);
 
   g_test_message ("state: %s (%s)", state, package_id);
   show_package (package_id);
-  package = cockpit_session_find_package (cockpit, package_id);
-  now = cockpit_simulator_get_now (sim);
+  package = cockpit_session_find_package (t.session, package_id);
+  now = cockpit_simulator_get_now (t.sim);
   expected = cockpit_availability_new (package, g_list_model_get_n_items (releases) > 0 ? releases : NULL,
                                        cockpit_action_tracker_is_busy (tracker (), package_id), now);
 
   /* The page shows the window's answer, which is the model's. */
-  shown = cockpit_package_page_get_availability (page ());
+  shown = cockpit_package_page_get_availability (test_app_package_page (t.app));
   g_assert_nonnull (shown);
   g_assert_true (cockpit_availability_get_package (shown) == package);
 
-  collect_controls (GTK_WIDGET (window ()), controls);
+  collect_controls (GTK_WIDGET (test_app_window (t.app)), controls);
   for (guint a = 0; a < COCKPIT_N_USER_ACTIONS; a++)
     {
       g_autofree char *name = g_strconcat ("win.", cockpit_user_action_get_name (a), NULL);
@@ -168,24 +140,24 @@ check_state (const char *state,
         {
           guint running = n_running ();
 
-          gtk_widget_activate_action (GTK_WIDGET (page ()), name, NULL);
-          g_assert_null (cockpit_package_page_get_dialog (page ()));
-          g_assert_null (cockpit_package_page_get_wizard (page ()));
+          gtk_widget_activate_action (GTK_WIDGET (test_app_package_page (t.app)), name, NULL);
+          g_assert_null (cockpit_package_page_get_dialog (test_app_package_page (t.app)));
+          g_assert_null (cockpit_package_page_get_wizard (test_app_package_page (t.app)));
           g_assert_cmpuint (n_running (), ==, running);
         }
     }
 
-  test_app_screenshot_both (GTK_WIDGET (window ()), screenshot);
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), screenshot);
 }
 
 static void
 test_seed_states (void)
 {
-  g_application_activate (G_APPLICATION (app));
-  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) >= 4);
-  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (cockpit)) > 0);
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 1000);
+  g_application_activate (G_APPLICATION (t.app));
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (t.app)) != NULL);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_packages (t.session)) >= 4);
+  WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (t.session)) > 0);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (t.app)), 1280, 1000);
 
   check_state ("idle", "acmeweb");
   check_state ("backup-extendable", "globex");
@@ -242,7 +214,7 @@ static void
 test_failed (void)
 {
   show_package ("acmeweb");
-  test_app_sim_control (sim, TOKEN, "/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
+  test_app_sim_control (t.sim, TOKEN, "/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
   start ("acmeweb", COCKPIT_ENVIRONMENT_KIND_INTEGRATION, COCKPIT_ACTION_KIND_UPGRADE, "6.4.3");
   finish ();
   g_assert_cmpstr (cockpit_environment_get_magnolia_version (environment ("acmeweb", COCKPIT_ENVIRONMENT_KIND_INTEGRATION)),
@@ -253,13 +225,13 @@ test_failed (void)
 static void
 test_maintenance_control (void)
 {
-  test_app_sim_control (sim, TOKEN, "/_sim/packages/globex/maintenance",
+  test_app_sim_control (t.sim, TOKEN, "/_sim/packages/globex/maintenance",
                         "{\"message\": \"The database is being moved.\"}");
   check_state ("maintenance-set", "globex");
-  g_assert_nonnull (strstr (cockpit_availability_get_reason (cockpit_package_page_get_availability (page ()),
+  g_assert_nonnull (strstr (cockpit_availability_get_reason (cockpit_package_page_get_availability (test_app_package_page (t.app)),
                                                              COCKPIT_USER_ACTION_UPGRADE_UAT),
                             "The database is being moved."));
-  test_app_sim_control (sim, TOKEN, "/_sim/packages/globex/maintenance", "{\"message\": null}");
+  test_app_sim_control (t.sim, TOKEN, "/_sim/packages/globex/maintenance", "{\"message\": null}");
   check_state ("maintenance-ended", "globex");
 }
 
@@ -272,11 +244,11 @@ test_clock (void)
   start ("acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE, COCKPIT_ACTION_KIND_UPGRADE, "6.3.21");
   finish ();
   check_state ("backup-fresh", "acmeweb");
-  g_assert_false (cockpit_availability_get_allowed (cockpit_package_page_get_availability (page ()),
+  g_assert_false (cockpit_availability_get_allowed (cockpit_package_page_get_availability (test_app_package_page (t.app)),
                                                     COCKPIT_USER_ACTION_UPGRADE_LIVE));
-  cockpit_simulator_advance_clock (sim, 48 * 3600 + 60);
+  cockpit_simulator_advance_clock (t.sim, 48 * 3600 + 60);
   check_state ("backup-expired", "acmeweb");
-  g_assert_false (cockpit_availability_get_allowed (cockpit_package_page_get_availability (page ()),
+  g_assert_false (cockpit_availability_get_allowed (cockpit_package_page_get_availability (test_app_package_page (t.app)),
                                                     COCKPIT_USER_ACTION_DELETE_UPGRADE_BACKUP));
 }
 
@@ -284,15 +256,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   g_test_init (&argc, &argv, NULL);
   /* The tests follow each other as one story, in the order added. */
-  test_session_start (&session, FALSE);
-  test_app_start (&t, &session, TOKEN, STAGE_SECONDS);
-  sim = t.sim;
-  app = t.app;
-  cockpit = t.session;
+  test_app_start_story (&t, &session, TOKEN, STAGE_SECONDS);
 
   g_test_add_func ("/cockpit/window-actions/seed", test_seed_states);
   g_test_add_func ("/cockpit/window-actions/running", test_running);
@@ -300,9 +266,5 @@ main (int   argc,
   g_test_add_func ("/cockpit/window-actions/maintenance", test_maintenance_control);
   g_test_add_func ("/cockpit/window-actions/clock", test_clock);
 
-  result = g_test_run ();
-
-  test_app_stop (&t);
-  test_session_stop (&session);
-  return result;
+  return test_app_run_story (&t, &session);
 }

@@ -29,55 +29,19 @@ static TestSession        session;
 static CockpitSimulator  *sim;
 static CockpitApplication *app;
 
-static CockpitWindow *
-window (void)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (COCKPIT_IS_WINDOW (active));
-  return COCKPIT_WINDOW (active);
-}
-
 static CockpitSession *
 current_session (void)
 {
   return cockpit_application_get_session (app);
 }
 
-static CockpitPackagePage *
-page (void)
-{
-  return cockpit_window_get_package_page (window ());
-}
-
 static CockpitEnvironmentCard *
 card (CockpitEnvironmentKind kind)
 {
-  GtkWidget *widget = cockpit_package_page_get_card (page (), kind);
+  GtkWidget *widget = cockpit_package_page_get_card (test_app_package_page (app), kind);
 
   g_assert_true (COCKPIT_IS_ENVIRONMENT_CARD (widget));
   return COCKPIT_ENVIRONMENT_CARD (widget);
-}
-
-static void
-show_package (const char *id)
-{
-  cockpit_window_show_package (window (), id);
-  WAIT_FOR (cockpit_package_page_get_package (page ()) != NULL &&
-            g_strcmp0 (cockpit_package_get_id (cockpit_package_page_get_package (page ())), id) == 0);
-}
-
-static TestNotification *
-last_notification (const char *id_prefix)
-{
-  for (guint i = session.notifications->len; i > 0; i--)
-    {
-      TestNotification *n = g_ptr_array_index (session.notifications, i - 1);
-
-      if (g_str_has_prefix (n->id, id_prefix))
-        return n;
-    }
-  return NULL;
 }
 
 /* Starts an upgrade the way the wizard does, through the tracker. */
@@ -109,10 +73,10 @@ test_sign_in_page (void)
   g_application_activate (G_APPLICATION (app));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
 
-  g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "sign-in");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window ())), ==, "Upgrade Cockpit");
-  g_assert_null (cockpit_window_get_sign_in_error (window ()));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-sign-in");
+  g_assert_cmpstr (cockpit_window_get_page_name (test_app_window (app)), ==, "sign-in");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (test_app_window (app))), ==, "Upgrade Cockpit");
+  g_assert_null (cockpit_window_get_sign_in_error (test_app_window (app)));
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-sign-in");
 }
 
 /* The sign-in page, left alone, draws nothing: the loading page's
@@ -120,17 +84,17 @@ test_sign_in_page (void)
 static void
 test_idle_no_frames (void)
 {
-  g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "sign-in");
-  g_assert_cmpuint (test_app_count_idle_frames (GTK_WIDGET (window ()), 1000), ==, 0);
+  g_assert_cmpstr (cockpit_window_get_page_name (test_app_window (app)), ==, "sign-in");
+  g_assert_cmpuint (test_app_count_idle_frames (GTK_WIDGET (test_app_window (app)), 1000), ==, 0);
 }
 
 static void
 try_sign_in (const char *url,
              const char *token)
 {
-  cockpit_window_set_sign_in_text (window (), url, token);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window ()), "win.sign-in", NULL));
-  WAIT_FOR (cockpit_window_get_sign_in_error (window ()) != NULL || current_session () != NULL);
+  cockpit_window_set_sign_in_text (test_app_window (app), url, token);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_window (app)), "win.sign-in", NULL));
+  WAIT_FOR (cockpit_window_get_sign_in_error (test_app_window (app)) != NULL || current_session () != NULL);
 }
 
 static void
@@ -154,11 +118,11 @@ test_sign_in_errors (void)
       g_test_message ("sign in to %s", url);
       try_sign_in (url, cases[i].token);
       g_assert_null (current_session ());
-      g_assert_nonnull (strstr (cockpit_window_get_sign_in_error (window ()), cases[i].message));
+      g_assert_nonnull (strstr (cockpit_window_get_sign_in_error (test_app_window (app)), cases[i].message));
       /* Words, not codes. */
-      g_assert_null (strstr (cockpit_window_get_sign_in_error (window ()), "401"));
+      g_assert_null (strstr (cockpit_window_get_sign_in_error (test_app_window (app)), "401"));
       if (i == 0)
-        test_app_screenshot_both (GTK_WIDGET (window ()), "window-sign-in-error");
+        cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-sign-in-error");
     }
 }
 
@@ -195,7 +159,7 @@ test_sign_in_good (void)
 
   try_sign_in (cockpit_simulator_get_base_url (sim), TOKEN);
   g_assert_nonnull (current_session ());
-  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "packages") == 0);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (test_app_window (app)), "packages") == 0);
 
   /* The token went to the keyring, the address to the settings. */
   stored = keyring_token ();
@@ -218,45 +182,45 @@ test_overview (void)
   WAIT_FOR (cockpit_application_get_helpdesk (app) != NULL &&
             cockpit_helpdesk_get_unread_total (cockpit_application_get_helpdesk (app)) > 0);
 
-  show_package ("acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   g_assert_null (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)));
   g_assert_null (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)));
-  g_assert_nonnull (strstr (cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (cockpit_package_page_get_flow_diagram (page ()))),
+  g_assert_nonnull (strstr (cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (cockpit_package_page_get_flow_diagram (test_app_package_page (app)))),
                             "Plan"));
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-overview");
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (app)), 1280, 900);
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-overview");
 
   /* All Environments makes its rows when it is first shown, not with the
    * session: the start showed one package only. */
-  g_assert_false (cockpit_fleet_view_get_following (cockpit_window_get_fleet_view (window ())));
-  cockpit_window_show_fleet (window ());
-  WAIT_FOR (cockpit_fleet_view_get_following (cockpit_window_get_fleet_view (window ())));
-  WAIT_FOR (g_list_model_get_n_items (cockpit_fleet_view_get_rows (cockpit_window_get_fleet_view (window ()))) >=
+  g_assert_false (cockpit_fleet_view_get_following (cockpit_window_get_fleet_view (test_app_window (app))));
+  cockpit_window_show_fleet (test_app_window (app));
+  WAIT_FOR (cockpit_fleet_view_get_following (cockpit_window_get_fleet_view (test_app_window (app))));
+  WAIT_FOR (g_list_model_get_n_items (cockpit_fleet_view_get_rows (cockpit_window_get_fleet_view (test_app_window (app)))) >=
             g_list_model_get_n_items (packages));
 
   /* Each reason an environment can't be upgraded, in words. */
-  show_package ("globex");
+  test_app_show_package (test_app_window (app), "globex");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)),
                             "upgrade backup"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-upgrade-backup");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-upgrade-backup");
 
-  show_package ("initech");
+  test_app_show_package (test_app_window (app), "initech");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_UAT)),
                             "maintenance"));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page ()), "win.upgrade", NULL) &&
-                  cockpit_package_page_get_wizard (page ()) != NULL);
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-maintenance");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (test_app_package_page (app)), "win.upgrade", NULL) &&
+                  cockpit_package_page_get_wizard (test_app_package_page (app)) != NULL);
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-maintenance");
 
-  show_package ("umbrella");
+  test_app_show_package (test_app_window (app), "umbrella");
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)),
                             "protected"));
   g_assert_nonnull (strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)),
                             "not set up"));
 
   /* A narrow window folds to one column. */
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 420, 800);
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-narrow");
-  gtk_window_set_default_size (GTK_WINDOW (window ()), 1280, 900);
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (app)), 420, 800);
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (test_app_window (app)), 1280, 900);
 }
 
 static void
@@ -264,29 +228,29 @@ test_activity_log (void)
 {
   GtkWidget *activity;
 
-  show_package ("acmeweb");
-  activity = cockpit_window_show_activity (window (), TRUE);
+  test_app_show_package (test_app_window (app), "acmeweb");
+  activity = cockpit_window_show_activity (test_app_window (app), TRUE);
   g_assert_true (COCKPIT_IS_ACTIVITY_PAGE (activity));
   WAIT_FOR (g_list_model_get_n_items (cockpit_activity_page_get_entries (COCKPIT_ACTIVITY_PAGE (activity))) > 0);
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-activity-log");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-activity-log");
 
   /* Another package shows its own log. */
-  show_package ("globex");
-  g_assert_true (cockpit_window_show_activity (window (), TRUE) != activity);
+  test_app_show_package (test_app_window (app), "globex");
+  g_assert_true (cockpit_window_show_activity (test_app_window (app), TRUE) != activity);
 
-  cockpit_window_show_activity (window (), FALSE);
-  g_assert_cmpstr (cockpit_window_get_page_name (window ()), ==, "packages");
+  cockpit_window_show_activity (test_app_window (app), FALSE);
+  g_assert_cmpstr (cockpit_window_get_page_name (test_app_window (app)), ==, "packages");
 }
 
 static void
 test_shortcuts (void)
 {
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window ()));
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (test_app_window (app)));
 
   g_assert_nonnull (overlay);
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window ()), "show-help-overlay"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (test_app_window (app)), "show-help-overlay"));
   gtk_window_present (GTK_WINDOW (overlay));
-  test_app_screenshot_both (GTK_WIDGET (overlay), "shortcuts");
+  cockpit_test_save_screenshots (GTK_WIDGET (overlay), "shortcuts");
   gtk_window_close (GTK_WINDOW (overlay));
 }
 
@@ -308,7 +272,7 @@ test_narrow (void)
   g_assert_true (cockpit_window_get_folded (narrow));
   g_assert_false (cockpit_window_get_showing_content (narrow));
   g_assert_cmpint (gtk_widget_get_width (cockpit_window_get_sidebar (narrow)), >=, 560);
-  test_app_screenshot_both (GTK_WIDGET (narrow), "window-narrow-list");
+  cockpit_test_save_screenshots (GTK_WIDGET (narrow), "window-narrow-list");
 
   /* A click selects the row and activates it; Enter activates it. */
   row = cockpit_window_get_package_row (narrow, 1);
@@ -317,7 +281,7 @@ test_narrow (void)
   WAIT_FOR (cockpit_window_get_showing_content (narrow));
   g_assert_cmpstr (cockpit_package_get_id (cockpit_package_page_get_package (narrow_page)), ==, "globex");
   cockpit_test_wait_for_draw (GTK_WIDGET (narrow));
-  test_app_screenshot_both (GTK_WIDGET (narrow), "window-narrow-package");
+  cockpit_test_save_screenshots (GTK_WIDGET (narrow), "window-narrow-package");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (narrow), "win.back", NULL));
   WAIT_FOR (!cockpit_window_get_showing_content (narrow));
@@ -405,7 +369,7 @@ test_widths (void)
 
       gtk_window_set_default_size (GTK_WINDOW (sized), widths[i], 760);
       cockpit_test_wait_for_draw (GTK_WIDGET (sized));
-      test_app_screenshot_both (GTK_WIDGET (sized), name);
+      cockpit_test_save_screenshots (GTK_WIDGET (sized), name);
     }
 
   /* Folded: the package list, then the activity log from the menu. */
@@ -419,12 +383,12 @@ test_widths (void)
   g_test_message ("at 360 px: activity log %d px at least",
                   min_width (cockpit_window_show_activity (sized, TRUE)));
   g_assert_cmpint (min_width (cockpit_window_show_activity (sized, TRUE)), <=, 360);
-  test_app_screenshot_both (GTK_WIDGET (sized), "window-360-activity");
+  cockpit_test_save_screenshots (GTK_WIDGET (sized), "window-360-activity");
   cockpit_window_show_activity (sized, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sized), "win.back", NULL));
   WAIT_FOR (!cockpit_window_get_showing_content (sized));
   cockpit_test_wait_for_draw (GTK_WIDGET (sized));
-  test_app_screenshot_both (GTK_WIDGET (sized), "window-360-list");
+  cockpit_test_save_screenshots (GTK_WIDGET (sized), "window-360-list");
 
   /* The helpdesk's list at 360 px, looked at.  Its content fits: it
    * asked for 386 px while its stack measured the page not shown (the
@@ -445,7 +409,7 @@ test_widths (void)
     /* The popover takes its content's natural width: that fits too. */
     g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (popover)), <=, 360 - 2 * 12);
     g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (popover)), >=, 280);
-    test_app_screenshot_both (gtk_popover_get_child (popover), "window-360-helpdesk");
+    cockpit_test_save_screenshots (gtk_popover_get_child (popover), "window-360-helpdesk");
     gtk_popover_popdown (popover);
   }
 
@@ -460,7 +424,7 @@ test_widths (void)
     g_test_message ("at 360 px: preferences %d px at least, %d px wide",
                     min_width (GTK_WIDGET (preferences)), gtk_widget_get_width (GTK_WIDGET (preferences)));
     g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (preferences)), ==, 360);
-    test_app_screenshot_both (GTK_WIDGET (preferences), "preferences-360");
+    cockpit_test_save_screenshots (GTK_WIDGET (preferences), "preferences-360");
     gtk_window_destroy (GTK_WINDOW (preferences));
   }
 
@@ -472,12 +436,12 @@ test_wizard_opens (void)
 {
   GtkWindow *wizard;
 
-  show_package ("acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card (COCKPIT_ENVIRONMENT_KIND_INTEGRATION)),
                                              "win.upgrade-integration", NULL));
-  wizard = cockpit_package_page_get_wizard (page ());
+  wizard = cockpit_package_page_get_wizard (test_app_package_page (app));
   g_assert_nonnull (wizard);
-  g_assert_true (gtk_window_get_transient_for (wizard) == GTK_WINDOW (window ()));
+  g_assert_true (gtk_window_get_transient_for (wizard) == GTK_WINDOW (test_app_window (app)));
   cockpit_test_wait_for_draw (GTK_WIDGET (wizard));
   gtk_window_destroy (wizard);
 }
@@ -485,7 +449,7 @@ test_wizard_opens (void)
 static gboolean
 flow_says (const char *text)
 {
-  GtkWidget *flow = cockpit_package_page_get_flow_diagram (page ());
+  GtkWidget *flow = cockpit_package_page_get_flow_diagram (test_app_package_page (app));
   const char *description = cockpit_flow_diagram_get_description (COCKPIT_FLOW_DIAGRAM (flow));
 
   return description != NULL && strstr (description, text) != NULL;
@@ -501,7 +465,7 @@ test_upgrade_succeeds (void)
   const char *target = NULL;
   g_autofree char *expected_title = NULL;
 
-  show_package ("acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_INTEGRATION);
   expected_title = g_strdup_printf ("Integration upgraded to %s", cockpit_action_get_target_version (action));
 
@@ -511,13 +475,13 @@ test_upgrade_succeeds (void)
 
   cockpit_simulator_advance_clock (sim, 2 * STAGE_SECONDS + 10);
   WAIT_FOR (flow_says ("Verify replica"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-upgrade-running");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-upgrade-running");
 
   cockpit_simulator_advance_clock (sim, 4 * STAGE_SECONDS);
   WAIT_FOR (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)) == 0);
-  WAIT_FOR (last_notification ("action-") != NULL);
+  WAIT_FOR (test_session_last_notification (&session, "action-") != NULL);
 
-  n = last_notification ("action-");
+  n = test_session_last_notification (&session, "action-");
   g_assert_cmpstr (n->app_id, ==, APP_ID);
   g_assert_cmpstr (test_notification_get (n, "title"), ==, expected_title);
   g_assert_nonnull (strstr (test_notification_get (n, "body"), "Acme Corporation Website"));
@@ -529,7 +493,7 @@ test_upgrade_succeeds (void)
                   g_variant_n_children (buttons) > 0);
 
   WAIT_FOR (flow_says ("finished"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-upgrade-done");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-upgrade-done");
 }
 
 static void
@@ -540,7 +504,7 @@ test_upgrade_fails (void)
   TestNotification *n;
   guint before = session.notifications->len;
 
-  show_package ("acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   test_app_sim_control (sim, TOKEN, "/_sim/fail-next", "{\"stage\": \"verify_replica\"}");
   action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_UAT);
 
@@ -548,14 +512,14 @@ test_upgrade_fails (void)
   WAIT_FOR (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)) == 0);
   WAIT_FOR (session.notifications->len > before);
 
-  n = last_notification ("action-");
+  n = test_session_last_notification (&session, "action-");
   g_assert_cmpstr (test_notification_get (n, "title"), ==, "Upgrade of UAT failed");
   g_assert_nonnull (strstr (test_notification_get (n, "body"), "Acme Corporation Website: "));
   g_assert_cmpstr (test_notification_get (n, "priority"), ==, "high");
 
   WAIT_FOR (flow_says ("Failed"));
   g_assert_true (flow_says ("Verify replica"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-upgrade-failed");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-upgrade-failed");
 }
 
 static void
@@ -564,16 +528,16 @@ test_close_while_running (void)
   g_autoptr(CockpitAction) action = NULL;
   CockpitActionTracker *tracker = cockpit_session_get_tracker (current_session ());
 
-  show_package ("acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   action = start_upgrade ("acmeweb", COCKPIT_ENVIRONMENT_KIND_LIVE);
 
   /* The window goes; the application, the session and the action stay. */
-  gtk_window_close (GTK_WINDOW (window ()));
+  gtk_window_close (GTK_WINDOW (test_app_window (app)));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL);
   g_assert_nonnull (current_session ());
   g_assert_cmpuint (g_list_model_get_n_items (cockpit_action_tracker_get_actions (tracker)), ==, 1);
-  WAIT_FOR (last_notification ("background") != NULL);
-  g_assert_cmpstr (test_notification_get (last_notification ("background"), "title"), ==,
+  WAIT_FOR (test_session_last_notification (&session, "background") != NULL);
+  g_assert_cmpstr (test_notification_get (test_session_last_notification (&session, "background"), "title"), ==,
                    "Upgrade Cockpit keeps running");
 
   /* Starting the app again brings the window back with the progress. */
@@ -582,7 +546,7 @@ test_close_while_running (void)
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
 
   /* Closing it again is not announced again: the app says so once. */
-  gtk_window_close (GTK_WINDOW (window ()));
+  gtk_window_close (GTK_WINDOW (test_app_window (app)));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL);
   g_application_activate (G_APPLICATION (app));
   WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL);
@@ -594,9 +558,9 @@ test_close_while_running (void)
         n_background++;
     g_assert_cmpuint (n_background, ==, 1);
   }
-  show_package ("acmeweb");
+  test_app_show_package (test_app_window (app), "acmeweb");
   WAIT_FOR (flow_says ("Deploy"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-reopened");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-reopened");
 
   g_assert_false (g_ptr_array_find_with_equal_func (session.withdrawn, "background", g_str_equal, NULL));
   cockpit_simulator_advance_clock (sim, 5 * STAGE_SECONDS);
@@ -605,7 +569,7 @@ test_close_while_running (void)
   WAIT_FOR (g_ptr_array_find_with_equal_func (session.withdrawn, "background", g_str_equal, NULL));
   WAIT_FOR (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)) != NULL &&
             strstr (cockpit_environment_card_get_blocked_reason (card (COCKPIT_ENVIRONMENT_KIND_LIVE)), "upgrade backup"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-live-backup");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-live-backup");
 }
 
 static void
@@ -613,12 +577,12 @@ test_offline (void)
 {
   /* The cockpit goes away: the window keeps what it had and says so. */
   cockpit_simulator_stop (sim);
-  gtk_widget_activate_action (GTK_WIDGET (window ()), "win.refresh", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (test_app_window (app)), "win.refresh", NULL);
   WAIT_FOR (cockpit_session_get_offline (current_session ()));
-  WAIT_FOR (cockpit_window_get_status_text (window ()) != NULL);
-  g_assert_nonnull (strstr (cockpit_window_get_status_text (window ()), "Offline"));
+  WAIT_FOR (cockpit_window_get_status_text (test_app_window (app)) != NULL);
+  g_assert_nonnull (strstr (cockpit_window_get_status_text (test_app_window (app)), "Offline"));
   g_assert_cmpuint (g_list_model_get_n_items (cockpit_session_get_packages (current_session ())), >=, 4);
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-offline");
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-offline");
 }
 
 static gboolean
@@ -634,25 +598,25 @@ test_sign_out (void)
 {
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "sign-out"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "sign-in") == 0);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (test_app_window (app)), "sign-in") == 0);
   g_assert_null (current_session ());
 
   /* The sign-in page, asked for 360 px: its screenshot, looked at.  It
    * needed 462 px while the window's stack also measured the pages not
    * shown. */
   {
-    int width = gtk_widget_get_width (GTK_WIDGET (window ()));
-    int height = gtk_widget_get_height (GTK_WIDGET (window ()));
+    int width = gtk_widget_get_width (GTK_WIDGET (test_app_window (app)));
+    int height = gtk_widget_get_height (GTK_WIDGET (test_app_window (app)));
 
-    gtk_window_set_default_size (GTK_WINDOW (window ()), 360, 760);
-    cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+    gtk_window_set_default_size (GTK_WINDOW (test_app_window (app)), 360, 760);
+    cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (app)));
     g_test_message ("the sign-in page at 360 px: %d px at least, %d px wide",
-                    min_width (GTK_WIDGET (window ())), gtk_widget_get_width (GTK_WIDGET (window ())));
-    g_assert_cmpint (min_width (GTK_WIDGET (window ())), <=, 360);
-    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window ())), <=, 360);
-    test_app_screenshot_both (GTK_WIDGET (window ()), "window-360-sign-in");
-    gtk_window_set_default_size (GTK_WINDOW (window ()), width, height);
-    cockpit_test_wait_for_draw (GTK_WIDGET (window ()));
+                    min_width (GTK_WIDGET (test_app_window (app))), gtk_widget_get_width (GTK_WIDGET (test_app_window (app))));
+    g_assert_cmpint (min_width (GTK_WIDGET (test_app_window (app))), <=, 360);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (test_app_window (app))), <=, 360);
+    cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-360-sign-in");
+    gtk_window_set_default_size (GTK_WINDOW (test_app_window (app)), width, height);
+    cockpit_test_wait_for_draw (GTK_WIDGET (test_app_window (app)));
   }
 
   /* The token is cleared from the keyring in the background. */
@@ -679,16 +643,15 @@ test_token_revoked (void)
   revoked = cockpit_session_new (client, NULL, NULL);
   cockpit_application_set_session (app, revoked);
   WAIT_FOR (current_session () == NULL);
-  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (window ()), "sign-in") == 0);
-  g_assert_nonnull (strstr (cockpit_window_get_sign_in_error (window ()), "no longer accepts"));
-  test_app_screenshot_both (GTK_WIDGET (window ()), "window-token-revoked");
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (test_app_window (app)), "sign-in") == 0);
+  g_assert_nonnull (strstr (cockpit_window_get_sign_in_error (test_app_window (app)), "no longer accepts"));
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-token-revoked");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
@@ -696,16 +659,8 @@ main (int   argc,
   test_session_start (&session, TRUE);
 
   /* Long stages: the tests move the simulated clock themselves. */
-  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, STAGE_SECONDS, TRUE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_listen (sim, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-
-  app = cockpit_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  /* Screenshots show pages, not cross-fades between them. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  sim = test_app_new_simulator (TOKEN, COCKPIT_SIM_SEED_DEMO, STAGE_SECONDS, TRUE);
+  app = test_app_new_application ();
 
   g_test_add_func ("/cockpit/window/sign-in-page", test_sign_in_page);
   g_test_add_func ("/cockpit/window/idle-no-frames", test_idle_no_frames);
