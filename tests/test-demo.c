@@ -527,10 +527,13 @@ test_sign_out (void)
   other = cockpit_simulator_new ("other", COCKPIT_SIM_SEED_DEMO, state, 1, FALSE, &error);
   g_assert_error (error, COCKPIT_SIM_ERROR, COCKPIT_SIM_ERROR_STATE_FILE_IN_USE);
   g_clear_error (&error);
+  /* The header says it is the demo, and no longer once it has ended. */
+  g_assert_true (gtk_widget_get_visible (test_app_window (app)->demo_badge));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
   WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (test_app_window (app)), "sign-in") == 0);
   g_assert_false (cockpit_application_get_demo (app));
+  g_assert_false (gtk_widget_get_visible (test_app_window (app)->demo_badge));
   g_assert_null (current_session ());
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "demo-skip-ahead"));
   g_assert_cmpint (g_menu_model_get_n_items (cockpit_window_get_main_menu (test_app_window (app))), ==, 2);
