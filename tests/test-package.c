@@ -236,6 +236,28 @@ test_find (void)
   g_assert_null (cockpit_package_find_environment (package, "acmeweb-int"));
 }
 
+/* A package by id in a list of them, and where it is. */
+static void
+test_list_find (void)
+{
+  g_autoptr(CockpitPackage) first = model_decode (COCKPIT_TYPE_PACKAGE, sample);
+  g_autoptr(CockpitPackage) second = model_decode (COCKPIT_TYPE_PACKAGE, sample);
+  g_autoptr(GListStore) packages = g_list_store_new (COCKPIT_TYPE_PACKAGE);
+  guint position = 99;
+
+  cockpit_package_set_id (second, "globex");
+  g_list_store_append (packages, first);
+  g_list_store_append (packages, second);
+
+  g_assert_true (cockpit_package_list_find (G_LIST_MODEL (packages), "globex", &position) == second);
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_true (cockpit_package_list_find (G_LIST_MODEL (packages), cockpit_package_get_id (first), NULL) == first);
+  position = 99;
+  g_assert_null (cockpit_package_list_find (G_LIST_MODEL (packages), "initech", &position));
+  g_assert_cmpuint (position, ==, 99);
+  g_assert_null (cockpit_package_list_find (G_LIST_MODEL (packages), NULL, NULL));
+}
+
 static void
 test_round_trip (void)
 {
@@ -272,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/model/package/notify/all", test_notify_all);
   g_test_add_func ("/cockpit/model/package/decode", test_decode);
   g_test_add_func ("/cockpit/model/package/find", test_find);
+  g_test_add_func ("/cockpit/model/package/list-find", test_list_find);
   g_test_add_func ("/cockpit/model/package/round-trip", test_round_trip);
   g_test_add_func ("/cockpit/model/package/nullable", test_nullable);
 

@@ -575,14 +575,7 @@ cockpit_session_find_package (CockpitSession *self,
 {
   g_return_val_if_fail (COCKPIT_IS_SESSION (self), NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->packages)); i++)
-    {
-      g_autoptr(CockpitPackage) package = g_list_model_get_item (G_LIST_MODEL (self->packages), i);
-
-      if (g_strcmp0 (cockpit_package_get_id (package), package_id) == 0)
-        return package;  /* the store keeps it alive */
-    }
-  return NULL;
+  return cockpit_package_list_find (G_LIST_MODEL (self->packages), package_id, NULL);
 }
 
 CockpitUser *

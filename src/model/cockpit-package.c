@@ -365,3 +365,27 @@ cockpit_package_is_in_maintenance (CockpitPackage *self)
   g_return_val_if_fail (COCKPIT_IS_PACKAGE (self), FALSE);
   return self->status == COCKPIT_PACKAGE_STATUS_MAINTENANCE;
 }
+
+CockpitPackage *
+cockpit_package_list_find (GListModel *packages,
+                           const char *id,
+                           guint      *position)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (packages), NULL);
+
+  n = g_list_model_get_n_items (packages);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+
+      if (g_strcmp0 (package->id, id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return package;  /* the list keeps it alive */
+        }
+    }
+  return NULL;
+}

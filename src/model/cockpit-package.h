@@ -49,4 +49,10 @@ CockpitEnvironment   *cockpit_package_find_environment        (CockpitPackage   
                                                                const char             *id);
 gboolean              cockpit_package_is_in_maintenance       (CockpitPackage         *self);
 
+/* The package of @packages (a list of CockpitPackage) whose id is @id, and
+ * its @position, or NULL.  Transfer none: the list keeps it alive. */
+CockpitPackage       *cockpit_package_list_find               (GListModel             *packages,
+                                                               const char             *id,
+                                                               guint                  *position);
+
 G_END_DECLS

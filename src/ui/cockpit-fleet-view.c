@@ -125,11 +125,11 @@ compare_attention_cb (gconstpointer a,
 static void
 sort_changed_cb (CockpitFleetView *self)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GListModel *shown = gtk_column_view_get_columns (self->column_view);
 
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, i);
       g_autofree char *title = g_strdup (gtk_column_view_column_get_title (column));
 
       gtk_column_view_column_set_title (column, NULL);

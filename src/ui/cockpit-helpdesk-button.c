@@ -60,18 +60,13 @@ static const char *
 package_name (CockpitHelpdeskButton *self,
               const char            *package_id)
 {
+  CockpitPackage *package;
+
   if (package_id == NULL)
     return _("All packages");
 
-  if (self->packages != NULL)
-    for (guint i = 0; i < g_list_model_get_n_items (self->packages); i++)
-      {
-        g_autoptr(CockpitPackage) package = g_list_model_get_item (self->packages, i);
-
-        if (g_strcmp0 (cockpit_package_get_id (package), package_id) == 0)
-          return cockpit_package_get_name (package);  /* the list keeps it alive */
-      }
-  return package_id;
+  package = self->packages ? cockpit_package_list_find (self->packages, package_id, NULL) : NULL;
+  return package ? cockpit_package_get_name (package) : package_id;
 }
 
 static GtkWidget *

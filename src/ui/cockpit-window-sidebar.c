@@ -33,23 +33,20 @@ find_package (CockpitWindow *self,
               guint         *position)
 {
   GListModel *packages;
+  g_autoptr(CockpitPackage) first = NULL;
 
   if (self->session == NULL)
     return NULL;
 
   packages = cockpit_session_get_packages (self->session);
-  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
-    {
-      g_autoptr(CockpitPackage) package = g_list_model_get_item (packages, i);
+  if (package_id != NULL)
+    return cockpit_package_list_find (packages, package_id, position);
 
-      if (package_id == NULL || g_strcmp0 (cockpit_package_get_id (package), package_id) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return package;  /* the list keeps it alive */
-        }
-    }
-  return NULL;
+  /* No package asked for: the first. */
+  first = g_list_model_get_item (packages, 0);
+  if (first != NULL && position != NULL)
+    *position = 0;
+  return first;  /* the list keeps it alive */
 }
 
 /* The activity log of the package shown, made when first asked for and
