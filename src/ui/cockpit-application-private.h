@@ -83,8 +83,10 @@ struct _CockpitApplication
   GDestroyNotify         clock_destroy;
 };
 
-/* cockpit-application-session.c: the properties' setters, which notify. */
-void _cockpit_application_install_properties (GObjectClass *object_class);
+/* cockpit-application-session.c: the properties and ::session-ready,
+ * installed by cockpit_application_class_init(); their setters, which
+ * notify. */
+void _cockpit_application_class_init_session (GObjectClass *object_class);
 void _cockpit_application_set_sign_in_error (CockpitApplication *self,
                                              const char         *message);
 void _cockpit_application_set_busy (CockpitApplication *self,

@@ -268,7 +268,7 @@ get_property (GObject    *object,
 }
 
 void
-_cockpit_application_install_properties (GObjectClass *object_class)
+_cockpit_application_class_init_session (GObjectClass *object_class)
 {
   object_class->get_property = get_property;
 

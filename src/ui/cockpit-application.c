@@ -184,7 +184,7 @@ cockpit_application_class_init (CockpitApplicationClass *klass)
   app_class->shutdown = cockpit_application_shutdown;
   app_class->handle_local_options = cockpit_application_handle_local_options;
 
-  _cockpit_application_install_properties (object_class);
+  _cockpit_application_class_init_session (object_class);
 }
 
 static void

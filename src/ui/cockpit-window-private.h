@@ -103,7 +103,6 @@ struct _CockpitWindow
   char                *app_sign_in_error;
   gboolean             busy;
   gboolean             demo;
-  GCancellable        *cancellable;
   char                *wanted_package;
   char                *activity_package_id;  /* whose activity log the page shows */
   GMenuModel          *demo_main_menu;

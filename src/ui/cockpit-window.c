@@ -338,7 +338,6 @@ cockpit_window_dispose (GObject *object)
 {
   CockpitWindow *self = COCKPIT_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->minute_id, g_source_remove);
   g_clear_handle_id (&self->spin_id, g_source_remove);
   _cockpit_window_set_session (self, NULL);
@@ -354,7 +353,6 @@ cockpit_window_finalize (GObject *object)
 {
   CockpitWindow *self = COCKPIT_WINDOW (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->demo_main_menu);
   g_clear_object (&self->settings);
   g_clear_object (&self->helpdesk);
@@ -490,7 +488,6 @@ cockpit_window_init (CockpitWindow *self)
   g_autoptr(GSimpleActionGroup) header_actions = NULL;
   g_autoptr(GPropertyAction) activity = NULL;
 
-  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->empty_status, "map", G_CALLBACK (icon_shown_cb), NULL);
   g_signal_connect (self->sign_in_icon, "map", G_CALLBACK (icon_shown_cb), NULL);
