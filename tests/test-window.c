@@ -623,6 +623,63 @@ test_sign_out (void)
   WAIT_FOR (keyring_is_empty ());
 }
 
+/* A cockpit that takes connections and never answers. */
+static gboolean
+silent_incoming_cb (GSocketService    *service,
+                    GSocketConnection *connection,
+                    GObject           *source,
+                    gpointer           user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (connection));
+  return TRUE;
+}
+
+static void
+test_first_answer (void)
+{
+  g_autoptr(GSocketService) silent = g_socket_service_new ();
+  g_autoptr(GPtrArray) connections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(CockpitClient) client = NULL;
+  g_autoptr(CockpitSession) waiting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 until;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (silent), any_port, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (silent, "incoming", G_CALLBACK (silent_incoming_cb), connections);
+  url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  /* Signed in, the first answer not in: the loading page, never "No
+   * Packages" (which said that the cockpit had none). */
+  client = cockpit_client_new (url, TOKEN, &error);
+  g_assert_no_error (error);
+  waiting = cockpit_session_new (client, NULL, NULL);
+  cockpit_application_set_session (app, waiting);
+  WAIT_FOR (connections->len > 0);
+  until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    {
+      g_assert_cmpstr (cockpit_window_get_page_name (test_app_window (app)), ==, "loading");
+      g_main_context_iteration (NULL, FALSE);
+    }
+  cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-first-answer");
+
+  /* The cockpit goes away before answering: the packages page, saying so. */
+  g_socket_service_stop (silent);
+  g_socket_listener_close (G_SOCKET_LISTENER (silent));
+  for (guint i = 0; i < connections->len; i++)
+    g_io_stream_close (connections->pdata[i], NULL, NULL);
+  WAIT_FOR (g_strcmp0 (cockpit_window_get_page_name (test_app_window (app)), "loading") != 0);
+  g_assert_cmpstr (cockpit_window_get_page_name (test_app_window (app)), ==, "empty");
+  WAIT_FOR (cockpit_window_get_status_text (test_app_window (app)) != NULL);
+  cockpit_application_set_session (app, NULL);
+}
+
 static void
 test_token_revoked (void)
 {
@@ -677,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/window/close-while-running", test_close_while_running);
   g_test_add_func ("/cockpit/window/offline", test_offline);
   g_test_add_func ("/cockpit/window/sign-out", test_sign_out);
+  g_test_add_func ("/cockpit/window/first-answer", test_first_answer);
   g_test_add_func ("/cockpit/window/token-revoked", test_token_revoked);
 
   result = g_test_run ();

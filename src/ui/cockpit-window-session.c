@@ -51,6 +51,25 @@ update_status (CockpitWindow *self)
 
 /* The session and the page shown ----------------------------------------------- */
 
+/* Whether the session has anything to show: packages (from the cockpit
+ * or its cache), or the end of its first load, good or bad. */
+static gboolean
+session_has_answered (CockpitSession *session)
+{
+  return cockpit_session_get_updated_at (session) != NULL ||
+         cockpit_session_get_error (session) != NULL ||
+         cockpit_session_get_offline (session) ||
+         cockpit_session_get_unauthorized (session) ||
+         g_list_model_get_n_items (cockpit_session_get_packages (session)) > 0;
+}
+
+static void
+session_answered_cb (CockpitWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0)
+    _cockpit_window_update_page (self);
+}
+
 static void
 session_updated_cb (CockpitWindow *self)
 {
@@ -98,6 +117,11 @@ _cockpit_window_set_session (CockpitWindow  *self,
       g_signal_connect_object (session, "notify::updated-at", G_CALLBACK (session_updated_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::user", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::updated-at", G_CALLBACK (session_answered_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::error", G_CALLBACK (session_answered_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::offline", G_CALLBACK (session_answered_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::unauthorized", G_CALLBACK (session_answered_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (packages, "items-changed", G_CALLBACK (session_answered_cb), self, G_CONNECT_SWAPPED);
       _cockpit_window_packages_changed_cb (packages, 0, 0, 0, self);
       update_status (self);
     }
@@ -167,9 +191,26 @@ _cockpit_window_update_page (CockpitWindow *self)
 
   update_demo_menu (self, self->demo);
 
+  if (session != NULL && !session_has_answered (session))
+    {
+      /* Signed in, the first answer not in yet: "No Packages" would be
+       * a wrong fact, and laying the packages out twice (empty, then
+       * full) costs the start a third of its text layouts. */
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      set_loading_spinner (self, TRUE);
+      return;
+    }
+
   if (session != NULL)
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "packages");
+      /* From a loading page shown too briefly to spin, no crossfade: it
+       * would only fade an empty page out (and draw for 200 ms). */
+      gboolean from_blank = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0 &&
+                            !gtk_spinner_get_spinning (self->loading_spinner);
+
+      gtk_stack_set_visible_child_full (self->main_stack, "packages",
+                                        from_blank ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                   : gtk_stack_get_transition_type (self->main_stack));
       set_loading_spinner (self, FALSE);
       return;
     }
