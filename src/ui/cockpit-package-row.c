@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cockpit-package-row.h"
+#include "cockpit-widget-util.h"
 
 struct _CockpitPackageRow
 {
@@ -125,4 +126,5 @@ static void
 cockpit_package_row_init (CockpitPackageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_unwrap_natural_widths (GTK_WIDGET (self));
 }
