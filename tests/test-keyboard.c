@@ -325,8 +325,8 @@ test_shortcuts (void)
 
   /* Ctrl+?: the shortcuts window, which lists them all. */
   press (XK_slash, TRUE, TRUE);
-  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (test_app_main_window (t.app)));
-  WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  WAIT_FOR ((overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (test_app_main_window (t.app)))) != NULL &&
+            gtk_widget_get_visible (GTK_WIDGET (overlay)));
   cockpit_test_save_screenshots (GTK_WIDGET (overlay), "keyboard-shortcuts");
   collect_accelerators (GTK_WIDGET (overlay), listed);
   for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)

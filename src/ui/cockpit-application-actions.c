@@ -112,10 +112,13 @@ _cockpit_application_add_actions (CockpitApplication *self)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
+  /* GtkApplication sets this one only for a gtk/help-overlay.ui of its own. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 }

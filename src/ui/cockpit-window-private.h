@@ -153,6 +153,7 @@ void                _cockpit_window_actions_dispose    (CockpitWindow      *self
 
 /* cockpit-window-actions.c: the user actions themselves. */
 void                _cockpit_window_class_actions_init (CockpitWindowClass *klass);
+void                _cockpit_window_actions_init       (CockpitWindow      *self);
 /* Does @action for the package shown if the model allows it now, or
  * says why not in a toast. */
 void                _cockpit_window_actions_activate   (CockpitWindow      *self,

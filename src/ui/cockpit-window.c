@@ -489,6 +489,7 @@ cockpit_window_init (CockpitWindow *self)
   g_autoptr(GPropertyAction) activity = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _cockpit_window_actions_init (self);
   g_signal_connect (self->empty_status, "map", G_CALLBACK (icon_shown_cb), NULL);
   g_signal_connect (self->sign_in_icon, "map", G_CALLBACK (icon_shown_cb), NULL);
   /* And when their page is chosen while it is still mapped, mid-fade. */
