@@ -39,6 +39,7 @@ struct _CockpitHelpdeskButton
   GListModel         *packages;
   GtkSorter          *sorter;
   GtkSortListModel   *sorted;   /* the helpdesk's list in the order shown */
+  gboolean            rows_stale;  /* rows to make at the popover's next show */
   char            *summary;
   char            *error;
   gboolean         error_is_load;
@@ -236,13 +237,21 @@ compare_notifications_cb (gconstpointer a,
   return g_date_time_compare (time_b, time_a);
 }
 
+/* The rows are made while the popover is shown, and again when it next
+ * shows if the list or the names changed meanwhile: a start made all the
+ * rows twice (the notifications came, then the packages' names) for a
+ * popover most starts never open, 23 M instructions of a demo start. */
 static void
 bind_list (CockpitHelpdeskButton *self)
 {
   GListModel *list = self->helpdesk ? cockpit_helpdesk_get_notifications (self->helpdesk) : NULL;
+  gboolean shown = gtk_widget_get_visible (GTK_WIDGET (self->popover));
 
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_clear_object (&self->sorted);
+  self->rows_stale = !shown;
+  if (!shown)
+    return;
   if (list != NULL)
     self->sorted = gtk_sort_list_model_new (g_object_ref (list), g_object_ref (self->sorter));
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row_cb, self, NULL);
@@ -260,6 +269,9 @@ popover_show_cb (CockpitHelpdeskButton *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GtkListBoxRow *widget;
+
+  if (self->rows_stale)
+    bind_list (self);
 
   /* The sort model does not watch its items: sort again for what was
    * read meanwhile.  While the popover is open, a row marked read stays
