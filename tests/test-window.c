@@ -178,6 +178,10 @@ test_overview (void)
   WAIT_FOR (!cockpit_session_get_loading (current_session ()) && g_list_model_get_n_items (packages) >= 4);
   WAIT_FOR (g_list_model_get_n_items (cockpit_session_get_releases (current_session ())) > 0);
 
+  /* All Environments is made when first shown, not with the window. */
+  g_assert_null (test_app_window (app)->fleet_view);
+  g_assert_null (adw_bin_get_child (test_app_window (app)->fleet_bin));
+
   /* The helpdesk's unread notifications are counted in the header. */
   WAIT_FOR (cockpit_application_get_helpdesk (app) != NULL &&
             cockpit_helpdesk_get_unread_total (cockpit_application_get_helpdesk (app)) > 0);
@@ -407,6 +411,14 @@ test_widths (void)
     cockpit_helpdesk_button_popup (helpdesk);
     WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
     WAIT_FOR (gtk_widget_get_width (gtk_popover_get_child (popover)) > 0);
+    /* Placed at the size of its rows, made as it opens, not grown after. */
+    {
+      int natural_height;
+
+      gtk_widget_measure (gtk_popover_get_child (popover), GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (gtk_popover_get_child (popover)), NULL, &natural_height, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (gtk_popover_get_child (popover)), >=, natural_height);
+    }
     g_test_message ("at 360 px: helpdesk list %d px at least, %d px wide", min_width (gtk_popover_get_child (popover)),
                     gtk_widget_get_width (gtk_popover_get_child (popover)));
     g_assert_cmpint (min_width (gtk_popover_get_child (popover)), <=, 360 - 2 * 12);

@@ -270,8 +270,13 @@ popover_show_cb (CockpitHelpdeskButton *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GtkListBoxRow *widget;
 
+  /* GTK placed the popover at the size it had without them: place it
+   * again before it is drawn, or it would grow in front of the user. */
   if (self->rows_stale)
-    bind_list (self);
+    {
+      bind_list (self);
+      gtk_popover_present (self->popover);
+    }
 
   /* The sort model does not watch its items: sort again for what was
    * read meanwhile.  While the popover is open, a row marked read stays

@@ -93,7 +93,8 @@ struct _CockpitWindow
   GMenuModel          *main_menu;
   GMenuModel          *demo_menu;
   GtkListBox          *fleet_list;
-  CockpitFleetView    *fleet_view;
+  AdwBin              *fleet_bin;
+  CockpitFleetView    *fleet_view;   /* NULL until All Environments is first shown */
 
   /* Owned references */
   CockpitSession      *session;

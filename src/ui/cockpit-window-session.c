@@ -74,7 +74,8 @@ static void
 session_updated_cb (CockpitWindow *self)
 {
   cockpit_package_page_tick (self->package_page);
-  cockpit_fleet_view_tick (self->fleet_view);
+  if (self->fleet_view != NULL)
+    cockpit_fleet_view_tick (self->fleet_view);
 }
 
 void
@@ -96,7 +97,8 @@ _cockpit_window_set_session (CockpitWindow  *self,
   self->showing_fleet = FALSE;
   gtk_list_box_unselect_all (self->fleet_list);
   cockpit_package_page_set_session (self->package_page, session);
-  cockpit_fleet_view_set_session (self->fleet_view, session);
+  if (self->fleet_view != NULL)
+    cockpit_fleet_view_set_session (self->fleet_view, session);
   _cockpit_window_actions_update (self);
   cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button, session ? self->helpdesk : NULL);
   cockpit_helpdesk_button_set_packages (self->helpdesk_button,

@@ -133,12 +133,39 @@ cockpit_window_show_package (CockpitWindow *self,
     }
 }
 
+static void
+fleet_open_package_cb (CockpitWindow *self,
+                       const char    *package_id)
+{
+  cockpit_window_show_package (self, package_id);
+}
+
+/* All Environments is made when first shown: its table, filters and
+ * narrow list were 12 M instructions of every start's window template
+ * (and their styles at the first frame), for a page a start does not show. */
+static CockpitFleetView *
+ensure_fleet_view (CockpitWindow *self)
+{
+  if (self->fleet_view == NULL)
+    {
+      self->fleet_view = COCKPIT_FLEET_VIEW (cockpit_fleet_view_new ());
+      g_signal_connect_object (self->fleet_view, "open-package", G_CALLBACK (fleet_open_package_cb),
+                               self, G_CONNECT_SWAPPED);
+      cockpit_fleet_view_set_narrow (self->fleet_view, adw_leaflet_get_folded (self->leaflet));
+      cockpit_fleet_view_set_session (self->fleet_view, self->session);
+      adw_bin_set_child (self->fleet_bin, GTK_WIDGET (self->fleet_view));
+      cockpit_a11y_name_buttons (GTK_WIDGET (self->fleet_view));
+    }
+  return self->fleet_view;
+}
+
 /* The fleet: every environment of every package, in the content pane. */
 void
 cockpit_window_show_fleet (CockpitWindow *self)
 {
   g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
+  ensure_fleet_view (self);
   self->showing_fleet = TRUE;
   g_clear_pointer (&self->wanted_package, g_free);
   gtk_list_box_unselect_all (self->package_list);
@@ -164,7 +191,7 @@ cockpit_window_get_fleet_view (CockpitWindow *self)
 {
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
 
-  return self->fleet_view;
+  return ensure_fleet_view (self);
 }
 
 static void
@@ -174,13 +201,6 @@ fleet_selected_cb (CockpitWindow *self,
 {
   if (row != NULL && !self->showing_fleet)
     cockpit_window_show_fleet (self);
-}
-
-static void
-fleet_open_package_cb (CockpitWindow *self,
-                       const char    *package_id)
-{
-  cockpit_window_show_package (self, package_id);
 }
 
 static void
@@ -336,7 +356,6 @@ _cockpit_window_class_sidebar_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, package_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, package_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fleet_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, fleet_open_package_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-fleet", NULL, show_fleet_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-fleet", NULL);

@@ -88,7 +88,8 @@ apply_folded (CockpitWindow *self,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->header_menu_button), folded ? self->header_menu : NULL);
   cockpit_helpdesk_button_set_compact (self->helpdesk_button, folded);
   cockpit_package_page_set_narrow (self->package_page, folded);
-  cockpit_fleet_view_set_narrow (self->fleet_view, folded);
+  if (self->fleet_view != NULL)
+    cockpit_fleet_view_set_narrow (self->fleet_view, folded);
 }
 
 static void
@@ -183,7 +184,8 @@ cockpit_window_tick (CockpitWindow *self)
   g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
   cockpit_package_page_tick (self->package_page);
-  cockpit_fleet_view_tick (self->fleet_view);
+  if (self->fleet_view != NULL)
+    cockpit_fleet_view_tick (self->fleet_view);
   _cockpit_window_actions_update (self);
 }
 
@@ -438,7 +440,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, demo_menu);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, fleet_list);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, fleet_view);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, fleet_bin);
 
   _cockpit_window_class_sign_in_init (klass);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
