@@ -1160,6 +1160,27 @@ test_export_large (Fixture       *f,
 
   /* The list itself stays as it was. */
   g_assert_cmpuint (n_entries (f), ==, 200);
+
+  /* While a page goes into the list, the export has each of its rows,
+   * in and not yet in, once. */
+  scroll_to_bottom (f);
+  WAIT_FOR (n_entries (f) > 200);
+  g_assert_cmpuint (n_entries (f), <, 300);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = export (f, "warnings-again.csv", &error);
+  g_assert_no_error (error);
+  check_csv (rows, all);
+
+  /* Right after a change of filter, the rows still shown (the previous
+   * filter's) are none of the export. */
+  cockpit_activity_page_set_filter (f->page, COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_UAT, NULL);
+  g_assert_true (rows_dimmed (f));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = export (f, "errors.csv", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = fetch_all (f, "pkg01", COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_UAT, NULL);
+  check_csv (rows, all);
 }
 
 static void
