@@ -567,6 +567,47 @@ count_cb (guint *count)
   (*count)++;
 }
 
+/* Whether the rows shown are the previous filter's, waiting for the new
+ * one's answer: dimmed, out of the pointer's reach, no footer. */
+static gboolean
+rows_dimmed (Fixture *f)
+{
+  GtkWidget *scroller = child (f, "scroller");
+
+  return gtk_widget_get_opacity (scroller) < 1.0 && !gtk_widget_get_can_target (scroller) &&
+         !gtk_widget_get_visible (child (f, "footer"));
+}
+
+/* What the list's changes add, per change and per frame drawn. */
+typedef struct {
+  guint changes;
+  guint max_added;
+  guint max_removed;
+  guint added_since_paint;
+  guint max_added_per_frame;
+} Changes;
+
+static void
+changes_items_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->changes++;
+  changes->max_added = MAX (changes->max_added, added);
+  changes->max_removed = MAX (changes->max_removed, removed);
+  changes->added_since_paint += added;
+  changes->max_added_per_frame = MAX (changes->max_added_per_frame, changes->added_since_paint);
+}
+
+static void
+changes_paint_cb (GdkFrameClock *clock,
+                  Changes       *changes)
+{
+  changes->added_since_paint = 0;
+}
+
 static void
 check_all (Fixture                *f,
            int                     type,
@@ -597,6 +638,54 @@ check_all (Fixture                *f,
   check_newest_first (f);
 }
 
+/* A page after the first goes into the list 20 rows a frame: GTK 4.8
+ * makes the widgets of rows appended near the view at once, and a whole
+ * page's made in one frame dropped a frame while scrolling.  The first
+ * page comes whole, and a filter changed while a page goes in drops the
+ * rest of it. */
+static void
+test_slices (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *entries;
+  GdkFrameClock *clock;
+  Changes first = { 0, }, more = { 0, };
+
+  fixture_open (f, "pkg01");
+  entries = cockpit_activity_page_get_entries (f->page);
+  g_signal_connect (entries, "items-changed", G_CALLBACK (changes_items_cb), &first);
+  wait_loaded (f);
+  g_signal_handlers_disconnect_by_func (entries, changes_items_cb, &first);
+  g_assert_cmpuint (first.changes, ==, 1);
+  g_assert_cmpuint (first.max_added, ==, 100);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->page));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (changes_paint_cb), &more);
+  g_signal_connect (entries, "items-changed", G_CALLBACK (changes_items_cb), &more);
+  scroll_to_bottom (f);
+  WAIT_FOR (n_entries (f) == 200);
+  wait_loaded (f);
+  g_assert_cmpuint (more.changes, ==, 5);
+  g_assert_cmpuint (more.max_added, ==, 20);
+  g_assert_cmpuint (more.max_added_per_frame, <=, 20);
+  g_assert_cmpuint (n_entries (f), ==, 200);
+  check_newest_first (f);
+
+  /* A filter in the middle of a page going in. */
+  scroll_to_bottom (f);
+  WAIT_FOR (n_entries (f) > 200);
+  g_assert_cmpuint (n_entries (f), <, 300);
+  cockpit_activity_page_set_filter (f->page, COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_NONE, NULL);
+  wait_loaded (f);
+  for (int i = 0; i < 5; i++)
+    cockpit_test_wait_for_draw (GTK_WIDGET (f->page));
+  g_assert_cmpuint (n_entries (f), ==, 100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (f, "scroller")))), ==, 0);
+  check_all (f, COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_NONE, NULL);
+  g_signal_handlers_disconnect_by_func (clock, changes_paint_cb, &more);
+  g_signal_handlers_disconnect_by_func (entries, changes_items_cb, &more);
+}
+
 static void
 test_filters (Fixture       *f,
               gconstpointer  data)
@@ -605,16 +694,30 @@ test_filters (Fixture       *f,
   g_autoptr(GPtrArray) errors = NULL;
   GtkDropDown *type_dropdown;
   guint notified = 0;
+  Changes changes = { 0, };
 
   fixture_open (f, "pkg01");
   wait_loaded (f);
   first_id = g_strdup (cockpit_activity_entry_get_id (entry_at (f, 0)));
 
-  /* Errors only: fewer than all, every one an error. */
+  /* Errors only: fewer than all, every one an error.  Until they come,
+   * the rows of before stay, dimmed and out of reach, and the answer
+   * replaces them in one change: emptying the list first tore every row
+   * down and showed the loading page for a frame. */
+  g_assert_false (rows_dimmed (f));
+  g_signal_connect (cockpit_activity_page_get_entries (f->page), "items-changed",
+                    G_CALLBACK (changes_items_cb), &changes);
   cockpit_activity_page_set_filter (f->page, COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_NONE, NULL);
   g_assert_true (cockpit_activity_page_get_loading (f->page));
-  g_assert_cmpuint (n_entries (f), ==, 0);
+  g_assert_cmpuint (changes.changes, ==, 0);
+  g_assert_cmpstr (stack_page (f), ==, "list");
+  g_assert_true (rows_dimmed (f));
   wait_loaded (f);
+  g_signal_handlers_disconnect_by_func (cockpit_activity_page_get_entries (f->page), changes_items_cb, &changes);
+  g_assert_cmpuint (changes.changes, ==, 1);
+  g_assert_cmpuint (changes.max_removed, ==, 100);
+  g_assert_cmpuint (changes.max_added, ==, 100);
+  g_assert_false (rows_dimmed (f));
   g_assert_cmpuint (n_entries (f), ==, 100);
   check_all (f, COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_NONE, NULL);
   errors = fetch_all (f, "pkg01", COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_NONE, NULL);
@@ -1057,6 +1160,27 @@ test_export_large (Fixture       *f,
 
   /* The list itself stays as it was. */
   g_assert_cmpuint (n_entries (f), ==, 200);
+
+  /* While a page goes into the list, the export has each of its rows,
+   * in and not yet in, once. */
+  scroll_to_bottom (f);
+  WAIT_FOR (n_entries (f) > 200);
+  g_assert_cmpuint (n_entries (f), <, 300);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = export (f, "warnings-again.csv", &error);
+  g_assert_no_error (error);
+  check_csv (rows, all);
+
+  /* Right after a change of filter, the rows still shown (the previous
+   * filter's) are none of the export. */
+  cockpit_activity_page_set_filter (f->page, COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_UAT, NULL);
+  g_assert_true (rows_dimmed (f));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = export (f, "errors.csv", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = fetch_all (f, "pkg01", COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_UAT, NULL);
+  check_csv (rows, all);
 }
 
 static void
@@ -1115,11 +1239,14 @@ test_error (Fixture       *f,
   wait_loaded (f);
   g_assert_true (gtk_widget_get_visible (child (f, "footer")));
 
-  /* A new filter fails in full. */
+  /* A new filter fails in full: the rows of the filter before, dimmed
+   * while it loaded, are gone. */
   cockpit_activity_page_set_filter (f->page, COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_NONE, NULL);
+  g_assert_true (rows_dimmed (f));
   wait_loaded (f);
   g_assert_cmpuint (n_entries (f), ==, 0);
   g_assert_cmpstr (stack_page (f), ==, "error");
+  g_assert_false (rows_dimmed (f));
   status = ADW_STATUS_PAGE (child (f, "error_page"));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "Could Not Load the Activity Log");
   g_assert_nonnull (adw_status_page_get_description (status));
@@ -1160,6 +1287,7 @@ main (int   argc,
   ADD ("create-destroy", SEED_LARGE, test_create_destroy);
   ADD ("loading", SEED_LARGE, test_loading);
   ADD ("pages", SEED_LARGE, test_pages);
+  ADD ("slices", SEED_LARGE, test_slices);
   ADD ("filters", SEED_LARGE, test_filters);
   ADD ("no-match", SEED_LARGE, test_no_match);
   ADD ("empty", SEED_EDITED_DEMO, test_empty);

@@ -339,7 +339,9 @@ set_value (GtkLabel   *label,
 void
 _cockpit_activity_page_update_details (CockpitActivityPage *self)
 {
-  CockpitActivityEntry *entry = gtk_single_selection_get_selected_item (self->selection);
+  /* No details of the previous filter's rows, shown until the new
+   * filter's first page replaces them. */
+  CockpitActivityEntry *entry = self->stale ? NULL : gtk_single_selection_get_selected_item (self->selection);
   g_autofree char *started = NULL;
   g_autofree char *finished = NULL;
   g_autofree char *activity = NULL;
@@ -375,6 +377,8 @@ row_activated_cb (GtkColumnView       *column_view,
                   guint                position,
                   CockpitActivityPage *self)
 {
+  if (self->stale)
+    return;
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   _cockpit_activity_page_update_details (self);
 }

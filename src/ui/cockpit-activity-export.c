@@ -55,11 +55,15 @@ cockpit_activity_page_export_async (CockpitActivityPage *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cockpit_activity_page_export_async);
 
-  /* What is loaded already, then the rest from where the list stands. */
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-  entries = g_ptr_array_new_full (n_items, g_object_unref);
+  /* What is loaded already (in the list, and still to go into it), then
+   * the rest from where the list stands.  Rows of the previous filter,
+   * shown until this one's first page comes, are none of it. */
+  n_items = self->stale ? 0 : g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  entries = g_ptr_array_new_full (n_items + self->pending->len, g_object_unref);
   for (guint i = 0; i < n_items; i++)
     g_ptr_array_add (entries, g_list_model_get_item (G_LIST_MODEL (self->entries), i));
+  for (guint i = 0; i < self->pending->len; i++)
+    g_ptr_array_add (entries, g_object_ref (g_ptr_array_index (self->pending, i)));
   filter.type = self->type;
   filter.affects = self->affects;
   filter.query = self->query;

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 /* The next page is loaded when less than this much, or less than one
  * screen, is left below what is shown. */
 #define PRELOAD_PIXELS    600.0
+/* A page after the first goes into the list this many rows a frame:
+ * GTK 4.8 makes the widgets of rows appended near the view at once, and
+ * the 100 rows of a whole page took two frames to make. */
+#define SLICE_ROWS        20
 
 struct _CockpitActivityPage
 {
@@ -68,6 +72,9 @@ struct _CockpitActivityPage
   GError                 *error;
   gboolean                loading;
   gboolean                at_end;
+  gboolean                stale;               /* the rows are the previous filter's, until its answer */
+  GPtrArray              *pending;             /* received, not yet in the list: SLICE_ROWS a frame */
+  guint                   slice_id;            /* the column view's tick callback adding them */
 
   /* State */
   gboolean                exporting;           /* "exporting": set by -export.c, which notifies */

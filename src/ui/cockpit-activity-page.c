@@ -1,11 +1,15 @@
 /* cockpit-activity-page.c: the activity log of a package, filtered and searched on the server, page by page.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Filters and search go to the server: each change empties the list and
- * loads the first page again.  Each such reset starts a new generation
- * with its own GCancellable, so an answer for an older filter is dropped
- * even when it arrives after the cancel.  Further pages load as the list
- * nears its bottom; only what has been loaded is in the model, and the
+ * Filters and search go to the server: each change loads the first page
+ * again.  Each such reset starts a new generation with its own
+ * GCancellable, so an answer for an older filter is dropped even when it
+ * arrives after the cancel.  Until the new filter's first page comes, the
+ * old rows stay, dimmed and out of reach of the pointer, and are then
+ * replaced in one splice: emptying the list first tore every row down,
+ * showed the loading page for a frame and made the rows again.  Further
+ * pages load as the list nears its bottom and go into the list
+ * SLICE_ROWS a frame; only what has been loaded is in the model, and the
  * GtkColumnView recycles its rows, so a log of 100,000 entries stays as
  * light as one of a hundred.
  *
@@ -36,7 +40,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void load_more (CockpitActivityPage *self);
+static void load_more   (CockpitActivityPage *self);
+static void queue_check (CockpitActivityPage *self);
 
 static gboolean
 has_filter (CockpitActivityPage *self)
@@ -104,9 +109,15 @@ update_view (CockpitActivityPage *self)
     }
   gtk_widget_set_visible (self->clear_button, has_filter (self));
 
+  /* The previous filter's rows, until the new one's answer replaces them,
+   * are dimmed and cannot be clicked.  Opacity and can-target restyle no
+   * row, where insensitivity would restyle every cell twice. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->scroller), self->stale ? 0.4 : 1.0);
+  gtk_widget_set_can_target (GTK_WIDGET (self->scroller), !self->stale);
+
   /* Below a list that is already there: more on its way, or why not. */
   footer_error = self->error != NULL && n_items > 0;
-  gtk_widget_set_visible (self->footer, n_items > 0 && (self->loading || footer_error));
+  gtk_widget_set_visible (self->footer, n_items > 0 && !self->stale && (self->loading || footer_error));
   gtk_widget_set_visible (GTK_WIDGET (self->footer_spinner), !footer_error);
   gtk_spinner_set_spinning (self->footer_spinner, n_items > 0 && self->loading);
   gtk_widget_set_visible (self->footer_retry, footer_error);
@@ -146,16 +157,60 @@ load_data_free (LoadData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
 static void
-append_page (CockpitActivityPage *self,
-             GListModel          *page)
+stop_slicing (CockpitActivityPage *self)
+{
+  if (self->slice_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->slice_id);
+  self->slice_id = 0;
+  g_ptr_array_set_size (self->pending, 0);
+}
+
+/* One slice of the pending rows a frame, at the frame clock's update,
+ * so that the rows of one slice are all that is made before a layout. */
+static gboolean
+add_slice_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CockpitActivityPage *self = user_data;
+  guint n = MIN (SLICE_ROWS, self->pending->len);
+
+  g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
+                       self->pending->pdata, n);
+  g_ptr_array_remove_range (self->pending, 0, n);
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->slice_id = 0;
+  update_view (self);
+  queue_check (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A first page replaces whatever is shown at once, in one splice (the
+ * previous filter's rows, if any); a further page is appended slice by
+ * slice. */
+static void
+add_page (CockpitActivityPage *self,
+          GListModel          *page)
 {
   guint n_items = g_list_model_get_n_items (page);
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
 
   for (guint i = 0; i < n_items; i++)
     g_ptr_array_add (items, g_list_model_get_item (page, i));
-  g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
-                       items->pdata, n_items);
+
+  if (self->stale || n_shown == 0)
+    {
+      self->stale = FALSE;
+      g_list_store_splice (self->entries, 0, n_shown, items->pdata, n_items);
+      return;
+    }
+
+  g_ptr_array_extend_and_steal (self->pending, g_steal_pointer (&items));
+  if (self->slice_id == 0 && self->pending->len > 0)
+    self->slice_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), add_slice_cb, self, NULL);
 }
 
 static gboolean
@@ -168,8 +223,9 @@ check_more_cb (gpointer user_data)
 
   self->check_id = 0;
 
-  /* Not laid out yet: the adjustment will change when it is. */
-  if (page_size <= 0)
+  /* Not laid out yet: the adjustment will change when it is.  Half a
+   * page still to go into the list: asked again as more goes in. */
+  if (page_size <= 0 || self->pending->len > PAGE_SIZE / 2)
     return G_SOURCE_REMOVE;
 
   left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page_size;
@@ -215,12 +271,18 @@ page_loaded_cb (GObject      *source,
   set_loading (self, FALSE);
   if (page == NULL)
     {
+      /* The previous filter's rows must not pass for this one's. */
+      if (self->stale)
+        {
+          self->stale = FALSE;
+          g_list_store_remove_all (self->entries);
+        }
       self->error = g_steal_pointer (&error);
       update_view (self);
       return;
     }
 
-  append_page (self, G_LIST_MODEL (page));
+  add_page (self, G_LIST_MODEL (page));
   g_free (self->cursor);
   self->cursor = g_steal_pointer (&next);
   self->at_end = self->cursor == NULL;
@@ -258,7 +320,8 @@ load_more (CockpitActivityPage *self)
   request_page (self);
 }
 
-/* Empties the list and loads the first page of the current filter. */
+/* Loads the first page of the current filter, which will replace the
+ * rows shown. */
 static void
 reset (CockpitActivityPage *self)
 {
@@ -273,7 +336,16 @@ reset (CockpitActivityPage *self)
   g_clear_pointer (&self->cursor, g_free);
   g_clear_error (&self->error);
   self->at_end = FALSE;
-  g_list_store_remove_all (self->entries);
+  stop_slicing (self);
+  self->stale = g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0;
+  /* The details of an old row close, and the new answer shows from its
+   * top, as when the rows went at once.  Scrolled now, while the rows
+   * shown are laid out: GTK 4.8 cannot scroll a list to rows just
+   * spliced in, before they have been. */
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->stale)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   request_page (self);
 }
 
@@ -456,6 +528,7 @@ cockpit_activity_page_dispose (GObject *object)
         g_settings_unbind (self->utc_button, "active");
       g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->scroller), self);
       g_signal_handlers_disconnect_by_data (self->selection, self);
+      stop_slicing (self);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_ACTIVITY_PAGE);
@@ -473,6 +546,7 @@ cockpit_activity_page_finalize (GObject *object)
   CockpitActivityPage *self = COCKPIT_ACTIVITY_PAGE (object);
 
   g_clear_object (&self->entries);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_pointer (&self->on_labels, g_hash_table_unref);
@@ -615,6 +689,7 @@ cockpit_activity_page_init (CockpitActivityPage *self)
   self->type = -1;
   self->affects = COCKPIT_ENVIRONMENT_KIND_NONE;
   self->entries = g_list_store_new (COCKPIT_TYPE_ACTIVITY_ENTRY);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->export_cancellable = g_cancellable_new ();
   self->on_labels = g_hash_table_new (NULL, NULL);
