@@ -98,6 +98,11 @@ _cockpit_window_set_session (CockpitWindow  *self,
       g_signal_connect_object (session, "notify::updated-at", G_CALLBACK (session_updated_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::user", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      /* The loading page stays until the first answer (or the cache). */
+      g_signal_connect_object (session, "notify::updated-at", G_CALLBACK (_cockpit_window_update_page),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::error", G_CALLBACK (_cockpit_window_update_page),
+                               self, G_CONNECT_SWAPPED);
       _cockpit_window_packages_changed_cb (packages, 0, 0, 0, self);
       update_status (self);
     }
@@ -159,6 +164,19 @@ set_loading_spinner (CockpitWindow *self,
     self->spin_id = g_timeout_add (LOADING_SPINNER_DELAY_MS, spin_later_cb, self);
 }
 
+/* A session is waiting for its first answer while it has shown nothing,
+ * neither loaded nor from the cache, and no error either.  Its packages
+ * would say "No Packages" meanwhile, which is not true, and the "No
+ * Packages" page's big icon loaded librsvg (6.4 MiB) into signed-in
+ * starts (docs/performance.md). */
+static gboolean
+session_is_waiting (CockpitSession *session)
+{
+  return cockpit_session_get_updated_at (session) == NULL &&
+         cockpit_session_get_error (session) == NULL &&
+         g_list_model_get_n_items (cockpit_session_get_packages (session)) == 0;
+}
+
 void
 _cockpit_window_update_page (CockpitWindow *self)
 {
@@ -167,10 +185,19 @@ _cockpit_window_update_page (CockpitWindow *self)
 
   update_demo_menu (self, self->demo);
 
+  if (session != NULL && !session_is_waiting (session))
+    {
+      /* Without a crossfade: its frames are each a whole window's image,
+       * 2.7 MiB, and a start made 17 of them, which glibc kept in the
+       * heap once freed (docs/performance.md). */
+      gtk_stack_set_visible_child_full (self->main_stack, "packages", GTK_STACK_TRANSITION_TYPE_NONE);
+      set_loading_spinner (self, FALSE);
+      return;
+    }
   if (session != NULL)
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "packages");
-      set_loading_spinner (self, FALSE);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      set_loading_spinner (self, TRUE);
       return;
     }
 
