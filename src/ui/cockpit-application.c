@@ -14,6 +14,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cockpit-application-private.h"
 #include "cockpit-window.h"
@@ -109,11 +112,28 @@ follow_clock_format (CockpitApplication *self)
   clock_format_changed_cb (self->desktop_interface, "clock-format", self);
 }
 
+/* GTK's cairo renderer draws each frame into an image of the part of
+ * the window that changed, allocated and freed with that frame: 2.7 MiB
+ * for a whole window.  glibc raises its mmap threshold to the size of
+ * the first such image freed, so the next ones come from the heap, and
+ * once freed they stay there, dirty, under what was allocated after
+ * them: 8 MiB of a signed-in start's 22 MiB heap (docs/performance.md).
+ * A fixed threshold keeps every block of 256 KiB or more a mapping of
+ * its own, given back when freed. */
+static void
+set_malloc_policy (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+}
+
 static void
 cockpit_application_startup (GApplication *app)
 {
   CockpitApplication *self = COCKPIT_APPLICATION (app);
 
+  set_malloc_policy ();
   G_APPLICATION_CLASS (cockpit_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
