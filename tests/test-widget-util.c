@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "cockpit-widget-util.h"
+#include "test-ui-util.h"
 
 static void
 count_cb (GObject    *object,
@@ -52,22 +53,6 @@ test_tooltip_only_on_change (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_label_with_class (GtkWidget  *root,
-                       const char *css_class)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, css_class))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A row's subtitle of two lines at most: whatever height a box offers
  * it, its natural width is that of its one line, found without a search
  * of widths (GTK 4.8 made about 18 layouts of the text for it). */
@@ -82,7 +67,7 @@ test_unwrap_natural_widths (void)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Acme Corporation Website");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "Upgrade to LTS 6.3.21 due in 21 days.");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  subtitle = find_label_with_class (row, "subtitle");
+  subtitle = cockpit_test_find_descendant (row, GTK_TYPE_LABEL, "subtitle");
   g_assert_nonnull (subtitle);
 
   cockpit_widget_unwrap_natural_widths (row);
