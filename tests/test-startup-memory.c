@@ -24,6 +24,7 @@
 #include "cockpit-secret-store.h"
 #include "cockpit-simulator.h"
 #include "cockpit-window.h"
+#include "test-server-util.h"
 #include "test-session-util.h"
 #include "test-ui-util.h"
 
@@ -214,10 +215,8 @@ test_signed_in_waits (void)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GSocketListener) listener = g_socket_listener_new ();
-      g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
-      g_autoptr(GSocketAddress) bound = NULL;
+      g_autoptr(GSocketService) silent = g_socket_service_new ();
+      g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(CockpitSecretStore) store = cockpit_secret_store_new ();
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
       g_autoptr(CockpitApplication) application = NULL;
@@ -226,11 +225,7 @@ test_signed_in_waits (void)
       gboolean stored = FALSE;
 
       /* A cockpit that takes the connection and never answers. */
-      g_assert_true (g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                                                    NULL, &bound, &error));
-      g_assert_no_error (error);
-      url = g_strdup_printf ("http://127.0.0.1:%u",
-                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+      url = test_server_listen_silent (silent, held);
       cockpit_secret_store_store_async (store, url, "Alex Example", TOKEN, NULL, stored_cb, &stored);
       while (!stored)
         g_main_context_iteration (NULL, TRUE);

@@ -21,6 +21,7 @@
 #include "cockpit-window-private.h"
 #include "test-session-util.h"
 #include "test-app-util.h"
+#include "test-server-util.h"
 
 #define TOKEN "window-test-token-5f0c2a"
 #define STAGE_SECONDS 60
@@ -639,36 +640,16 @@ test_sign_out (void)
   WAIT_FOR (keyring_is_empty ());
 }
 
-/* A cockpit that takes connections and never answers. */
-static gboolean
-silent_incoming_cb (GSocketService    *service,
-                    GSocketConnection *connection,
-                    GObject           *source,
-                    gpointer           user_data)
-{
-  g_ptr_array_add (user_data, g_object_ref (connection));
-  return TRUE;
-}
-
 static void
 test_first_answer (void)
 {
   g_autoptr(GSocketService) silent = g_socket_service_new ();
   g_autoptr(GPtrArray) connections = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
   g_autoptr(CockpitClient) client = NULL;
   g_autoptr(CockpitSession) waiting = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char *url = test_server_listen_silent (silent, connections);
   gint64 until;
-
-  g_socket_listener_add_address (G_SOCKET_LISTENER (silent), any_port, G_SOCKET_TYPE_STREAM,
-                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
-  g_assert_no_error (error);
-  g_signal_connect (silent, "incoming", G_CALLBACK (silent_incoming_cb), connections);
-  url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
 
   /* Signed in, the first answer not in: the loading page, never "No
    * Packages" (which said that the cockpit had none). */
