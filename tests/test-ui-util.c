@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "test-ui-util.h"
 
@@ -126,6 +127,26 @@ cockpit_test_save_screenshots (GtkWidget  *widget,
   cockpit_test_wait_for_draw (widget);
   cockpit_test_save_screenshot (widget, dark);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+gboolean
+cockpit_test_maps_contain (const char *library)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, library) != NULL;
+}
+
+gboolean
+cockpit_test_svg_loaded (GtkWidget *widget)
+{
+  for (int i = 0; i < 5; i++)
+    cockpit_test_wait_for_draw (widget);
+  g_usleep (200 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return cockpit_test_maps_contain ("librsvg") || cockpit_test_maps_contain ("libpixbufloader-svg");
 }
 
 GtkWidget *

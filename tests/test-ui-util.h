@@ -28,6 +28,15 @@ gboolean   cockpit_test_tick_cb         (gpointer    data);
  * has painted a frame drawn after this call. */
 void       cockpit_test_wait_for_draw   (GtkWidget  *widget);
 
+/* Whether this process has mapped a file whose path has @library in it. */
+gboolean   cockpit_test_maps_contain    (const char *library);
+
+/* Whether this process has loaded the SVG loader (librsvg, 6.5 MiB),
+ * once @widget has drawn a few frames and GTK's icon loader threads have
+ * had time to do what they were asked.  Meant for a test in a process of
+ * its own (g_test_trap_subprocess()). */
+gboolean   cockpit_test_svg_loaded      (GtkWidget  *widget);
+
 /* Renders @widget on the window's background colour and saves it as
  * $G_TEST_BUILDDIR/screenshots/@name.png. */
 void       cockpit_test_save_screenshot (GtkWidget  *widget,

@@ -582,6 +582,29 @@ test_versions (Fixture       *f,
   g_assert_false (action_enabled (f, "next_button"));
 }
 
+/* Choosing a version loads no SVG icon.  The versions' status pages
+ * (error, blocked, none newer) and the last page have 128 px icons that
+ * exist only as SVG, and GTK loaded them with librsvg, in a thread, at
+ * every opening, for pages not shown.  In a process of its own, which
+ * has loaded no SVG before. */
+static void
+test_no_svg (Fixture       *f,
+             gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  open_wizard (f, "acmeweb", NULL);
+  choose_environment (f, "UAT");
+  wait_for_page (f, "versions", "list");
+
+  g_assert_false (cockpit_test_svg_loaded (GTK_WIDGET (f->wizard)));
+}
+
 static void
 test_empty (Fixture       *f,
             gconstpointer  data)
@@ -590,6 +613,7 @@ test_empty (Fixture       *f,
   cockpit_upgrade_wizard_select_environment (f->wizard, COCKPIT_ENVIRONMENT_KIND_INTEGRATION);
   wait_for_page (f, "versions", "empty");
   g_assert_cmpstr (adw_status_page_get_title (child (f, "versions_empty_page")), ==, "No Newer Version");
+  g_assert_cmpstr (adw_status_page_get_icon_name (child (f, "versions_empty_page")), ==, "emblem-ok-symbolic");
   g_assert_cmpstr (adw_status_page_get_description (child (f, "versions_empty_page")), ==,
                    "Integration already runs the newest version available.");
   g_assert_false (action_enabled (f, "next_button"));
@@ -604,6 +628,7 @@ test_blocked_from_card (Fixture       *f,
   cockpit_upgrade_wizard_select_environment (f->wizard, COCKPIT_ENVIRONMENT_KIND_LIVE);
   wait_for_page (f, "versions", "blocked");
   g_assert_cmpstr (adw_status_page_get_title (child (f, "versions_blocked_page")), ==, "Live Can't Be Upgraded Now");
+  g_assert_cmpstr (adw_status_page_get_icon_name (child (f, "versions_blocked_page")), ==, "action-unavailable-symbolic");
   g_assert_nonnull (strstr (adw_status_page_get_description (child (f, "versions_blocked_page")), "upgrade backup"));
   screenshot (f, "blocked");
 }
@@ -623,6 +648,7 @@ test_error_and_retry (Fixture       *f,
   wait_for_page (f, "versions", "error");
   g_test_message ("error: %s", adw_status_page_get_description (child (f, "versions_error_page")));
   g_assert_cmpuint (strlen (adw_status_page_get_description (child (f, "versions_error_page"))), >, 10);
+  g_assert_cmpstr (adw_status_page_get_icon_name (child (f, "versions_error_page")), ==, "network-error-symbolic");
   screenshot (f, "error");
 
   cockpit_environment_set_id (integration, "acmeweb-integration");
@@ -693,6 +719,7 @@ test_install_integration (Fixture       *f,
   wait_for_page (f, "started", NULL);
   g_assert_cmpuint (f->started, ==, 1);
   g_assert_cmpstr (adw_status_page_get_title (child (f, "started_page")), ==, "Upgrade Started");
+  g_assert_cmpstr (adw_status_page_get_icon_name (child (f, "started_page")), ==, "emblem-ok-symbolic");
   g_assert_nonnull (strstr (adw_status_page_get_description (child (f, "started_page")),
                             "You can close this window. The upgrade goes on in the background and you&apos;ll be notified when it ends."));
   g_assert_false (gtk_widget_get_visible (child (f, "cancel_button")));
@@ -964,6 +991,7 @@ main (int   argc,
   ADD ("versions", test_versions);
   ADD ("versions/loading", test_loading);
   ADD ("versions/empty", test_empty);
+  ADD ("versions/no-svg", test_no_svg);
   ADD ("versions/blocked", test_blocked_from_card);
   ADD ("versions/error", test_error_and_retry);
   ADD ("checklist", test_checklist);

@@ -106,12 +106,29 @@ create_version_row (gpointer item,
   return GTK_WIDGET (row);
 }
 
+/* The status pages get their icons as they are shown: GTK loaded all
+ * three while their pages were hidden, at every opening of the wizard,
+ * and at 128 px they exist only as SVG, which GTK renders with librsvg
+ * (docs/performance.md). */
+static void
+set_status_icon (CockpitUpgradeWizard *self,
+                 const char           *state)
+{
+  if (g_str_equal (state, "error"))
+    adw_status_page_set_icon_name (self->versions_error_page, "network-error-symbolic");
+  else if (g_str_equal (state, "blocked"))
+    adw_status_page_set_icon_name (self->versions_blocked_page, "action-unavailable-symbolic");
+  else if (g_str_equal (state, "empty"))
+    adw_status_page_set_icon_name (self->versions_empty_page, "emblem-ok-symbolic");
+}
+
 static void
 show_versions_state (CockpitUpgradeWizard *self,
                      const char           *state)
 {
   gboolean loading = g_strcmp0 (state, "loading") == 0;
 
+  set_status_icon (self, state);
   gtk_stack_set_visible_child_name (self->versions_stack, state);
   gtk_spinner_set_spinning (self->versions_spinner, loading);
   _cockpit_upgrade_wizard_update_actions (self);
