@@ -76,23 +76,6 @@ find_action_button (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_menu_button (GtkWidget *root)
-{
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static CockpitEnvironment *
 environment (const char             *package_id,
              CockpitEnvironmentKind  kind)
@@ -239,18 +222,20 @@ test_try_the_demo (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "demo-skip-ahead"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "demo-fail-next"));
 
-  /* The menu as it opens, for a look at it. */
+  /* The menu as it opens, for a look at it.  Its popover is made then,
+   * not with the window and again for the Demo section. */
   {
-    GtkWidget *menu_button = find_menu_button (GTK_WIDGET (test_app_window (app)));
+    GtkMenuButton *menu_button = test_app_window (app)->main_menu_button;
     GtkPopover *popover;
 
-    g_assert_nonnull (menu_button);
-    gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+    g_assert_null (gtk_menu_button_get_popover (menu_button));
+    gtk_menu_button_popup (menu_button);
+    g_assert_true (gtk_menu_button_get_menu_model (menu_button) == menu);
+    popover = gtk_menu_button_get_popover (menu_button);
     g_assert_nonnull (popover);
     WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
     cockpit_test_save_screenshots (GTK_WIDGET (popover), "demo-menu");
-    gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+    gtk_menu_button_popdown (menu_button);
   }
 }
 
@@ -537,6 +522,9 @@ test_sign_out (void)
   g_assert_null (current_session ());
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "demo-skip-ahead"));
   g_assert_cmpint (g_menu_model_get_n_items (cockpit_window_get_main_menu (test_app_window (app))), ==, 2);
+  /* The menu opened once follows at once. */
+  g_assert_true (gtk_menu_button_get_menu_model (test_app_window (app)->main_menu_button) ==
+                 cockpit_window_get_main_menu (test_app_window (app)));
 
   other = cockpit_simulator_new ("other", COCKPIT_SIM_SEED_DEMO, state, 1, FALSE, &error);
   g_assert_no_error (error);

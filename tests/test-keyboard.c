@@ -323,6 +323,19 @@ test_shortcuts (void)
   WAIT_FOR (focus_is_in (test_app_main_window (t.app), GTK_WIDGET (entry)));
   cockpit_window_show_activity (test_app_main_window (t.app), FALSE);
 
+  /* F10: the main menu, whose popover is made as it first opens. */
+  {
+    GtkMenuButton *menu_button = test_app_main_window (t.app)->main_menu_button;
+
+    press (XK_F10, FALSE, FALSE);
+    WAIT_FOR (gtk_menu_button_get_popover (menu_button) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+    gtk_menu_button_popdown (menu_button);
+    /* The popover had the X keyboard focus; Xvfb has no window manager
+     * to give it back. */
+    give_keyboard_focus (GTK_WINDOW (test_app_main_window (t.app)));
+  }
+
   /* Ctrl+?: the shortcuts window, which lists them all. */
   press (XK_slash, TRUE, TRUE);
   WAIT_FOR ((overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (test_app_main_window (t.app)))) != NULL &&

@@ -126,6 +126,11 @@ struct _CockpitWindow
 void                _cockpit_window_update_page        (CockpitWindow      *self);
 void                _cockpit_window_set_session        (CockpitWindow      *self,
                                                         CockpitSession     *session);
+/* The main menu the window shows: with its Demo section in demo mode. */
+GMenuModel         *_cockpit_window_get_wanted_main_menu (CockpitWindow    *self);
+/* The main menu button's GtkMenuButtonCreatePopupFunc. */
+void                _cockpit_window_create_main_menu_cb (GtkMenuButton     *button,
+                                                        gpointer           user_data);
 
 /* Each room's _cockpit_window_class_*_init() binds its template callbacks
  * and installs its actions; cockpit_window_class_init() calls them. */

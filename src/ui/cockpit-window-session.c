@@ -132,13 +132,10 @@ _cockpit_window_set_session (CockpitWindow  *self,
 /* In demo mode the main menu has a Demo section as its second one.  The
  * menu button gets a whole other model rather than a section added and
  * removed: GTK 4.8's popover menu keeps the pages of removed submenus. */
-static void
-update_demo_menu (CockpitWindow *self,
-                  gboolean       demo)
+GMenuModel *
+_cockpit_window_get_wanted_main_menu (CockpitWindow *self)
 {
-  GMenuModel *wanted = self->main_menu;
-
-  if (demo)
+  if (self->demo)
     {
       if (self->demo_main_menu == NULL)
         {
@@ -151,11 +148,32 @@ update_demo_menu (CockpitWindow *self,
           g_menu_append_section (menu, NULL, second);
           self->demo_main_menu = G_MENU_MODEL (menu);
         }
-      wanted = self->demo_main_menu;
+      return self->demo_main_menu;
     }
+  return self->main_menu;
+}
 
-  if (gtk_menu_button_get_menu_model (self->main_menu_button) != wanted)
+/* A menu button builds its popover, every item of it, when it gets a
+ * model: the main menu's was built with the window, then again for the
+ * demo's model, in every demo start (16 M instructions).  It gets its
+ * model as it first opens, and a new one only once it has one. */
+static void
+update_demo_menu (CockpitWindow *self)
+{
+  GMenuModel *shown = gtk_menu_button_get_menu_model (self->main_menu_button);
+  GMenuModel *wanted = _cockpit_window_get_wanted_main_menu (self);
+
+  if (shown != NULL && shown != wanted)
     gtk_menu_button_set_menu_model (self->main_menu_button, wanted);
+}
+
+void
+_cockpit_window_create_main_menu_cb (GtkMenuButton *button,
+                                     gpointer       user_data)
+{
+  CockpitWindow *self = COCKPIT_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, _cockpit_window_get_wanted_main_menu (self));
 }
 
 static gboolean
@@ -191,7 +209,7 @@ _cockpit_window_update_page (CockpitWindow *self)
   CockpitSession *session = self->session;
   const char *error = self->app_sign_in_error;
 
-  update_demo_menu (self, self->demo);
+  update_demo_menu (self);
 
   if (session != NULL && !session_has_answered (session))
     {

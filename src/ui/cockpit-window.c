@@ -492,6 +492,7 @@ cockpit_window_init (CockpitWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _cockpit_window_actions_init (self);
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, _cockpit_window_create_main_menu_cb, self, NULL);
   g_signal_connect (self->empty_status, "map", G_CALLBACK (icon_shown_cb), NULL);
   g_signal_connect (self->sign_in_icon, "map", G_CALLBACK (icon_shown_cb), NULL);
   /* And when their page is chosen while it is still mapped, mid-fade. */
@@ -571,5 +572,5 @@ cockpit_window_get_main_menu (CockpitWindow *self)
 {
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
 
-  return gtk_menu_button_get_menu_model (self->main_menu_button);
+  return _cockpit_window_get_wanted_main_menu (self);
 }
