@@ -130,6 +130,16 @@ cockpit_test_save_screenshots (GtkWidget  *widget,
 }
 
 gboolean
+cockpit_test_in_own_process (void)
+{
+  if (g_test_subprocess ())
+    return TRUE;
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
+gboolean
 cockpit_test_maps_contain (const char *library)
 {
   g_autofree char *maps = NULL;

@@ -28,6 +28,12 @@ gboolean   cockpit_test_tick_cb         (gpointer    data);
  * has painted a frame drawn after this call. */
 void       cockpit_test_wait_for_draw   (GtkWidget  *widget);
 
+/* Runs the calling test again in a process of its own, and fails if it
+ * fails there.  Returns TRUE in that process, where the test goes on, and
+ * FALSE in this one once it has passed:
+ *   if (!cockpit_test_in_own_process ()) return; */
+gboolean   cockpit_test_in_own_process  (void);
+
 /* Whether this process has mapped a file whose path has @library in it. */
 gboolean   cockpit_test_maps_contain    (const char *library);
 
