@@ -90,39 +90,36 @@ big_blocks_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs the app with @args, "--demo" or nothing, and @until every 50 ms
+ * until it quits the app. */
+static void
+run_app (const char  *args,
+         GSourceFunc  until)
+{
+  g_autoptr(CockpitApplication) application = cockpit_application_new ();
+  char *argv[] = { (char *) "upgrade-cockpit", (char *) args, NULL };
+
+  g_timeout_add (50, until, application);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), args != NULL ? 2 : 1, argv), ==, 0);
+}
+
 /* Once the application has started, big blocks are mappings of their own. */
 static void
 test_big_blocks_mapped (void)
 {
-  if (g_test_subprocess ())
-    {
-      g_autoptr(CockpitApplication) application = cockpit_application_new ();
-      char *argv[] = { (char *) "upgrade-cockpit", (char *) "--demo", NULL };
-
-      g_timeout_add (50, big_blocks_cb, application);
-      g_assert_cmpint (g_application_run (G_APPLICATION (application), 2, argv), ==, 0);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (!cockpit_test_in_own_process ())
+    return;
+  run_app ("--demo", big_blocks_cb);
 }
 
 /* upgrade-cockpit --demo shows its packages without the SVG loader. */
 static void
 test_demo_no_svg (void)
 {
-  if (g_test_subprocess ())
-    {
-      g_autoptr(CockpitApplication) application = cockpit_application_new ();
-      char *argv[] = { (char *) "upgrade-cockpit", (char *) "--demo", NULL };
-
-      g_assert_false (cockpit_test_maps_contain ("librsvg"));
-      g_timeout_add (50, check_cb, application);
-      g_assert_cmpint (g_application_run (G_APPLICATION (application), 2, argv), ==, 0);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (!cockpit_test_in_own_process ())
+    return;
+  g_assert_false (cockpit_test_maps_contain ("librsvg"));
+  run_app ("--demo", check_cb);
 }
 
 static void
@@ -136,39 +133,39 @@ stored_cb (GObject      *object,
   *(gboolean *) user_data = TRUE;
 }
 
+/* The app's next start signs in to @url: the cockpit's address in its
+ * settings, the token in the keyring. */
+static void
+sign_in_to (const char *url)
+{
+  g_autoptr(CockpitSecretStore) store = cockpit_secret_store_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gboolean stored = FALSE;
+
+  cockpit_secret_store_store_async (store, url, "Alex Example", TOKEN, NULL, stored_cb, &stored);
+  while (!stored)
+    g_main_context_iteration (NULL, TRUE);
+  g_settings_set_string (settings, "cockpit-url", url);
+}
+
 /* Signed in (its token in the keyring): the start shows the loading page
  * at once, not the sign-in page, and did load librsvg for the sign-in
  * page's big icon as that page faded out. */
 static void
 test_signed_in_no_svg (void)
 {
-  if (g_test_subprocess ())
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CockpitSimulator) sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, 600, FALSE,
-                                                               &error);
-      g_autoptr(CockpitSecretStore) store = cockpit_secret_store_new ();
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autoptr(CockpitApplication) application = NULL;
-      char *argv[] = { (char *) "upgrade-cockpit", NULL };
-      gboolean stored = FALSE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitSimulator) sim = NULL;
 
-      g_assert_no_error (error);
-      g_assert_true (cockpit_simulator_listen (sim, "127.0.0.1", 0, &error));
-      cockpit_secret_store_store_async (store, cockpit_simulator_get_base_url (sim), "Alex Example", TOKEN,
-                                        NULL, stored_cb, &stored);
-      while (!stored)
-        g_main_context_iteration (NULL, TRUE);
-      g_settings_set_string (settings, "cockpit-url", cockpit_simulator_get_base_url (sim));
+  if (!cockpit_test_in_own_process ())
+    return;
+  sim = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, NULL, 600, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (cockpit_simulator_listen (sim, "127.0.0.1", 0, &error));
+  sign_in_to (cockpit_simulator_get_base_url (sim));
 
-      application = cockpit_application_new ();
-      g_assert_false (cockpit_test_maps_contain ("librsvg"));
-      g_timeout_add (50, check_cb, application);
-      g_assert_cmpint (g_application_run (G_APPLICATION (application), 1, argv), ==, 0);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  g_assert_false (cockpit_test_maps_contain ("librsvg"));
+  run_app (NULL, check_cb);
 }
 
 static gboolean
@@ -196,31 +193,18 @@ waiting_cb (gpointer user_data)
 static void
 test_signed_in_waits (void)
 {
-  if (g_test_subprocess ())
-    {
-      g_autoptr(GSocketService) silent = g_socket_service_new ();
-      g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(CockpitSecretStore) store = cockpit_secret_store_new ();
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autoptr(CockpitApplication) application = NULL;
-      g_autofree char *url = NULL;
-      char *argv[] = { (char *) "upgrade-cockpit", NULL };
-      gboolean stored = FALSE;
+  g_autoptr(GSocketService) silent = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+  g_autofree char *url = NULL;
 
-      /* A cockpit that takes the connection and never answers. */
-      url = test_server_listen_silent (silent, held);
-      cockpit_secret_store_store_async (store, url, "Alex Example", TOKEN, NULL, stored_cb, &stored);
-      while (!stored)
-        g_main_context_iteration (NULL, TRUE);
-      g_settings_set_string (settings, "cockpit-url", url);
-
-      application = cockpit_application_new ();
-      g_timeout_add (50, waiting_cb, application);
-      g_assert_cmpint (g_application_run (G_APPLICATION (application), 1, argv), ==, 0);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (!cockpit_test_in_own_process ())
+    return;
+  /* A cockpit that takes the connection and never answers. */
+  silent = g_socket_service_new ();
+  held = g_ptr_array_new_with_free_func (g_object_unref);
+  url = test_server_listen_silent (silent, held);
+  sign_in_to (url);
+  run_app (NULL, waiting_cb);
 }
 
 int
