@@ -171,6 +171,21 @@ test_sign_in_good (void)
   cockpit_action_tracker_set_intervals (cockpit_session_get_tracker (current_session ()), 20, 200);
 }
 
+/* Another window of the app, @width x @height, with its packages listed
+ * and drawn. */
+static CockpitWindow *
+open_window (int width,
+             int height)
+{
+  CockpitWindow *window = _cockpit_application_add_window (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (cockpit_window_get_package_row (window, 1) != NULL);
+  cockpit_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
 static void
 test_overview (void)
 {
@@ -226,12 +241,8 @@ test_overview (void)
    * narrows a shown window to a smaller default size but does not widen
    * it again, and the tests after this one need the wide window. */
   {
-    CockpitWindow *narrow = _cockpit_application_add_window (app);
+    CockpitWindow *narrow = open_window (420, 800);
 
-    gtk_window_set_default_size (GTK_WINDOW (narrow), 420, 800);
-    gtk_window_present (GTK_WINDOW (narrow));
-    WAIT_FOR (cockpit_window_get_package_row (narrow, 1) != NULL);
-    cockpit_test_wait_for_draw (GTK_WIDGET (narrow));
     WAIT_FOR (cockpit_window_get_folded (narrow));
     test_app_show_package (narrow, "umbrella");
     WAIT_FOR (cockpit_window_get_showing_content (narrow));
@@ -286,14 +297,9 @@ test_shortcuts (void)
 static void
 test_narrow (void)
 {
-  CockpitWindow *narrow = _cockpit_application_add_window (app);
+  CockpitWindow *narrow = open_window (600, 700);
   GtkWidget *row;
   CockpitPackagePage *narrow_page = cockpit_window_get_package_page (narrow);
-
-  gtk_window_set_default_size (GTK_WINDOW (narrow), 600, 700);
-  gtk_window_present (GTK_WINDOW (narrow));
-  WAIT_FOR (cockpit_window_get_package_row (narrow, 1) != NULL);
-  cockpit_test_wait_for_draw (GTK_WIDGET (narrow));
 
   g_assert_true (cockpit_window_get_folded (narrow));
   g_assert_false (cockpit_window_get_showing_content (narrow));
