@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cockpit-flow-diagram.h"
+#include "cockpit-flow-diagram-private.h"
 #include "test-plan-json.h"
 #include "test-ui-util.h"
 
@@ -265,6 +266,54 @@ test_properties (void)
   g_assert_finalize_object (diagram);
 }
 
+/* Adds the font size of @layout's text, relative to the body's, to @sizes. */
+static void
+add_text_size (GArray      *sizes,
+               PangoLayout *layout)
+{
+  PangoAttrList *attrs;
+  double size = 1.0;
+
+  if (layout == NULL)
+    return;
+  attrs = pango_layout_get_attributes (layout);
+  if (attrs != NULL)
+    {
+      GSList *list = pango_attr_list_get_attributes (attrs);
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        if (((PangoAttribute *) l->data)->klass->type == PANGO_ATTR_SCALE)
+          size = ((PangoAttrFloat *) l->data)->value;
+      g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+    }
+  for (guint i = 0; i < sizes->len; i++)
+    if (g_array_index (sizes, double, i) == size)
+      return;
+  g_array_append_val (sizes, size);
+}
+
+/* The sizes of text the drawing uses: each size new to the window is a
+ * font to find and open (docs/performance.md), so it keeps to three. */
+static guint
+count_text_sizes (const CockpitFlowLayout *layout)
+{
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayout *texts[] = {
+    layout->blue_title, layout->blue_version, layout->green_title, layout->green_version,
+    layout->fate_text, layout->node_caption, layout->arrow_caption,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    add_text_size (sizes, texts[i]);
+  for (guint i = 0; i < COCKPIT_FLOW_MAX_STEPS; i++)
+    {
+      add_text_size (sizes, layout->step_number[i]);
+      add_text_size (sizes, layout->step_label[i]);
+      add_text_size (sizes, layout->step_caption[i]);
+    }
+  return sizes->len;
+}
+
 static void
 test_state (gconstpointer data)
 {
@@ -307,6 +356,7 @@ test_state (gconstpointer data)
                        diagram_case->width - 48);
       cockpit_test_save_screenshot (fixture.content, name);
     }
+  g_assert_cmpuint (count_text_sizes (&fixture.diagram->layout), <=, 3);
 
   set_style (FALSE);
   fixture_close (&fixture);
@@ -488,6 +538,81 @@ test_animation (void)
   fixture_close (&fixture);
 }
 
+/* A text of the diagram's layout, watched: NULL once the layout that
+ * held it is gone. */
+static PangoLayout *
+watch_layout_text (CockpitFlowDiagram  *diagram,
+                   PangoLayout        **watched)
+{
+  *watched = diagram->layout.step_label[0];
+  g_assert_nonnull (*watched);
+  g_object_add_weak_pointer (G_OBJECT (*watched), (gpointer *) watched);
+  return *watched;
+}
+
+static void
+unwatch_layout_text (PangoLayout **watched)
+{
+  if (*watched != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*watched), (gpointer *) watched);
+}
+
+/* Measuring, allocating and drawing at one width lay the 15 texts out
+ * once; the eased progress and the pulse draw again without laying
+ * out; a new stage, new fonts or a new width lay out again. */
+static void
+test_layout_once (void)
+{
+  g_autoptr(CockpitAction) action = decode_action (RUNNING_ACTION_JSON);
+  g_autoptr(CockpitEnvironment) live = make_environment (COCKPIT_ENVIRONMENT_KIND_LIVE, "6.3.18");
+  PangoLayout *watched = NULL;
+  Fixture fixture;
+
+  set_animations (TRUE);
+  fixture_open (&fixture, 1000);
+  cockpit_flow_diagram_set_action (fixture.diagram, action, live);
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  g_assert_cmpint (fixture.diagram->layout_width, ==, gtk_widget_get_width (GTK_WIDGET (fixture.diagram)));
+
+  /* The progress eases over frames, each drawn from the same layout. */
+  watch_layout_text (fixture.diagram, &watched);
+  cockpit_action_set_progress (action, 0.55);
+  g_assert_cmpuint (count_frames (GTK_WIDGET (fixture.diagram), 400), >, 0);
+  g_assert_nonnull (watched);
+  unwatch_layout_text (&watched);
+
+  /* The next stage: new texts, a new layout. */
+  watch_layout_text (fixture.diagram, &watched);
+  cockpit_action_set_stage (action, COCKPIT_STAGE_SWITCH_TRAFFIC);
+  cockpit_stage_set_status (cockpit_action_get_stage_by_name (action, COCKPIT_STAGE_VERIFY_REPLICA),
+                            COCKPIT_STAGE_STATUS_DONE);
+  cockpit_stage_set_status (cockpit_action_get_stage_by_name (action, COCKPIT_STAGE_SWITCH_TRAFFIC),
+                            COCKPIT_STAGE_STATUS_RUNNING);
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  g_assert_null (watched);
+
+  /* Another width: laid out for it. */
+  watch_layout_text (fixture.diagram, &watched);
+  gtk_window_set_default_size (fixture.window, 700, 420);
+  gtk_widget_queue_resize (GTK_WIDGET (fixture.diagram));
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  g_assert_null (watched);
+  g_assert_cmpint (fixture.diagram->layout_width, ==, gtk_widget_get_width (GTK_WIDGET (fixture.diagram)));
+
+  /* Dark style: new colours, the same layout; another font: a new one. */
+  watch_layout_text (fixture.diagram, &watched);
+  set_style (TRUE);
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  set_style (FALSE);
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  gtk_widget_add_css_class (GTK_WIDGET (fixture.diagram), "title-4");
+  cockpit_test_wait_for_draw (GTK_WIDGET (fixture.diagram));
+  g_assert_null (watched);
+  unwatch_layout_text (&watched);
+
+  fixture_close (&fixture);
+}
+
 static GBytes *
 screenshot_bytes (GtkWidget  *widget,
                   const char *name)
@@ -559,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/flow-diagram/create-destroy", test_create_destroy);
   g_test_add_func ("/cockpit/flow-diagram/properties", test_properties);
   g_test_add_func ("/cockpit/flow-diagram/animation", test_animation);
+  g_test_add_func ("/cockpit/flow-diagram/layout-once", test_layout_once);
   g_test_add_func ("/cockpit/flow-diagram/model-labels", test_model_labels);
   g_test_add_func ("/cockpit/flow-diagram/versions-from-action", test_versions_from_action);
   g_test_add_func ("/cockpit/flow-diagram/teardown", test_teardown);

@@ -48,6 +48,37 @@ _cockpit_flow_diagram_invalidate_drawing (CockpitFlowDiagram *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The layout does not follow the eased progress or the pulse, only the
+ * state's texts and stages and the fonts: those call this. */
+void
+_cockpit_flow_diagram_invalidate_layout (CockpitFlowDiagram *self)
+{
+  self->layout_valid = FALSE;
+  _cockpit_flow_diagram_invalidate_drawing (self);
+}
+
+/* The layout at @width.  A first frame measures the drawing's height for
+ * its natural width and its real one, allocates it and draws it: 4
+ * layouts of 15 texts each before, 2 now (docs/performance.md). */
+const CockpitFlowLayout *
+_cockpit_flow_diagram_ensure_layout (CockpitFlowDiagram *self,
+                                     int                 width)
+{
+  CockpitFlowState state;
+
+  if (self->layout_valid && self->layout_width == width)
+    return &self->layout;
+
+  /* The drawing was made from the layout that goes. */
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  cockpit_flow_layout_clear (&self->layout);
+  _cockpit_flow_diagram_get_state (self, &state);
+  cockpit_flow_layout_init (&self->layout, GTK_WIDGET (self), &state, width);
+  self->layout_width = width;
+  self->layout_valid = TRUE;
+  return &self->layout;
+}
+
 static void
 progress_value_cb (double   value,
                    gpointer user_data)
@@ -215,8 +246,7 @@ _cockpit_flow_diagram_snapshot (GtkWidget   *widget,
       cairo_t *cr;
 
       g_clear_pointer (&self->static_node, gsk_render_node_unref);
-      cockpit_flow_layout_clear (&self->layout);
-      cockpit_flow_layout_init (&self->layout, widget, &state, width);
+      _cockpit_flow_diagram_ensure_layout (self, width);
       cockpit_flow_colors_init (&self->colors, widget);
 
       cr = gtk_snapshot_append_cairo (drawing, &GRAPHENE_RECT_INIT (0, 0, self->layout.width,

@@ -140,7 +140,11 @@ struct _CockpitFlowDiagram
   GskRenderNode          *static_node;
   int                     static_width;
   gboolean                static_pulsing;
+  /* Where things go at layout_width, for the state of the last update:
+   * measuring, allocating and drawing at one width lay out once */
   CockpitFlowLayout       layout;
+  int                     layout_width;
+  gboolean                layout_valid;
   CockpitFlowColors       colors;
 };
 
@@ -149,6 +153,11 @@ void    _cockpit_flow_diagram_get_state          (CockpitFlowDiagram *self,
 void    _cockpit_flow_diagram_init_animation     (CockpitFlowDiagram *self);
 /* The drawing without the pulse is out of date. */
 void    _cockpit_flow_diagram_invalidate_drawing (CockpitFlowDiagram *self);
+/* The texts or the fonts changed: the layout is out of date too. */
+void    _cockpit_flow_diagram_invalidate_layout  (CockpitFlowDiagram *self);
+const CockpitFlowLayout *
+        _cockpit_flow_diagram_ensure_layout      (CockpitFlowDiagram *self,
+                                                   int                 width);
 void    _cockpit_flow_diagram_animate_progress_to (CockpitFlowDiagram *self,
                                                    double              progress);
 void    _cockpit_flow_diagram_update_animation   (CockpitFlowDiagram *self,

@@ -151,16 +151,18 @@ cockpit_flow_diagram_update (CockpitFlowDiagram *self)
     }
   gtk_widget_set_visible (self->message_box, failed);
 
-  /* The height depends on the texts, which change with the stages, not
-   * with the progress polled every few seconds. */
+  /* The layout and the height depend on the texts, which change with the
+   * stages, not with the progress polled every few seconds. */
   layout_key = cockpit_flow_state_get_layout_key (&state);
   if (g_strcmp0 (layout_key, self->layout_key) != 0)
     {
       g_free (self->layout_key);
       self->layout_key = g_steal_pointer (&layout_key);
       gtk_widget_queue_resize (GTK_WIDGET (self));
+      _cockpit_flow_diagram_invalidate_layout (self);
     }
-  _cockpit_flow_diagram_invalidate_drawing (self);
+  else
+    _cockpit_flow_diagram_invalidate_drawing (self);
 }
 
 /* GtkWidget */
@@ -175,12 +177,7 @@ static int
 drawing_height (CockpitFlowDiagram *self,
                 int                 width)
 {
-  CockpitFlowState state;
-  g_auto(CockpitFlowLayout) layout = { 0 };
-
-  _cockpit_flow_diagram_get_state (self, &state);
-  cockpit_flow_layout_init (&layout, GTK_WIDGET (self), &state, width);
-  return (int) layout.height;
+  return (int) _cockpit_flow_diagram_ensure_layout (self, width)->height;
 }
 
 static void
@@ -246,7 +243,7 @@ cockpit_flow_diagram_css_changed (GtkWidget         *widget,
                                   GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (cockpit_flow_diagram_parent_class)->css_changed (widget, change);
-  _cockpit_flow_diagram_invalidate_drawing (COCKPIT_FLOW_DIAGRAM (widget));
+  _cockpit_flow_diagram_invalidate_layout (COCKPIT_FLOW_DIAGRAM (widget));
 }
 
 static void
@@ -254,7 +251,7 @@ cockpit_flow_diagram_system_setting_changed (GtkWidget        *widget,
                                              GtkSystemSetting  setting)
 {
   GTK_WIDGET_CLASS (cockpit_flow_diagram_parent_class)->system_setting_changed (widget, setting);
-  _cockpit_flow_diagram_invalidate_drawing (COCKPIT_FLOW_DIAGRAM (widget));
+  _cockpit_flow_diagram_invalidate_layout (COCKPIT_FLOW_DIAGRAM (widget));
 }
 
 static void

@@ -10,6 +10,14 @@
 
 #include "cockpit-flow-diagram-private.h"
 
+/* The diagram's type scale.  Each size the window has not shown yet is a
+ * font for fontconfig to find and for cairo and HarfBuzz to open, about
+ * 2 M instructions of a start each, so the drawing keeps to three: the
+ * body's, one smaller and one larger (docs/performance.md). */
+#define TEXT_BODY     1.0    /* the stages and their numbers */
+#define TEXT_SMALL    0.85   /* titles, captions, the old installation's fate */
+#define TEXT_VERSION  1.3    /* the versions */
+
 static PangoLayout *
 make_layout (GtkWidget          *widget,
              const char         *text,
@@ -112,8 +120,8 @@ flow_layout_installations (GtkWidget              *widget,
       box_width = MIN (CLAMP ((width - 2 * INSET) * 0.4, 200.0, 320.0), width - 2 * INSET);
       text_width = box_width - 2 * BOX_PADDING;
       layout->blue_title = make_layout (widget, cockpit_environment_kind_get_label (state->kind),
-                                        0.9, PANGO_WEIGHT_NORMAL, text_width, PANGO_ALIGN_LEFT);
-      layout->blue_version = make_layout (widget, from_version, 1.3, PANGO_WEIGHT_BOLD,
+                                        TEXT_SMALL, PANGO_WEIGHT_NORMAL, text_width, PANGO_ALIGN_LEFT);
+      layout->blue_version = make_layout (widget, from_version, TEXT_VERSION, PANGO_WEIGHT_BOLD,
                                           text_width, PANGO_ALIGN_LEFT);
       box_height = 2 * BOX_PADDING + cockpit_flow_layout_height_of (layout->blue_title) + 2 +
                    cockpit_flow_layout_height_of (layout->blue_version);
@@ -137,13 +145,13 @@ flow_layout_installations (GtkWidget              *widget,
   blue_title = succeeded ? _("Previous installation") : _("Current installation");
   green_title = succeeded ? _("New installation") : _("Replica");
 
-  layout->blue_title = make_layout (widget, blue_title, 0.9, PANGO_WEIGHT_NORMAL,
+  layout->blue_title = make_layout (widget, blue_title, TEXT_SMALL, PANGO_WEIGHT_NORMAL,
                                     text_width, PANGO_ALIGN_LEFT);
-  layout->blue_version = make_layout (widget, from_version, 1.3, PANGO_WEIGHT_BOLD,
+  layout->blue_version = make_layout (widget, from_version, TEXT_VERSION, PANGO_WEIGHT_BOLD,
                                       text_width, PANGO_ALIGN_LEFT);
-  layout->green_title = make_layout (widget, green_title, 0.9, PANGO_WEIGHT_NORMAL,
+  layout->green_title = make_layout (widget, green_title, TEXT_SMALL, PANGO_WEIGHT_NORMAL,
                                      text_width, PANGO_ALIGN_LEFT);
-  layout->green_version = make_layout (widget, to_version, 1.3, PANGO_WEIGHT_BOLD,
+  layout->green_version = make_layout (widget, to_version, TEXT_VERSION, PANGO_WEIGHT_BOLD,
                                        text_width, PANGO_ALIGN_LEFT);
   box_height = 2 * BOX_PADDING + 2 +
                MAX (cockpit_flow_layout_height_of (layout->blue_title) + cockpit_flow_layout_height_of (layout->blue_version),
@@ -151,7 +159,7 @@ flow_layout_installations (GtkWidget              *widget,
 
   /* When wide the visitors are between the installations; when narrow
    * above them, with the traffic going down to one or the other. */
-  layout->node_caption = make_layout (widget, _("Visitors"), 0.85, PANGO_WEIGHT_NORMAL,
+  layout->node_caption = make_layout (widget, _("Visitors"), TEXT_SMALL, PANGO_WEIGHT_NORMAL,
                                       layout->wide ? middle - 8 : width / 2 - 16,
                                       PANGO_ALIGN_CENTER);
   if (layout->wide)
@@ -173,7 +181,7 @@ flow_layout_installations (GtkWidget              *widget,
       const char *caption = state->mode == COCKPIT_FLOW_MODE_FAILED ? _("not switched")
                                                            : _("after the switch");
 
-      layout->arrow_caption = make_layout (widget, caption, 0.8, PANGO_WEIGHT_NORMAL,
+      layout->arrow_caption = make_layout (widget, caption, TEXT_SMALL, PANGO_WEIGHT_NORMAL,
                                            -1, PANGO_ALIGN_CENTER);
       if (cockpit_flow_layout_width_of (layout->arrow_caption) > middle / 2 - NODE_RADIUS - 16)
         g_clear_object (&layout->arrow_caption);
@@ -195,7 +203,7 @@ flow_layout_installations (GtkWidget              *widget,
 
     /* It may reach under the traffic, or across when narrow, so that its
      * text fits on a line. */
-    layout->fate_text = make_layout (widget, fate, 0.9, PANGO_WEIGHT_NORMAL,
+    layout->fate_text = make_layout (widget, fate, TEXT_SMALL, PANGO_WEIGHT_NORMAL,
                                      -1, PANGO_ALIGN_LEFT);
     if (layout->wide)
       fate_width = CLAMP (cockpit_flow_layout_width_of (layout->fate_text) + 2 * 12 + 24 + 8,
@@ -260,12 +268,12 @@ cockpit_flow_layout_init (CockpitFlowLayout      *layout,
                                top + STEP_RADIUS);
         }
 
-      layout->step_number[i] = make_layout (widget, number, 0.95, PANGO_WEIGHT_BOLD,
+      layout->step_number[i] = make_layout (widget, number, TEXT_BODY, PANGO_WEIGHT_BOLD,
                                             -1, PANGO_ALIGN_CENTER);
-      layout->step_label[i] = make_layout (widget, step->label, 1.0, weight,
+      layout->step_label[i] = make_layout (widget, step->label, TEXT_BODY, weight,
                                            text_width, alignment);
       if (caption != NULL)
-        layout->step_caption[i] = make_layout (widget, caption, 0.85, PANGO_WEIGHT_NORMAL,
+        layout->step_caption[i] = make_layout (widget, caption, TEXT_SMALL, PANGO_WEIGHT_NORMAL,
                                                text_width, alignment);
 
       if (layout->wide)
