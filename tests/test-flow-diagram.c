@@ -266,7 +266,8 @@ test_properties (void)
   g_assert_finalize_object (diagram);
 }
 
-/* Adds the font size of @layout's text, relative to the body's, to @sizes. */
+/* Adds the font size of @layout's text to @sizes: relative to the body's,
+ * or minus its size in Pango units when set in points. */
 static void
 add_text_size (GArray      *sizes,
                PangoLayout *layout)
@@ -284,6 +285,8 @@ add_text_size (GArray      *sizes,
       for (GSList *l = list; l != NULL; l = l->next)
         if (((PangoAttribute *) l->data)->klass->type == PANGO_ATTR_SCALE)
           size = ((PangoAttrFloat *) l->data)->value;
+        else if (((PangoAttribute *) l->data)->klass->type == PANGO_ATTR_SIZE)
+          size = -((PangoAttrSize *) l->data)->size;  /* in points, apart from the relative ones */
       g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
     }
   for (guint i = 0; i < sizes->len; i++)

@@ -13,15 +13,18 @@
 /* The diagram's type scale.  Each size the window has not shown yet is a
  * font for fontconfig to find and for cairo and HarfBuzz to open, about
  * 2 M instructions of a start each, so the drawing keeps to three: the
- * body's, one smaller and one larger (docs/performance.md). */
+ * body's, libadwaita's caption (9 pt, as the environment cards' captions)
+ * and one larger (docs/performance.md).  Sizes relative to the body's;
+ * TEXT_SMALL stands for the caption's. */
 #define TEXT_BODY     1.0    /* the stages and their numbers */
-#define TEXT_SMALL    0.85   /* titles, captions, the old installation's fate */
+#define TEXT_SMALL    0.0    /* titles, captions, the old installation's fate */
 #define TEXT_VERSION  1.3    /* the versions */
+#define CAPTION_POINTS 9
 
 static PangoLayout *
 make_layout (GtkWidget          *widget,
              const char         *text,
-             double              scale,
+             double              scale,      /* a TEXT_ size */
              PangoWeight         weight,
              double              width,
              PangoAlignment      alignment)
@@ -29,7 +32,9 @@ make_layout (GtkWidget          *widget,
   PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
-  if (scale != 1.0)
+  if (scale == TEXT_SMALL)
+    pango_attr_list_insert (attrs, pango_attr_size_new (CAPTION_POINTS * PANGO_SCALE));
+  else if (scale != TEXT_BODY)
     pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
   if (weight != PANGO_WEIGHT_NORMAL)
     pango_attr_list_insert (attrs, pango_attr_weight_new (weight));
