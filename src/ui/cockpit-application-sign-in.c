@@ -138,33 +138,30 @@ auto_sign_in_cb (GObject      *object,
   char *token;
 
   token = cockpit_secret_store_lookup_finish (COCKPIT_SECRET_STORE (object), result, &error);
-  _cockpit_application_set_busy (self, FALSE);
-  /* The demo was started meanwhile: it stays. */
-  if (self->session != NULL)
-    {
-      if (token != NULL)
-        cockpit_secret_store_free_token (token);
-      return;
-    }
-  if (token == NULL)
+  /* When the demo was started meanwhile, it stays. */
+  if (self->session == NULL && token == NULL)
     {
       /* No token kept: the sign-in page asks for one.  A keyring that
        * is missing or stays locked is said in words there. */
       if (error != NULL)
         _cockpit_application_set_sign_in_error (self, error->message);
-      return;
     }
-
-  client = cockpit_client_new (url, token, &error);
-  cockpit_secret_store_free_token (token);
-  if (client == NULL)
+  else if (self->session == NULL)
     {
-      _cockpit_application_set_sign_in_error (self, error->message);
-      return;
+      client = cockpit_client_new (url, token, &error);
+      if (client == NULL)
+        _cockpit_application_set_sign_in_error (self, error->message);
+      else
+        {
+          session = cockpit_session_new (client, NULL, NULL);
+          cockpit_application_set_session (self, session);
+        }
     }
-
-  session = cockpit_session_new (client, NULL, NULL);
-  cockpit_application_set_session (self, session);
+  if (token != NULL)
+    cockpit_secret_store_free_token (token);
+  /* Busy ends once what the lookup led to is in place: in between, the
+   * window would choose its sign-in page for nothing, and make it. */
+  _cockpit_application_set_busy (self, FALSE);
 }
 
 static void

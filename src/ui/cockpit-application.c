@@ -41,8 +41,11 @@ cockpit_application_activate (GApplication *app)
   CockpitApplication *self = COCKPIT_APPLICATION (app);
   CockpitWindow *window = _cockpit_application_ensure_window (self);
 
-  gtk_window_present (GTK_WINDOW (window));
+  /* Signing in first: the window's first frame is its loading page, and
+   * the sign-in page, which a demo or signed-in start does not show, is
+   * never made (docs/performance.md). */
   _cockpit_application_start_signing_in (self);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static int

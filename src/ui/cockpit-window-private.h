@@ -6,6 +6,7 @@
 #include "cockpit-fleet-view.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
+#include "cockpit-sign-in-page.h"
 #include "cockpit-window.h"
 
 /* How long loading lasts before the loading page shows a spinner. */
@@ -64,10 +65,8 @@ struct _CockpitWindow
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
   GtkStack            *main_stack;
-  AdwEntryRow         *url_row;
-  AdwPasswordEntryRow *token_row;
-  GtkLabel            *sign_in_error;
-  GtkSpinner          *sign_in_spinner;
+  AdwBin              *sign_in_bin;
+  CockpitSignInPage   *sign_in_page;  /* NULL until the sign-in page is first shown */
   GtkSpinner          *loading_spinner;
   AdwLeaflet          *leaflet;
   AdwClamp            *sidebar_clamp;
@@ -81,7 +80,6 @@ struct _CockpitWindow
   GtkWidget           *demo_badge;
   GtkStack            *content_stack;
   AdwStatusPage       *empty_status;
-  GtkImage            *sign_in_icon;
   CockpitPackagePage  *package_page;
   CockpitHelpdeskButton *helpdesk_button;
   GtkToggleButton     *activity_button;
@@ -138,6 +136,8 @@ void                _cockpit_window_create_main_menu_cb (GtkMenuButton     *butt
 /* cockpit-window-sign-in.c */
 void                _cockpit_window_class_sign_in_init (CockpitWindowClass *klass);
 void                _cockpit_window_update_sign_in_action (CockpitWindow   *self);
+/* Makes the sign-in page if it is not made yet. */
+CockpitSignInPage  *_cockpit_window_ensure_sign_in_page (CockpitWindow     *self);
 
 /* cockpit-window-sidebar.c: the list's rows, and what to show when the
  * packages change. */

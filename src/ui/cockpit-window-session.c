@@ -236,16 +236,22 @@ _cockpit_window_update_page (CockpitWindow *self)
       return;
     }
 
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->sign_in_error, error);
-      gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), TRUE);
-    }
-
   if (self->busy && error == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  else if (error == NULL && !gtk_widget_get_visible (GTK_WIDGET (self)))
+    /* Not shown yet: a demo or signed-in start gives the window its
+     * session (or its keyring lookup) before showing it and never needs
+     * the sign-in page, so it is not made before the window is shown
+     * (docs/performance.md). */
+    return;
   else
-    gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+    {
+      CockpitSignInPage *page = _cockpit_window_ensure_sign_in_page (self);
+
+      if (error != NULL)
+        cockpit_sign_in_page_set_error (page, error);
+      gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+    }
   set_loading_spinner (self, g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "loading"));
 }
 

@@ -5,7 +5,9 @@
  * both are filled in and no sign-in is under way.  The window asks with
  * its ::sign-in signal; the application checks and keeps them and gives
  * its answer with cockpit_window_sign_in_done(); a failure is said under
- * the rows, in the words of the error.
+ * the rows, in the words of the error.  The page itself
+ * (CockpitSignInPage) is made the first time it is needed: a signed-in or
+ * demo start never shows it.
  */
 #include "config.h"
 
@@ -14,17 +16,38 @@
 void
 _cockpit_window_update_sign_in_action (CockpitWindow *self)
 {
-  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
-  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
+  gboolean filled = self->sign_in_page != NULL &&
+                    *cockpit_sign_in_page_get_url (self->sign_in_page) != '\0' &&
+                    *cockpit_sign_in_page_get_token (self->sign_in_page) != '\0';
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in",
-                                 !self->signing_in && *url != '\0' && *token != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", !self->signing_in && filled);
 }
 
 static void
-sign_in_changed_cb (CockpitWindow *self)
+activated_cb (CockpitWindow *self)
 {
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-in", NULL);
+}
+
+CockpitSignInPage *
+_cockpit_window_ensure_sign_in_page (CockpitWindow *self)
+{
+  g_autofree char *url = NULL;
+
+  if (self->sign_in_page != NULL)
+    return self->sign_in_page;
+
+  self->sign_in_page = COCKPIT_SIGN_IN_PAGE (cockpit_sign_in_page_new ());
+  /* The address last used, kept in the settings; never the token. */
+  url = g_settings_get_string (self->settings, "cockpit-url");
+  cockpit_sign_in_page_set_text (self->sign_in_page, url, "");
+  cockpit_sign_in_page_set_busy (self->sign_in_page, self->signing_in);
+  g_signal_connect_swapped (self->sign_in_page, "changed",
+                            G_CALLBACK (_cockpit_window_update_sign_in_action), self);
+  g_signal_connect_swapped (self->sign_in_page, "activated", G_CALLBACK (activated_cb), self);
+  adw_bin_set_child (self->sign_in_bin, GTK_WIDGET (self->sign_in_page));
   _cockpit_window_update_sign_in_action (self);
+  return self->sign_in_page;
 }
 
 static void
@@ -32,8 +55,8 @@ set_signing_in (CockpitWindow *self,
                 gboolean       signing_in)
 {
   self->signing_in = signing_in;
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_spinner), signing_in);
-  gtk_spinner_set_spinning (self->sign_in_spinner, signing_in);
+  if (self->sign_in_page != NULL)
+    cockpit_sign_in_page_set_busy (self->sign_in_page, signing_in);
   /* The rows stay sensitive: making a focused GtkText insensitive makes
    * GTK 4.8 warn about a lost focus-out event. */
   _cockpit_window_update_sign_in_action (self);
@@ -43,20 +66,17 @@ void
 cockpit_window_sign_in_done (CockpitWindow *self,
                              const GError  *error)
 {
+  CockpitSignInPage *page;
+
   g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
-  if (error != NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_label_set_text (self->sign_in_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), TRUE);
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  page = _cockpit_window_ensure_sign_in_page (self);
+  cockpit_sign_in_page_set_error (page, error != NULL ? error->message : NULL);
+  if (error == NULL)
+    cockpit_sign_in_page_set_text (page, cockpit_sign_in_page_get_url (page), "");
 
   set_signing_in (self, FALSE);
 }
@@ -67,21 +87,18 @@ sign_in_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   CockpitWindow *self = COCKPIT_WINDOW (widget);
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
 
-  if (self->signing_in)
+  if (self->signing_in || self->sign_in_page == NULL)
     return;
 
   set_signing_in (self, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error), FALSE);
-  g_signal_emit_by_name (self, "sign-in",
-                         gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
-                         gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
-}
-
-static void
-sign_in_activated_cb (CockpitWindow *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-in", NULL);
+  cockpit_sign_in_page_set_error (self->sign_in_page, NULL);
+  /* Copies: a handler may change the rows. */
+  url = g_strdup (cockpit_sign_in_page_get_url (self->sign_in_page));
+  token = g_strdup (cockpit_sign_in_page_get_token (self->sign_in_page));
+  g_signal_emit_by_name (self, "sign-in", url, token);
 }
 
 void
@@ -91,8 +108,7 @@ cockpit_window_set_sign_in_text (CockpitWindow *self,
 {
   g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
-  gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
+  cockpit_sign_in_page_set_text (_cockpit_window_ensure_sign_in_page (self), url, token);
 }
 
 const char *
@@ -100,18 +116,15 @@ cockpit_window_get_sign_in_error (CockpitWindow *self)
 {
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->sign_in_error)))
+  if (self->sign_in_page == NULL)
     return NULL;
-  return gtk_label_get_text (self->sign_in_error);
+  return cockpit_sign_in_page_get_error (self->sign_in_page);
 }
 
 void
 _cockpit_window_class_sign_in_init (CockpitWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  gtk_widget_class_bind_template_callback (widget_class, sign_in_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sign_in_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
 

@@ -205,6 +205,9 @@ cockpit_window_map (GtkWidget *widget)
 {
   CockpitWindow *self = COCKPIT_WINDOW (widget);
 
+  /* The page waits for the window to be shown, which may have a session
+   * by then; chosen before the stack is mapped, it does not fade in. */
+  _cockpit_window_update_page (self);
   GTK_WIDGET_CLASS (cockpit_window_parent_class)->map (widget);
 
   cockpit_window_tick (self);
@@ -243,8 +246,6 @@ static void
 cockpit_window_constructed (GObject *object)
 {
   CockpitWindow *self = COCKPIT_WINDOW (object);
-  g_autofree char *url = g_settings_get_string (self->settings, "cockpit-url");
-
   G_OBJECT_CLASS (cockpit_window_parent_class)->constructed (object);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -253,7 +254,6 @@ cockpit_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
   _cockpit_window_update_page (self);
   _cockpit_window_update_sign_in_action (self);
 }
@@ -410,10 +410,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, url_row);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, token_row);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_error);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_bin);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sidebar_clamp);
@@ -428,7 +425,6 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, empty_status);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_icon);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_page);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, helpdesk_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_button);
@@ -452,13 +448,13 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   _cockpit_window_class_actions_init (klass);
 }
 
-/* The big icons of the sign-in and "No Packages" pages are set once they
- * are on screen for a frame: a hidden stack page is measured all the
- * same, and the empty page is mapped for a moment while the first
- * package is selected; looking up an icon that only exists as SVG at
- * that size (the app's, folder-symbolic at 128 px) loaded librsvg,
- * 6.5 MiB, into every start, for pages a signed-in or demo start never
- * shows (docs/performance.md). */
+/* The big icon of the "No Packages" page is set once it is on screen for
+ * a frame: a hidden stack page is measured all the same, and the empty
+ * page is mapped for a moment while the first package is selected;
+ * looking up an icon that only exists as SVG at that size
+ * (folder-symbolic at 128 px) loaded librsvg, 6.5 MiB, into every start,
+ * for a page a signed-in or demo start never shows (docs/performance.md).
+ * The sign-in page's icon is its own (cockpit-sign-in-page.c). */
 static gboolean
 set_big_icons_cb (GtkWidget     *widget,
                   GdkFrameClock *clock,
@@ -467,14 +463,10 @@ set_big_icons_cb (GtkWidget     *widget,
   CockpitWindow *self = COCKPIT_WINDOW (gtk_widget_get_root (widget));
 
   /* Mapped is not enough: a page a crossfade is leaving is mapped until
-   * the fade ends, and a signed-in start leaves the sign-in page at once
-   * for the loading page (which loaded librsvg, 6.4 MiB, for nothing). */
+   * the fade ends. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self->empty_status)) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
     adw_status_page_set_icon_name (self->empty_status, "folder-symbolic");
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->sign_in_icon)) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sign-in") == 0)
-    gtk_image_set_from_icon_name (self->sign_in_icon, APP_ID);
   return G_SOURCE_REMOVE;
 }
 
@@ -494,17 +486,10 @@ cockpit_window_init (CockpitWindow *self)
   _cockpit_window_actions_init (self);
   gtk_menu_button_set_create_popup_func (self->main_menu_button, _cockpit_window_create_main_menu_cb, self, NULL);
   g_signal_connect (self->empty_status, "map", G_CALLBACK (icon_shown_cb), NULL);
-  g_signal_connect (self->sign_in_icon, "map", G_CALLBACK (icon_shown_cb), NULL);
-  /* And when their page is chosen while it is still mapped, mid-fade. */
-  g_signal_connect_swapped (self->main_stack, "notify::visible-child-name",
-                            G_CALLBACK (icon_shown_cb), self->sign_in_icon);
+  /* And when its page is chosen while it is still mapped, mid-fade. */
   g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
                             G_CALLBACK (icon_shown_cb), self->empty_status);
   cockpit_a11y_name_buttons (GTK_WIDGET (self));
-  /* The rows' edit icons are decoration; the button that shows the
-   * token has a tooltip only. */
-  cockpit_a11y_fix_library_widget (GTK_WIDGET (self->url_row));
-  cockpit_a11y_fix_library_widget (GTK_WIDGET (self->token_row));
   cockpit_a11y_follow_stack (self->main_stack);
   cockpit_a11y_follow_stack (self->content_stack);
 
