@@ -73,10 +73,14 @@ cockpit_window_sign_in_done (CockpitWindow *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  page = _cockpit_window_ensure_sign_in_page (self);
-  cockpit_sign_in_page_set_error (page, error != NULL ? error->message : NULL);
-  if (error == NULL)
-    cockpit_sign_in_page_set_text (page, cockpit_sign_in_page_get_url (page), "");
+  /* The page asked, so it is there. */
+  page = self->sign_in_page;
+  if (page != NULL)
+    {
+      cockpit_sign_in_page_set_error (page, error != NULL ? error->message : NULL);
+      if (error == NULL)
+        cockpit_sign_in_page_set_text (page, cockpit_sign_in_page_get_url (page), "");
+    }
 
   set_signing_in (self, FALSE);
 }
