@@ -246,6 +246,7 @@ static void
 cockpit_window_constructed (GObject *object)
 {
   CockpitWindow *self = COCKPIT_WINDOW (object);
+
   G_OBJECT_CLASS (cockpit_window_parent_class)->constructed (object);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
