@@ -44,6 +44,10 @@ test_rows (void)
   g_assert_cmpuint (changed, >, 0);
   g_assert_cmpstr (cockpit_sign_in_page_get_url (COCKPIT_SIGN_IN_PAGE (page)), ==, "https://other.example.com");
 
+  cockpit_sign_in_page_clear_token (COCKPIT_SIGN_IN_PAGE (page));
+  g_assert_cmpstr (cockpit_sign_in_page_get_token (COCKPIT_SIGN_IN_PAGE (page)), ==, "");
+  g_assert_cmpstr (cockpit_sign_in_page_get_url (COCKPIT_SIGN_IN_PAGE (page)), ==, "https://other.example.com");
+
   g_signal_emit_by_name (child (page, "token_row"), "entry-activated");
   g_assert_cmpuint (activated, ==, 1);
 

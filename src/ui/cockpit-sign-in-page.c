@@ -67,6 +67,14 @@ cockpit_sign_in_page_set_text (CockpitSignInPage *self,
 }
 
 void
+cockpit_sign_in_page_clear_token (CockpitSignInPage *self)
+{
+  g_return_if_fail (COCKPIT_IS_SIGN_IN_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+}
+
+void
 cockpit_sign_in_page_set_error (CockpitSignInPage *self,
                                 const char        *message)
 {

@@ -20,6 +20,8 @@ const char *cockpit_sign_in_page_get_token (CockpitSignInPage *self);
 void        cockpit_sign_in_page_set_text  (CockpitSignInPage *self,
                                             const char        *url,
                                             const char        *token);
+/* After a sign-in: the address stays, the token goes. */
+void        cockpit_sign_in_page_clear_token (CockpitSignInPage *self);
 /* The error said under the rows, or NULL for none. */
 void        cockpit_sign_in_page_set_error (CockpitSignInPage *self,
                                             const char        *message);

@@ -79,7 +79,7 @@ cockpit_window_sign_in_done (CockpitWindow *self,
     {
       cockpit_sign_in_page_set_error (page, error != NULL ? error->message : NULL);
       if (error == NULL)
-        cockpit_sign_in_page_set_text (page, cockpit_sign_in_page_get_url (page), "");
+        cockpit_sign_in_page_clear_token (page);
     }
 
   set_signing_in (self, FALSE);
