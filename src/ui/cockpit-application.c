@@ -35,17 +35,42 @@ cockpit_application_new (void)
 
 /* Life cycle ------------------------------------------------------------------- */
 
+/* The demo cockpit runs in this process and answers at once.  Started
+ * before the window's first frame, its answers and the page they make
+ * would all be handled before that frame (the main loop handles input
+ * before it draws), and the window would only show once the whole package
+ * page was laid out.  So the demo starts once the window has shown. */
+static void
+first_frame_cb (GdkFrameClock      *clock,
+                CockpitApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  _cockpit_application_start_signing_in (self);
+  /* Busy after the session is set, as a keyring lookup does: the window
+   * stays on its loading page and never makes its sign-in page. */
+  _cockpit_application_set_busy (self, FALSE);
+}
+
 static void
 cockpit_application_activate (GApplication *app)
 {
   CockpitApplication *self = COCKPIT_APPLICATION (app);
-  CockpitWindow *window = _cockpit_application_ensure_window (self);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  /* Signing in first: the window's first frame is its loading page, and
-   * the sign-in page, which a demo or signed-in start does not show, is
-   * never made (docs/performance.md). */
-  _cockpit_application_start_signing_in (self);
-  gtk_window_present (GTK_WINDOW (window));
+  if (self->started || !self->demo_requested || COCKPIT_IS_WINDOW (window))
+    {
+      /* Signing in first: the window's first frame is its loading page, and
+       * the sign-in page, which a demo or signed-in start does not show, is
+       * never made (docs/performance.md). */
+      gtk_window_present (GTK_WINDOW (_cockpit_application_ensure_window (self)));
+      return;
+    }
+
+  _cockpit_application_set_busy (self, TRUE);
+  window = GTK_WINDOW (_cockpit_application_add_window (self));
+  gtk_window_present (window);
+  g_signal_connect_object (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window))),
+                           "after-paint", G_CALLBACK (first_frame_cb), self, 0);
 }
 
 static int
