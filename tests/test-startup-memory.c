@@ -100,6 +100,7 @@ typedef struct {
   gboolean painted;
   char    *page;
   guint    n_packages;
+  gboolean packages_page_made;
 } FirstFrame;
 
 static FirstFrame first_frame;
@@ -116,6 +117,7 @@ first_paint_cb (GdkFrameClock *clock,
   first_frame.painted = TRUE;
   first_frame.page = g_strdup (cockpit_window_get_page_name (COCKPIT_WINDOW (window)));
   first_frame.n_packages = cockpit != NULL ? g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) : 0;
+  first_frame.packages_page_made = cockpit_test_find_descendant (window, ADW_TYPE_LEAFLET, NULL) != NULL;
   cockpit_test_save_screenshot (window, "startup-demo-first-frame");
 }
 
@@ -186,7 +188,7 @@ test_demo_no_svg (void)
 }
 
 /* upgrade-cockpit --demo shows its window first, on its loading page, and
- * its packages in a later frame.  The demo cockpit answers at once, from
+ * its packages, and the page that shows them, in a later frame.  The demo cockpit answers at once, from
  * this process: started before that frame, its answers and the package
  * page they make were all handled before it, and the window showed only
  * once the whole page was laid out (docs/performance.md). */
@@ -199,6 +201,9 @@ test_demo_window_first (void)
   g_assert_true (first_frame.painted);
   g_assert_cmpstr (first_frame.page, ==, "loading");
   g_assert_cmpuint (first_frame.n_packages, ==, 0);
+  /* Nor was the packages page made for it: it was most of the window's
+   * template, built and styled before the first frame. */
+  g_assert_false (first_frame.packages_page_made);
   g_free (first_frame.page);
 }
 

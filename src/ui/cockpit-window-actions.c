@@ -32,6 +32,8 @@ _cockpit_window_actions_activate (CockpitWindow     *self,
 
   _cockpit_window_actions_update (self);
   page = self->package_page;
+  if (page == NULL)
+    return;
   availability = cockpit_package_page_dup_availability (page);
   if (!cockpit_availability_get_allowed (availability, action))
     {
@@ -59,7 +61,7 @@ search_activity_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   CockpitWindow *self = COCKPIT_WINDOW (widget);
-  CockpitPackage *package = cockpit_package_page_get_package (self->package_page);
+  CockpitPackage *package = self->package_page != NULL ? cockpit_package_page_get_package (self->package_page) : NULL;
   GtkWidget *activity;
   GObject *entry;
 

@@ -152,7 +152,16 @@ _cockpit_window_actions_update (CockpitWindow *self)
 
   page = self->package_page;
   if (page == NULL)
-    return;
+    {
+      /* No packages page yet (no session): nothing to act on. */
+      for (guint i = 0; i < COCKPIT_N_USER_ACTIONS; i++)
+        {
+          g_autofree char *name = g_strconcat ("win.", cockpit_user_action_get_name (i), NULL);
+
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), name, FALSE);
+        }
+      return;
+    }
 
   availability = cockpit_package_page_dup_availability (page);
   watch (self, self->session, cockpit_package_page_get_package (page));

@@ -68,6 +68,9 @@ struct _CockpitWindow
   AdwBin              *sign_in_bin;
   CockpitSignInPage   *sign_in_page;  /* NULL until the sign-in page is first shown */
   GtkSpinner          *loading_spinner;
+  AdwBin              *packages_bin;
+  /* The packages page (resources/ui/cockpit-window-packages.ui): all NULL
+   * until the window first has a session. */
   AdwLeaflet          *leaflet;
   AdwClamp            *sidebar_clamp;
   GtkWidget           *sidebar;
@@ -131,7 +134,10 @@ void                _cockpit_window_create_main_menu_cb (GtkMenuButton     *butt
                                                         gpointer           user_data);
 
 /* Each room's _cockpit_window_class_*_init() binds its template callbacks
- * and installs its actions; cockpit_window_class_init() calls them. */
+ * and installs its actions; cockpit_window_class_init() calls them.  The
+ * packages page is not in the template: until the window first has a
+ * session its widgets are NULL, and what follows the application's state
+ * (the helpdesk, the demo's menu, the clock, the actions) skips them. */
 
 /* cockpit-window-sign-in.c */
 void                _cockpit_window_class_sign_in_init (CockpitWindowClass *klass);
@@ -143,6 +149,8 @@ CockpitSignInPage  *_cockpit_window_ensure_sign_in_page (CockpitWindow     *self
  * packages change. */
 void                _cockpit_window_class_sidebar_init (CockpitWindowClass *klass);
 void                _cockpit_window_sidebar_init       (CockpitWindow      *self);
+/* The handlers the packages page's file names that are the sidebar's. */
+void                _cockpit_window_sidebar_add_callbacks (GtkBuilderCScope *scope);
 GtkWidget          *_cockpit_window_create_package_row (gpointer            item,
                                                         gpointer            user_data);
 void                _cockpit_window_packages_changed_cb (GListModel        *packages,

@@ -93,6 +93,12 @@ _cockpit_window_set_session (CockpitWindow  *self,
     }
 
   g_set_object (&self->session, session);
+  /* No session has been shown yet, so nothing is to be taken away. */
+  if (self->leaflet == NULL)
+    {
+      g_return_if_fail (session == NULL);
+      return;
+    }
   self->first_screen_chosen = FALSE;
   self->showing_fleet = FALSE;
   gtk_list_box_unselect_all (self->fleet_list);
@@ -160,7 +166,7 @@ _cockpit_window_get_wanted_main_menu (CockpitWindow *self)
 static void
 update_demo_menu (CockpitWindow *self)
 {
-  GMenuModel *shown = gtk_menu_button_get_menu_model (self->main_menu_button);
+  GMenuModel *shown = self->main_menu_button != NULL ? gtk_menu_button_get_menu_model (self->main_menu_button) : NULL;
   GMenuModel *wanted = _cockpit_window_get_wanted_main_menu (self);
 
   if (shown != NULL && shown != wanted)

@@ -146,7 +146,7 @@ fleet_open_package_cb (CockpitWindow *self,
 static CockpitFleetView *
 ensure_fleet_view (CockpitWindow *self)
 {
-  if (self->fleet_view == NULL)
+  if (self->fleet_view == NULL && self->leaflet != NULL)
     {
       self->fleet_view = COCKPIT_FLEET_VIEW (cockpit_fleet_view_new ());
       g_signal_connect_object (self->fleet_view, "open-package", G_CALLBACK (fleet_open_package_cb),
@@ -165,7 +165,9 @@ cockpit_window_show_fleet (CockpitWindow *self)
 {
   g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
-  ensure_fleet_view (self);
+  /* Nothing to show before the window has a session. */
+  if (ensure_fleet_view (self) == NULL)
+    return;
   self->showing_fleet = TRUE;
   g_clear_pointer (&self->wanted_package, g_free);
   gtk_list_box_unselect_all (self->package_list);
@@ -334,6 +336,8 @@ cockpit_window_show_activity (CockpitWindow *self,
 {
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
 
+  if (self->activity_button == NULL)
+    return NULL;
   gtk_toggle_button_set_active (self->activity_button, show);
   return show ? adw_bin_get_child (self->activity_bin) : NULL;
 }
@@ -344,6 +348,8 @@ cockpit_window_get_package_row (CockpitWindow *self,
 {
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
 
+  if (self->package_list == NULL)
+    return NULL;
   return GTK_WIDGET (gtk_list_box_get_row_at_index (self->package_list, index));
 }
 
@@ -352,13 +358,17 @@ _cockpit_window_class_sidebar_init (CockpitWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_bind_template_callback (widget_class, activity_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, package_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, package_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, fleet_selected_cb);
-
   gtk_widget_class_install_action (widget_class, "win.show-fleet", NULL, show_fleet_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-fleet", NULL);
+}
+
+void
+_cockpit_window_sidebar_add_callbacks (GtkBuilderCScope *scope)
+{
+  gtk_builder_cscope_add_callback_symbol (scope, "activity_toggled_cb", G_CALLBACK (activity_toggled_cb));
+  gtk_builder_cscope_add_callback_symbol (scope, "package_selected_cb", G_CALLBACK (package_selected_cb));
+  gtk_builder_cscope_add_callback_symbol (scope, "package_activated_cb", G_CALLBACK (package_activated_cb));
+  gtk_builder_cscope_add_callback_symbol (scope, "fleet_selected_cb", G_CALLBACK (fleet_selected_cb));
 }
 
 void

@@ -1,7 +1,8 @@
 /* cockpit-window.c: the main window: sign-in, the packages, a package's page.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * This file holds the window itself: its template, its toasts, its size
+ * This file holds the window itself: its template, the packages page
+ * (built when the window first has a session), its toasts, its size
  * and how it lays itself out narrow, the minute timer while it is shown,
  * a few small actions, and what tests may ask of it.  The rest lives in
  * rooms sharing cockpit-window-private.h: cockpit-window-session.c (what
@@ -31,6 +32,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void ensure_packages_page (CockpitWindow *self);
+
 void
 cockpit_window_show_toast (CockpitWindow *self,
                            const char    *text)
@@ -58,7 +61,7 @@ cockpit_window_get_page_name (CockpitWindow *self)
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), NULL);
 
   name = gtk_stack_get_visible_child_name (self->main_stack);
-  if (g_strcmp0 (name, "packages") == 0 &&
+  if (g_strcmp0 (name, "packages") == 0 && self->content_stack != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
     return "empty";
   return name;
@@ -112,7 +115,7 @@ cockpit_window_realize (GtkWidget *widget)
 
   /* (GTK 4.8 needs both pointers.) */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (width > 0 && width < SURELY_FOLDED_WIDTH && !adw_leaflet_get_folded (self->leaflet))
+  if (self->leaflet != NULL && width > 0 && width < SURELY_FOLDED_WIDTH && !adw_leaflet_get_folded (self->leaflet))
     apply_folded (self, TRUE);
 
   GTK_WIDGET_CLASS (cockpit_window_parent_class)->realize (widget);
@@ -138,7 +141,8 @@ back_action (GtkWidget  *widget,
 {
   CockpitWindow *self = COCKPIT_WINDOW (widget);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (self->leaflet != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -183,7 +187,8 @@ cockpit_window_tick (CockpitWindow *self)
 {
   g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
-  cockpit_package_page_tick (self->package_page);
+  if (self->package_page != NULL)
+    cockpit_package_page_tick (self->package_page);
   if (self->fleet_view != NULL)
     cockpit_fleet_view_tick (self->fleet_view);
   _cockpit_window_actions_update (self);
@@ -306,12 +311,15 @@ cockpit_window_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       return;
     case PROP_SESSION:
+      if (g_value_get_object (value) != NULL)
+        ensure_packages_page (self);
       _cockpit_window_set_session (self, g_value_get_object (value));
       break;
     case PROP_HELPDESK:
       if (!g_set_object (&self->helpdesk, g_value_get_object (value)))
         return;
-      cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button, self->session ? self->helpdesk : NULL);
+      if (self->helpdesk_button != NULL)
+        cockpit_helpdesk_button_set_helpdesk (self->helpdesk_button, self->session ? self->helpdesk : NULL);
       break;
     case PROP_SIGN_IN_ERROR:
       if (!cockpit_set_string (&self->app_sign_in_error, g_value_get_string (value)))
@@ -347,6 +355,11 @@ cockpit_window_dispose (GObject *object)
   _cockpit_window_actions_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_WINDOW);
+  /* Went with the template's packages_bin. */
+  self->leaflet = NULL;
+  self->package_page = NULL;
+  self->helpdesk_button = NULL;
+  self->content_stack = NULL;
 
   G_OBJECT_CLASS (cockpit_window_parent_class)->dispose (object);
 }
@@ -413,31 +426,10 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sign_in_bin);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sidebar_clamp);
-  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_list);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, offline_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, offline_label);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, demo_badge);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, empty_status);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, package_page);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, helpdesk_button);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_button);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, refresh_button);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, header_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, packages_bin);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, header_menu);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, activity_bin);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, demo_menu);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, fleet_list);
-  gtk_widget_class_bind_template_child (widget_class, CockpitWindow, fleet_bin);
 
   _cockpit_window_class_sign_in_init (klass);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -477,21 +469,68 @@ icon_shown_cb (GtkWidget *widget)
   gtk_widget_add_tick_callback (widget, set_big_icons_cb, NULL, NULL);
 }
 
+/* The packages page ------------------------------------------------------------ */
+
+/* The sidebar, the package's page and the rest of the packages page are
+ * built when the window first has a session, from their own file
+ * (resources/ui/cockpit-window-packages.ui): in the template, they were
+ * most of a start's window, built and styled before its first frame, the
+ * loading page (docs/performance.md).  Until then the functions that
+ * follow the application's state leave them alone. */
 static void
-cockpit_window_init (CockpitWindow *self)
+ensure_packages_page (CockpitWindow *self)
 {
+  static const char *const ids[] = {
+    "leaflet", "sidebar_clamp", "sidebar", "content", "package_list", "offline_revealer",
+    "offline_label", "sidebar_title", "content_title", "demo_badge", "content_stack",
+    "empty_status", "package_page", "helpdesk_button", "activity_button", "refresh_button",
+    "header_menu_button", "activity_bin", "main_menu_button", "fleet_list", "fleet_bin",
+  };
+  gpointer *fields[] = {
+    (gpointer *) &self->leaflet, (gpointer *) &self->sidebar_clamp, (gpointer *) &self->sidebar,
+    (gpointer *) &self->content, (gpointer *) &self->package_list, (gpointer *) &self->offline_revealer,
+    (gpointer *) &self->offline_label, (gpointer *) &self->sidebar_title, (gpointer *) &self->content_title,
+    (gpointer *) &self->demo_badge, (gpointer *) &self->content_stack, (gpointer *) &self->empty_status,
+    (gpointer *) &self->package_page, (gpointer *) &self->helpdesk_button, (gpointer *) &self->activity_button,
+    (gpointer *) &self->refresh_button, (gpointer *) &self->header_menu_button, (gpointer *) &self->activity_bin,
+    (gpointer *) &self->main_menu_button, (gpointer *) &self->fleet_list, (gpointer *) &self->fleet_bin,
+  };
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(GSimpleActionGroup) header_actions = NULL;
   g_autoptr(GPropertyAction) activity = NULL;
+  int width = 0, height = 0;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-  _cockpit_window_actions_init (self);
+  G_STATIC_ASSERT (G_N_ELEMENTS (ids) == G_N_ELEMENTS (fields));
+
+  if (self->leaflet != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "folded_cb", G_CALLBACK (folded_cb));
+  _cockpit_window_sidebar_add_callbacks (GTK_BUILDER_CSCOPE (scope));
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  /* Swapped handlers get the window, and bindings find it by its name, as
+   * in a template. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_expose_object (builder, "CockpitWindow", G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PATH "/ui/cockpit-window-packages.ui", &error))
+    g_error ("The window's packages page could not be built: %s", error->message);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      *fields[i] = gtk_builder_get_object (builder, ids[i]);
+      g_assert (*fields[i] != NULL);
+    }
+  adw_bin_set_child (self->packages_bin, GTK_WIDGET (self->leaflet));
+
   gtk_menu_button_set_create_popup_func (self->main_menu_button, _cockpit_window_create_main_menu_cb, self, NULL);
   g_signal_connect (self->empty_status, "map", G_CALLBACK (icon_shown_cb), NULL);
   /* And when its page is chosen while it is still mapped, mid-fade. */
   g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
                             G_CALLBACK (icon_shown_cb), self->empty_status);
-  cockpit_a11y_name_buttons (GTK_WIDGET (self));
-  cockpit_a11y_follow_stack (self->main_stack);
+  cockpit_a11y_name_buttons (GTK_WIDGET (self->leaflet));
   cockpit_a11y_follow_stack (self->content_stack);
 
   /* The menu's check item for the activity log is its toggle button. */
@@ -501,6 +540,20 @@ cockpit_window_init (CockpitWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "header", G_ACTION_GROUP (header_actions));
 
   _cockpit_window_sidebar_init (self);
+
+  /* Built in a window already sized narrow (see cockpit_window_realize()). */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && width < SURELY_FOLDED_WIDTH)
+    apply_folded (self, TRUE);
+}
+
+static void
+cockpit_window_init (CockpitWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _cockpit_window_actions_init (self);
+  cockpit_a11y_name_buttons (GTK_WIDGET (self));
+  cockpit_a11y_follow_stack (self->main_stack);
 }
 
 CockpitWindow *
@@ -526,7 +579,7 @@ cockpit_window_get_folded (CockpitWindow *self)
 {
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), FALSE);
 
-  return adw_leaflet_get_folded (self->leaflet);
+  return self->leaflet != NULL && adw_leaflet_get_folded (self->leaflet);
 }
 
 gboolean
@@ -534,7 +587,7 @@ cockpit_window_get_showing_content (CockpitWindow *self)
 {
   g_return_val_if_fail (COCKPIT_IS_WINDOW (self), FALSE);
 
-  return adw_leaflet_get_visible_child (self->leaflet) == self->content;
+  return self->leaflet != NULL && adw_leaflet_get_visible_child (self->leaflet) == self->content;
 }
 
 GtkWidget *
