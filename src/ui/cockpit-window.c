@@ -32,6 +32,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The packages page (resources/ui/cockpit-window-packages.ui): the
+ * widgets of it that the window's files use, by their ids in the file. */
+static const struct {
+  const char *id;
+  gsize       offset;
+} packages_page_widgets[] = {
+#define WIDGET(name) { #name, G_STRUCT_OFFSET (CockpitWindow, name) }
+  WIDGET (leaflet), WIDGET (sidebar_clamp), WIDGET (sidebar), WIDGET (content),
+  WIDGET (package_list), WIDGET (offline_revealer), WIDGET (offline_label),
+  WIDGET (sidebar_title), WIDGET (content_title), WIDGET (demo_badge),
+  WIDGET (content_stack), WIDGET (empty_status), WIDGET (package_page),
+  WIDGET (helpdesk_button), WIDGET (activity_button), WIDGET (refresh_button),
+  WIDGET (header_menu_button), WIDGET (activity_bin), WIDGET (main_menu_button),
+  WIDGET (fleet_list), WIDGET (fleet_bin),
+#undef WIDGET
+};
+
 static void ensure_packages_page (CockpitWindow *self);
 
 void
@@ -355,11 +372,9 @@ cockpit_window_dispose (GObject *object)
   _cockpit_window_actions_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COCKPIT_TYPE_WINDOW);
-  /* Went with the template's packages_bin. */
-  self->leaflet = NULL;
-  self->package_page = NULL;
-  self->helpdesk_button = NULL;
-  self->content_stack = NULL;
+  /* They went with the template's packages_bin. */
+  for (guint i = 0; i < G_N_ELEMENTS (packages_page_widgets); i++)
+    G_STRUCT_MEMBER (gpointer, self, packages_page_widgets[i].offset) = NULL;
 
   G_OBJECT_CLASS (cockpit_window_parent_class)->dispose (object);
 }
@@ -480,29 +495,12 @@ icon_shown_cb (GtkWidget *widget)
 static void
 ensure_packages_page (CockpitWindow *self)
 {
-  static const char *const ids[] = {
-    "leaflet", "sidebar_clamp", "sidebar", "content", "package_list", "offline_revealer",
-    "offline_label", "sidebar_title", "content_title", "demo_badge", "content_stack",
-    "empty_status", "package_page", "helpdesk_button", "activity_button", "refresh_button",
-    "header_menu_button", "activity_bin", "main_menu_button", "fleet_list", "fleet_bin",
-  };
-  gpointer *fields[] = {
-    (gpointer *) &self->leaflet, (gpointer *) &self->sidebar_clamp, (gpointer *) &self->sidebar,
-    (gpointer *) &self->content, (gpointer *) &self->package_list, (gpointer *) &self->offline_revealer,
-    (gpointer *) &self->offline_label, (gpointer *) &self->sidebar_title, (gpointer *) &self->content_title,
-    (gpointer *) &self->demo_badge, (gpointer *) &self->content_stack, (gpointer *) &self->empty_status,
-    (gpointer *) &self->package_page, (gpointer *) &self->helpdesk_button, (gpointer *) &self->activity_button,
-    (gpointer *) &self->refresh_button, (gpointer *) &self->header_menu_button, (gpointer *) &self->activity_bin,
-    (gpointer *) &self->main_menu_button, (gpointer *) &self->fleet_list, (gpointer *) &self->fleet_bin,
-  };
   g_autoptr(GtkBuilderScope) scope = NULL;
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSimpleActionGroup) header_actions = NULL;
   g_autoptr(GPropertyAction) activity = NULL;
   int width = 0, height = 0;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (ids) == G_N_ELEMENTS (fields));
 
   if (self->leaflet != NULL)
     return;
@@ -518,10 +516,12 @@ ensure_packages_page (CockpitWindow *self)
   gtk_builder_expose_object (builder, "CockpitWindow", G_OBJECT (self));
   if (!gtk_builder_add_from_resource (builder, RESOURCE_PATH "/ui/cockpit-window-packages.ui", &error))
     g_error ("The window's packages page could not be built: %s", error->message);
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (packages_page_widgets); i++)
     {
-      *fields[i] = gtk_builder_get_object (builder, ids[i]);
-      g_assert (*fields[i] != NULL);
+      GObject *widget = gtk_builder_get_object (builder, packages_page_widgets[i].id);
+
+      g_assert (GTK_IS_WIDGET (widget));
+      G_STRUCT_MEMBER (gpointer, self, packages_page_widgets[i].offset) = widget;
     }
   adw_bin_set_child (self->packages_bin, GTK_WIDGET (self->leaflet));
 
