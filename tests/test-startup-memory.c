@@ -7,7 +7,9 @@
  * were looked up while their pages were hidden.  This test runs in a
  * process of its own so that nothing else has loaded it before.
  *
- * Neither start makes the sign-in page, which it does not show.
+ * Neither start makes the sign-in page, which it does not show.  A demo
+ * start draws its window, on the loading page, before the demo answers and
+ * before the packages page is made.
  *
  * A signed-in start also showed the "No Packages" page (and loaded
  * librsvg for its icon) while its first answer was on its way, and kept
@@ -188,10 +190,11 @@ test_demo_no_svg (void)
 }
 
 /* upgrade-cockpit --demo shows its window first, on its loading page, and
- * its packages, and the page that shows them, in a later frame.  The demo cockpit answers at once, from
- * this process: started before that frame, its answers and the package
- * page they make were all handled before it, and the window showed only
- * once the whole page was laid out (docs/performance.md). */
+ * its packages, and the page that shows them, in a later frame.  The demo
+ * cockpit answers at once, from this process: started before that frame,
+ * its answers and the package page they make were all handled before it,
+ * and the window showed only once the whole page was laid out
+ * (docs/performance.md). */
 static void
 test_demo_window_first (void)
 {
