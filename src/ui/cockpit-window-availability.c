@@ -150,30 +150,24 @@ _cockpit_window_actions_update (CockpitWindow *self)
 
   g_return_if_fail (COCKPIT_IS_WINDOW (self));
 
+  /* No packages page yet (no session): nothing to act on. */
   page = self->package_page;
-  if (page == NULL)
+  if (page != NULL)
     {
-      /* No packages page yet (no session): nothing to act on. */
-      for (guint i = 0; i < COCKPIT_N_USER_ACTIONS; i++)
-        {
-          g_autofree char *name = g_strconcat ("win.", cockpit_user_action_get_name (i), NULL);
-
-          gtk_widget_action_set_enabled (GTK_WIDGET (self), name, FALSE);
-        }
-      return;
+      availability = cockpit_package_page_dup_availability (page);
+      watch (self, self->session, cockpit_package_page_get_package (page));
     }
-
-  availability = cockpit_package_page_dup_availability (page);
-  watch (self, self->session, cockpit_package_page_get_package (page));
 
   for (guint i = 0; i < COCKPIT_N_USER_ACTIONS; i++)
     {
       g_autofree char *name = g_strconcat ("win.", cockpit_user_action_get_name (i), NULL);
 
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, cockpit_availability_get_allowed (availability, i));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name,
+                                     availability != NULL && cockpit_availability_get_allowed (availability, i));
     }
 
-  cockpit_package_page_set_availability (page, availability);
+  if (page != NULL)
+    cockpit_package_page_set_availability (page, availability);
 }
 
 void

@@ -121,19 +121,26 @@ folded_cb (CockpitWindow *self)
 /* Below this width the leaflet always folds (it folded at 452 px). */
 #define SURELY_FOLDED_WIDTH 440
 
-/* Opened narrow, the window is sized (as it is realized) before the
- * leaflet knows it folds, so it took the width of the page side by side
- * (452 px) and kept it: lay the page out narrow first. */
+/* Folds the packages page at once when the window's size says it will
+ * fold: see cockpit_window_realize(). */
 static void
-cockpit_window_realize (GtkWidget *widget)
+fold_if_surely_narrow (CockpitWindow *self)
 {
-  CockpitWindow *self = COCKPIT_WINDOW (widget);
   int width = 0, height = 0;
 
   /* (GTK 4.8 needs both pointers.) */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (self->leaflet != NULL && width > 0 && width < SURELY_FOLDED_WIDTH && !adw_leaflet_get_folded (self->leaflet))
     apply_folded (self, TRUE);
+}
+
+/* Opened narrow, the window is sized (as it is realized) before the
+ * leaflet knows it folds, so it took the width of the page side by side
+ * (452 px) and kept it: lay the page out narrow first. */
+static void
+cockpit_window_realize (GtkWidget *widget)
+{
+  fold_if_surely_narrow (COCKPIT_WINDOW (widget));
 
   GTK_WIDGET_CLASS (cockpit_window_parent_class)->realize (widget);
 }
@@ -500,7 +507,6 @@ ensure_packages_page (CockpitWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GSimpleActionGroup) header_actions = NULL;
   g_autoptr(GPropertyAction) activity = NULL;
-  int width = 0, height = 0;
 
   if (self->leaflet != NULL)
     return;
@@ -541,10 +547,8 @@ ensure_packages_page (CockpitWindow *self)
 
   _cockpit_window_sidebar_init (self);
 
-  /* Built in a window already sized narrow (see cockpit_window_realize()). */
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (width > 0 && width < SURELY_FOLDED_WIDTH)
-    apply_folded (self, TRUE);
+  /* Built in a window already sized narrow. */
+  fold_if_surely_narrow (self);
 }
 
 static void
