@@ -7,6 +7,7 @@
 
 #include "cockpit-package-row.h"
 #include "test-plan-json.h"
+#include "test-ui-util.h"
 
 static CockpitPackage *
 make_package (const char *name,
@@ -36,9 +37,8 @@ test_shows (void)
   GtkWidget *row = g_object_ref_sink (cockpit_package_row_new (package, NULL));
 
   g_assert_true (cockpit_package_row_get_package (COCKPIT_PACKAGE_ROW (row)) == package);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "City Power & Light");
-  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "All good");
+  g_assert_cmpstr (cockpit_package_row_get_title (COCKPIT_PACKAGE_ROW (row)), ==, "City Power & Light");
+  g_assert_cmpstr (cockpit_package_row_get_subtitle (COCKPIT_PACKAGE_ROW (row)), ==, "All good");
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_assert_false (cockpit_package_row_get_in_maintenance (COCKPIT_PACKAGE_ROW (row)));
   g_assert_false (cockpit_package_row_get_awaiting_approval (COCKPIT_PACKAGE_ROW (row)));
@@ -47,7 +47,7 @@ test_shows (void)
   cockpit_package_set_status_text (fresh, "Maintenance until 14:00");
   cockpit_json_update (package, fresh);
   g_assert_true (cockpit_package_row_get_in_maintenance (COCKPIT_PACKAGE_ROW (row)));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Maintenance until 14:00");
+  g_assert_cmpstr (cockpit_package_row_get_subtitle (COCKPIT_PACKAGE_ROW (row)), ==, "Maintenance until 14:00");
 
   g_object_unref (row);
 }
@@ -74,6 +74,45 @@ test_plan_mark (void)
   g_object_unref (row);
 }
 
+/* In a sidebar: a long name and a long status each take two lines at
+ * most, end in "…", and leave the marks their room. */
+static void
+test_long_name (void)
+{
+  g_autoptr(CockpitPackage) package =
+    make_package ("Hamburg-Altona Regional Transport Authority Passenger Information Portal", "maintenance");
+  g_autoptr(CockpitPackage) acme = make_package ("Acme", "ok");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row;
+  GtkWidget *title, *subtitle;
+
+  cockpit_package_set_status_text (package, "In maintenance mode until the migration to the new data centre is over: view only.");
+  row = cockpit_package_row_new (package, NULL);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), cockpit_package_row_new (acme, NULL));
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  cockpit_test_wait_for_draw (row);
+
+  title = cockpit_test_find_descendant (row, GTK_TYPE_LABEL, "title");
+  subtitle = cockpit_test_find_descendant (row, GTK_TYPE_LABEL, "subtitle");
+  g_assert_nonnull (title);
+  g_assert_nonnull (subtitle);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))), ==, 2);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (subtitle))), ==, 2);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (subtitle))));
+  /* The text fits the row, beside the maintenance mark. */
+  g_assert_cmpint (gtk_widget_get_width (title), <, gtk_widget_get_width (row));
+  g_assert_true (cockpit_package_row_get_in_maintenance (COCKPIT_PACKAGE_ROW (row)));
+
+  cockpit_test_save_screenshots (window, "package-row-long-name");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -83,6 +122,7 @@ main (int   argc,
 
   g_test_add_func ("/cockpit/package-row/shows", test_shows);
   g_test_add_func ("/cockpit/package-row/plan-mark", test_plan_mark);
+  g_test_add_func ("/cockpit/package-row/long-name", test_long_name);
 
   return g_test_run ();
 }

@@ -53,34 +53,6 @@ test_tooltip_only_on_change (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A row's subtitle of two lines at most: whatever height a box offers
- * it, its natural width is that of its one line, found without a search
- * of widths (GTK 4.8 made about 18 layouts of the text for it). */
-static void
-test_unwrap_natural_widths (void)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *subtitle;
-  int one_line, natural, minimum;
-
-  g_object_ref_sink (row);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Acme Corporation Website");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "Upgrade to LTS 6.3.21 due in 21 days.");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  subtitle = cockpit_test_find_descendant (row, GTK_TYPE_LABEL, "subtitle");
-  g_assert_nonnull (subtitle);
-
-  cockpit_widget_unwrap_natural_widths (row);
-
-  gtk_widget_measure (subtitle, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &one_line, NULL, NULL);
-  /* Tall enough for a word a line: the search found the longest word. */
-  gtk_widget_measure (subtitle, GTK_ORIENTATION_HORIZONTAL, 500, &minimum, &natural, NULL, NULL);
-  g_assert_cmpint (natural, ==, one_line);
-  g_assert_cmpint (minimum, <, natural);
-
-  g_object_unref (row);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -89,7 +61,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/cockpit/widget-util/tooltip-only-on-change", test_tooltip_only_on_change);
-  g_test_add_func ("/cockpit/widget-util/unwrap-natural-widths", test_unwrap_natural_widths);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "cockpit-a11y.h"
 #include "cockpit-environment-card.h"
 #include "cockpit-package-page-private.h"
+#include "cockpit-width-bin.h"
 #include "cockpit-upgrade-wizard.h"
 #include "cockpit-widget-util.h"
 
@@ -409,6 +410,7 @@ cockpit_package_page_class_init (CockpitPackagePageClass *klass)
   g_type_ensure (COCKPIT_TYPE_FLOW_DIAGRAM);
   g_type_ensure (COCKPIT_TYPE_BACKUP_CARD);
   g_type_ensure (COCKPIT_TYPE_PLAN_CARD);
+  g_type_ensure (COCKPIT_TYPE_WIDTH_BIN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-package-page.ui");

@@ -9,13 +9,15 @@
 #include "config.h"
 
 #include "cockpit-package-row.h"
-#include "cockpit-widget-util.h"
+#include "cockpit-width-bin.h"
 
 struct _CockpitPackageRow
 {
-  AdwActionRow parent_instance;
+  GtkListBoxRow   parent_instance;
 
   /* Template widgets */
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
   GtkWidget      *maintenance_icon;
   GtkWidget      *plan_mark;
 
@@ -23,7 +25,7 @@ struct _CockpitPackageRow
   CockpitSession *session;
 };
 
-G_DEFINE_FINAL_TYPE (CockpitPackageRow, cockpit_package_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (CockpitPackageRow, cockpit_package_row, GTK_TYPE_LIST_BOX_ROW)
 
 static void
 update_marks (CockpitPackageRow *self)
@@ -61,8 +63,8 @@ cockpit_package_row_new (CockpitPackage *package,
 
   self = g_object_new (COCKPIT_TYPE_PACKAGE_ROW, NULL);
   self->package = g_object_ref (package);
-  g_object_bind_property (package, "name", self, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (package, "status-text", self, "subtitle", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (package, "name", self->title_label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (package, "status-text", self->subtitle_label, "label", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (package, "notify", G_CALLBACK (update_marks), self, G_CONNECT_SWAPPED);
   if (session != NULL)
     {
@@ -71,6 +73,22 @@ cockpit_package_row_new (CockpitPackage *package,
     }
   update_marks (self);
   return GTK_WIDGET (self);
+}
+
+const char *
+cockpit_package_row_get_title (CockpitPackageRow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE_ROW (self), NULL);
+
+  return gtk_label_get_text (self->title_label);
+}
+
+const char *
+cockpit_package_row_get_subtitle (CockpitPackageRow *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_PACKAGE_ROW (self), NULL);
+
+  return gtk_label_get_text (self->subtitle_label);
 }
 
 CockpitPackage *
@@ -117,7 +135,10 @@ cockpit_package_row_class_init (CockpitPackageRowClass *klass)
 
   object_class->dispose = cockpit_package_row_dispose;
 
+  g_type_ensure (COCKPIT_TYPE_WIDTH_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-package-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CockpitPackageRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CockpitPackageRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackageRow, maintenance_icon);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackageRow, plan_mark);
 }
@@ -126,5 +147,9 @@ static void
 cockpit_package_row_init (CockpitPackageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  cockpit_widget_unwrap_natural_widths (GTK_WIDGET (self));
+  /* Read as one: the name, then the status. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->subtitle_label, NULL,
+                                  -1);
 }

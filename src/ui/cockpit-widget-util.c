@@ -81,30 +81,3 @@ cockpit_widget_present_dialog (GtkWindow **slot,
   g_set_weak_pointer (slot, dialog);
   gtk_window_present (dialog);
 }
-
-/**
- * cockpit_widget_unwrap_natural_widths:
- * @root: a widget, often a row whose labels its parent class made
- *
- * Gives every label in @root that wraps and ellipsizes (an
- * #AdwActionRow's title and subtitle with #AdwActionRow:title-lines set)
- * its one-line width as its natural width.  GTK 4.8 otherwise finds that
- * width by a binary search of about 18 layouts of the text, each time a
- * box allocates the label at a new height (a row in a list: at every
- * allocation); a start of the app made 700 such layouts for the sidebar's
- * rows.  A label that ellipsizes gets no more room from a wider natural
- * width than its parent gives it, so nothing drawn changes.
- */
-void
-cockpit_widget_unwrap_natural_widths (GtkWidget *root)
-{
-  g_return_if_fail (GTK_IS_WIDGET (root));
-
-  if (GTK_IS_LABEL (root) &&
-      gtk_label_get_wrap (GTK_LABEL (root)) &&
-      gtk_label_get_ellipsize (GTK_LABEL (root)) != PANGO_ELLIPSIZE_NONE)
-    gtk_label_set_natural_wrap_mode (GTK_LABEL (root), GTK_NATURAL_WRAP_NONE);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    cockpit_widget_unwrap_natural_widths (child);
-}

@@ -16,7 +16,5 @@ void       cockpit_widget_show_toast       (GtkWidget  *widget,
 GtkWindow *cockpit_widget_get_window       (GtkWidget  *widget);
 void       cockpit_widget_present_dialog   (GtkWindow **slot,
                                             GtkWindow  *dialog);
-/* Wrapping, ellipsizing labels in @root: natural width of one line. */
-void       cockpit_widget_unwrap_natural_widths (GtkWidget *root);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "cockpit-a11y.h"
+#include "cockpit-width-bin.h"
 #include "cockpit-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CockpitWindow, cockpit_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -442,6 +443,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   g_type_ensure (COCKPIT_TYPE_PACKAGE_PAGE);
   g_type_ensure (COCKPIT_TYPE_HELPDESK_BUTTON);
   g_type_ensure (COCKPIT_TYPE_FLEET_VIEW);
+  g_type_ensure (COCKPIT_TYPE_WIDTH_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitWindow, toast_overlay);
