@@ -1,11 +1,13 @@
-/* test-client-security.c: the API token never reaches a file the app writes, nor a log line.
+/* test-client-security.c: the API token never reaches a file the app writes, nor a log line, nor a proxy for a cockpit on this computer.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Before anything else runs, every XDG folder and HOME point into one
  * temporary folder, all debug messages are switched on, and a log writer
  * keeps every field of every message.  Then the client and the tracker do
  * their usual work, errors and redirects included, and neither the log
- * nor any file under the temporary folder may contain the token.
+ * nor any file under the temporary folder may contain the token.  A
+ * proxy resolver of the test's own, GIO's default here, tells whether a
+ * client asks for a proxy.
  */
 #include "config.h"
 
@@ -17,6 +19,78 @@
 #define WRONG_TOKEN "wrong-7e2f0c1b9a8d4e3f"
 
 static char    *root;
+static guint    proxy_lookups;
+
+/* The proxy resolver GIO gives everyone in this process: it notes each
+ * question and answers "no proxy". */
+#define TEST_TYPE_PROXY_RESOLVER (test_proxy_resolver_get_type ())
+G_DECLARE_FINAL_TYPE (TestProxyResolver, test_proxy_resolver, TEST, PROXY_RESOLVER, GObject)
+
+struct _TestProxyResolver
+{
+  GObject parent_instance;
+};
+
+static void test_proxy_resolver_iface_init (GProxyResolverInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestProxyResolver, test_proxy_resolver, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_PROXY_RESOLVER, test_proxy_resolver_iface_init))
+
+static char **
+test_proxy_resolver_lookup (GProxyResolver  *resolver,
+                            const char      *uri,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  g_atomic_int_inc (&proxy_lookups);
+  return g_strdupv ((char *[]) { (char *) "direct://", NULL });
+}
+
+static void
+test_proxy_resolver_lookup_async (GProxyResolver      *resolver,
+                                  const char          *uri,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
+
+  g_task_return_pointer (task, test_proxy_resolver_lookup (resolver, uri, cancellable, NULL),
+                         (GDestroyNotify) g_strfreev);
+}
+
+static char **
+test_proxy_resolver_lookup_finish (GProxyResolver  *resolver,
+                                   GAsyncResult    *result,
+                                   GError         **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+test_proxy_resolver_is_supported (GProxyResolver *resolver)
+{
+  return TRUE;
+}
+
+static void
+test_proxy_resolver_iface_init (GProxyResolverInterface *iface)
+{
+  iface->is_supported = test_proxy_resolver_is_supported;
+  iface->lookup = test_proxy_resolver_lookup;
+  iface->lookup_async = test_proxy_resolver_lookup_async;
+  iface->lookup_finish = test_proxy_resolver_lookup_finish;
+}
+
+static void
+test_proxy_resolver_class_init (TestProxyResolverClass *klass)
+{
+}
+
+static void
+test_proxy_resolver_init (TestProxyResolver *self)
+{
+}
 static GMutex   log_lock;
 static GString *log_text;
 static guint    log_count;
@@ -304,6 +378,27 @@ test_token_nowhere (void)
   g_assert_cmpuint (wrong_hits->len, ==, 0);
 }
 
+/* A cockpit on this computer is reached directly: the system's proxy
+ * is never asked for it, so the token cannot go through one, and the
+ * proxy modules are not loaded for the demo. */
+static void
+test_no_proxy_for_loopback (void)
+{
+  SimFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CockpitUser) user = NULL;
+
+  g_assert_true (TEST_IS_PROXY_RESOLVER (g_proxy_resolver_get_default ()));
+  proxy_lookups = 0;
+
+  sim_fixture_start (&f, TOKEN, NULL);
+  user = api_get_me (f.client, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  g_assert_cmpuint (g_atomic_int_get (&proxy_lookups), ==, 0);
+  sim_fixture_stop (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,8 +425,16 @@ main (int   argc,
       g_setenv (variables[i], dir, TRUE);
     }
 
+  /* Before GIO picks its default proxy resolver at the first request
+   * (registering the point is GIO's first step too; it is done once). */
+  g_unsetenv ("GIO_USE_PROXY_RESOLVER");
+  g_io_extension_point_register (G_PROXY_RESOLVER_EXTENSION_POINT_NAME);
+  g_io_extension_point_implement (G_PROXY_RESOLVER_EXTENSION_POINT_NAME,
+                                  TEST_TYPE_PROXY_RESOLVER, "cockpit-test", 1000);
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cockpit/client/security/token-nowhere", test_token_nowhere);
+  g_test_add_func ("/cockpit/client/security/no-proxy-for-loopback", test_no_proxy_for_loopback);
   status = g_test_run ();
 
   api_remove_tree (root);

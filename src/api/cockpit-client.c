@@ -132,6 +132,7 @@ cockpit_client_new (const char  *base_url,
                     GError     **error)
 {
   g_autoptr(CockpitClient) self = NULL;
+  g_autoptr(GUri) uri = NULL;
   gsize len;
 
   g_return_val_if_fail (token != NULL, NULL);
@@ -146,6 +147,15 @@ cockpit_client_new (const char  *base_url,
   while (len > 0 && self->base_url[len - 1] == '/')
     self->base_url[--len] = '\0';
   self->token = g_strdup (token);
+
+  /* A cockpit on this computer (the demo's, a simulator) is reached
+   * directly: a system proxy for it would carry the token over plain
+   * http:// off the computer, and asking for one loads the proxy
+   * modules (libproxy) at the first request.  Redirects stay within the
+   * cockpit's origin, so no request of this client goes elsewhere. */
+  uri = g_uri_parse (self->base_url, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && host_is_loopback (g_uri_get_host (uri)))
+    soup_session_set_proxy_resolver (self->session, NULL);
 
   return g_steal_pointer (&self);
 }
