@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cockpit-activity-page.h"
+#include "cockpit-symbolic-icon.h"
 #include "cockpit-resources.h"
 #include "cockpit-simulator.h"
 #include "test-server-util.h"
@@ -272,7 +273,7 @@ has_label (GtkWidget  *root,
 static GtkWidget *
 find_type_icon (GtkWidget *root)
 {
-  if (GTK_IS_IMAGE (root) && gtk_widget_get_mapped (root) && gtk_widget_has_css_class (root, "type-icon"))
+  if (COCKPIT_IS_SYMBOLIC_ICON (root) && gtk_widget_get_mapped (root) && gtk_widget_has_css_class (root, "type-icon"))
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     {

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-activity-page-private.h"
+#include "cockpit-symbolic-icon.h"
 #include "cockpit-widget-util.h"
 
 /* Texts */
@@ -178,7 +179,7 @@ type_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CockpitActivityPage      *self)
 {
-  GtkWidget *image = gtk_image_new ();
+  GtkWidget *image = cockpit_symbolic_icon_new ();
 
   /* Under the start of the column's title, like the texts. */
   gtk_widget_set_halign (image, GTK_ALIGN_START);
@@ -197,7 +198,7 @@ type_bind_cb (GtkSignalListItemFactory *factory,
   CockpitEntryType type = cockpit_activity_entry_get_entry_type (entry);
   const char *classes[] = { "type-icon", type_css_class (type), NULL };
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), type_icon_name (type));
+  cockpit_symbolic_icon_set_icon_name (COCKPIT_SYMBOLIC_ICON (image), type_icon_name (type));
   gtk_widget_set_css_classes (image, classes);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, type_label (type),
