@@ -49,6 +49,12 @@ test_shows (void)
   g_assert_true (cockpit_package_row_get_in_maintenance (COCKPIT_PACKAGE_ROW (row)));
   g_assert_cmpstr (cockpit_package_row_get_subtitle (COCKPIT_PACKAGE_ROW (row)), ==, "Maintenance until 14:00");
 
+  /* No status, no empty line under the name. */
+  cockpit_package_set_status_text (package, "");
+  g_assert_false (gtk_widget_get_visible (cockpit_test_find_descendant (row, GTK_TYPE_LABEL, "subtitle")));
+  cockpit_package_set_status_text (package, "Back");
+  g_assert_true (gtk_widget_get_visible (cockpit_test_find_descendant (row, GTK_TYPE_LABEL, "subtitle")));
+
   g_object_unref (row);
 }
 

@@ -52,6 +52,19 @@ plan_changed_cb (CockpitSession    *session,
     update_marks (self);
 }
 
+/* A status to say shows its line; none leaves no empty line. */
+static gboolean
+text_to_visible (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_boolean (to, text != NULL && *text != '\0');
+  return TRUE;
+}
+
 GtkWidget *
 cockpit_package_row_new (CockpitPackage *package,
                          CockpitSession *session)
@@ -65,6 +78,8 @@ cockpit_package_row_new (CockpitPackage *package,
   self->package = g_object_ref (package);
   g_object_bind_property (package, "name", self->title_label, "label", G_BINDING_SYNC_CREATE);
   g_object_bind_property (package, "status-text", self->subtitle_label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (package, "status-text", self->subtitle_label, "visible", G_BINDING_SYNC_CREATE,
+                               text_to_visible, NULL, NULL, NULL);
   g_signal_connect_object (package, "notify", G_CALLBACK (update_marks), self, G_CONNECT_SWAPPED);
   if (session != NULL)
     {
