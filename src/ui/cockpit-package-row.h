@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "cockpit-session.h"
 
