@@ -41,6 +41,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bench-mark.h"
 #include "cockpit-action-tracker.h"
 #include "cockpit-application.h"
 #include "cockpit-flow-diagram.h"
@@ -209,6 +210,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (probe->visible_at == 0)
     {
       probe->visible_at = now;
+      bench_mark_visible ();
       printf ("visible %" G_GINT64_FORMAT "\n", now - probe->t0);
     }
 
@@ -219,6 +221,7 @@ after_paint_cb (GdkFrameClock *clock,
       gint64 pss_at = probe->visible_at + PSS_DELAY_US;
 
       probe->data_done = TRUE;
+      bench_mark_data ();
       printf ("data %" G_GINT64_FORMAT "\n", now - probe->t0);
       printf ("rss %ld\n", read_proc_kib ("/proc/self/status", "VmRSS:"));
       g_signal_handler_disconnect (clock, probe->after_paint_id);

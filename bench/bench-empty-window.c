@@ -21,6 +21,8 @@
 
 #include <adwaita.h>
 
+#include "bench-mark.h"
+
 static gint64 t0;
 
 static long
@@ -65,6 +67,7 @@ after_paint_cb (GdkFrameClock *clock,
 {
   gint64 elapsed = g_get_monotonic_time () - t0;
 
+  bench_mark_visible ();
   printf ("visible %" G_GINT64_FORMAT "\n", elapsed);
   printf ("rss %ld\n", read_rss_kib ());
   fflush (stdout);
