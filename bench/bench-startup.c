@@ -17,9 +17,9 @@
  * then quit.  Every start gets fresh, empty XDG data, state, cache and
  * config folders, GSETTINGS_BACKEND=memory and the build's schemas, so the
  * demo starts from nothing each time.  The app is then started a second
- * time with the same folders: its demo state is kept, but not its session
- * cache, which is named after the cockpit's address and the demo listens
- * on a new port each time.
+ * time with the same folders: its demo state is kept, and so is its
+ * session cache, which is named after the cockpit's identity ("demo" for
+ * the demo, whose port changes each time).
  *
  * What is not the app's stays warm, as on a desktop: all starts share one
  * Mesa shader cache (MESA_SHADER_CACHE_DIR), which the warm-up starts
