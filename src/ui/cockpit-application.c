@@ -171,8 +171,9 @@ read_icon_theme_thread (GTask        *task,
  * path to the theme right after.  When that thread had the theme's lock
  * first, the new path threw its reading away, and the window's first icon
  * read the whole theme again on the main thread before the first frame:
- * 67 M instructions, in 12 of 21 starts under callgrind (which runs one
- * thread at a time; docs/performance.md).  Read it again here, once
+ * 67 M instructions, in every start under callgrind with its threads
+ * taking turns (--fair-sched), as an empty libadwaita window still does
+ * (docs/performance.md).  Read it again here, once
  * start-up has changed it, on another thread: the window's first icon
  * then finds it read, or waits for it instead of reading it twice. */
 static void
