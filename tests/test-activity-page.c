@@ -15,7 +15,6 @@
 
 #include "cockpit-activity-page.h"
 #include "cockpit-symbolic-icon.h"
-#include "cockpit-resources.h"
 #include "cockpit-simulator.h"
 #include "test-server-util.h"
 #include "test-ui-util.h"
@@ -1291,19 +1290,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
   g_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  /* Naming the resource links it in; a test has no application to load
-   * style.css by itself. */
-  g_assert_nonnull (cockpit_get_resource ());
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  cockpit_test_use_app_style ();
 
 #define ADD(path, seed, func) \
   g_test_add ("/cockpit/activity-page/" path, Fixture, GINT_TO_POINTER (seed), fixture_set_up, func, fixture_tear_down)

@@ -101,7 +101,12 @@ remind_cb (CockpitBackupReminder *reminder,
   g_assert_true (COCKPIT_IS_ENVIRONMENT (live));
   g_assert_cmpint (cockpit_environment_get_kind (live), ==, COCKPIT_ENVIRONMENT_KIND_LIVE);
   g_assert_true (cockpit_environment_get_upgrade_backup (live) == backup);
-  g_ptr_array_add (f->reminded, g_strdup (cockpit_package_get_id (package)));
+  /* Each test is about globex's backup.  The demo seed gives Hooli a
+   * Live upgrade on the next Sunday at 06:00 UTC, and a test that moves
+   * the clock on by days makes it run, and reminds of its backup too, on
+   * some days of the week (from Thursday night to Sunday morning). */
+  if (g_str_equal (cockpit_package_get_id (package), "globex"))
+    g_ptr_array_add (f->reminded, g_strdup (cockpit_package_get_id (package)));
 }
 
 static CockpitBackupReminder *

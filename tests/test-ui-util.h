@@ -28,6 +28,12 @@ gboolean   cockpit_test_tick_cb         (gpointer    data);
  * has painted a frame drawn after this call. */
 void       cockpit_test_wait_for_draw   (GtkWidget  *widget);
 
+/* Gives the display what the application gives its windows and a test
+ * has no application for: style.css, and the icons in the resources (the
+ * spinner's among them), as GtkApplication adds them for an application
+ * with a resource base path. */
+void       cockpit_test_use_app_style   (void);
+
 /* Runs the calling test again in a process of its own, and fails if it
  * fails there.  Returns TRUE in that process, where the test goes on, and
  * FALSE in this one once it has passed:

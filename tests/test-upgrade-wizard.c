@@ -6,7 +6,6 @@
 #include <adwaita.h>
 
 #include "cockpit-action-tracker.h"
-#include "cockpit-resources.h"
 #include "cockpit-rules.h"
 #include "cockpit-upgrade-wizard.h"
 #include "test-sim-util.h"
@@ -965,18 +964,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  /* Naming the resource links it in; the application loads style.css
-   * by itself, but a test has no application. */
-  g_assert_nonnull (cockpit_get_resource ());
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  cockpit_test_use_app_style ();
 
 #define ADD(path, func) \
   g_test_add ("/cockpit/upgrade-wizard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
