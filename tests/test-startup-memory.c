@@ -280,23 +280,28 @@ waiting_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs the app signed in to a cockpit that takes the connection and
+ * never answers, until @until says so. */
+static void
+run_app_on_silent_cockpit (GSourceFunc until)
+{
+  g_autoptr(GSocketService) silent = g_socket_service_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *url = test_server_listen_silent (silent, held);
+
+  sign_in_to (url);
+  g_assert_false (cockpit_test_maps_contain ("librsvg"));
+  run_app (NULL, until);
+}
+
 /* Signed in to a cockpit that has not answered yet: the loading page, not
  * "No Packages" (untrue, and its icon is SVG only), until it answers. */
 static void
 test_signed_in_waits (void)
 {
-  g_autoptr(GSocketService) silent = NULL;
-  g_autoptr(GPtrArray) held = NULL;
-  g_autofree char *url = NULL;
-
   if (!cockpit_test_in_own_process ())
     return;
-  /* A cockpit that takes the connection and never answers. */
-  silent = g_socket_service_new ();
-  held = g_ptr_array_new_with_free_func (g_object_unref);
-  url = test_server_listen_silent (silent, held);
-  sign_in_to (url);
-  run_app (NULL, waiting_cb);
+  run_app_on_silent_cockpit (waiting_cb);
 }
 
 /* A spinner below @widget that is on screen and turning. */
@@ -345,18 +350,9 @@ spinning_cb (gpointer user_data)
 static void
 test_signed_in_slow_no_svg (void)
 {
-  g_autoptr(GSocketService) silent = NULL;
-  g_autoptr(GPtrArray) held = NULL;
-  g_autofree char *url = NULL;
-
   if (!cockpit_test_in_own_process ())
     return;
-  silent = g_socket_service_new ();
-  held = g_ptr_array_new_with_free_func (g_object_unref);
-  url = test_server_listen_silent (silent, held);
-  sign_in_to (url);
-  g_assert_false (cockpit_test_maps_contain ("librsvg"));
-  run_app (NULL, spinning_cb);
+  run_app_on_silent_cockpit (spinning_cb);
 }
 
 int
