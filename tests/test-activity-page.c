@@ -269,21 +269,6 @@ has_label (GtkWidget  *root,
   return find_label (root, text) != NULL;
 }
 
-static GtkWidget *
-find_type_icon (GtkWidget *root)
-{
-  if (COCKPIT_IS_SYMBOLIC_ICON (root) && gtk_widget_get_mapped (root) && gtk_widget_has_css_class (root, "type-icon"))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type_icon (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A mapped label whose text or tooltip holds an RFC 3339 time, or NULL. */
 static const char *
 find_raw_time (GtkWidget *root,
@@ -893,7 +878,7 @@ test_cell_tooltips (Fixture       *f,
   local_text = g_date_time_format (local, "%a %-d %b %Y, %H:%M");
   activity = cockpit_activity_entry_dup_display_activity (entry);
 
-  cells[0] = find_type_icon (column_view);
+  cells[0] = cockpit_test_find_shown (column_view, COCKPIT_TYPE_SYMBOLIC_ICON, "type-icon");
   cells[1] = find_label (column_view, activity);
   cells[2] = find_label (column_view, cockpit_activity_entry_get_by (entry));
   cells[3] = find_label (column_view, local_text);

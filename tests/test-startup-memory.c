@@ -304,30 +304,15 @@ test_signed_in_waits (void)
   run_app_on_silent_cockpit (waiting_cb);
 }
 
-/* A spinner below @widget that is on screen and turning. */
-static GtkWidget *
-find_spinning (GtkWidget *widget)
-{
-  if (GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_spinning (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 spinning_cb (gpointer user_data)
 {
   CockpitApplication *application = user_data;
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkWidget *spinner = active != NULL ? cockpit_test_find_shown (GTK_WIDGET (active), GTK_TYPE_SPINNER, NULL) : NULL;
 
   /* The loading page's spinner turns once loading has lasted a while. */
-  if (active == NULL || find_spinning (GTK_WIDGET (active)) == NULL)
+  if (spinner == NULL || !gtk_spinner_get_spinning (GTK_SPINNER (spinner)))
     return G_SOURCE_CONTINUE;
 
   g_assert_cmpstr (cockpit_window_get_page_name (COCKPIT_WINDOW (active)), ==, "loading");

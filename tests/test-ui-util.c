@@ -174,22 +174,41 @@ cockpit_test_svg_loaded (GtkWidget *widget)
   return cockpit_test_maps_contain ("librsvg") || cockpit_test_maps_contain ("libpixbufloader-svg");
 }
 
-GtkWidget *
-cockpit_test_find_descendant (GtkWidget  *widget,
-                              GType       type,
-                              const char *css_class)
+static GtkWidget *
+find_below (GtkWidget  *widget,
+            GType       type,
+            const char *css_class,
+            gboolean    mapped_only)
 {
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found;
 
+      if (mapped_only && !gtk_widget_get_mapped (c))
+        continue;
       if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
           (css_class == NULL || gtk_widget_has_css_class (c, css_class)))
         return c;
-      if ((found = cockpit_test_find_descendant (c, type, css_class)) != NULL)
+      if ((found = find_below (c, type, css_class, mapped_only)) != NULL)
         return found;
     }
   return NULL;
+}
+
+GtkWidget *
+cockpit_test_find_descendant (GtkWidget  *widget,
+                              GType       type,
+                              const char *css_class)
+{
+  return find_below (widget, type, css_class, FALSE);
+}
+
+GtkWidget *
+cockpit_test_find_shown (GtkWidget  *widget,
+                         GType       type,
+                         const char *css_class)
+{
+  return find_below (widget, type, css_class, TRUE);
 }
 
 void

@@ -66,6 +66,12 @@ GtkWidget *cockpit_test_find_descendant (GtkWidget  *widget,
                                          GType       type,
                                          const char *css_class);
 
+/* The same among the descendants that are mapped: an unmapped widget's
+ * children are not looked at. */
+GtkWidget *cockpit_test_find_shown      (GtkWidget  *widget,
+                                         GType       type,
+                                         const char *css_class);
+
 /* Ticks the first @n items of @checks, a checklist of AdwActionRows
  * whose activatable widget is a GtkCheckButton, as a person does: by
  * activating the rows not ticked yet. */
