@@ -10,6 +10,10 @@
 #   TARGET     the targets to run (json, sim-request, ...), all by default;
 #              `build-aux/run-fuzz.sh --list` prints them
 #
+# FUZZ_SEED=N fixes libFuzzer's seed; FUZZ_RUNS=N runs N inputs (the seed
+# corpus's among them) instead of SECONDS, so that a short run takes the
+# same inputs on every machine, however fast (tests/fuzz/meson.build).
+#
 # The arguments may come in any order: a number is SECONDS, a folder with
 # a config.h is BUILD_DIR, anything else a TARGET.
 #
@@ -151,28 +155,44 @@ for target in $targets; do
   "$clang" $cflags -fsanitize=fuzzer,$sanitizers -DFUZZ_CORPUS_DIR="\"$srcdir/tests/fuzz/corpus\"" \
     -o "$program" "$srcdir/tests/fuzz/fuzz-$target.c" $objs $libs
 
-  mkdir -p "$out/corpus/$target"
-  echo "run-fuzz.sh: fuzzing $target for $seconds s"
+  # A run of FUZZ_RUNS inputs starts from the seed corpus alone, in a
+  # folder of its own emptied first, so that it is the same run every time.
+  if [ -n "${FUZZ_RUNS:-}" ]; then
+    limit=-runs=$FUZZ_RUNS
+    corpus=$out/corpus-runs/$target
+    rm -rf "$corpus"
+    echo "run-fuzz.sh: fuzzing $target for $FUZZ_RUNS inputs"
+  else
+    limit=-max_total_time=$seconds
+    corpus=$out/corpus/$target
+    echo "run-fuzz.sh: fuzzing $target for $seconds s"
+  fi
+  mkdir -p "$corpus"
   # Leak checking is on: GLib's type system and caches stay reachable,
-  # so they are no leak.  Every input may write files: into a folder of
-  # the target's own (fuzz-util.h), never HOME or the XDG folders.
+  # so they are no leak.  G_SLICE=always-malloc frees what GLib 2.74's
+  # slice allocator would keep in its magazines: otherwise most inputs
+  # seem to keep memory, libFuzzer stops checking each input for leaks,
+  # and a leak shows only when the run ends, without its input.  Every
+  # input may write files: into a folder of the target's own
+  # (fuzz-util.h), never HOME or the XDG folders.
   if ! ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
        UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
        G_DEBUG=fatal-warnings \
+       G_SLICE=always-malloc \
        GIO_USE_VFS=local \
        GIO_USE_PROXY_RESOLVER=dummy \
        GSETTINGS_BACKEND=memory \
        LC_ALL=C.UTF-8 \
        TZ=UTC \
        "$program" \
-         -max_total_time="$seconds" \
+         "$limit" \
          ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
          -timeout=10 \
          -rss_limit_mb=2048 \
          -max_len=65536 \
          -print_final_stats=1 \
          -artifact_prefix="$out/$target-" \
-         "$out/corpus/$target" "$srcdir/tests/fuzz/corpus/$target"; then
+         "$corpus" "$srcdir/tests/fuzz/corpus/$target"; then
     echo "run-fuzz.sh: $target FAILED; its input is in $out/$target-*" >&2
     status=1
   fi

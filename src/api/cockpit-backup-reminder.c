@@ -105,20 +105,23 @@ get_string_member (JsonObject *object,
 static void
 load_state (CockpitBackupReminder *self)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
   JsonArray *entries;
 
-  if (!json_parser_load_from_file (parser, self->state_path, &error))
+  /* Through cockpit_json_parse(), never json-glib's parser alone: the
+   * file may be damaged, and json-glib 1.6 leaks on some damage. */
+  if (!g_file_get_contents (self->state_path, &contents, &length, &error) ||
+      (root = cockpit_json_parse (contents, (gssize) length, &error)) == NULL)
     {
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_debug ("Ignoring the reminder state %s: %s", self->state_path, error->message);
       return;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
       !json_object_has_member (json_node_get_object (root), "reminded") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "reminded")))
     {

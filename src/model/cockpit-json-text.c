@@ -45,13 +45,85 @@ cockpit_text_limit (const char *text,
  * hundred thousand open brackets, so one hostile answer could crash the app. */
 #define MAX_DEPTH 128
 
-/* TRUE when arrays and objects nest deeper than MAX_DEPTH, brackets in
- * strings aside.  Malformed text is left to the parser to report. */
+/* The value of the four hex digits at @p, or -1 when they are not four
+ * hex digits. */
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int k = 0; k < 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* Why the escape at @data[@i] (the backslash) is bad, or NULL: one that
+ * JSON does not have, a \u escape with fewer than four hex digits, or
+ * half of a surrogate pair (a high surrogate not followed by a \u escape
+ * of a low one, or a low surrogate on its own).  json-glib 1.6 takes
+ * "\z" for "z" and "\666" for the byte 0xB6 (not UTF-8), "\uzz" for
+ * "zz", turns a lone surrogate into invalid UTF-8, and leaks its string
+ * buffer on some of these (152 bytes an answer, found by
+ * fuzz-client-answer); such text never reaches it.  A character follows
+ * the backslash; *@i is left on the escape's last character. */
+static const char *
+why_bad_escape (const char *data,
+                gsize       length,
+                gsize      *i)
+{
+  int value;
+
+  if (data[*i + 1] != 'u')
+    {
+      *i += 1;
+      if (strchr ("\"\\/bfnrt", data[*i]) == NULL || data[*i] == '\0')
+        return "an escape that JSON does not have";
+      return NULL;
+    }
+  if (*i + 6 > length || (value = hex4 (data + *i + 2)) < 0)
+    return "a \\u escape without four hex digits";
+  *i += 5;
+  if (value >= 0xDC00 && value <= 0xDFFF)
+    return "a \\u escape is half of a surrogate pair";
+  if (value < 0xD800 || value > 0xDBFF)
+    return NULL;
+  if (*i + 7 > length || data[*i + 1] != '\\' || data[*i + 2] != 'u')
+    return "a \\u escape is half of a surrogate pair";
+  value = hex4 (data + *i + 3);
+  if (value < 0xDC00 || value > 0xDFFF)
+    return "a \\u escape is half of a surrogate pair";
+  *i += 6;
+  return NULL;
+}
+
+/* Whether @c ends a number or a literal (true, false, null). */
 static gboolean
-nests_too_deep (const char *data,
+ends_scalar (char c)
+{
+  return g_ascii_isspace (c) || (c != '\0' && strchr ("[]{}\":,", c) != NULL);
+}
+
+/* Why json-glib must not see @data, or NULL:
+ * - arrays and objects nesting deeper than MAX_DEPTH (brackets in strings
+ *   aside);
+ * - an escape JSON does not have, a \u escape without four hex digits,
+ *   or half of a surrogate pair;
+ * - a second value after the first at the top: json-glib 1.6 takes "[][]"
+ *   or "1{}" as valid, keeps the last value and leaks the others.
+ * Other malformed text is left to the parser. */
+static const char *
+why_not_parsed (const char *data,
                 gsize       length)
 {
   gboolean in_string = FALSE;
+  gboolean in_scalar = FALSE;   /* a number or literal at the top */
+  gboolean top_done = FALSE;    /* the value at the top has ended */
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -60,23 +132,51 @@ nests_too_deep (const char *data,
 
       if (in_string)
         {
-          if (c == '\\')
-            i++;
+          if (c == '\\' && i + 1 < length)
+            {
+              const char *why = why_bad_escape (data, length, &i);
+
+              if (why != NULL)
+                return why;
+            }
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              top_done = depth == 0;
+            }
+          continue;
         }
-      else if (c == '"')
+
+      if (depth == 0)
+        {
+          if (in_scalar && !ends_scalar (c))
+            continue;
+          if (in_scalar)
+            top_done = TRUE;
+          in_scalar = FALSE;
+          if (g_ascii_isspace (c) || c == ']' || c == '}' || c == ',' || c == ':')
+            continue;   /* the parser reports a stray one */
+          if (top_done)
+            return "a second value follows the first";
+          if (c != '"' && c != '[' && c != '{')
+            {
+              in_scalar = TRUE;
+              continue;
+            }
+        }
+
+      if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
         {
           if (++depth > MAX_DEPTH)
-            return TRUE;
+            return "arrays and objects nest deeper than " G_STRINGIFY (MAX_DEPTH) " levels";
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+        top_done = --depth == 0;
     }
 
-  return FALSE;
+  return NULL;
 }
 
 JsonNode *
@@ -86,6 +186,7 @@ cockpit_json_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *why;
   JsonNode *root;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -103,19 +204,21 @@ cockpit_json_parse (const char  *data,
       return NULL;
     }
 
-  if (nests_too_deep (data, (gsize) length))
+  if ((why = why_not_parsed (data, (gsize) length)) != NULL)
     {
       g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_JSON,
-                   "The data is not valid JSON: arrays and objects nest deeper than %d levels",
-                   MAX_DEPTH);
+                   "The data is not valid JSON: %s", why);
       return NULL;
     }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the text it stumbled on, whatever its bytes. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, COCKPIT_MODEL_ERROR, COCKPIT_MODEL_ERROR_INVALID_JSON,
-                   "The data is not valid JSON: %s", local_error->message);
+                   "The data is not valid JSON: %s", message);
       return NULL;
     }
 
