@@ -53,6 +53,50 @@ test_tooltip_only_on_change (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_labels (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+  return n;
+}
+
+/* A toast's title and a status page's description are Pango markup in
+ * libadwaita 1.2: a cockpit's message with "&" in it showed nothing, with
+ * a warning (fatal here), and one with tags showed without them. */
+static void
+test_text_not_markup (void)
+{
+  const char *text = "Smith & Sons <b>Intranet</b> &amp; <broken";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *page = adw_status_page_new ();
+  const char *description;
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Could Not Load the Activity Log");
+  cockpit_status_page_set_description_text (ADW_STATUS_PAGE (page), text);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), cockpit_toast_new_text (text));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  cockpit_test_wait_for_draw (window);
+
+  /* Both show the text as it is. */
+  g_assert_cmpuint (count_labels (window, text), ==, 2);
+
+  /* None takes the description away. */
+  cockpit_status_page_set_description_text (ADW_STATUS_PAGE (page), NULL);
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (page));
+  g_assert_true (description == NULL || *description == '\0');
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -61,6 +105,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/cockpit/widget-util/tooltip-only-on-change", test_tooltip_only_on_change);
+  g_test_add_func ("/cockpit/widget-util/text-not-markup", test_text_not_markup);
 
   return g_test_run ();
 }

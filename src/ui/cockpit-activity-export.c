@@ -7,6 +7,7 @@
 
 #include "cockpit-activity-csv.h"
 #include "cockpit-activity-page-private.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-csv-dialog.h"
 
 /* CSV export: cockpit-activity-csv.c writes what is loaded and the rest. */
@@ -109,7 +110,7 @@ export_done_cb (GObject      *source,
   else
     /* Translators: %s is a file name. */
     text = g_strdup_printf (_("Activity log saved as “%s”"), name);
-  toast = adw_toast_new (text);
+  toast = cockpit_toast_new_text (text);
   adw_toast_set_timeout (toast, error != NULL ? 0 : 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

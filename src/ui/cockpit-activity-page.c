@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "cockpit-activity-page-private.h"
+#include "cockpit-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (CockpitActivityPage, cockpit_activity_page, GTK_TYPE_WIDGET)
 
@@ -91,7 +92,7 @@ update_view (CockpitActivityPage *self)
     page = "empty";
 
   if (self->error != NULL)
-    adw_status_page_set_description (self->error_page, self->error->message);
+    cockpit_status_page_set_description_text (self->error_page, self->error->message);
 
   /* The status pages get their icons as they are shown: GTK loaded them
    * while their pages were hidden, and at 128 px they exist only as SVG,
@@ -106,14 +107,14 @@ update_view (CockpitActivityPage *self)
   if (has_filter (self))
     {
       adw_status_page_set_title (self->empty_page, _("No Entries Match the Filter"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Try other words, another type or another environment."));
+      cockpit_status_page_set_description_text (self->empty_page,
+                                                _("Try other words, another type or another environment."));
     }
   else
     {
       adw_status_page_set_title (self->empty_page, _("No Activity"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Upgrades, backups and other changes of this package will be listed here."));
+      cockpit_status_page_set_description_text (self->empty_page,
+                                                _("Upgrades, backups and other changes of this package will be listed here."));
     }
   gtk_widget_set_visible (self->clear_button, has_filter (self));
 

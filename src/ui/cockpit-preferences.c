@@ -12,6 +12,7 @@
 
 #include "cockpit-background.h"
 #include "cockpit-preferences.h"
+#include "cockpit-widget-util.h"
 
 #define DEFAULT_REMINDER_HOURS 6
 
@@ -112,7 +113,7 @@ background_answer_cb (GObject      *object,
   load_background (self);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->background_row), explanation);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (_("Your desktop did not allow it")));
+                                    cockpit_toast_new_text (_("Your desktop did not allow it")));
 }
 
 static void

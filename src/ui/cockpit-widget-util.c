@@ -30,6 +30,30 @@ cockpit_widget_set_tooltip_text (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, text);
 }
 
+AdwToast *
+cockpit_toast_new_text (const char *text)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  markup = g_markup_escape_text (text, -1);
+  return adw_toast_new (markup);
+}
+
+void
+cockpit_status_page_set_description_text (AdwStatusPage *page,
+                                          const char    *text)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+
+  if (text != NULL)
+    markup = g_markup_escape_text (text, -1);
+  adw_status_page_set_description (page, markup);
+}
+
 void
 cockpit_widget_show_toast (GtkWidget  *widget,
                            const char *text)

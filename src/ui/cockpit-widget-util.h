@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -16,5 +16,13 @@ void       cockpit_widget_show_toast       (GtkWidget  *widget,
 GtkWindow *cockpit_widget_get_window       (GtkWidget  *widget);
 void       cockpit_widget_present_dialog   (GtkWindow **slot,
                                             GtkWindow  *dialog);
+
+/* libadwaita 1.2 reads a toast's title, a status page's description and
+ * a row's title and subtitle as Pango markup: a cockpit's message or a
+ * file name with "&" or "<" in it showed nothing, with a warning.  These
+ * show @text as it is. */
+AdwToast  *cockpit_toast_new_text          (const char *text);
+void       cockpit_status_page_set_description_text (AdwStatusPage *page,
+                                                     const char    *text);
 
 G_END_DECLS

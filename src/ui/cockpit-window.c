@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "cockpit-a11y.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-width-bin.h"
 #include "cockpit-window-private.h"
 
@@ -60,7 +61,7 @@ cockpit_window_show_toast (CockpitWindow *self,
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (text);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, cockpit_toast_new_text (text));
 }
 
 const char *
