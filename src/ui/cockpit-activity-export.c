@@ -7,8 +7,8 @@
 
 #include "cockpit-activity-csv.h"
 #include "cockpit-activity-page-private.h"
-#include "cockpit-widget-util.h"
 #include "cockpit-csv-dialog.h"
+#include "cockpit-widget-util.h"
 
 /* CSV export: cockpit-activity-csv.c writes what is loaded and the rest. */
 
