@@ -88,6 +88,7 @@ test_text_not_markup (void)
 
   /* Both show the text as it is. */
   g_assert_cmpuint (count_labels (window, text), ==, 2);
+  cockpit_test_save_screenshots (window, "text-not-markup");
 
   /* None takes the description away. */
   cockpit_status_page_set_description_text (ADW_STATUS_PAGE (page), NULL);
