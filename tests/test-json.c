@@ -90,8 +90,8 @@ static const MalformedCase malformed_cases[] = {
   { USER ("\"\\666\"", "\"a@example.com\"", "\"owner\""), -1,
     cockpit_user_get_type, NOT_JSON, "an escape that JSON does not have" },
   { "{\".fll\\z\\666{\": 1}", -1, cockpit_user_get_type, NOT_JSON, "an escape" },
-  /* Bytes that are not UTF-8 where json-glib quotes them in its message:
-   * the message stays valid UTF-8. */
+  /* Bytes that are not UTF-8 in the text: json-glib refuses it whole, and
+   * every message here is checked to be valid UTF-8. */
   { "{\"na\xb6me\" \"Alex\"}", -1, cockpit_user_get_type, NOT_JSON, "not valid JSON" },
   /* Half a surrogate pair: json-glib 1.6 leaks its buffer on the first
    * (the sanitizer run's leak check sees it) and makes invalid UTF-8 of
