@@ -178,6 +178,7 @@ static GtkWidget *
 find_below (GtkWidget  *widget,
             GType       type,
             const char *css_class,
+            const char *label_text,
             gboolean    mapped_only)
 {
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
@@ -187,9 +188,10 @@ find_below (GtkWidget  *widget,
       if (mapped_only && !gtk_widget_get_mapped (c))
         continue;
       if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (c, css_class)))
+          (css_class == NULL || gtk_widget_has_css_class (c, css_class)) &&
+          (label_text == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), label_text) == 0))
         return c;
-      if ((found = find_below (c, type, css_class, mapped_only)) != NULL)
+      if ((found = find_below (c, type, css_class, label_text, mapped_only)) != NULL)
         return found;
     }
   return NULL;
@@ -200,7 +202,7 @@ cockpit_test_find_descendant (GtkWidget  *widget,
                               GType       type,
                               const char *css_class)
 {
-  return find_below (widget, type, css_class, FALSE);
+  return find_below (widget, type, css_class, NULL, FALSE);
 }
 
 GtkWidget *
@@ -208,7 +210,15 @@ cockpit_test_find_shown (GtkWidget  *widget,
                          GType       type,
                          const char *css_class)
 {
-  return find_below (widget, type, css_class, TRUE);
+  return find_below (widget, type, css_class, NULL, TRUE);
+}
+
+GtkWidget *
+cockpit_test_find_label (GtkWidget  *widget,
+                         const char *text,
+                         gboolean    mapped_only)
+{
+  return find_below (widget, GTK_TYPE_LABEL, NULL, text, mapped_only);
 }
 
 void

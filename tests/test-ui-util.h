@@ -72,6 +72,12 @@ GtkWidget *cockpit_test_find_shown      (GtkWidget  *widget,
                                          GType       type,
                                          const char *css_class);
 
+/* The first label below @widget whose text is @text, depth first, among
+ * the mapped ones if @mapped_only; NULL when there is none. */
+GtkWidget *cockpit_test_find_label      (GtkWidget  *widget,
+                                         const char *text,
+                                         gboolean    mapped_only);
+
 /* Ticks the first @n items of @checks, a checklist of AdwActionRows
  * whose activatable widget is a GtkCheckButton, as a person does: by
  * activating the rows not ticked yet. */
