@@ -106,6 +106,16 @@ static const MalformedCase malformed_cases[] = {
     cockpit_user_get_type, NOT_JSON, "half of a surrogate pair" },
   { USER ("\"\\ud83d\\ud83d\"", "\"a@example.com\"", "\"owner\""), -1,
     cockpit_user_get_type, NOT_JSON, "half of a surrogate pair" },
+  /* What json-glib 1.6 takes and JSON has not: 'single-quoted' strings,
+   * comments, hex numbers.  A quote inside one of them is not where a
+   * string starts, so the escapes of the string after it went unchecked
+   * and the half pair there leaked (found by fuzz-client-answer). */
+  { "{'\"': \"\\ud83d\\ud\"}", -1, cockpit_user_get_type, NOT_JSON, "outside a string" },
+  { "{/* \" */ \"name\": \"\\ud83d\"}", -1, cockpit_user_get_type, NOT_JSON, "outside a string" },
+  { "{\"name\": \"Alex\"} // \"", -1, cockpit_user_get_type, NOT_JSON, "outside a string" },
+  { "{\"name\": $1F}", -1, cockpit_user_get_type, NOT_JSON, "outside a string" },
+  { "{\"name\": _}", -1, cockpit_user_get_type, NOT_JSON, "outside a string" },
+  { "{\"name\": \xc3\xa9}", -1, cockpit_user_get_type, NOT_JSON, "outside a string" },
 
   /* JSON, but not an object at the top. */
   { "[" USER ("\"Alex\"", "\"a@example.com\"", "\"owner\"") "]", -1,
