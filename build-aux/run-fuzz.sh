@@ -11,8 +11,10 @@
 #              `build-aux/run-fuzz.sh --list` prints them
 #
 # FUZZ_SEED=N fixes libFuzzer's seed; FUZZ_RUNS=N runs N inputs (the seed
-# corpus's among them) instead of SECONDS, so that a short run takes the
-# same inputs on every machine, however fast (tests/fuzz/meson.build).
+# corpus's among them) instead of SECONDS, so that a short run does as much
+# on every machine, however fast (tests/fuzz/meson.build).  The inputs
+# still differ from run to run: libFuzzer follows the coverage it sees,
+# and that is not the same twice.
 #
 # The arguments may come in any order: a number is SECONDS, a folder with
 # a config.h is BUILD_DIR, anything else a TARGET.
