@@ -431,6 +431,20 @@ print_scroll (const char *what,
   g_array_unref (sorted);
 }
 
+/* Each dropped frame on stderr: which frame of the run, its time and the
+ * process's CPU time over it, so that one can tell a first frame, a page
+ * coming in or another process's turn from each other. */
+static void
+print_dropped (const char *what,
+               GArray     *frames,
+               GArray     *cpu)
+{
+  for (guint i = 0; i < frames->len; i++)
+    if (g_array_index (frames, double, i) > DROPPED_MS)
+      g_printerr ("%s: frame %u of %u dropped: %.1f ms, CPU %.1f ms\n", what, i + 1, frames->len,
+                  g_array_index (frames, double, i), g_array_index (cpu, double, i));
+}
+
 static void
 measure_scroll (CockpitClient *client,
                 GPtrArray     *rows)
@@ -464,6 +478,8 @@ measure_scroll (CockpitClient *client,
   g_print ("%-9s %7s %8s %8s %8s %8s %8s %8s\n", "", "frames", "median", "p95", "p99", "max", "dropped", "seconds");
   print_scroll ("page", page_frames, DROPPED_MS, page_seconds);
   print_scroll ("baseline", base_frames, DROPPED_MS, base_seconds);
+  print_dropped ("page", page_frames, page_cpu);
+  print_dropped ("baseline", base_frames, base_cpu);
   g_print ("RESULT activity-scroll-dropped %u %u\n",
            count_over (page_frames, DROPPED_MS), count_over (base_frames, DROPPED_MS));
 
