@@ -102,25 +102,53 @@ why_bad_escape (const char *data,
   return NULL;
 }
 
-/* Whether @c may stand outside a string in JSON text: white space, the
- * brackets and separators, a string's quote, and what numbers and the
- * literals (true, false, null) are made of; letters other than theirs are
- * left to the parser, which names the word.  json-glib 1.6 also takes
- * 'single-quoted' strings, comments and hex numbers: a quote it sees
- * inside one of those is not where this scan sees a string start, so
- * text with them never reaches it (a half surrogate pair in a string this
- * scan took for outside leaked 152 bytes, found by fuzz-client-answer). */
+/* Whether @c is part of a number or a literal (true, false, null) as this
+ * scan reads them: letters, digits, "+", "-" and ".". */
 static gboolean
-allowed_outside_string (char c)
+is_token_char (char c)
 {
-  return g_ascii_isalnum (c) || (c != '\0' && strchr (" \t\n\r[]{},:\"+-.", c) != NULL);
+  return g_ascii_isalnum (c) || c == '+' || c == '-' || c == '.';
 }
 
-/* Whether @c ends a number or a literal (true, false, null). */
+/* Whether the @length bytes at @p are a literal or a number as JSON
+ * writes them: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
 static gboolean
-ends_scalar (char c)
+is_json_token (const char *p,
+               gsize       length)
 {
-  return g_ascii_isspace (c) || (c != '\0' && strchr ("[]{}\":,", c) != NULL);
+  const char *end = p + length;
+
+  if ((length == 4 && memcmp (p, "true", 4) == 0) ||
+      (length == 5 && memcmp (p, "false", 5) == 0) ||
+      (length == 4 && memcmp (p, "null", 4) == 0))
+    return TRUE;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p < end && *p == '0')
+    p++;
+  else if (p < end && *p >= '1' && *p <= '9')
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  else
+    return FALSE;
+  if (p < end && *p == '.')
+    {
+      if (++p == end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      if (++p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p == end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  return p == end;
 }
 
 /* Why json-glib must not see @data, or NULL:
@@ -130,15 +158,18 @@ ends_scalar (char c)
  *   or half of a surrogate pair;
  * - a second value after the first at the top: json-glib 1.6 takes "[][]"
  *   or "1{}" as valid, keeps the last value and leaks the others;
- * - a character that cannot stand outside a string: a single quote, a
- *   slash (comments), an underscore, '$' (hex numbers), a byte over 0x7F.
- * Other malformed text is left to the parser. */
+ * - outside strings, a character JSON has not there, or a number or word
+ *   that is not JSON's.  json-glib 1.6 also reads 'single-quoted' strings
+ *   and comments, so a quote inside one of those was not where this scan
+ *   saw a string start, and a half surrogate pair in the string after it
+ *   went unchecked and leaked 152 bytes (found by fuzz-client-answer); it
+ *   also reads 0x1F and $1F as 31, and 017 as 15.
+ * Other malformed text (a missing comma, say) is left to the parser. */
 static const char *
 why_not_parsed (const char *data,
                 gsize       length)
 {
   gboolean in_string = FALSE;
-  gboolean in_scalar = FALSE;   /* a number or literal at the top */
   gboolean top_done = FALSE;    /* the value at the top has ended */
   guint depth = 0;
 
@@ -163,26 +194,22 @@ why_not_parsed (const char *data,
           continue;
         }
 
-      if (!allowed_outside_string (c))
-        return "a character that JSON does not have outside a string";
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':')
+        continue;   /* the parser reports a stray separator */
 
-      if (depth == 0)
+      if (c == ']' || c == '}')
         {
-          if (in_scalar && !ends_scalar (c))
-            continue;
-          if (in_scalar)
-            top_done = TRUE;
-          in_scalar = FALSE;
-          if (g_ascii_isspace (c) || c == ']' || c == '}' || c == ',' || c == ':')
-            continue;   /* the parser reports a stray one */
-          if (top_done)
-            return "a second value follows the first";
-          if (c != '"' && c != '[' && c != '{')
-            {
-              in_scalar = TRUE;
-              continue;
-            }
+          if (depth > 0)
+            top_done = --depth == 0;
+          continue;   /* at the top, the parser reports a stray one */
         }
+
+      /* A value begins here: a string, an array, an object, a number or
+       * a literal. */
+      if (c != '"' && c != '[' && c != '{' && !is_token_char (c))
+        return "a character that JSON does not have outside a string";
+      if (depth == 0 && top_done)
+        return "a second value follows the first";
 
       if (c == '"')
         in_string = TRUE;
@@ -191,8 +218,16 @@ why_not_parsed (const char *data,
           if (++depth > MAX_DEPTH)
             return "arrays and objects nest deeper than " G_STRINGIFY (MAX_DEPTH) " levels";
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        top_done = --depth == 0;
+      else
+        {
+          gsize start = i;
+
+          while (i + 1 < length && is_token_char (data[i + 1]))
+            i++;
+          if (!is_json_token (data + start, i + 1 - start))
+            return "a number or word that JSON does not have";
+          top_done = depth == 0;
+        }
     }
 
   return NULL;
