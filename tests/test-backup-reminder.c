@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 
 #include "cockpit-backup-reminder.h"
-#include "cockpit-session.h"
+#include "cockpit-session-private.h"
 #include "test-sim-util.h"
 
 #define TOKEN "backup-reminder-test-token-81d2"
@@ -461,6 +461,12 @@ test_timer (Fixture       *f,
 }
 
 /* Data from the cache may be stale: the reminder waits for a refresh. */
+static gboolean
+not_saving_cache (gpointer data)
+{
+  return !_cockpit_session_get_saving_cache (data);
+}
+
 static void
 test_from_cache (Fixture       *f,
                  gconstpointer  data)
@@ -471,6 +477,7 @@ test_from_cache (Fixture       *f,
 
   /* The cache now lists globex's backup, due for its reminder. */
   advance (f, 25 * 3600);
+  api_wait_until (not_saving_cache, f->session);
   first = g_steal_pointer (&f->session);
   f->session = cockpit_session_new (f->sim.client, journal, cache);
   g_assert_true (cockpit_session_load_cache (f->session));

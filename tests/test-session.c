@@ -3,7 +3,7 @@
  */
 #include "config.h"
 
-#include "cockpit-session.h"
+#include "cockpit-session-private.h"
 #include "test-sim-util.h"
 
 #define TOKEN "session-test-token-9d1e"
@@ -97,6 +97,108 @@ test_refresh_in_place (Fixture       *f,
   g_assert_cmpuint (items_changed, ==, 0);
 }
 
+static gboolean
+not_saving_cache (gpointer data)
+{
+  return !_cockpit_session_get_saving_cache (data);
+}
+
+static void
+releases_when_packages_cb (GListModel *packages,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           gpointer    user_data)
+{
+  CockpitSession *session = user_data;
+  guint *releases_then = g_object_get_data (G_OBJECT (session), "releases-then");
+
+  *releases_then = g_list_model_get_n_items (cockpit_session_get_releases (session));
+}
+
+/* Whoever shows the packages as they come judges them against the
+ * releases already there: a first refresh merges the releases first, so
+ * that nothing is shown once without them and again with them. */
+static void
+test_releases_before_packages (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(CockpitSession) session = new_session (f);
+  guint releases_then = G_MAXUINT;
+
+  g_object_set_data (G_OBJECT (session), "releases-then", &releases_then);
+  g_signal_connect (cockpit_session_get_packages (session), "items-changed",
+                    G_CALLBACK (releases_when_packages_cb), session);
+  refresh (session);
+  g_assert_cmpuint (releases_then, !=, G_MAXUINT);
+  g_assert_cmpuint (releases_then, ==, g_list_model_get_n_items (cockpit_session_get_releases (session)));
+  g_assert_cmpuint (releases_then, >, 10);
+
+  /* And so does a start from the cache that refresh left. */
+  api_wait_until (not_saving_cache, session);
+  g_clear_object (&session);
+  session = new_session (f);
+  releases_then = G_MAXUINT;
+  g_object_set_data (G_OBJECT (session), "releases-then", &releases_then);
+  g_signal_connect (cockpit_session_get_packages (session), "items-changed",
+                    G_CALLBACK (releases_when_packages_cb), session);
+  g_assert_true (cockpit_session_load_cache (session));
+  g_assert_cmpuint (releases_then, >, 10);
+  g_assert_cmpuint (releases_then, ==, g_list_model_get_n_items (cockpit_session_get_releases (session)));
+}
+
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CockpitSession *session = COCKPIT_SESSION (object);
+  const char *path = g_object_get_data (object, "cache-path");
+  gboolean *done = user_data;
+
+  g_assert_true (cockpit_session_refresh_finish (session, result, NULL));
+  /* Not written yet: the main loop first handles what else is ready,
+   * drawing what the refresh changed among it. */
+  g_assert_true (_cockpit_session_get_saving_cache (session));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  *done = TRUE;
+}
+
+/* A refresh's data is written once nothing else waits in the main loop,
+ * and on a worker thread; the next one overwrites it. */
+static void
+test_cache_written_later (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(CockpitSession) session = new_session (f);
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *name;
+  gboolean done = FALSE;
+
+  /* The file's name is the session's business: found after a first save. */
+  refresh (session);
+  api_wait_until (not_saving_cache, session);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "cockpit-"))
+      path = g_build_filename (f->dir, name, NULL);
+  g_assert_nonnull (path);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  g_object_set_data_full (G_OBJECT (session), "cache-path", g_strdup (path), g_free);
+  sim_control (&f->sim, "/_sim/packages/acmeweb/maintenance", "{\"message\": \"Moving data centre.\"}");
+  cockpit_session_refresh_async (session, NULL, refreshed_cb, &done);
+  api_wait_until (api_flag_set, &done);
+  api_wait_until (not_saving_cache, session);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_null (strstr (before, "Moving data centre."));
+  g_assert_nonnull (strstr (after, "Moving data centre."));
+}
+
 static void
 test_cache (Fixture       *f,
             gconstpointer  data)
@@ -109,6 +211,7 @@ test_cache (Fixture       *f,
 
   g_assert_false (cockpit_session_load_cache (first));
   refresh (first);
+  api_wait_until (not_saving_cache, first);
 
   /* The cache holds the data, never the token. */
   dir = g_dir_open (f->dir, 0, NULL);
@@ -301,7 +404,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cockpit/session/refresh-in-place", Fixture, NULL, fixture_setup, test_refresh_in_place, fixture_teardown);
+  g_test_add ("/cockpit/session/releases-before-packages", Fixture, NULL, fixture_setup, test_releases_before_packages, fixture_teardown);
   g_test_add ("/cockpit/session/cache", Fixture, NULL, fixture_setup, test_cache, fixture_teardown);
+  g_test_add ("/cockpit/session/cache-written-later", Fixture, NULL, fixture_setup, test_cache_written_later,
+              fixture_teardown);
   g_test_add ("/cockpit/session/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/cockpit/session/refresh-cancelled", Fixture, NULL, fixture_setup, test_refresh_cancelled, fixture_teardown);
   g_test_add ("/cockpit/session/refresh-error", Fixture, NULL, fixture_setup, test_refresh_error, fixture_teardown);

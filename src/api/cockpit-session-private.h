@@ -14,6 +14,9 @@
 G_BEGIN_DECLS
 
 /* NULL once the session is disposed. */
-CockpitSessionPlans *_cockpit_session_get_plans (CockpitSession *self);
+CockpitSessionPlans *_cockpit_session_get_plans        (CockpitSession *self);
+/* TRUE while the cache waits to be written or is being written; tests
+ * wait for it before they read the file. */
+gboolean             _cockpit_session_get_saving_cache (CockpitSession *self);
 
 G_END_DECLS

@@ -6,7 +6,9 @@
  * packages and the releases at once and merges the answers into the
  * existing objects, so that only what changed notifies.  After each good
  * refresh the data (never the token) is written to a cache file, from
- * which the next start-up fills the window before the network answers.
+ * which the next start-up fills the window before the network answers:
+ * once the main loop has nothing else to do (so after what the refresh
+ * changed is on screen), and on a worker thread (cockpit-file-writer.c).
  * The session owns the follower of the packages' plans
  * (cockpit-session-plans.c), tells it of each refresh, and emits what it
  * says as the session's own signals.
@@ -16,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "cockpit-file-writer-private.h"
 #include "cockpit-refresh-queue-private.h"
 #include "cockpit-session-private.h"
 
@@ -25,7 +28,8 @@ struct _CockpitSession
 
   CockpitClient        *client;
   CockpitActionTracker *tracker;
-  char                 *cache_path;
+  CockpitFileWriter    *cache;
+  guint                 save_cache_id;
 
   GListStore           *packages;
   GListStore           *releases;
@@ -171,15 +175,16 @@ merge_list (GListStore *store,
 
 /* The cache ------------------------------------------------------------------ */
 
-static void
-save_cache (CockpitSession *self)
+static gboolean
+save_cache_cb (gpointer user_data)
 {
+  CockpitSession *self = user_data;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *saved_at = cockpit_date_time_format (self->updated_at);
-  g_autofree char *text = NULL;
-  g_autofree char *dir = g_path_get_dirname (self->cache_path);
+  char *text;
+
+  self->save_cache_id = 0;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "cockpit");
@@ -199,10 +204,24 @@ save_cache (CockpitSession *self)
 
   root = json_builder_get_root (builder);
   text = json_to_string (root, FALSE);
+  cockpit_file_writer_write (self->cache, g_bytes_new_take (text, strlen (text)));
+  return G_SOURCE_REMOVE;
+}
 
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (self->cache_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    g_debug ("Could not write the cache: %s", error ? error->message : g_strerror (errno));
+/* After a good refresh: the data as it is when the main loop is idle. */
+static void
+save_cache (CockpitSession *self)
+{
+  if (self->save_cache_id == 0)
+    self->save_cache_id = g_idle_add_full (G_PRIORITY_LOW, save_cache_cb, self, NULL);
+}
+
+gboolean
+_cockpit_session_get_saving_cache (CockpitSession *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_SESSION (self), FALSE);
+
+  return self->save_cache_id != 0 || cockpit_file_writer_get_busy (self->cache);
 }
 
 gboolean
@@ -221,7 +240,7 @@ cockpit_session_load_cache (CockpitSession *self)
 
   g_return_val_if_fail (COCKPIT_IS_SESSION (self), FALSE);
 
-  if (!g_file_get_contents (self->cache_path, &contents, &length, NULL))
+  if (!g_file_get_contents (cockpit_file_writer_get_path (self->cache), &contents, &length, NULL))
     return FALSE;
 
   root = cockpit_json_parse (contents, (gssize) length, &error);
@@ -248,8 +267,9 @@ cockpit_session_load_cache (CockpitSession *self)
         set_user (self, cached_user);
     }
 
-  merge_list (self->packages, G_LIST_MODEL (packages), package_key);
+  /* The releases first, as refresh_part_done() merges them. */
   merge_list (self->releases, G_LIST_MODEL (releases), release_key);
+  merge_list (self->packages, G_LIST_MODEL (packages), package_key);
   set_updated_at (self, saved_at);
   set_boolean (self, &self->from_cache, TRUE, PROP_FROM_CACHE);
   return TRUE;
@@ -335,10 +355,14 @@ refresh_part_done (GTask  *task,
 
   if (refresh->user != NULL)
     set_user (self, refresh->user);
-  if (refresh->packages != NULL)
-    merge_list (self->packages, G_LIST_MODEL (refresh->packages), package_key);
+  /* The releases first: whoever shows a package as it comes judges it
+   * against them, and would otherwise show it once without them and
+   * again with them (on a first refresh the package page's cards were
+   * made and then all updated once more, docs/performance.md). */
   if (refresh->releases != NULL)
     merge_list (self->releases, G_LIST_MODEL (refresh->releases), release_key);
+  if (refresh->packages != NULL)
+    merge_list (self->packages, G_LIST_MODEL (refresh->packages), package_key);
 
   refresh_ended (self);
   set_boolean (self, &self->offline, refresh->error != NULL && is_offline_error (refresh->error), PROP_OFFLINE);
@@ -512,6 +536,7 @@ cockpit_session_new (CockpitClient *client,
   CockpitSession *self;
   g_autofree char *hash = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (COCKPIT_IS_CLIENT (client), NULL);
 
@@ -524,9 +549,10 @@ cockpit_session_new (CockpitClient *client,
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, cockpit_client_get_identity (client), -1);
   name = g_strdup_printf ("cockpit-%.16s.json", hash);
   if (cache_dir != NULL)
-    self->cache_path = g_build_filename (cache_dir, name, NULL);
+    path = g_build_filename (cache_dir, name, NULL);
   else
-    self->cache_path = g_build_filename (g_get_user_cache_dir (), "upgrade-cockpit", name, NULL);
+    path = g_build_filename (g_get_user_cache_dir (), "upgrade-cockpit", name, NULL);
+  self->cache = cockpit_file_writer_new (path, 0600);
 
   g_signal_connect_object (self->tracker, "action-started", G_CALLBACK (action_changed_cb), self, 0);
   g_signal_connect_object (self->tracker, "stage-changed", G_CALLBACK (action_changed_cb), self, 0);
@@ -659,6 +685,13 @@ cockpit_session_dispose (GObject *object)
 
   cockpit_session_set_clock (self, NULL, NULL, NULL);
 
+  /* A refresh's data not saved yet is saved now, on the writer's thread. */
+  if (self->save_cache_id != 0)
+    {
+      g_source_remove (self->save_cache_id);
+      save_cache_cb (self);
+    }
+
   g_cancellable_cancel (self->cancellable);
   _cockpit_refresh_queue_clear (&self->refreshes);
   g_clear_object (&self->plans);
@@ -679,7 +712,7 @@ cockpit_session_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_clear_pointer (&self->error, g_free);
-  g_clear_pointer (&self->cache_path, g_free);
+  g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (cockpit_session_parent_class)->finalize (object);
 }
