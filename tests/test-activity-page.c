@@ -942,20 +942,28 @@ test_details (Fixture       *f,
 {
   GtkSelectionModel *selection;
   GtkRevealer *revealer;
+  GtkWidget *pane;
   CockpitActivityEntry *entry;
 
   fixture_open (f, "acmeweb");
   wait_loaded (f);
   revealer = GTK_REVEALER (child (f, "details_revealer"));
+  pane = gtk_revealer_get_child (revealer);
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (child (f, "column_view")));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  /* Not shown, so not there to measure: a hidden revealer measures a
+   * child that is visible in every layout of the page. */
+  g_assert_false (gtk_widget_get_visible (pane));
 
   /* The newest entry: a comma and quotes, and no action id. */
   entry = entry_at (f, 0);
   g_assert_cmpstr (cockpit_activity_entry_get_activity (entry), ==, QUOTED_TEXT);
   gtk_selection_model_select_item (selection, 0, TRUE);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_get_visible (pane));
   cockpit_test_wait_for_draw (GTK_WIDGET (f->page));
+  WAIT_FOR (gtk_revealer_get_child_revealed (revealer));
+  g_assert_true (gtk_widget_get_mapped (pane));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "details_activity"))), ==, QUOTED_TEXT);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "details_bundle"))), ==,
                    cockpit_activity_entry_get_bundle (entry));
@@ -978,13 +986,16 @@ test_details (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, 1);
 
-  /* Closed from its button. */
+  /* Closed from its button; hidden once it has slid away. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "activity.close-details", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  WAIT_FOR (!gtk_revealer_get_child_revealed (revealer));
+  g_assert_false (gtk_widget_get_visible (pane));
 
   /* Activating a row opens it again; a new filter closes it. */
   g_signal_emit_by_name (child (f, "column_view"), "activate", 5);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_get_visible (pane));
   cockpit_activity_page_set_filter (f->page, COCKPIT_ENTRY_TYPE_ERROR, COCKPIT_ENVIRONMENT_KIND_NONE, NULL);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   wait_loaded (f);

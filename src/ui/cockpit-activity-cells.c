@@ -337,6 +337,18 @@ set_value (GtkLabel   *label,
   cockpit_widget_set_tooltip_text (GTK_WIDGET (label), known ? value : NULL);
 }
 
+/* GTK 4.8's revealer measures its child even when it is hidden (and then
+ * counts it as nothing): the pane, a dozen labels, was measured in every
+ * layout of the page.  So it is hidden from the template on, shown as it
+ * is revealed and hidden again once it has slid away. */
+static void
+details_revealed_cb (CockpitActivityPage *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->details_revealer) &&
+      !gtk_revealer_get_child_revealed (self->details_revealer))
+    gtk_widget_set_visible (gtk_revealer_get_child (self->details_revealer), FALSE);
+}
+
 void
 _cockpit_activity_page_update_details (CockpitActivityPage *self)
 {
@@ -350,6 +362,8 @@ _cockpit_activity_page_update_details (CockpitActivityPage *self)
   const char *classes[] = { "type-icon", NULL, NULL };
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.close-details", entry != NULL);
+  if (entry != NULL)
+    gtk_widget_set_visible (gtk_revealer_get_child (self->details_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->details_revealer, entry != NULL);
   if (entry == NULL)
     return;
@@ -418,4 +432,5 @@ _cockpit_activity_page_class_init_cells (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, by_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_revealed_cb);
 }
