@@ -109,7 +109,9 @@ test_sign_in_errors (void)
     { NULL, "not-the-token", "did not accept the API token" },
     { "http://cockpit.example.com", "x", "http://" },
     { "ftp://cockpit.example.com", "x", "is not a cockpit address" },
-    { "http://127.0.0.1:9", "x", "can't be reached" },
+    /* Nothing listens on port 9 here: what is missing is a program on
+     * this computer, not the internet connection. */
+    { "http://127.0.0.1:9", "x", "Nothing answers at 127.0.0.1:9 on this computer" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -241,6 +241,18 @@ _cockpit_client_error_from_transport (Request      *request,
     return g_error_new (COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_BAD_RESPONSE,
                         _("The server at %s did not answer like a cockpit. Check the cockpit address."), host);
 
+  /* A cockpit on this computer (the simulator, a tunnel) is not behind
+   * the internet connection: what is missing is the program. */
+  if (_cockpit_client_host_is_loopback (host))
+    {
+      int port = g_uri_get_port (request->uri);
+      g_autofree char *where = port > 0 ? g_strdup_printf ("%s:%d", host, port) : g_strdup (host);
+
+      return g_error_new (COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_NETWORK,
+                          _("Nothing answers at %s on this computer. Check that the cockpit there is running, then try again."),
+                          where);
+    }
+
   return g_error_new (COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_NETWORK,
                       _("The cockpit at %s can't be reached. Check your internet connection and try again."), host);
 }

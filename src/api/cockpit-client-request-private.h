@@ -66,6 +66,11 @@ typedef struct {
   gboolean            timed_out;
 } Request;
 
+/* The object (cockpit-client.c) */
+
+/* "localhost" or a loopback address: this computer. */
+gboolean  _cockpit_client_host_is_loopback     (const char   *host);
+
 /* Errors in words (cockpit-client-errors.c) */
 GError   *_cockpit_client_error_from_answer    (Request      *request,
                                                 guint         status,

@@ -64,8 +64,8 @@ cockpit_client_init (CockpitClient *self)
   self->retry_max_ms = DEFAULT_RETRY_MAX;
 }
 
-static gboolean
-host_is_loopback (const char *host)
+gboolean
+_cockpit_client_host_is_loopback (const char *host)
 {
   g_autoptr(GInetAddress) address = NULL;
   g_autofree char *bare = NULL;
@@ -115,7 +115,7 @@ cockpit_client_check_url (const char  *base_url,
       return FALSE;
     }
 
-  if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (g_uri_get_host (uri)))
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && !_cockpit_client_host_is_loopback (g_uri_get_host (uri)))
     {
       g_set_error (error, COCKPIT_CLIENT_ERROR, COCKPIT_CLIENT_ERROR_INSECURE_URL,
                    _("The address uses http://, which would send the token unprotected. Use https:// for %s."),
@@ -154,7 +154,7 @@ cockpit_client_new (const char  *base_url,
    * modules (libproxy) at the first request.  Redirects stay within the
    * cockpit's origin, so no request of this client goes elsewhere. */
   uri = g_uri_parse (self->base_url, G_URI_FLAGS_NONE, NULL);
-  if (uri != NULL && host_is_loopback (g_uri_get_host (uri)))
+  if (uri != NULL && _cockpit_client_host_is_loopback (g_uri_get_host (uri)))
     soup_session_set_proxy_resolver (self->session, NULL);
 
   return g_steal_pointer (&self);
