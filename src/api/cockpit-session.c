@@ -182,6 +182,7 @@ save_cache_cb (gpointer user_data)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *saved_at = cockpit_date_time_format (self->updated_at);
+  g_autoptr(GBytes) contents = NULL;
   char *text;
 
   self->save_cache_id = 0;
@@ -204,7 +205,8 @@ save_cache_cb (gpointer user_data)
 
   root = json_builder_get_root (builder);
   text = json_to_string (root, FALSE);
-  cockpit_file_writer_write (self->cache, g_bytes_new_take (text, strlen (text)));
+  contents = g_bytes_new_take (text, strlen (text));
+  cockpit_file_writer_write (self->cache, contents);
   return G_SOURCE_REMOVE;
 }
 
