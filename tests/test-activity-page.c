@@ -16,6 +16,7 @@
 #include "cockpit-activity-page.h"
 #include "cockpit-symbolic-icon.h"
 #include "cockpit-simulator.h"
+#include "cockpit-text-cell.h"
 #include "test-server-util.h"
 #include "test-ui-util.h"
 
@@ -264,9 +265,10 @@ static const char *
 find_raw_time (GtkWidget *root,
                GRegex    *raw)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+  if ((GTK_IS_LABEL (root) || COCKPIT_IS_TEXT_CELL (root)) && gtk_widget_get_mapped (root))
     {
-      const char *text = gtk_label_get_text (GTK_LABEL (root));
+      const char *text = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root))
+                                             : cockpit_text_cell_get_text (COCKPIT_TEXT_CELL (root));
       const char *tooltip = gtk_widget_get_tooltip_text (root);
 
       if (g_regex_match (raw, text, 0, NULL))

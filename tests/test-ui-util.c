@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cockpit-resources.h"
+#include "cockpit-text-cell.h"
 #include "test-ui-util.h"
 
 /* Longer than any draw takes, even on a loaded machine under Xvfb. */
@@ -190,6 +191,10 @@ find_below (GtkWidget  *widget,
       if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
           (css_class == NULL || gtk_widget_has_css_class (c, css_class)) &&
           (label_text == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), label_text) == 0))
+        return c;
+      /* A table's text cell is a label to the eye and to a screen reader. */
+      if (type == GTK_TYPE_LABEL && COCKPIT_IS_TEXT_CELL (c) && css_class == NULL &&
+          (label_text == NULL || g_strcmp0 (cockpit_text_cell_get_text (COCKPIT_TEXT_CELL (c)), label_text) == 0))
         return c;
       if ((found = find_below (c, type, css_class, label_text, mapped_only)) != NULL)
         return found;

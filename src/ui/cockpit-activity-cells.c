@@ -7,6 +7,7 @@
 
 #include "cockpit-activity-page-private.h"
 #include "cockpit-symbolic-icon.h"
+#include "cockpit-text-cell.h"
 #include "cockpit-widget-util.h"
 
 /* Texts */
@@ -205,15 +206,18 @@ type_bind_cb (GtkSignalListItemFactory *factory,
                                   -1);
 }
 
+/* Not a GtkLabel: see cockpit-text-cell.c. */
 static GtkWidget *
 new_text_cell (void)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  return cockpit_text_cell_new ();
+}
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  return label;
+static void
+set_cell_text (GtkListItem *item,
+               const char  *text)
+{
+  cockpit_text_cell_set_text (COCKPIT_TEXT_CELL (gtk_list_item_get_child (item)), text);
 }
 
 /* A text cell in @item; with @query_cb, its tooltip made when asked. */
@@ -268,7 +272,7 @@ activity_bind_cb (GtkSignalListItemFactory *factory,
   CockpitActivityEntry *entry = gtk_list_item_get_item (item);
   g_autofree char *activity = cockpit_activity_entry_dup_display_activity (entry);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), activity);
+  set_cell_text (item, activity);
 }
 
 static void
@@ -278,8 +282,7 @@ affects_bind_cb (GtkSignalListItemFactory *factory,
 {
   CockpitActivityEntry *entry = gtk_list_item_get_item (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      affects_label (cockpit_activity_entry_get_affects (entry)));
+  set_cell_text (item, affects_label (cockpit_activity_entry_get_affects (entry)));
 }
 
 static void
@@ -289,7 +292,7 @@ by_bind_cb (GtkSignalListItemFactory *factory,
 {
   CockpitActivityEntry *entry = gtk_list_item_get_item (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), cockpit_activity_entry_get_by (entry));
+  set_cell_text (item, cockpit_activity_entry_get_by (entry));
 }
 
 static void
@@ -297,13 +300,12 @@ update_on_cell (CockpitActivityPage *self,
                 GtkListItem         *item)
 {
   CockpitActivityEntry *entry = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *shown = NULL;
 
-  if (entry == NULL || label == NULL)
+  if (entry == NULL || gtk_list_item_get_child (item) == NULL)
     return;
   shown = format_time (cockpit_activity_entry_get_at (entry), show_utc (self));
-  gtk_label_set_text (GTK_LABEL (label), shown);
+  set_cell_text (item, shown);
 }
 
 static void
