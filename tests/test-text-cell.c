@@ -123,7 +123,8 @@ test_sizes (void)
     }
 }
 
-/* Pixel for pixel the label, whole or shortened with "…", in both styles. */
+/* Pixel for pixel the label, whole or shortened with "…", in both styles
+ * and both directions. */
 static void
 test_drawn_as_label (void)
 {
@@ -152,6 +153,21 @@ test_drawn_as_label (void)
         }
     }
   adw_style_manager_set_color_scheme (styles, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Right to left, where a label with xalign 0 starts at the right. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *label = plain_label (cases[i].text);
+      GtkWidget *cell = text_cell (cases[i].text);
+      GtkWindow *window;
+
+      gtk_widget_set_direction (label, GTK_TEXT_DIR_RTL);
+      gtk_widget_set_direction (cell, GTK_TEXT_DIR_RTL);
+      window = show_pair (label, cell, cases[i].width);
+      g_test_message ("%s, %d px, right to left", cases[i].text, cases[i].width);
+      assert_drawn_alike (label, cell);
+      gtk_window_destroy (window);
+    }
 }
 
 static void
