@@ -26,7 +26,8 @@ struct _CockpitTextCell
   PangoLayout *layout;
   guint        context_serial;  /* of the widget's Pango context, when measured */
   gboolean     measured;
-  int          min_width;       /* the ellipsis alone */
+  int          min_width;       /* the ellipsis alone, for the context of now */
+  gboolean     min_width_known;
   int          natural_width;   /* the whole text */
   int          height;
   int          baseline;
@@ -52,8 +53,13 @@ ensure_measured (CockpitTextCell *self)
   g_autoptr(PangoLayout) ellipsis = NULL;
   PangoRectangle logical;
 
+  /* A widget keeps its Pango context, but a new one would need a new layout. */
+  if (self->layout != NULL && pango_layout_get_context (self->layout) != context)
+    g_clear_object (&self->layout);
+
   if (self->layout == NULL)
     {
+      self->min_width_known = FALSE;
       self->layout = pango_layout_new (context);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
@@ -65,6 +71,7 @@ ensure_measured (CockpitTextCell *self)
       /* Another font, direction or scale. */
       pango_layout_context_changed (self->layout);
       self->measured = FALSE;
+      self->min_width_known = FALSE;
     }
   self->context_serial = serial;
   if (self->measured)
@@ -77,10 +84,15 @@ ensure_measured (CockpitTextCell *self)
   self->height = logical.height;
   self->baseline = pango_layout_get_baseline (self->layout) / PANGO_SCALE;
 
-  ellipsis = pango_layout_new (context);
-  pango_layout_set_text (ellipsis, "…", -1);
-  pango_layout_get_pixel_extents (ellipsis, NULL, &logical);
-  self->min_width = MIN (logical.width, self->natural_width);
+  /* The ellipsis depends on the font only, not on the text. */
+  if (!self->min_width_known)
+    {
+      ellipsis = pango_layout_new (context);
+      pango_layout_set_text (ellipsis, "…", -1);
+      pango_layout_get_pixel_extents (ellipsis, NULL, &logical);
+      self->min_width = logical.width;
+      self->min_width_known = TRUE;
+    }
   self->measured = TRUE;
 }
 
@@ -98,7 +110,7 @@ cockpit_text_cell_measure (GtkWidget      *widget,
   ensure_measured (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = self->min_width;
+      *minimum = MIN (self->min_width, self->natural_width);
       *natural = self->natural_width;
     }
   else
