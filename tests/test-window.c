@@ -126,6 +126,8 @@ test_sign_in_errors (void)
       g_assert_null (strstr (cockpit_window_get_sign_in_error (test_app_window (app)), "401"));
       if (i == 0)
         cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-sign-in-error");
+      if (i == G_N_ELEMENTS (cases) - 1)
+        cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (app)), "window-sign-in-unreachable");
     }
 }
 
