@@ -17,6 +17,7 @@
 #include "cockpit-symbolic-icon.h"
 #include "cockpit-simulator.h"
 #include "cockpit-text-cell.h"
+#include "cockpit-widget-util.h"
 #include "test-server-util.h"
 #include "test-ui-util.h"
 
@@ -269,7 +270,7 @@ find_raw_time (GtkWidget *root,
     {
       const char *text = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root))
                                              : cockpit_text_cell_get_text (COCKPIT_TEXT_CELL (root));
-      const char *tooltip = gtk_widget_get_tooltip_text (root);
+      const char *tooltip = cockpit_widget_get_tooltip_text (root);
 
       if (g_regex_match (raw, text, 0, NULL))
         return text;

@@ -9,6 +9,7 @@
 #include "cockpit-application.h"
 #include "cockpit-backup-card.h"
 #include "cockpit-environment-card.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-window-private.h"
 #include "test-app-util.h"
 #include "test-session-util.h"
@@ -173,7 +174,7 @@ test_restore (void)
   WAIT_FOR (n_running () == 1);
   g_assert_false (gtk_widget_is_sensitive (delete));
   g_assert_false (gtk_widget_is_sensitive (restore));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (delete), "Another action is running"));
+  g_assert_nonnull (strstr (cockpit_widget_get_tooltip_text (delete), "Another action is running"));
   cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "backup-card-busy");
   g_signal_emit_by_name (delete, "clicked");
   g_assert_true (cockpit_package_page_get_dialog (test_app_package_page (t.app)) == NULL ||

@@ -11,6 +11,7 @@
 #include "cockpit-application.h"
 #include "cockpit-environment-card.h"
 #include "cockpit-flow-diagram.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-window-private.h"
 #include "test-app-util.h"
 #include "test-session-util.h"
@@ -201,6 +202,44 @@ test_same_stage_label (void)
   WAIT_FOR (!cockpit_action_is_running (action));
 }
 
+/* Making a card sends nothing to the X server.  In GTK 4.8 each tooltip
+ * set on a widget that is not hidden, by its .ui file or in code, asked
+ * the server where the pointer is (three round trips, each a wait while
+ * the server draws): a start's first data frame made three cards and
+ * waited so about 30 times for them (docs/performance.md). */
+static void
+test_no_x_requests (void)
+{
+  CockpitPackage *package;
+  GListModel *environments;
+  guint64 before;
+
+  show_package ("acmeweb");
+  if (cockpit_test_x11_requests () == 0)
+    {
+      g_test_skip ("not an X display");
+      return;
+    }
+  package = cockpit_package_page_get_package (test_app_package_page (t.app));
+  environments = cockpit_package_get_environments (package);
+  g_assert_cmpuint (g_list_model_get_n_items (environments), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (environments); i++)
+    {
+      g_autoptr(CockpitEnvironment) environment = g_list_model_get_item (environments, i);
+      GtkWidget *widget;
+
+      before = cockpit_test_x11_requests ();
+      widget = g_object_ref_sink (cockpit_environment_card_new (t.session, package, environment));
+      g_test_message ("%s: %" G_GUINT64_FORMAT " requests", cockpit_environment_get_id (environment),
+                      cockpit_test_x11_requests () - before);
+      g_assert_cmpuint (cockpit_test_x11_requests (), ==, before);
+      /* The tooltips are there all the same. */
+      g_assert_nonnull (cockpit_widget_get_tooltip_text (GTK_WIDGET (gtk_widget_get_template_child (widget, COCKPIT_TYPE_ENVIRONMENT_CARD,
+                                                                                                    "teardown_button"))));
+      g_object_unref (widget);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/environment-card/torn-down", test_torn_down);
   g_test_add_func ("/cockpit/environment-card/maintenance-once", test_maintenance_once);
   g_test_add_func ("/cockpit/environment-card/same-stage-label", test_same_stage_label);
+  g_test_add_func ("/cockpit/environment-card/no-x-requests", test_no_x_requests);
 
   return test_app_run_story (&t, &session);
 }

@@ -12,6 +12,7 @@
 
 #include "cockpit-application.h"
 #include "cockpit-helpdesk-button.h"
+#include "cockpit-widget-util.h"
 #include "test-session-util.h"
 #include "test-sim-util.h"
 #include "test-app-util.h"
@@ -330,7 +331,7 @@ test_pills (void)
                    "1 critical, 1 warning and 1 info notifications unread");
   menu_button = gtk_widget_get_first_child (GTK_WIDGET (button));
   g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, cockpit_helpdesk_button_get_summary (button));
+  g_assert_cmpstr (cockpit_widget_get_tooltip_text (menu_button), ==, cockpit_helpdesk_button_get_summary (button));
   cockpit_test_save_screenshots (header_bar, "helpdesk-button");
 }
 
@@ -366,7 +367,7 @@ test_popover (void)
     g_assert_true (gtk_widget_has_css_class (title, "unread"));
     g_assert_nonnull (find_label (row, "Initech Intranet"));
     g_assert_nonnull (time);
-    g_assert_nonnull (gtk_widget_get_tooltip_text (time));
+    g_assert_nonnull (cockpit_widget_get_tooltip_text (time));
     g_assert_nonnull (find_button (row, "helpdesk.mark-read"));
     g_assert_nonnull (find_button (row, "helpdesk.archive"));
   }

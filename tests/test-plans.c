@@ -18,6 +18,7 @@
 #include "cockpit-plan-dialog.h"
 #include "cockpit-plan-options.h"
 #include "cockpit-simulator.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-window-private.h"
 #include "test-app-util.h"
 
@@ -286,7 +287,7 @@ mark_shown (const char *id)
         {
           /* Depth first through the row's widgets. */
           if (GTK_IS_IMAGE (w) &&
-              g_strcmp0 (gtk_widget_get_tooltip_text (w), "An upgrade plan waits for your approval") == 0)
+              g_strcmp0 (cockpit_widget_get_tooltip_text (w), "An upgrade plan waits for your approval") == 0)
             return gtk_widget_get_visible (w);
           if (gtk_widget_get_first_child (w) != NULL)
             w = gtk_widget_get_first_child (w);

@@ -6,6 +6,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#ifdef COCKPIT_TEST_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "cockpit-resources.h"
 #include "cockpit-text-cell.h"
@@ -32,6 +35,18 @@ after_paint_cb (GdkFrameClock *frame_clock,
                 gpointer       user_data)
 {
   (*(guint *) user_data)++;
+}
+
+guint64
+cockpit_test_x11_requests (void)
+{
+#ifdef COCKPIT_TEST_X11
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (GDK_IS_X11_DISPLAY (display))
+    return XNextRequest (gdk_x11_display_get_xdisplay (display));
+#endif
+  return 0;
 }
 
 void

@@ -60,6 +60,12 @@ void       cockpit_test_save_screenshot (GtkWidget  *widget,
 void       cockpit_test_save_screenshots (GtkWidget  *widget,
                                           const char *name);
 
+/* The serial the default display's next request to the X server will
+ * have: the difference of two readings is how many requests were sent in
+ * between, each round trip among them.  0 when the display is not an X
+ * display (or the tests were built without Xlib). */
+guint64    cockpit_test_x11_requests    (void);
+
 /* The first descendant of @widget of @type, with @css_class if not
  * NULL, depth first; NULL when there is none. */
 GtkWidget *cockpit_test_find_descendant (GtkWidget  *widget,

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "cockpit-upgrade-version-row.h"
+#include "cockpit-widget-util.h"
 #include "test-ui-util.h"
 
 static CockpitRelease *
@@ -67,7 +68,7 @@ test_shows (void)
   g_assert_false (gtk_widget_get_focusable (row));
   g_assert_nonnull (pill);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pill)), ==, "LTS");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (pill), ==, "Long-term support release");
+  g_assert_cmpstr (cockpit_widget_get_tooltip_text (pill), ==, "Long-term support release");
   g_assert_nonnull (link);
   g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==, "https://docs.example.com/6.3.21");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (link)), ==, "Release notes");

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "cockpit-application.h"
+#include "cockpit-widget-util.h"
 #include "cockpit-window-private.h"
 #include "test-app-util.h"
 #include "test-session-util.h"
@@ -128,9 +129,9 @@ check_state (const char *state,
             g_error ("%s: %s is %s, the model says %s (%s)", state, name,
                      allowed ? "off" : "on", allowed ? "allowed" : "not allowed", reason);
           /* The reason is shown where the control is. */
-          if (!allowed && g_strcmp0 (gtk_widget_get_tooltip_text (control), reason) != 0)
+          if (!allowed && g_strcmp0 (cockpit_widget_get_tooltip_text (control), reason) != 0)
             g_error ("%s: %s (%s) says \"%s\", the model \"%s\"", state, name, G_OBJECT_TYPE_NAME (control),
-                     gtk_widget_get_tooltip_text (control), reason);
+                     cockpit_widget_get_tooltip_text (control), reason);
         }
       /* Every action has a control; "back up" is on Live's card only. */
       g_assert_cmpuint (found, >=, 1);

@@ -679,6 +679,8 @@ cockpit_activity_page_class_init (CockpitActivityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitActivityPage, details_finished);
   gtk_widget_class_bind_template_child (widget_class, CockpitActivityPage, details_bundle);
   gtk_widget_class_bind_template_child (widget_class, CockpitActivityPage, details_action_id);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "close_details_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dropdown_changed_cb);
   _cockpit_activity_page_class_init_cells (widget_class);
@@ -689,6 +691,17 @@ cockpit_activity_page_class_init (CockpitActivityPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activity.close-details", NULL, close_details_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "activity.close-details", NULL);
 }
+
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "type_dropdown", N_("Type of entry"),
+  "affects_dropdown", N_("Environment the entry affects"),
+  "utc_button", N_("Show times in UTC instead of local time"),
+  "export_button", N_("Save the entries of this filter as a CSV file"),
+  "close_details_button", N_("Close the details"),
+  NULL
+};
 
 static void
 cockpit_activity_page_init (CockpitActivityPage *self)
@@ -707,6 +720,7 @@ cockpit_activity_page_init (CockpitActivityPage *self)
    * and syncing keeps them from acting before the page is. */
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_ACTIVITY_PAGE, template_tooltips);
   self->syncing = FALSE;
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));

@@ -414,9 +414,17 @@ cockpit_environment_card_class_init (CockpitEnvironmentCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitEnvironmentCard, teardown_button);
 }
 
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "protected_icon", N_("Protected: can't be upgraded or torn down"),
+  NULL
+};
+
 static void
 cockpit_environment_card_init (CockpitEnvironmentCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_ENVIRONMENT_CARD, template_tooltips);
   cockpit_a11y_name_buttons (GTK_WIDGET (self));
 }

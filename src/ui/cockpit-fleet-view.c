@@ -699,6 +699,7 @@ cockpit_fleet_view_class_init (CockpitFleetViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, list_view);
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetView, empty_status);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
@@ -711,6 +712,15 @@ cockpit_fleet_view_class_init (CockpitFleetViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "fleetview");
 }
 
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "filter_dropdown", N_("Show"),
+  "plan_button", N_("Plan an Upgrade of the Selected Packages…"),
+  "export_button", N_("Export as CSV…"),
+  NULL
+};
+
 static void
 cockpit_fleet_view_init (CockpitFleetView *self)
 {
@@ -721,6 +731,7 @@ cockpit_fleet_view_init (CockpitFleetView *self)
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_FLEET_VIEW, template_tooltips);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   add_columns (self);

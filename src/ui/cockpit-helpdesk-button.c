@@ -667,6 +667,7 @@ cockpit_helpdesk_button_class_init (CockpitHelpdeskButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, error_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, stack);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, list_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "dismiss_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
 
   gtk_widget_class_install_action (widget_class, "helpdesk.mark-read", "s", mark_read_action);
@@ -675,10 +676,18 @@ cockpit_helpdesk_button_class_init (CockpitHelpdeskButtonClass *klass)
   gtk_widget_class_install_action (widget_class, "helpdesk.dismiss-error", NULL, dismiss_error_action);
 }
 
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "dismiss_button", N_("Dismiss"),
+  NULL
+};
+
 static void
 cockpit_helpdesk_button_init (CockpitHelpdeskButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_HELPDESK_BUTTON, template_tooltips);
   self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_notifications_cb, NULL, NULL));
   for (guint s = 0; s < G_N_ELEMENTS (self->widest); s++)
     {

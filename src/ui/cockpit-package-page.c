@@ -21,6 +21,10 @@
 #include "cockpit-upgrade-wizard.h"
 #include "cockpit-widget-util.h"
 
+/* The buttons' tooltips when nothing keeps them from being used. */
+#define UPGRADE_TOOLTIP N_("Change the Magnolia version of an environment")
+#define PLAN_TOOLTIP    N_("Upgrade several environments one after the other, or at a chosen time")
+
 G_DEFINE_FINAL_TYPE (CockpitPackagePage, cockpit_package_page, GTK_TYPE_WIDGET)
 
 static GtkWidget *
@@ -195,10 +199,10 @@ cockpit_package_page_set_availability (CockpitPackagePage  *self,
 
   reason = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_UPGRADE);
   cockpit_widget_set_tooltip_text (self->upgrade_button,
-                               reason != NULL ? reason : _("Change the Magnolia version of an environment"));
+                               reason != NULL ? reason : _(UPGRADE_TOOLTIP));
   reason = cockpit_availability_get_reason (availability, COCKPIT_USER_ACTION_PLAN_UPGRADE);
   cockpit_widget_set_tooltip_text (self->plan_button,
-                               reason != NULL ? reason : _("Upgrade several environments one after the other, or at a chosen time"));
+                               reason != NULL ? reason : _(PLAN_TOOLTIP));
   cockpit_backup_card_set_availability (self->backup_card, availability);
   cockpit_plan_card_set_availability (self->plan_card, availability);
   for (int i = 0; ; i++)
@@ -430,10 +434,19 @@ cockpit_package_page_class_init (CockpitPackagePageClass *klass)
 
 }
 
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "upgrade_button", UPGRADE_TOOLTIP,
+  "plan_button", PLAN_TOOLTIP,
+  NULL
+};
+
 static void
 cockpit_package_page_init (CockpitPackagePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_PACKAGE_PAGE, template_tooltips);
   cockpit_a11y_name_buttons (GTK_WIDGET (self));
 }
 

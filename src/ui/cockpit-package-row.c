@@ -8,8 +8,11 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cockpit-package-row.h"
 #include "cockpit-width-bin.h"
+#include "cockpit-widget-util.h"
 
 struct _CockpitPackageRow
 {
@@ -158,10 +161,19 @@ cockpit_package_row_class_init (CockpitPackageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitPackageRow, plan_mark);
 }
 
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "maintenance_icon", N_("In maintenance"),
+  "plan_mark", N_("An upgrade plan waits for your approval"),
+  NULL
+};
+
 static void
 cockpit_package_row_init (CockpitPackageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_PACKAGE_ROW, template_tooltips);
   /* Read as one: the name, then the status. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,

@@ -579,10 +579,18 @@ cockpit_plan_dialog_class_init (CockpitPlanDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "version_dropdown", N_("Magnolia version"),
+  NULL
+};
+
 static void
 cockpit_plan_dialog_init (CockpitPlanDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_PLAN_DIALOG, template_tooltips);
   /* One key for the dialog's life: each attempt is the same request. */
   self->idempotency_key = g_uuid_string_random ();
 

@@ -15,6 +15,7 @@
 
 #include "cockpit-plan-options.h"
 #include "cockpit-upgrade-texts.h"
+#include "cockpit-widget-util.h"
 
 #define N_CHECKS 4
 
@@ -363,9 +364,17 @@ cockpit_plan_options_class_init (CockpitPlanOptionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanOptions, blue_green_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanOptions, previous_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanOptions, checks_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "date_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, inputs_changed_cb);
   gtk_widget_class_set_css_name (widget_class, "plan-options");
 }
+
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "date_button", N_("Choose the date and time"),
+  NULL
+};
 
 static void
 cockpit_plan_options_init (CockpitPlanOptions *self)
@@ -374,6 +383,7 @@ cockpit_plan_options_init (CockpitPlanOptions *self)
 
   self->quiet++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_PLAN_OPTIONS, template_tooltips);
   for (guint i = 0; i < N_CHECKS; i++)
     {
       GtkWidget *row = create_check_row (self, i >= 2 ? common[i - 2] : NULL, &self->checks[i]);

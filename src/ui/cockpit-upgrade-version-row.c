@@ -216,10 +216,18 @@ cockpit_upgrade_version_row_class_init (CockpitUpgradeVersionRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, check_active_cb);
 }
 
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "lts_pill", N_("Long-term support release"),
+  NULL
+};
+
 static void
 cockpit_upgrade_version_row_init (CockpitUpgradeVersionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_UPGRADE_VERSION_ROW, template_tooltips);
   /* GtkLinkButton draws itself as underlined text; the template makes
    * it a flat button. */
   gtk_widget_remove_css_class (self->notes_button, "link");

@@ -19,6 +19,7 @@
 
 #include "cockpit-a11y.h"
 #include "cockpit-upgrade-wizard-private.h"
+#include "cockpit-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (CockpitUpgradeWizard, cockpit_upgrade_wizard, ADW_TYPE_WINDOW)
 
@@ -295,6 +296,13 @@ cockpit_upgrade_wizard_class_init (CockpitUpgradeWizardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The tooltips of the template's children (cockpit-widget-util.c says
+ * why they are not in the .ui file). */
+static const char * const template_tooltips[] = {
+  "install_spinner", N_("Asking the cockpit to start…"),
+  NULL
+};
+
 static void
 cockpit_upgrade_wizard_init (CockpitUpgradeWizard *self)
 {
@@ -304,6 +312,7 @@ cockpit_upgrade_wizard_init (CockpitUpgradeWizard *self)
   self->versions = g_list_store_new (COCKPIT_TYPE_RELEASE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cockpit_widget_set_template_tooltips (GTK_WIDGET (self), COCKPIT_TYPE_UPGRADE_WIZARD, template_tooltips);
   cockpit_a11y_name_buttons (GTK_WIDGET (self));
   cockpit_a11y_follow_stack (self->stack);
   cockpit_a11y_follow_stack (self->versions_stack);

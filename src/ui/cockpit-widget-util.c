@@ -3,31 +3,127 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cockpit-widget-util.h"
+
+/* Tooltips
+ *
+ * In GTK 4.8, gtk_widget_set_tooltip_text() (and a "tooltip-text" in a
+ * .ui file) on a widget that is not hidden asks the X server where the
+ * pointer is, in case the widget's tooltip is on screen: three round
+ * trips, each a wait while the server is busy drawing.  The first data
+ * frame of a start set about 60 tooltips on widgets not yet on screen:
+ * about 180 round trips (docs/performance.md, session 17).  So the app
+ * keeps each widget's tooltip itself and gives it to GTK when GTK asks
+ * for it (::query-tooltip), as the list cells do.  Screen readers get it
+ * as the widget's description, as GTK's own tooltip would give it. */
+
+static GQuark
+tooltip_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("cockpit-tooltip");
+  return quark;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *text = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
 
 /**
  * cockpit_widget_set_tooltip_text:
  * @widget: a widget
- * @text: (nullable): the tooltip, or %NULL for none
+ * @text: (nullable): the tooltip, or %NULL (or "") for none
  *
- * Sets @widget's tooltip (and so its accessible description) when it
- * differs from the one it has.  In GTK 4.8, gtk_widget_set_tooltip_text()
- * on a shown widget asks the display where the pointer is, in case a
- * tooltip is on screen: one round trip to the X server each time, even
- * for the same text.  The cards set their buttons' reasons each time the
- * availability is computed, which a start did 188 times
- * (docs/performance.md).
+ * Gives @widget the tooltip @text, and so its accessible description,
+ * without a round trip to the X server.  Nothing happens when @text is
+ * the tooltip it has.  Only when @widget is on screen, where its tooltip
+ * may be showing, is GTK asked to show the new one at once.
  */
 void
 cockpit_widget_set_tooltip_text (GtkWidget  *widget,
                                  const char *text)
 {
+  const char *old;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   if (text != NULL && *text == '\0')
     text = NULL;
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
+  old = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+  if (g_strcmp0 (old, text) == 0)
+    return;
+
+  if (old == NULL &&
+      g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, query_tooltip_cb, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_object_set_qdata_full (G_OBJECT (widget), tooltip_quark (), g_strdup (text), g_free);
+
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  if (gtk_widget_get_mapped (widget))
+    gtk_widget_trigger_tooltip_query (widget);
+}
+
+/**
+ * cockpit_widget_get_tooltip_text:
+ * @widget: a widget
+ *
+ * Returns: (nullable): the tooltip cockpit_widget_set_tooltip_text() gave
+ *   @widget, or %NULL
+ */
+const char *
+cockpit_widget_get_tooltip_text (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  return g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+}
+
+/**
+ * cockpit_widget_set_template_tooltips:
+ * @widget: a widget made from a template
+ * @template_type: the type whose template names the children
+ * @tooltips: pairs of a child's id and its tooltip, marked with N_() and
+ *   translated here, ending with %NULL
+ *
+ * Gives children of @widget's template their tooltips, which the .ui
+ * files do not set (see above).  Each child must be bound, if only with
+ * gtk_widget_class_bind_template_child_full() and no offset.
+ */
+void
+cockpit_widget_set_template_tooltips (GtkWidget         *widget,
+                                      GType              template_type,
+                                      const char * const *tooltips)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (guint i = 0; tooltips[i] != NULL; i += 2)
+    {
+      GObject *child = gtk_widget_get_template_child (widget, template_type, tooltips[i]);
+
+      g_return_if_fail (GTK_IS_WIDGET (child));
+      cockpit_widget_set_tooltip_text (GTK_WIDGET (child), _(tooltips[i + 1]));
+    }
 }
 
 AdwToast *

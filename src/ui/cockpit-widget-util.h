@@ -7,8 +7,15 @@
 
 G_BEGIN_DECLS
 
-void       cockpit_widget_set_tooltip_text (GtkWidget  *widget,
-                                            const char *text);
+/* A widget's tooltip, kept by the app: in GTK 4.8 setting GTK's own is
+ * three round trips to the X server (cockpit-widget-util.c).  No .ui file
+ * sets "tooltip-text"; tests/test-widget-util.c checks that. */
+void        cockpit_widget_set_tooltip_text (GtkWidget  *widget,
+                                             const char *text);
+const char *cockpit_widget_get_tooltip_text (GtkWidget  *widget);
+void        cockpit_widget_set_template_tooltips (GtkWidget          *widget,
+                                                  GType               template_type,
+                                                  const char * const *tooltips);
 /* Shows @text in a toast of the window @widget is in ("win.show-toast"),
  * without knowing that window; nothing when it has none. */
 void       cockpit_widget_show_toast       (GtkWidget  *widget,

@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cockpit-a11y.h"
 #include "cockpit-widget-util.h"
 #include "cockpit-width-bin.h"
@@ -49,6 +51,18 @@ static const struct {
   WIDGET (header_menu_button), WIDGET (activity_bin), WIDGET (main_menu_button),
   WIDGET (fleet_list), WIDGET (fleet_bin),
 #undef WIDGET
+};
+
+/* The tooltips of the packages page, by ids in its file
+ * (cockpit-widget-util.c says why they are not in the file). */
+static const char * const packages_page_tooltips[] = {
+  "main_menu_button", N_("Main Menu"),
+  "back_button", N_("Back"),
+  "demo_badge", N_("This is the built-in demo cockpit, not a real one. Nothing you do here changes a real website."),
+  "activity_button", N_("Activity Log"),
+  "header_menu_button", N_("More"),
+  "refresh_button", N_("Refresh"),
+  NULL
 };
 
 static void ensure_packages_page (CockpitWindow *self);
@@ -532,6 +546,9 @@ ensure_packages_page (CockpitWindow *self)
       g_assert (GTK_IS_WIDGET (widget));
       G_STRUCT_MEMBER (gpointer, self, packages_page_widgets[i].offset) = widget;
     }
+  for (guint i = 0; packages_page_tooltips[i] != NULL; i += 2)
+    cockpit_widget_set_tooltip_text (GTK_WIDGET (gtk_builder_get_object (builder, packages_page_tooltips[i])),
+                                     _(packages_page_tooltips[i + 1]));
   adw_bin_set_child (self->packages_bin, GTK_WIDGET (self->leaflet));
 
   gtk_menu_button_set_create_popup_func (self->main_menu_button, _cockpit_window_create_main_menu_cb, self, NULL);
