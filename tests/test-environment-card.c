@@ -240,6 +240,50 @@ test_no_x_requests (void)
     }
 }
 
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* An update that changes nothing changes no style class: each change
+ * restyles the widget, and the cards are updated at every refresh.  The
+ * state pill's class was taken off and put back each time. */
+static void
+test_update_keeps_classes (void)
+{
+  CockpitPackage *package;
+  g_autoptr(CockpitEnvironment) environment = NULL;
+  GtkWidget *widget;
+  GObject *state_label, *lts_label;
+  guint changes = 0;
+
+  show_package ("acmeweb");
+  package = cockpit_package_page_get_package (test_app_package_page (t.app));
+  environment = g_list_model_get_item (cockpit_package_get_environments (package), 0);
+  widget = g_object_ref_sink (cockpit_environment_card_new (t.session, package, environment));
+  state_label = gtk_widget_get_template_child (widget, COCKPIT_TYPE_ENVIRONMENT_CARD, "state_label");
+  lts_label = gtk_widget_get_template_child (widget, COCKPIT_TYPE_ENVIRONMENT_CARD, "lts_label");
+  g_auto(GStrv) state_before = gtk_widget_get_css_classes (GTK_WIDGET (state_label));
+  g_auto(GStrv) lts_before = gtk_widget_get_css_classes (GTK_WIDGET (lts_label));
+  g_auto(GStrv) state_after = NULL;
+  g_auto(GStrv) lts_after = NULL;
+
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (state_label), "running"));
+  g_signal_connect (state_label, "notify::css-classes", G_CALLBACK (count_cb), &changes);
+  g_signal_connect (lts_label, "notify::css-classes", G_CALLBACK (count_cb), &changes);
+  cockpit_environment_card_update (COCKPIT_ENVIRONMENT_CARD (widget));
+  cockpit_environment_card_update (COCKPIT_ENVIRONMENT_CARD (widget));
+  g_assert_cmpuint (changes, ==, 0);
+  state_after = gtk_widget_get_css_classes (GTK_WIDGET (state_label));
+  lts_after = gtk_widget_get_css_classes (GTK_WIDGET (lts_label));
+  g_assert_true (g_strv_equal ((const char * const *) state_before, (const char * const *) state_after));
+  g_assert_true (g_strv_equal ((const char * const *) lts_before, (const char * const *) lts_after));
+  g_object_unref (widget);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/environment-card/maintenance-once", test_maintenance_once);
   g_test_add_func ("/cockpit/environment-card/same-stage-label", test_same_stage_label);
   g_test_add_func ("/cockpit/environment-card/no-x-requests", test_no_x_requests);
+  g_test_add_func ("/cockpit/environment-card/update-keeps-classes", test_update_keeps_classes);
 
   return test_app_run_story (&t, &session);
 }

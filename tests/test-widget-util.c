@@ -132,6 +132,49 @@ test_no_tooltip_in_ui_files (void)
   g_assert_cmpuint (files, >, 10);
 }
 
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* One class of a set, and only a class that changes is touched: taking
+ * the kept class off and putting it back restyled the widget. */
+static void
+test_class_of (void)
+{
+  static const char * const classes[] = { "success", "warning", "error", NULL };
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("Upgrade to LTS 6.3.21 due in 20 days."));
+  guint changes = 0;
+
+  g_signal_connect (label, "notify::css-classes", G_CALLBACK (count_cb), &changes);
+  cockpit_widget_set_class_of (label, classes, "warning");
+  g_assert_true (gtk_widget_has_css_class (label, "warning"));
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* The same again: nothing. */
+  cockpit_widget_set_class_of (label, classes, "warning");
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Another: one off, one on. */
+  cockpit_widget_set_class_of (label, classes, "error");
+  g_assert_false (gtk_widget_has_css_class (label, "warning"));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  g_assert_cmpuint (changes, ==, 3);
+
+  /* None of them; a class outside the set stays. */
+  gtk_widget_add_css_class (label, "dim-label");
+  changes = 0;
+  cockpit_widget_set_class_of (label, classes, NULL);
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+  g_assert_true (gtk_widget_has_css_class (label, "dim-label"));
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_object_unref (label);
+}
+
 /* A toast's title and a status page's description are Pango markup in
  * libadwaita 1.2: a cockpit's message with "&" in it showed nothing, with
  * a warning (fatal here), and one with tags showed without them. */
@@ -180,6 +223,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/widget-util/tooltip-no-round-trip", test_tooltip_no_round_trip);
   g_test_add_func ("/cockpit/widget-util/tooltip-text", test_tooltip_text);
   g_test_add_func ("/cockpit/widget-util/no-tooltip-in-ui-files", test_no_tooltip_in_ui_files);
+  g_test_add_func ("/cockpit/widget-util/class-of", test_class_of);
   g_test_add_func ("/cockpit/widget-util/text-not-markup", test_text_not_markup);
 
   return g_test_run ();

@@ -46,21 +46,8 @@ struct _CockpitEnvironmentCard
 
 G_DEFINE_FINAL_TYPE (CockpitEnvironmentCard, cockpit_environment_card, GTK_TYPE_WIDGET)
 
-static const char *state_classes[] = { "running", "busy", "not-set-up" };
-static const char *lts_classes[] = { "success", "warning", "error" };
-
-static void
-set_exclusive_class (GtkWidget   *widget,
-                     const char **classes,
-                     guint        n_classes,
-                     const char  *wanted)
-{
-  for (guint i = 0; i < n_classes; i++)
-    gtk_widget_remove_css_class (widget, classes[i]);
-  if (wanted != NULL)
-    gtk_widget_add_css_class (widget, wanted);
-}
-
+static const char * const state_classes[] = { "running", "busy", "not-set-up", NULL };
+static const char * const lts_classes[] = { "success", "warning", "error", NULL };
 
 /* The action running on this environment: the tracker's copy is the
  * freshest, the package's the one the cockpit listed last. */
@@ -230,7 +217,7 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
   gtk_label_set_text (self->state_label, cockpit_environment_state_get_label (state));
   state_class = state == COCKPIT_ENVIRONMENT_STATE_RUNNING ? "running"
               : state == COCKPIT_ENVIRONMENT_STATE_NOT_SET_UP ? "not-set-up" : "busy";
-  set_exclusive_class (GTK_WIDGET (self->state_label), state_classes, G_N_ELEMENTS (state_classes), state_class);
+  cockpit_widget_set_class_of (GTK_WIDGET (self->state_label), state_classes, state_class);
 
   if (cockpit_environment_get_magnolia_version (env) != NULL)
     version = g_strdup_printf (_("Magnolia %s"), cockpit_environment_get_magnolia_version (env));
@@ -258,7 +245,7 @@ cockpit_environment_card_update (CockpitEnvironmentCard *self)
 
   lts = cockpit_rules_lts_summary (env, cockpit_session_get_releases (self->session), now, &lts_text);
   gtk_label_set_text (self->lts_label, lts_text ? lts_text : _("Not known yet"));
-  set_exclusive_class (GTK_WIDGET (self->lts_label), lts_classes, G_N_ELEMENTS (lts_classes),
+  cockpit_widget_set_class_of (GTK_WIDGET (self->lts_label), lts_classes,
                        lts == COCKPIT_LTS_ON_TIME ? "success" :
                        lts == COCKPIT_LTS_DUE ? "warning" :
                        lts == COCKPIT_LTS_OVERDUE ? "error" : NULL);

@@ -39,6 +39,7 @@ static const struct {
   [COCKPIT_SEVERITY_WARNING] = { "dialog-warning-symbolic", "warning" },
   [COCKPIT_SEVERITY_INFO] = { "dialog-information-symbolic", "accent" },
 };
+static const char * const severity_classes[] = { "error", "warning", "accent", NULL };
 
 static const char *
 severity_label (CockpitSeverity severity)
@@ -117,9 +118,7 @@ update (CockpitHelpdeskRow *self)
     severity = COCKPIT_SEVERITY_INFO;
 
   gtk_image_set_from_icon_name (self->icon, severity_styles[severity].icon_name);
-  for (guint s = 0; s < G_N_ELEMENTS (severity_styles); s++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), severity_styles[s].css_class);
-  gtk_widget_add_css_class (GTK_WIDGET (self->icon), severity_styles[severity].css_class);
+  cockpit_widget_set_class_of (GTK_WIDGET (self->icon), severity_classes, severity_styles[severity].css_class);
   cockpit_widget_set_tooltip_text (GTK_WIDGET (self->icon), severity_label (severity));
 
   gtk_label_set_text (self->title, cockpit_notification_get_title (notification));

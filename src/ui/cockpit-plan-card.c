@@ -204,13 +204,10 @@ set_icon (CockpitPlanCard *self,
           const char      *icon_name,
           const char      *css_class)
 {
-  static const char *classes[] = { "waiting", "succeeded", "failed", NULL };
+  static const char * const classes[] = { "waiting", "succeeded", "failed", NULL };
 
   gtk_image_set_from_icon_name (self->status_icon, icon_name);
-  for (guint i = 0; classes[i] != NULL; i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), classes[i]);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), css_class);
+  cockpit_widget_set_class_of (GTK_WIDGET (self->status_icon), classes, css_class);
 }
 
 /* The next gate: which environment waits for what, and until when. */

@@ -126,6 +126,32 @@ cockpit_widget_set_template_tooltips (GtkWidget         *widget,
     }
 }
 
+/**
+ * cockpit_widget_set_class_of:
+ * @widget: a widget
+ * @classes: the style classes of which @widget has one at most, ending
+ *   with %NULL
+ * @wanted: (nullable): the one of @classes it has from now on, or %NULL
+ *
+ * Gives @widget the style class @wanted and none of the others of
+ * @classes, touching only a class that changes: each change restyles the
+ * widget, and an update that takes a class off and puts it back (the
+ * cards at every refresh) restyled it for nothing.
+ */
+void
+cockpit_widget_set_class_of (GtkWidget          *widget,
+                             const char * const *classes,
+                             const char         *wanted)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (guint i = 0; classes[i] != NULL; i++)
+    if (g_strcmp0 (classes[i], wanted) != 0 && gtk_widget_has_css_class (widget, classes[i]))
+      gtk_widget_remove_css_class (widget, classes[i]);
+  if (wanted != NULL && !gtk_widget_has_css_class (widget, wanted))
+    gtk_widget_add_css_class (widget, wanted);
+}
+
 AdwToast *
 cockpit_toast_new_text (const char *text)
 {

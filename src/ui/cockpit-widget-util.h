@@ -16,6 +16,9 @@ const char *cockpit_widget_get_tooltip_text (GtkWidget  *widget);
 void        cockpit_widget_set_template_tooltips (GtkWidget          *widget,
                                                   GType               template_type,
                                                   const char * const *tooltips);
+void        cockpit_widget_set_class_of     (GtkWidget          *widget,
+                                             const char * const *classes,
+                                             const char         *wanted);
 /* Shows @text in a toast of the window @widget is in ("win.show-toast"),
  * without knowing that window; nothing when it has none. */
 void       cockpit_widget_show_toast       (GtkWidget  *widget,
