@@ -49,6 +49,34 @@ cockpit_test_x11_requests (void)
   return 0;
 }
 
+char *
+cockpit_test_find_in_ui_files (const char *needle)
+{
+  g_auto(GStrv) names = NULL;
+  guint files = 0;
+
+  g_assert_nonnull (cockpit_get_resource ());
+  names = g_resources_enumerate_children (RESOURCE_PATH "/ui/", 0, NULL);
+  g_assert_nonnull (names);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PATH "/ui/", names[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *text = NULL;
+
+      if (!g_str_has_suffix (names[i], ".ui"))
+        continue;
+      bytes = g_resources_lookup_data (path, 0, NULL);
+      g_assert_nonnull (bytes);
+      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      files++;
+      if (strstr (text, needle) != NULL)
+        return g_strdup (names[i]);
+    }
+  g_assert_cmpuint (files, >, 10);
+  return NULL;
+}
+
 void
 cockpit_test_wait_for_draw (GtkWidget *widget)
 {

@@ -66,6 +66,11 @@ void       cockpit_test_save_screenshots (GtkWidget  *widget,
  * display (or the tests were built without Xlib). */
 guint64    cockpit_test_x11_requests    (void);
 
+/* The name of the first .ui file of the app's resources that has
+ * @needle in it, or NULL when none has; fails when there are no .ui
+ * files to read. */
+char      *cockpit_test_find_in_ui_files (const char *needle);
+
 /* The first descendant of @widget of @type, with @css_class if not
  * NULL, depth first; NULL when there is none. */
 GtkWidget *cockpit_test_find_descendant (GtkWidget  *widget,

@@ -21,6 +21,7 @@
 
 #include "cockpit-a11y.h"
 #include "cockpit-async.h"
+#include "cockpit-clamp.h"
 #include "cockpit-fleet-plan-dialog.h"
 #include "cockpit-fleet-plan-row.h"
 #include "cockpit-plan-options.h"
@@ -740,6 +741,7 @@ cockpit_fleet_plan_dialog_class_init (CockpitFleetPlanDialogClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (COCKPIT_TYPE_PLAN_OPTIONS);
+  g_type_ensure (COCKPIT_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-fleet-plan-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CockpitFleetPlanDialog, scroller);

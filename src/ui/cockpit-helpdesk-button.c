@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-async.h"
+#include "cockpit-clamp.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-helpdesk-row.h"
 #include "cockpit-widget-util.h"
@@ -27,7 +28,7 @@ struct _CockpitHelpdeskButton
   GtkLabel      *widest[3];
   GtkPopover    *popover;
   GtkWidget     *popover_box;
-  AdwClamp      *popover_clamp;
+  CockpitClamp  *popover_clamp;
   GtkWidget     *mark_all_button;
   GtkWidget     *error_box;
   GtkLabel      *error_label;
@@ -482,8 +483,8 @@ cockpit_helpdesk_button_set_compact (CockpitHelpdeskButton *self,
 
   gtk_stack_set_hhomogeneous (self->indicator, !compact);
   gtk_widget_set_size_request (self->popover_box, compact ? 300 : 400, -1);
-  adw_clamp_set_maximum_size (self->popover_clamp, compact ? 300 : 400);
-  adw_clamp_set_tightening_threshold (self->popover_clamp, compact ? 300 : 400);
+  cockpit_clamp_set_maximum_size (self->popover_clamp, compact ? 300 : 400);
+  cockpit_clamp_set_tightening_threshold (self->popover_clamp, compact ? 300 : 400);
 }
 
 void
@@ -644,6 +645,7 @@ cockpit_helpdesk_button_class_init (CockpitHelpdeskButtonClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "helpdeskbutton");
+  g_type_ensure (COCKPIT_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-helpdesk-button.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, indicator);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-a11y.h"
+#include "cockpit-clamp.h"
 #include "cockpit-environment-card.h"
 #include "cockpit-package-page-private.h"
 #include "cockpit-width-bin.h"
@@ -417,6 +418,7 @@ cockpit_package_page_class_init (CockpitPackagePageClass *klass)
   g_type_ensure (COCKPIT_TYPE_WIDTH_BIN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (COCKPIT_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-package-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CockpitPackagePage, name_label);

@@ -18,6 +18,7 @@
 
 #include "cockpit-a11y.h"
 #include "cockpit-async.h"
+#include "cockpit-clamp.h"
 #include "cockpit-plan-dialog.h"
 #include "cockpit-plan-options.h"
 #include "cockpit-upgrade-texts.h"
@@ -557,6 +558,7 @@ cockpit_plan_dialog_class_init (CockpitPlanDialogClass *klass)
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, COCKPIT_TYPE_PLAN);
 
   g_type_ensure (COCKPIT_TYPE_PLAN_OPTIONS);
+  g_type_ensure (COCKPIT_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-plan-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CockpitPlanDialog, scroller);

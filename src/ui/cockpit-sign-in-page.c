@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "cockpit-clamp.h"
 #include "cockpit-sign-in-page.h"
 #include "cockpit-a11y.h"
 
@@ -135,6 +136,8 @@ cockpit_sign_in_page_class_init (CockpitSignInPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->map = cockpit_sign_in_page_map;
+
+  g_type_ensure (COCKPIT_TYPE_CLAMP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-sign-in-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitSignInPage, icon);

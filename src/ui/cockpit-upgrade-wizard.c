@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "cockpit-a11y.h"
+#include "cockpit-clamp.h"
 #include "cockpit-upgrade-wizard-private.h"
 #include "cockpit-widget-util.h"
 
@@ -247,6 +248,8 @@ cockpit_upgrade_wizard_class_init (CockpitUpgradeWizardClass *klass)
   object_class->dispose = cockpit_upgrade_wizard_dispose;
   object_class->finalize = cockpit_upgrade_wizard_finalize;
   widget_class->map = cockpit_upgrade_wizard_map;
+
+  g_type_ensure (COCKPIT_TYPE_CLAMP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-upgrade-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, CockpitUpgradeWizard, window_title);

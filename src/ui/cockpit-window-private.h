@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "cockpit-clamp.h"
 #include "cockpit-fleet-view.h"
 #include "cockpit-helpdesk-button.h"
 #include "cockpit-package-page.h"
@@ -72,7 +73,7 @@ struct _CockpitWindow
   /* The packages page (resources/ui/cockpit-window-packages.ui): all NULL
    * until the window first has a session. */
   AdwLeaflet          *leaflet;
-  AdwClamp            *sidebar_clamp;
+  CockpitClamp        *sidebar_clamp;
   GtkWidget           *sidebar;
   GtkWidget           *content;
   GtkListBox          *package_list;

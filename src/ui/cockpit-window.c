@@ -110,8 +110,8 @@ apply_folded (CockpitWindow *self,
 {
   int size = folded ? G_MAXINT / 2 : 300;
 
-  adw_clamp_set_maximum_size (self->sidebar_clamp, size);
-  adw_clamp_set_tightening_threshold (self->sidebar_clamp, size);
+  cockpit_clamp_set_maximum_size (self->sidebar_clamp, size);
+  cockpit_clamp_set_tightening_threshold (self->sidebar_clamp, size);
 
   /* Down to 360 px (a phone): Refresh and the activity log move into a
    * menu, the helpdesk's button takes only the room its counts need,
@@ -458,6 +458,7 @@ cockpit_window_class_init (CockpitWindowClass *klass)
   g_type_ensure (COCKPIT_TYPE_PACKAGE_PAGE);
   g_type_ensure (COCKPIT_TYPE_HELPDESK_BUTTON);
   g_type_ensure (COCKPIT_TYPE_FLEET_VIEW);
+  g_type_ensure (COCKPIT_TYPE_CLAMP);
   g_type_ensure (COCKPIT_TYPE_WIDTH_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cockpit-window.ui");
