@@ -40,7 +40,7 @@ test_sizes_as_adw_clamp (void)
   GtkWidget *our_child = wrapping_label ();
   GtkWidget *their_child = wrapping_label ();
 
-  cockpit_clamp_set_child (COCKPIT_CLAMP (ours), our_child);
+  adw_bin_set_child (ADW_BIN (ours), our_child);
   adw_clamp_set_child (ADW_CLAMP (theirs), their_child);
   gtk_box_append (GTK_BOX (box), ours);
   gtk_box_append (GTK_BOX (box), theirs);
@@ -85,14 +85,6 @@ test_sizes_as_adw_clamp (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-count_cb (GObject    *object,
-          GParamSpec *pspec,
-          guint      *count)
-{
-  (*count)++;
-}
-
 /* Allocating the clamp changes no style class of its child: AdwClamp
  * gives it .small, .medium or .large, and that restyles every widget
  * under it, a whole page as it first shows (docs/performance.md). */
@@ -104,8 +96,8 @@ test_no_style_class (void)
   GtkWidget *child = wrapping_label ();
   guint changes = 0;
 
-  cockpit_clamp_set_child (COCKPIT_CLAMP (clamp), child);
-  g_signal_connect (child, "notify::css-classes", G_CALLBACK (count_cb), &changes);
+  adw_bin_set_child (ADW_BIN (clamp), child);
+  g_signal_connect (child, "notify::css-classes", G_CALLBACK (cockpit_test_count_cb), &changes);
   gtk_window_set_child (GTK_WINDOW (window), clamp);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 300);
   gtk_window_present (GTK_WINDOW (window));

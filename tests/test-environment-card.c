@@ -240,14 +240,6 @@ test_no_x_requests (void)
     }
 }
 
-static void
-count_cb (GObject    *object,
-          GParamSpec *pspec,
-          guint      *count)
-{
-  (*count)++;
-}
-
 /* An update that changes nothing changes no style class: each change
  * restyles the widget, and the cards are updated at every refresh.  The
  * state pill's class was taken off and put back each time. */
@@ -272,8 +264,8 @@ test_update_keeps_classes (void)
   g_auto(GStrv) lts_after = NULL;
 
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (state_label), "running"));
-  g_signal_connect (state_label, "notify::css-classes", G_CALLBACK (count_cb), &changes);
-  g_signal_connect (lts_label, "notify::css-classes", G_CALLBACK (count_cb), &changes);
+  g_signal_connect (state_label, "notify::css-classes", G_CALLBACK (cockpit_test_count_cb), &changes);
+  g_signal_connect (lts_label, "notify::css-classes", G_CALLBACK (cockpit_test_count_cb), &changes);
   cockpit_environment_card_update (COCKPIT_ENVIRONMENT_CARD (widget));
   cockpit_environment_card_update (COCKPIT_ENVIRONMENT_CARD (widget));
   g_assert_cmpuint (changes, ==, 0);

@@ -37,6 +37,14 @@ after_paint_cb (GdkFrameClock *frame_clock,
   (*(guint *) user_data)++;
 }
 
+void
+cockpit_test_count_cb (GObject    *object,
+                       GParamSpec *pspec,
+                       guint      *count)
+{
+  (*count)++;
+}
+
 guint64
 cockpit_test_x11_requests (void)
 {

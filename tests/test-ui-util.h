@@ -7,6 +7,11 @@
 
 G_BEGIN_DECLS
 
+/* A "notify" handler that adds one to the guint it is given. */
+void       cockpit_test_count_cb        (GObject    *object,
+                                         GParamSpec *pspec,
+                                         guint      *count);
+
 /* Returns G_SOURCE_CONTINUE: a timeout of it wakes the main loop up. */
 gboolean   cockpit_test_tick_cb         (gpointer    data);
 

@@ -113,14 +113,6 @@ test_no_tooltip_in_ui_files (void)
     g_error ("%s sets a tooltip; set it in code with cockpit_widget_set_tooltip_text()", text ? text : markup);
 }
 
-static void
-count_cb (GObject    *object,
-          GParamSpec *pspec,
-          guint      *count)
-{
-  (*count)++;
-}
-
 /* One class of a set, and only a class that changes is touched: taking
  * the kept class off and putting it back restyled the widget. */
 static void
@@ -130,7 +122,7 @@ test_class_of (void)
   GtkWidget *label = g_object_ref_sink (gtk_label_new ("Upgrade to LTS 6.3.21 due in 20 days."));
   guint changes = 0;
 
-  g_signal_connect (label, "notify::css-classes", G_CALLBACK (count_cb), &changes);
+  g_signal_connect (label, "notify::css-classes", G_CALLBACK (cockpit_test_count_cb), &changes);
   cockpit_widget_set_class_of (label, classes, "warning");
   g_assert_true (gtk_widget_has_css_class (label, "warning"));
   g_assert_cmpuint (changes, ==, 1);

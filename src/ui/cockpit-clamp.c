@@ -15,6 +15,8 @@
  *   minimum, if larger) towards the maximum along an eased curve;
  * - given a width, it gives the child all of it up to that threshold,
  *   then eases towards the maximum, and centres the child.
+ *
+ * Its child, expansion and disposal are AdwBin's.
  */
 #include "config.h"
 
@@ -27,18 +29,16 @@
 
 struct _CockpitClamp
 {
-  GtkWidget  parent_instance;
+  AdwBin parent_instance;
 
-  GtkWidget *child;
-  int        maximum_size;
-  int        tightening_threshold;
+  int    maximum_size;
+  int    tightening_threshold;
 };
 
-G_DEFINE_FINAL_TYPE (CockpitClamp, cockpit_clamp, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CockpitClamp, cockpit_clamp, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_CHILD,
   PROP_MAXIMUM_SIZE,
   PROP_TIGHTENING_THRESHOLD,
   N_PROPS
@@ -100,11 +100,12 @@ clamp_width (CockpitClamp *self,
  * the maximum) when @width is -1. */
 static int
 child_width (CockpitClamp *self,
+             GtkWidget    *child,
              int           width)
 {
   int minimum = 0, natural = 0, max, lower, upper;
 
-  gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   lower = lower_bound (self, minimum, &max);
   upper = lower + EASE_OUT_TAN_CUBIC * (max - lower);
 
@@ -127,18 +128,19 @@ cockpit_clamp_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   CockpitClamp *self = COCKPIT_CLAMP (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
 
-  if (self->child == NULL || !gtk_widget_should_layout (self->child))
+  if (child == NULL || !gtk_widget_should_layout (child))
     return;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      gtk_widget_measure (self->child, orientation, for_size, minimum, natural,
+      gtk_widget_measure (child, orientation, for_size, minimum, natural,
                           minimum_baseline, natural_baseline);
       *natural = clamp_width (self, *minimum, *natural);
     }
   else
-    gtk_widget_measure (self->child, orientation, child_width (self, for_size), minimum, natural,
+    gtk_widget_measure (child, orientation, child_width (self, child, for_size), minimum, natural,
                         minimum_baseline, natural_baseline);
 }
 
@@ -149,14 +151,15 @@ cockpit_clamp_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   CockpitClamp *self = COCKPIT_CLAMP (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
   GtkAllocation allocation = { 0, 0, 0, height };
 
-  if (self->child == NULL || !gtk_widget_should_layout (self->child))
+  if (child == NULL || !gtk_widget_should_layout (child))
     return;
 
-  allocation.width = child_width (self, width);
+  allocation.width = child_width (self, child, width);
   allocation.x = (width - allocation.width) / 2;
-  gtk_widget_size_allocate (self->child, &allocation, baseline);
+  gtk_widget_size_allocate (child, &allocation, baseline);
 }
 
 static GtkSizeRequestMode
@@ -165,49 +168,10 @@ cockpit_clamp_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
-/* It expands where its child does, as AdwClamp does. */
-static void
-cockpit_clamp_compute_expand (GtkWidget *widget,
-                              gboolean  *hexpand,
-                              gboolean  *vexpand)
-{
-  CockpitClamp *self = COCKPIT_CLAMP (widget);
-
-  *hexpand = self->child != NULL && gtk_widget_compute_expand (self->child, GTK_ORIENTATION_HORIZONTAL);
-  *vexpand = self->child != NULL && gtk_widget_compute_expand (self->child, GTK_ORIENTATION_VERTICAL);
-}
-
 GtkWidget *
 cockpit_clamp_new (void)
 {
   return g_object_new (COCKPIT_TYPE_CLAMP, NULL);
-}
-
-GtkWidget *
-cockpit_clamp_get_child (CockpitClamp *self)
-{
-  g_return_val_if_fail (COCKPIT_IS_CLAMP (self), NULL);
-
-  return self->child;
-}
-
-void
-cockpit_clamp_set_child (CockpitClamp *self,
-                         GtkWidget    *child)
-{
-  g_return_if_fail (COCKPIT_IS_CLAMP (self));
-  g_return_if_fail (child == NULL || gtk_widget_get_parent (child) == NULL);
-
-  if (self->child == child)
-    return;
-
-  g_clear_pointer (&self->child, gtk_widget_unparent);
-  if (child != NULL)
-    {
-      self->child = child;
-      gtk_widget_set_parent (child, GTK_WIDGET (self));
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
 }
 
 int
@@ -253,16 +217,6 @@ cockpit_clamp_set_tightening_threshold (CockpitClamp *self,
 }
 
 static void
-cockpit_clamp_dispose (GObject *object)
-{
-  CockpitClamp *self = COCKPIT_CLAMP (object);
-
-  g_clear_pointer (&self->child, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (cockpit_clamp_parent_class)->dispose (object);
-}
-
-static void
 cockpit_clamp_get_property (GObject    *object,
                             guint       prop_id,
                             GValue     *value,
@@ -272,9 +226,6 @@ cockpit_clamp_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CHILD:
-      g_value_set_object (value, self->child);
-      break;
     case PROP_MAXIMUM_SIZE:
       g_value_set_int (value, self->maximum_size);
       break;
@@ -296,9 +247,6 @@ cockpit_clamp_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CHILD:
-      cockpit_clamp_set_child (self, g_value_get_object (value));
-      break;
     case PROP_MAXIMUM_SIZE:
       cockpit_clamp_set_maximum_size (self, g_value_get_int (value));
       break;
@@ -316,19 +264,13 @@ cockpit_clamp_class_init (CockpitClampClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = cockpit_clamp_dispose;
   object_class->get_property = cockpit_clamp_get_property;
   object_class->set_property = cockpit_clamp_set_property;
 
   widget_class->measure = cockpit_clamp_measure;
   widget_class->size_allocate = cockpit_clamp_size_allocate;
   widget_class->get_request_mode = cockpit_clamp_get_request_mode;
-  widget_class->compute_expand = cockpit_clamp_compute_expand;
 
-  properties[PROP_CHILD] =
-    g_param_spec_object ("child", NULL, NULL,
-                         GTK_TYPE_WIDGET,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* AdwClamp's defaults. */
   properties[PROP_MAXIMUM_SIZE] =
     g_param_spec_int ("maximum-size", NULL, NULL,
@@ -347,6 +289,8 @@ cockpit_clamp_class_init (CockpitClampClass *klass)
 static void
 cockpit_clamp_init (CockpitClamp *self)
 {
+  /* Sized by the vfuncs above, not by AdwBin's GtkBinLayout. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   self->maximum_size = 600;
   self->tightening_threshold = 400;
 }

@@ -3,17 +3,15 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define COCKPIT_TYPE_CLAMP (cockpit_clamp_get_type ())
-G_DECLARE_FINAL_TYPE (CockpitClamp, cockpit_clamp, COCKPIT, CLAMP, GtkWidget)
+/* An AdwBin: its child is adw_bin_set_child()'s, and "child" in a .ui file. */
+G_DECLARE_FINAL_TYPE (CockpitClamp, cockpit_clamp, COCKPIT, CLAMP, AdwBin)
 
 GtkWidget *cockpit_clamp_new                    (void);
-GtkWidget *cockpit_clamp_get_child              (CockpitClamp *self);
-void       cockpit_clamp_set_child              (CockpitClamp *self,
-                                                 GtkWidget    *child);
 int        cockpit_clamp_get_maximum_size       (CockpitClamp *self);
 void       cockpit_clamp_set_maximum_size       (CockpitClamp *self,
                                                  int           maximum_size);
