@@ -1,4 +1,4 @@
-/* cockpit-text-cell.c: one line of text, shortened with "…" to the width it is given, measured once per text.
+/* cockpit-text-cell.c: one line of text, shortened with "…" to the width it is given; its size does not depend on its text.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The activity log's table has a hundred rows of four texts each: GTK 4.8
@@ -6,11 +6,18 @@
  * GtkLabel that shortens its text, once allocated, copies its layout and
  * lays the copy out again at each measure its size cache does not hold;
  * the table's labels were measured about ten times each in an opening,
- * a quarter of its instructions (docs/performance.md).  This cell lays its
- * text out once to measure it, keeps the sizes until the text or its font
- * changes, and lays it out again to draw only when the text does not fit.
- * It looks like a label (its CSS name is "label", its colour and font the
- * label's) and is one for assistive technologies.
+ * a quarter of its instructions (docs/performance.md).
+ *
+ * This cell's size is that of its font, not of its text: one line high,
+ * and as wide as the ellipsis, at least and by nature; the column gives
+ * it its width.  So a new text, as a scrolled row is bound to another
+ * entry, only redraws the cell: in GTK 4.8 a cell of a GtkColumnView that
+ * asks for a new size makes its column measure every cell it has, up to
+ * 200, and the window measure itself again, at every frame of a scroll.
+ * The text is laid out when the cell is drawn, once per text, and again
+ * only when it does not fit.  It looks like a label (its CSS name is
+ * "label", its colour and font the label's) and is one for assistive
+ * technologies.
  */
 #include "config.h"
 
@@ -23,15 +30,16 @@ struct _CockpitTextCell
   GtkWidget    parent_instance;
 
   char        *text;
-  PangoLayout *layout;
-  guint        context_serial;  /* of the widget's Pango context, when measured */
-  gboolean     measured;
-  int          min_width;       /* the ellipsis alone, for the context of now */
-  gboolean     min_width_known;
-  int          natural_width;   /* the whole text */
-  int          height;
-  int          baseline;
+  PangoLayout *layout;          /* the text, made when drawn */
+  gboolean     text_measured;
+  guint        text_serial;     /* of the widget's Pango context, when the text was measured */
+  int          text_width;      /* the whole text, in pixels */
   int          laid_out_width;  /* in pixels; -1: the whole text */
+  guint        font_serial;     /* of the widget's Pango context, when the font was measured */
+  gboolean     font_measured;
+  int          ellipsis_width;
+  int          line_height;
+  int          baseline;
 };
 
 G_DEFINE_FINAL_TYPE (CockpitTextCell, cockpit_text_cell, GTK_TYPE_WIDGET)
@@ -44,13 +52,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The layout, and its sizes for the text and font of now. */
+/* The sizes of the font of now: the ellipsis's width, a line's height
+ * and baseline.  Measured again when the font, direction or scale
+ * changes (the context's serial), never for a new text. */
 static void
-ensure_measured (CockpitTextCell *self)
+ensure_font_measured (CockpitTextCell *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   guint serial = pango_context_get_serial (context);
   g_autoptr(PangoLayout) ellipsis = NULL;
+  PangoRectangle logical;
+
+  if (self->font_measured && serial == self->font_serial)
+    return;
+
+  ellipsis = pango_layout_new (context);
+  pango_layout_set_text (ellipsis, "…", -1);
+  pango_layout_get_pixel_extents (ellipsis, NULL, &logical);
+  self->ellipsis_width = logical.width;
+  self->line_height = logical.height;
+  self->baseline = pango_layout_get_baseline (ellipsis) / PANGO_SCALE;
+  self->font_serial = serial;
+  self->font_measured = TRUE;
+}
+
+/* The layout of the text, and the text's whole width, for the font of now. */
+static void
+ensure_text_measured (CockpitTextCell *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  guint serial = pango_context_get_serial (context);
   PangoRectangle logical;
 
   /* A widget keeps its Pango context, but a new one would need a new layout. */
@@ -59,41 +90,27 @@ ensure_measured (CockpitTextCell *self)
 
   if (self->layout == NULL)
     {
-      self->min_width_known = FALSE;
       self->layout = pango_layout_new (context);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
       pango_layout_set_text (self->layout, self->text ? self->text : "", -1);
-      self->measured = FALSE;
+      self->text_measured = FALSE;
     }
-  else if (serial != self->context_serial)
+  else if (serial != self->text_serial)
     {
       /* Another font, direction or scale. */
       pango_layout_context_changed (self->layout);
-      self->measured = FALSE;
-      self->min_width_known = FALSE;
+      self->text_measured = FALSE;
     }
-  self->context_serial = serial;
-  if (self->measured)
+  self->text_serial = serial;
+  if (self->text_measured)
     return;
 
   pango_layout_set_width (self->layout, -1);
   self->laid_out_width = -1;
   pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  self->natural_width = logical.width;
-  self->height = logical.height;
-  self->baseline = pango_layout_get_baseline (self->layout) / PANGO_SCALE;
-
-  /* The ellipsis depends on the font only, not on the text. */
-  if (!self->min_width_known)
-    {
-      ellipsis = pango_layout_new (context);
-      pango_layout_set_text (ellipsis, "…", -1);
-      pango_layout_get_pixel_extents (ellipsis, NULL, &logical);
-      self->min_width = logical.width;
-      self->min_width_known = TRUE;
-    }
-  self->measured = TRUE;
+  self->text_width = logical.width;
+  self->text_measured = TRUE;
 }
 
 static void
@@ -107,15 +124,14 @@ cockpit_text_cell_measure (GtkWidget      *widget,
 {
   CockpitTextCell *self = COCKPIT_TEXT_CELL (widget);
 
-  ensure_measured (self);
+  ensure_font_measured (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MIN (self->min_width, self->natural_width);
-      *natural = self->natural_width;
+      *minimum = *natural = self->ellipsis_width;
     }
   else
     {
-      *minimum = *natural = self->height;
+      *minimum = *natural = self->line_height;
       *minimum_baseline = *natural_baseline = self->baseline;
     }
 }
@@ -135,9 +151,9 @@ cockpit_text_cell_snapshot (GtkWidget   *widget,
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return;
 
-  ensure_measured (self);
+  ensure_text_measured (self);
   /* Laid out again only when the whole text does not fit. */
-  wanted = self->natural_width <= width ? -1 : width;
+  wanted = self->text_width <= width ? -1 : width;
   if (wanted != self->laid_out_width)
     {
       pango_layout_set_width (self->layout, wanted < 0 ? -1 : wanted * PANGO_SCALE);
@@ -148,7 +164,7 @@ cockpit_text_cell_snapshot (GtkWidget   *widget,
   /* At the start of the line, as a label with xalign 0, and in the middle
    * of the height. */
   x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL && wanted < 0 ? width - logical.width : 0;
-  y = floorf ((height - self->height) / 2.0f);
+  y = floorf ((height - logical.height) / 2.0f);
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   /* gtk_widget_get_color() is GTK 4.10's. */
@@ -182,9 +198,10 @@ cockpit_text_cell_set_text (CockpitTextCell *self,
   self->text = g_strdup (text);
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text ? text : "", -1);
-  self->measured = FALSE;
+  self->text_measured = FALSE;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* Its size is its font's: only drawn again. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 

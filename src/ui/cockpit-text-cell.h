@@ -1,4 +1,4 @@
-/* cockpit-text-cell.h: one line of text, shortened with "…" to the width it is given, measured once per text.
+/* cockpit-text-cell.h: one line of text, shortened with "…" to the width it is given; its size does not depend on its text.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
