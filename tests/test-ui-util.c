@@ -253,6 +253,73 @@ find_below (GtkWidget  *widget,
   return NULL;
 }
 
+static guint
+count_nodes (GskRenderNode        *node,
+             CockpitTestNodeMatch  match)
+{
+  guint count = match (node) ? 1 : 0;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count += count_nodes (gsk_container_node_get_child (node, i), match);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count += count_nodes (gsk_transform_node_get_child (node), match);
+      break;
+    case GSK_CLIP_NODE:
+      count += count_nodes (gsk_clip_node_get_child (node), match);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count += count_nodes (gsk_rounded_clip_node_get_child (node), match);
+      break;
+    case GSK_OPACITY_NODE:
+      count += count_nodes (gsk_opacity_node_get_child (node), match);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      count += count_nodes (gsk_color_matrix_node_get_child (node), match);
+      break;
+    case GSK_DEBUG_NODE:
+      count += count_nodes (gsk_debug_node_get_child (node), match);
+      break;
+    case GSK_SHADOW_NODE:
+      count += count_nodes (gsk_shadow_node_get_child (node), match);
+      break;
+    case GSK_BLUR_NODE:
+      count += count_nodes (gsk_blur_node_get_child (node), match);
+      break;
+    case GSK_REPEAT_NODE:
+      count += count_nodes (gsk_repeat_node_get_child (node), match);
+      break;
+    case GSK_BLEND_NODE:
+      count += count_nodes (gsk_blend_node_get_bottom_child (node), match);
+      count += count_nodes (gsk_blend_node_get_top_child (node), match);
+      break;
+    case GSK_CROSS_FADE_NODE:
+      count += count_nodes (gsk_cross_fade_node_get_start_child (node), match);
+      count += count_nodes (gsk_cross_fade_node_get_end_child (node), match);
+      break;
+    default:
+      break;
+    }
+  return count;
+}
+
+guint
+cockpit_test_count_render_nodes (GtkWidget           *widget,
+                                 CockpitTestNodeMatch match)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  g_return_val_if_fail (gtk_widget_get_parent (widget) != NULL, 0);
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return node != NULL ? count_nodes (node, match) : 0;
+}
+
 GtkWidget *
 cockpit_test_find_descendant (GtkWidget  *widget,
                               GType       type,

@@ -76,6 +76,13 @@ guint64    cockpit_test_x11_requests    (void);
  * files to read. */
 char      *cockpit_test_find_in_ui_files (const char *needle);
 
+/* How many of the render nodes @widget draws (its snapshot, as its
+ * parent takes it) @match says yes to, containers and the nodes that
+ * wrap one child or two looked into. */
+typedef gboolean (*CockpitTestNodeMatch) (GskRenderNode *node);
+guint      cockpit_test_count_render_nodes (GtkWidget           *widget,
+                                            CockpitTestNodeMatch match);
+
 /* The first descendant of @widget of @type, with @css_class if not
  * NULL, depth first; NULL when there is none. */
 GtkWidget *cockpit_test_find_descendant (GtkWidget  *widget,
