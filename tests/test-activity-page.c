@@ -837,21 +837,6 @@ test_no_svg (Fixture       *f,
   g_assert_false (cockpit_test_svg_loaded (GTK_WIDGET (f->page)));
 }
 
-/* A border whose sides are not all of one colour, which GTK 4.8's cairo
- * renderer fills as a mesh, pixel by pixel. */
-static gboolean
-is_mixed_border (GskRenderNode *node)
-{
-  const GdkRGBA *colors;
-
-  if (gsk_render_node_get_node_type (node) != GSK_BORDER_NODE)
-    return FALSE;
-  colors = gsk_border_node_get_colors (node);
-  return !gdk_rgba_equal (&colors[0], &colors[1]) ||
-         !gdk_rgba_equal (&colors[0], &colors[2]) ||
-         !gdk_rgba_equal (&colors[0], &colors[3]);
-}
-
 /* The table's rows draw no border of mixed colours: libadwaita's cells
  * have an invisible one that cost 7.6 % of the CPU of a scroll. */
 static void
@@ -865,7 +850,7 @@ test_no_mixed_borders (Fixture       *f,
   cockpit_test_wait_for_draw (GTK_WIDGET (f->page));
   column_view = cockpit_test_find_shown (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL);
   g_assert_nonnull (column_view);
-  g_assert_cmpuint (cockpit_test_count_render_nodes (column_view, is_mixed_border), ==, 0);
+  g_assert_cmpuint (cockpit_test_count_render_nodes (column_view, cockpit_test_is_mixed_border), ==, 0);
 }
 
 /* Asks @cell for its tooltip as GTK does when the pointer rests on it. */

@@ -133,6 +133,10 @@ test_first_screen (void)
         seen_ok |= !attention;
       }
   }
+  /* No invisible border of mixed colours, which cairo fills pixel by
+   * pixel (resources/style.css). */
+  g_assert_cmpuint (cockpit_test_count_render_nodes (GTK_WIDGET (cockpit_fleet_view_get_column_view (fleet ())),
+                                                     cockpit_test_is_mixed_border), ==, 0);
   cockpit_test_save_screenshots (GTK_WIDGET (test_app_window (t.app)), "fleet-1280");
 }
 

@@ -320,6 +320,19 @@ cockpit_test_count_render_nodes (GtkWidget           *widget,
   return node != NULL ? count_nodes (node, match) : 0;
 }
 
+gboolean
+cockpit_test_is_mixed_border (GskRenderNode *node)
+{
+  const GdkRGBA *colors;
+
+  if (gsk_render_node_get_node_type (node) != GSK_BORDER_NODE)
+    return FALSE;
+  colors = gsk_border_node_get_colors (node);
+  return !gdk_rgba_equal (&colors[0], &colors[1]) ||
+         !gdk_rgba_equal (&colors[0], &colors[2]) ||
+         !gdk_rgba_equal (&colors[0], &colors[3]);
+}
+
 GtkWidget *
 cockpit_test_find_descendant (GtkWidget  *widget,
                               GType       type,

@@ -83,6 +83,10 @@ typedef gboolean (*CockpitTestNodeMatch) (GskRenderNode *node);
 guint      cockpit_test_count_render_nodes (GtkWidget           *widget,
                                             CockpitTestNodeMatch match);
 
+/* A CockpitTestNodeMatch: a border whose sides are not all of one colour,
+ * which GTK 4.8's cairo renderer fills as a mesh, pixel by pixel. */
+gboolean   cockpit_test_is_mixed_border (GskRenderNode *node);
+
 /* The first descendant of @widget of @type, with @css_class if not
  * NULL, depth first; NULL when there is none. */
 GtkWidget *cockpit_test_find_descendant (GtkWidget  *widget,

@@ -35,8 +35,7 @@ struct _CockpitTextCell
   guint        text_serial;     /* of the widget's Pango context, when the text was measured */
   int          text_width;      /* the whole text, in pixels */
   int          laid_out_width;  /* in pixels; -1: the whole text */
-  guint        font_serial;     /* of the widget's Pango context, when the font was measured */
-  gboolean     font_measured;
+  guint        font_serial;     /* of the widget's Pango context, when the font was measured; 0: not yet */
   int          ellipsis_width;
   int          line_height;
   int          baseline;
@@ -63,7 +62,8 @@ ensure_font_measured (CockpitTextCell *self)
   g_autoptr(PangoLayout) ellipsis = NULL;
   PangoRectangle logical;
 
-  if (self->font_measured && serial == self->font_serial)
+  /* Pango's serials start above 0. */
+  if (serial == self->font_serial)
     return;
 
   ellipsis = pango_layout_new (context);
@@ -73,7 +73,6 @@ ensure_font_measured (CockpitTextCell *self)
   self->line_height = logical.height;
   self->baseline = pango_layout_get_baseline (ellipsis) / PANGO_SCALE;
   self->font_serial = serial;
-  self->font_measured = TRUE;
 }
 
 /* The layout of the text, and the text's whole width, for the font of now. */
