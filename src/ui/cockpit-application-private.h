@@ -61,6 +61,7 @@ struct _CockpitApplication
   gboolean            service_held;
   gboolean            told_background;
   gboolean            asked_background;
+  gboolean            fonts_warmed;   /* for the first window, once */
   CockpitBackground  *background;
   GCancellable       *background_cancellable;
   GSettings          *desktop_interface;   /* NULL without gsettings-desktop-schemas */

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "cockpit-application-private.h"
+#include "cockpit-font-warmup.h"
 #include "cockpit-window.h"
 
 static void
@@ -58,7 +59,18 @@ CockpitWindow *
 _cockpit_application_add_window (CockpitApplication *self)
 {
   static const char *const bound[] = { "session", "helpdesk", "sign-in-error", "busy", "demo" };
-  CockpitWindow *window = cockpit_window_new (GTK_APPLICATION (self), self->settings);
+  CockpitFontWarmup *warmup = NULL;
+  CockpitWindow *window;
+
+  /* The first window's fonts are opened on another core while it is made
+   * and shows its first frame (cockpit-font-warmup.c). */
+  if (!self->fonts_warmed)
+    {
+      self->fonts_warmed = TRUE;
+      warmup = cockpit_font_warmup_start ();
+    }
+  window = cockpit_window_new (GTK_APPLICATION (self), self->settings);
+  cockpit_font_warmup_use_in_window (warmup, GTK_WINDOW (window));
 
   for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
     g_object_bind_property (self, bound[i], window, bound[i], G_BINDING_SYNC_CREATE);

@@ -32,8 +32,17 @@ make_layout (GtkWidget          *widget,
   PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
+  /* In pixels, as GTK turns the caption's CSS points into them (by the
+   * text scaling's resolution): the same font as the caption's to the
+   * Pango unit, not one more to open (cockpit-font-warmup.c). */
   if (scale == TEXT_SMALL)
-    pango_attr_list_insert (attrs, pango_attr_size_new (CAPTION_POINTS * PANGO_SCALE));
+    {
+      double resolution = pango_cairo_context_get_resolution (pango_layout_get_context (layout));
+
+      if (resolution <= 0)
+        resolution = 96;
+      pango_attr_list_insert (attrs, pango_attr_size_new_absolute (round (CAPTION_POINTS * resolution / 72.0 * PANGO_SCALE)));
+    }
   else if (scale != TEXT_BODY)
     pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
   if (weight != PANGO_WEIGHT_NORMAL)
