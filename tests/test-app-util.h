@@ -216,6 +216,21 @@ test_app_run_story (TestApp     *t,
   return result;
 }
 
+/* Whether @app shows its packages page with the packages, as a start
+ * that signs in (the demo's) ends; with @releases too when TRUE. */
+static inline gboolean
+test_app_shows_packages (CockpitApplication *app,
+                         gboolean            releases)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  CockpitSession *cockpit = cockpit_application_get_session (app);
+
+  return COCKPIT_IS_WINDOW (active) && cockpit != NULL &&
+         g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) > 0 &&
+         (!releases || g_list_model_get_n_items (cockpit_session_get_releases (cockpit)) > 0) &&
+         g_strcmp0 (cockpit_window_get_page_name (COCKPIT_WINDOW (active)), "packages") == 0;
+}
+
 /* The window @app shows; there must be one. */
 static inline CockpitWindow *
 test_app_window (CockpitApplication *app)

@@ -19,8 +19,7 @@
 #include "cockpit-font-warmup.h"
 #include "cockpit-session.h"
 #include "cockpit-window.h"
-#include "test-session-util.h"
-#include "test-ui-util.h"
+#include "test-app-util.h"
 
 static TestSession session;
 
@@ -124,12 +123,8 @@ check_demo_cb (gpointer user_data)
 {
   CockpitApplication *application = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
-  CockpitSession *cockpit = cockpit_application_get_session (application);
 
-  if (window == NULL || cockpit == NULL ||
-      g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) == 0 ||
-      g_list_model_get_n_items (cockpit_session_get_releases (cockpit)) == 0 ||
-      g_strcmp0 (cockpit_window_get_page_name (COCKPIT_WINDOW (window)), "packages") != 0)
+  if (!test_app_shows_packages (application, TRUE))
     return G_SOURCE_CONTINUE;
 
   cockpit_test_wait_for_draw (GTK_WIDGET (window));

@@ -32,9 +32,8 @@
 #include "cockpit-secret-store.h"
 #include "cockpit-simulator.h"
 #include "cockpit-window.h"
+#include "test-app-util.h"
 #include "test-server-util.h"
-#include "test-session-util.h"
-#include "test-ui-util.h"
 
 #define TOKEN "startup-memory-token"
 
@@ -45,11 +44,8 @@ check_cb (gpointer user_data)
 {
   CockpitApplication *application = user_data;
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
-  CockpitSession *cockpit = cockpit_application_get_session (application);
 
-  if (active == NULL || cockpit == NULL ||
-      g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) == 0 ||
-      g_strcmp0 (cockpit_window_get_page_name (COCKPIT_WINDOW (active)), "packages") != 0)
+  if (!test_app_shows_packages (application, FALSE))
     return G_SOURCE_CONTINUE;
 
   /* A few frames of the packages shown. */
@@ -148,12 +144,8 @@ static gboolean
 shown_cb (gpointer user_data)
 {
   CockpitApplication *application = user_data;
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
-  CockpitSession *cockpit = cockpit_application_get_session (application);
 
-  if (!first_frame.painted || active == NULL || cockpit == NULL ||
-      g_list_model_get_n_items (cockpit_session_get_packages (cockpit)) == 0 ||
-      g_strcmp0 (cockpit_window_get_page_name (COCKPIT_WINDOW (active)), "packages") != 0)
+  if (!first_frame.painted || !test_app_shows_packages (application, FALSE))
     return G_SOURCE_CONTINUE;
 
   g_application_quit (G_APPLICATION (application));
