@@ -78,7 +78,7 @@ struct _CockpitFontWarmup
   PangoFontDescription *body;
   double                body_px;     /* unrounded, as GTK derives sizes from it */
   double                resolution;
-  cairo_font_options_t *options;
+  cairo_font_options_t *options;     /* NULL when GTK set none */
   gboolean              round_glyph_positions;
   PangoLanguage        *language;
 
@@ -155,8 +155,8 @@ add_fonts_of (GPtrArray   *fonts,
   pango_layout_iter_free (iter);
 }
 
-static gpointer
-warm_up_thread (gpointer data)
+static void *
+warm_up_thread (void *data)
 {
   CockpitFontWarmup *self = data;
   PangoContext *context;
@@ -166,7 +166,8 @@ warm_up_thread (gpointer data)
   context = pango_font_map_create_context (self->font_map);
   /* What GTK sets on a widget's context (gtk_widget_update_pango_context()):
    * a font is looked up by these as well as by its description. */
-  pango_cairo_context_set_font_options (context, self->options);
+  if (self->options != NULL)
+    pango_cairo_context_set_font_options (context, self->options);
   pango_cairo_context_set_resolution (context, self->resolution);
   pango_context_set_round_glyph_positions (context, self->round_glyph_positions);
   pango_context_set_language (context, self->language);
@@ -207,12 +208,6 @@ warm_up_thread (gpointer data)
   return NULL;
 }
 
-static void *
-warm_up_thread_func (void *data)
-{
-  return warm_up_thread (data);
-}
-
 /**
  * cockpit_font_warmup_start:
  *
@@ -246,8 +241,6 @@ cockpit_font_warmup_start (void)
   self->body_px = body_size_px (self->body, self->resolution);
   if (pango_cairo_context_get_font_options (context) != NULL)
     self->options = cairo_font_options_copy (pango_cairo_context_get_font_options (context));
-  else
-    self->options = cairo_font_options_create ();
   self->round_glyph_positions = pango_context_get_round_glyph_positions (context);
   self->language = pango_context_get_language (context);
   g_object_unref (context);
@@ -262,13 +255,13 @@ cockpit_font_warmup_start (void)
     pthread_attr_setschedparam (&attributes, &priority);
   }
 #endif
-  failed = pthread_create (&self->thread, &attributes, warm_up_thread_func, self);
+  failed = pthread_create (&self->thread, &attributes, warm_up_thread, self);
 #ifdef SCHED_IDLE
   /* Where an idle priority is not allowed, a normal one. */
   if (failed != 0)
     {
       pthread_attr_setinheritsched (&attributes, PTHREAD_INHERIT_SCHED);
-      failed = pthread_create (&self->thread, &attributes, warm_up_thread_func, self);
+      failed = pthread_create (&self->thread, &attributes, warm_up_thread, self);
     }
 #endif
   pthread_attr_destroy (&attributes);
