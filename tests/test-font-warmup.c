@@ -9,8 +9,12 @@
  * starts it and in a window of every text style the list names, with
  * other font settings than the default.
  */
+#define _GNU_SOURCE
 #include "config.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <adwaita.h>
 #include <pango/pangocairo.h>
 
@@ -22,6 +26,30 @@
 #include "test-app-util.h"
 
 static TestSession session;
+
+/* FreeType's FT_Load_Glyph(), which cairo calls to measure a glyph and to
+ * draw it the first time, counted on the main thread.  The test program
+ * exports it (tests/meson.build), so libcairo's calls come here first. */
+typedef int (*LoadGlyphFunc) (void *face, unsigned int glyph_index, int32_t load_flags);
+
+static pthread_t main_thread;
+static int main_thread_glyph_loads;
+
+int FT_Load_Glyph (void *face, unsigned int glyph_index, int32_t load_flags);
+
+int
+FT_Load_Glyph (void         *face,
+               unsigned int  glyph_index,
+               int32_t       load_flags)
+{
+  static LoadGlyphFunc load_glyph;
+
+  if (load_glyph == NULL)
+    load_glyph = (LoadGlyphFunc) dlsym (RTLD_NEXT, "FT_Load_Glyph");
+  if (pthread_equal (pthread_self (), main_thread))
+    g_atomic_int_inc (&main_thread_glyph_loads);
+  return load_glyph (face, glyph_index, load_flags);
+}
 
 static void
 collect_layout_fonts (PangoLayout *layout,
@@ -150,6 +178,57 @@ count_frame_cb (GdkFrameClock *clock,
   (*frames)++;
 }
 
+static void
+present_and_wait (GtkWidget *window)
+{
+  guint frames = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (count_frame_cb), &frames);
+  WAIT_FOR (frames > 0);
+  cockpit_test_wait_for_draw (window);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (window), count_frame_cb, &frames);
+}
+
+/* Font settings other than the test session's and than every other test
+ * here: the fonts, and so the glyphs cairo keeps, are new ones. */
+static GtkCssProvider *
+use_font_settings (const char *font_name,
+                   int         dpi,
+                   const char *hint_style)
+{
+  GtkCssProvider *provider = gtk_css_provider_new ();
+
+  g_object_set (gtk_settings_get_default (),
+                "gtk-font-name", font_name,
+                "gtk-xft-dpi", dpi * 1024,
+                "gtk-xft-antialias", 1,
+                "gtk-xft-hinting", 1,
+                "gtk-xft-hintstyle", hint_style,
+                "gtk-xft-rgba", "rgb",
+                NULL);
+  /* As the app's state pills: smaller and bold. */
+  gtk_css_provider_load_from_data (provider, ".test-smaller-bold { font-size: smaller; font-weight: bold; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return provider;
+}
+
+static void
+reset_font_settings (GtkCssProvider *provider)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  g_object_unref (provider);
+  gtk_settings_reset_property (settings, "gtk-font-name");
+  gtk_settings_reset_property (settings, "gtk-xft-dpi");
+  gtk_settings_reset_property (settings, "gtk-xft-antialias");
+  gtk_settings_reset_property (settings, "gtk-xft-hinting");
+  gtk_settings_reset_property (settings, "gtk-xft-hintstyle");
+  gtk_settings_reset_property (settings, "gtk-xft-rgba");
+}
+
 /* A window with a label of each text style of the list. */
 static GtkWidget *
 new_styles_window (void)
@@ -195,45 +274,62 @@ new_styles_window (void)
 static void
 test_other_settings (void)
 {
-  GtkSettings *settings = gtk_settings_get_default ();
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkCssProvider *provider = use_font_settings ("Sans 11", 120, "hintfull");
   CockpitFontWarmup *warmup;
   GtkWidget *window;
-  guint frames = 0;
-
-  g_object_set (settings,
-                "gtk-font-name", "Sans 11",
-                "gtk-xft-dpi", 120 * 1024,
-                "gtk-xft-antialias", 1,
-                "gtk-xft-hinting", 1,
-                "gtk-xft-hintstyle", "hintfull",
-                "gtk-xft-rgba", "rgb",
-                NULL);
-  /* As the app's state pills: smaller and bold. */
-  gtk_css_provider_load_from_data (provider, ".test-smaller-bold { font-size: smaller; font-weight: bold; }", -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   warmup = cockpit_font_warmup_start ();
   g_assert_nonnull (warmup);
   window = new_styles_window ();
   cockpit_font_warmup_use_in_window (warmup, GTK_WINDOW (window));
-  gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (count_frame_cb), &frames);
-  WAIT_FOR (frames > 0);
-
   /* From its first frame on, the window's text uses the fonts opened. */
-  cockpit_test_wait_for_draw (window);
+  present_and_wait (window);
   assert_text_uses_warm_fonts (window);
   gtk_window_destroy (GTK_WINDOW (window));
 
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
-  gtk_settings_reset_property (settings, "gtk-font-name");
-  gtk_settings_reset_property (settings, "gtk-xft-dpi");
-  gtk_settings_reset_property (settings, "gtk-xft-antialias");
-  gtk_settings_reset_property (settings, "gtk-xft-hinting");
-  gtk_settings_reset_property (settings, "gtk-xft-hintstyle");
-  gtk_settings_reset_property (settings, "gtk-xft-rgba");
+  reset_font_settings (provider);
+}
+
+/* After the fonts, the thread draws the glyphs of its sample in each: a
+ * window whose text is made of them then draws without loading a glyph
+ * on the main thread, neither to measure its text nor to paint it. */
+static void
+test_glyphs_drawn (void)
+{
+  GtkCssProvider *provider = use_font_settings ("Sans 10", 110, "hintmedium");
+  CockpitFontWarmup *warmup = cockpit_font_warmup_start ();
+  GtkWidget *first = gtk_window_new ();
+  GtkWidget *window;
+  guint n_glyphs;
+  int loads_before;
+
+  /* A first window without text, as the app's loading page: the fonts
+   * are handed over at its first frame. */
+  g_assert_nonnull (warmup);
+  gtk_window_set_titlebar (GTK_WINDOW (first), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+  cockpit_font_warmup_use_in_window (warmup, GTK_WINDOW (first));
+  present_and_wait (first);
+  g_assert_cmpuint (cockpit_font_warmup_get_n_fonts (pango_cairo_font_map_get_default ()), >, 0);
+
+  n_glyphs = cockpit_font_warmup_wait_for_glyphs (pango_cairo_font_map_get_default ());
+  g_test_message ("The warm-up drew %u glyphs", n_glyphs);
+  /* The sample's glyphs in the ten fonts of the list. */
+  g_assert_cmpuint (n_glyphs, >=, 10 * 90);
+
+  loads_before = g_atomic_int_get (&main_thread_glyph_loads);
+  window = new_styles_window ();
+  present_and_wait (window);
+  g_assert_cmpint (g_atomic_int_get (&main_thread_glyph_loads) - loads_before, ==, 0);
+
+  /* And a glyph not in the sample is loaded, as before: the count works. */
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (gtk_window_get_child (GTK_WINDOW (window)))),
+                      "\u00c5ngstr\u00f6m");
+  cockpit_test_wait_for_draw (window);
+  g_assert_cmpint (g_atomic_int_get (&main_thread_glyph_loads) - loads_before, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (first));
+  reset_font_settings (provider);
 }
 
 /* A first window closed before it showed: the fonts opened are still
@@ -266,6 +362,7 @@ main (int   argc,
   int result;
 
   g_test_init (&argc, &argv, NULL);
+  main_thread = pthread_self ();
   test_session_start (&session, FALSE);
   gtk_init ();
   adw_init ();
@@ -274,6 +371,7 @@ main (int   argc,
 
   g_test_add_func ("/cockpit/font-warmup/demo-first-page", test_demo_first_page);
   g_test_add_func ("/cockpit/font-warmup/other-settings", test_other_settings);
+  g_test_add_func ("/cockpit/font-warmup/glyphs-drawn", test_glyphs_drawn);
   g_test_add_func ("/cockpit/font-warmup/window-closed-first", test_window_closed_first);
 
   result = g_test_run ();

@@ -15,5 +15,6 @@ void               cockpit_font_warmup_use_in_window  (CockpitFontWarmup *warmup
 gboolean           cockpit_font_warmup_has_font       (PangoFontMap      *font_map,
                                                        PangoFont         *font);
 guint              cockpit_font_warmup_get_n_fonts    (PangoFontMap      *font_map);
+guint              cockpit_font_warmup_wait_for_glyphs (PangoFontMap     *font_map);
 
 G_END_DECLS
