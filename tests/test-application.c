@@ -98,6 +98,83 @@ test_helpdesk_withdrawn_when_read (void)
 
 /* Times follow the desktop's 12/24-hour setting, live. */
 static void
+session_loading_cb (CockpitSession *session_,
+                    GParamSpec     *pspec,
+                    GString        *events)
+{
+  g_string_append (events, cockpit_session_get_loading (session_) ? "packages+ " : "packages- ");
+}
+
+static void
+helpdesk_loading_cb (CockpitHelpdesk *helpdesk,
+                     GParamSpec      *pspec,
+                     GString         *events)
+{
+  g_string_append (events, cockpit_helpdesk_get_loading (helpdesk) ? "helpdesk+ " : "helpdesk- ");
+}
+
+/* Connected after the application's own handler of the same signal. */
+static void
+drop_session_cb (gboolean       *dropped,
+                 GParamSpec     *pspec,
+                 CockpitSession *session_)
+{
+  if (cockpit_session_get_loading (session_) || *dropped)
+    return;
+  cockpit_application_set_session (t.app, NULL);
+  *dropped = TRUE;
+}
+
+static gboolean
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A session set loads its packages first and the helpdesk's notifications
+ * once they are in: the packages are what the window opens for. */
+static void
+test_helpdesk_after_packages (void)
+{
+  g_autofree char *journal = g_build_filename (session.dir, "state", "journal-second.json", NULL);
+  g_autoptr(CockpitSession) second = cockpit_session_new (cockpit_session_get_client (t.session), journal, NULL);
+  g_autoptr(GString) events = g_string_new (NULL);
+  CockpitHelpdesk *helpdesk;
+
+  cockpit_application_set_session (t.app, second);
+  helpdesk = cockpit_application_get_helpdesk (t.app);
+  g_assert_true (cockpit_session_get_loading (second));
+  g_assert_false (cockpit_helpdesk_get_loading (helpdesk));
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_helpdesk_get_notifications (helpdesk)), ==, 0);
+
+  g_signal_connect (second, "notify::loading", G_CALLBACK (session_loading_cb), events);
+  g_signal_connect (helpdesk, "notify::loading", G_CALLBACK (helpdesk_loading_cb), events);
+  WAIT_FOR (g_str_has_suffix (events->str, "helpdesk- "));
+  g_assert_cmpstr (events->str, ==, "packages- helpdesk+ helpdesk- ");
+  g_assert_cmpuint (g_list_model_get_n_items (cockpit_helpdesk_get_notifications (helpdesk)), >, 0);
+  g_signal_handlers_disconnect_by_data (second, events);
+  g_signal_handlers_disconnect_by_data (helpdesk, events);
+
+  /* A session dropped as its packages come in leaves no helpdesk refresh
+   * behind (it would run without a helpdesk). */
+  {
+    g_autoptr(CockpitSession) third = cockpit_session_new (cockpit_session_get_client (t.session), journal, NULL);
+    gboolean dropped = FALSE;
+    gboolean after_low_idles = FALSE;
+
+    cockpit_application_set_session (t.app, third);
+    g_signal_connect_swapped (third, "notify::loading", G_CALLBACK (drop_session_cb), &dropped);
+    WAIT_FOR (dropped);
+    g_assert_null (cockpit_application_get_helpdesk (t.app));
+    g_idle_add_full (G_PRIORITY_LOW + 1, set_true_cb, &after_low_idles, NULL);
+    WAIT_FOR (after_low_idles);
+  }
+  cockpit_application_set_session (t.app, t.session);
+  WAIT_FOR (!cockpit_session_get_loading (t.session));
+}
+
+static void
 test_clock_format (void)
 {
   g_autoptr(GSettings) desktop = g_settings_new ("org.gnome.desktop.interface");
@@ -131,6 +208,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/application/journal-damaged", test_journal_damaged);
   g_test_add_func ("/cockpit/application/helpdesk-withdrawn-when-read", test_helpdesk_withdrawn_when_read);
   g_test_add_func ("/cockpit/application/clock-format", test_clock_format);
+  g_test_add_func ("/cockpit/application/helpdesk-after-packages", test_helpdesk_after_packages);
   result = g_test_run ();
 
   test_app_stop (&t);

@@ -79,6 +79,7 @@ struct _CockpitApplication
   /* Helpdesk notifications of the session: kept here, not in the window,
    * so that new critical ones are announced with the window closed. */
   CockpitHelpdesk       *helpdesk;
+  guint                  helpdesk_first_refresh_id;
   CockpitClockFunc       clock;
   gpointer               clock_data;
   GDestroyNotify         clock_destroy;

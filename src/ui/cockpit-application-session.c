@@ -101,6 +101,7 @@ _cockpit_application_drop_session (CockpitApplication *self)
       g_application_release (G_APPLICATION (self));
     }
   _cockpit_application_stop_backup_reminder (self);
+  g_clear_handle_id (&self->helpdesk_first_refresh_id, g_source_remove);
   if (self->helpdesk != NULL)
     {
       cockpit_helpdesk_set_auto_refresh (self->helpdesk, 0);
@@ -117,6 +118,29 @@ cockpit_application_get_helpdesk (CockpitApplication *self)
   g_return_val_if_fail (COCKPIT_IS_APPLICATION (self), NULL);
 
   return self->helpdesk;
+}
+
+static gboolean
+first_helpdesk_refresh_cb (gpointer user_data)
+{
+  CockpitApplication *self = user_data;
+
+  self->helpdesk_first_refresh_id = 0;
+  cockpit_helpdesk_refresh (self->helpdesk);
+  return G_SOURCE_REMOVE;
+}
+
+/* The helpdesk's notifications load once the session's first refresh has
+ * ended, after the frame that shows it: they are a badge on a button, the
+ * packages are what the window opens for, and an answer read and shown
+ * before the packages' came at their cost (docs/performance.md). */
+static void
+refresh_helpdesk_after_session (CockpitApplication *self)
+{
+  if (cockpit_session_get_loading (self->session) || self->helpdesk_first_refresh_id != 0)
+    return;
+  g_signal_handlers_disconnect_by_func (self->session, refresh_helpdesk_after_session, self);
+  self->helpdesk_first_refresh_id = g_idle_add_full (G_PRIORITY_LOW, first_helpdesk_refresh_cb, self, NULL);
 }
 
 void
@@ -149,11 +173,13 @@ cockpit_application_set_session (CockpitApplication *self,
    * a damaged journal, actions that ended while the app was closed. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 
-  cockpit_helpdesk_refresh (self->helpdesk);
   cockpit_helpdesk_set_auto_refresh (self->helpdesk, 60);
   cockpit_session_load_cache (session);
   cockpit_session_refresh (session);
   cockpit_session_set_auto_refresh (session, 60);
+  g_signal_connect_object (session, "notify::loading", G_CALLBACK (refresh_helpdesk_after_session),
+                           self, G_CONNECT_SWAPPED);
+  refresh_helpdesk_after_session (self);
   cockpit_action_tracker_resume (cockpit_session_get_tracker (session));
   if (!cockpit_session_get_unauthorized (session))
     _cockpit_application_set_sign_in_error (self, NULL);
