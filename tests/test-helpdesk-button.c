@@ -42,7 +42,7 @@ refresh (CockpitHelpdesk *desk)
 
   cockpit_helpdesk_refresh_async (desk, NULL, api_result_cb, &result);
   WAIT_FOR (result != NULL);
-  g_assert_true (cockpit_helpdesk_refresh_finish (desk, result, &error));
+  cockpit_helpdesk_refresh_finish (desk, result, &error);
   g_assert_no_error (error);
 }
 
@@ -576,20 +576,6 @@ test_refused (void)
   gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
 }
 
-static void
-test_empty (void)
-{
-  g_autoptr(CockpitHelpdesk) empty = cockpit_helpdesk_new (sim.client, NULL);
-
-  /* A helpdesk that has loaded nothing: the empty state. */
-  cockpit_helpdesk_button_set_helpdesk (button, empty);
-  open_popover ();
-  g_assert_cmpuint (n_rows (), ==, 0);
-  cockpit_test_save_screenshots (popover_child (), "helpdesk-popover-empty");
-  gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
-  cockpit_helpdesk_button_set_helpdesk (button, NULL);
-}
-
 /* A cockpit whose helpdesk has @critical, @warning and @info unread
  * notifications: the demo state of @base with its notifications
  * replaced, served by a simulator of its own. */
@@ -649,6 +635,60 @@ start_sim_with_counts (const char *base,
   return counted;
 }
 
+/* The demo state, written to a file to edit. */
+static char *
+write_demo_state (void)
+{
+  char *base = g_build_filename (folder, "demo-state.json", NULL);
+  CockpitSimulator *seeded;
+  g_autoptr(GError) error = NULL;
+
+  seeded = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, base, SIM_STAGE_SECONDS, TRUE, &error);
+  g_assert_no_error (error);
+  cockpit_simulator_stop (seeded);
+  g_assert_finalize_object (seeded);
+  return base;
+}
+
+static void
+test_empty (void)
+{
+  g_autofree char *base = write_demo_state ();
+  CockpitSimulator *quiet = start_sim_with_counts (base, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  CockpitClient *client = cockpit_client_new (cockpit_simulator_get_base_url (quiet), TOKEN, &error);
+  CockpitHelpdesk *empty;
+
+  /* Before the helpdesk has answered once, its empty list says nothing. */
+  g_assert_no_error (error);
+  empty = cockpit_helpdesk_new (client, NULL);
+  g_assert_false (cockpit_helpdesk_get_loaded (empty));
+  cockpit_helpdesk_button_set_helpdesk (button, empty);
+  open_popover ();
+  g_assert_cmpuint (n_rows (), ==, 0);
+  g_assert_true (gtk_widget_is_drawable (find_label (popover_child (), "Loading notifications…")));
+  g_assert_null (find_label (popover_child (), "No notifications"));
+  g_assert_false (gtk_widget_is_drawable (find_label (popover_child (), "Messages from the Magnolia helpdesk appear here.")));
+  cockpit_test_save_screenshots (popover_child (), "helpdesk-popover-loading");
+
+  /* Its answer, no notifications, shows as it comes: the empty state. */
+  refresh (empty);
+  g_assert_true (cockpit_helpdesk_get_loaded (empty));
+  cockpit_test_wait_for_draw (popover_child ());
+  g_assert_cmpuint (n_rows (), ==, 0);
+  g_assert_null (find_label (popover_child (), "Loading notifications…"));
+  g_assert_true (gtk_widget_is_drawable (find_label (popover_child (), "No notifications")));
+  g_assert_true (gtk_widget_is_drawable (find_label (popover_child (), "Messages from the Magnolia helpdesk appear here.")));
+  cockpit_test_save_screenshots (popover_child (), "helpdesk-popover-empty");
+  gtk_popover_popdown (cockpit_helpdesk_button_get_popover (button));
+
+  cockpit_helpdesk_button_set_helpdesk (button, NULL);
+  g_assert_finalize_object (empty);
+  g_assert_finalize_object (client);
+  cockpit_simulator_stop (quiet);
+  g_assert_finalize_object (quiet);
+}
+
 /* The header bar's icons must not move when the counts change: the
  * button keeps one width for no unread notification, for any count up
  * to 99 and for more ("99+"). */
@@ -668,16 +708,9 @@ test_stable_width (void)
     { { 120, 105, 101 }, { "99+", "99+", "99+" }, "helpdesk-button-many" },
     { { 0, 0, 0 }, { NULL, NULL, NULL }, NULL },
   };
-  g_autofree char *base = g_build_filename (folder, "demo-state.json", NULL);
-  CockpitSimulator *seeded;
+  g_autofree char *base = write_demo_state ();
   g_autoptr(GError) error = NULL;
   int width;
-
-  /* The demo state, written to a file to edit. */
-  seeded = cockpit_simulator_new (TOKEN, COCKPIT_SIM_SEED_DEMO, base, SIM_STAGE_SECONDS, TRUE, &error);
-  g_assert_no_error (error);
-  cockpit_simulator_stop (seeded);
-  g_assert_finalize_object (seeded);
 
   cockpit_helpdesk_button_set_helpdesk (button, NULL);
   gtk_window_present (window);

@@ -96,6 +96,7 @@ refresh (CockpitHelpdesk *helpdesk)
   g_assert_true (cockpit_helpdesk_refresh_finish (helpdesk, result, &error));
   g_assert_no_error (error);
   g_assert_false (cockpit_helpdesk_get_loading (helpdesk));
+  g_assert_true (cockpit_helpdesk_get_loaded (helpdesk));
   g_assert_null (cockpit_helpdesk_get_error (helpdesk));
 }
 
@@ -487,6 +488,20 @@ test_refresh_error (Fixture       *f,
   /* What was shown stays. */
   g_assert_cmpuint (g_list_model_get_n_items (cockpit_helpdesk_get_notifications (f->helpdesk)), ==, 5);
   assert_unread (f->helpdesk, 1, 1, 1);
+
+  /* A first refresh that fails has loaded too: the error is the answer. */
+  {
+    g_autoptr(CockpitHelpdesk) first = cockpit_helpdesk_new (f->sim.client, NULL);
+
+    g_clear_object (&result);
+    g_clear_error (&error);
+    g_assert_false (cockpit_helpdesk_get_loaded (first));
+    cockpit_helpdesk_refresh_async (first, NULL, api_result_cb, &result);
+    api_wait_result (&result);
+    g_assert_false (cockpit_helpdesk_refresh_finish (first, result, &error));
+    g_assert_nonnull (cockpit_helpdesk_get_error (first));
+    g_assert_true (cockpit_helpdesk_get_loaded (first));
+  }
 }
 
 static void
@@ -623,6 +638,8 @@ test_refresh_cancelled (Fixture       *f,
   g_assert_false (cockpit_helpdesk_get_loading (f->helpdesk));
   g_assert_null (cockpit_helpdesk_get_error (f->helpdesk));
   g_assert_cmpuint (g_list_model_get_n_items (cockpit_helpdesk_get_notifications (f->helpdesk)), ==, 0);
+  /* Nothing was answered: an empty list still says nothing. */
+  g_assert_false (cockpit_helpdesk_get_loaded (f->helpdesk));
 
   /* Cancelled again, with a background refresh asked for meanwhile. */
   g_clear_object (&result);

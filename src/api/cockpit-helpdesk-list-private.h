@@ -40,6 +40,7 @@ struct _CockpitHelpdesk
   guint          unread[N_SEVERITIES];
   char          *error;
   gboolean       loading;
+  gboolean       loaded;       /* a refresh has ended: the list is the cockpit's */
   guint          refresh_serial;
 
   /* One refresh at a time, and the automatic refresh */

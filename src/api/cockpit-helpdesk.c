@@ -25,6 +25,7 @@ enum {
   PROP_UNREAD_WARNING,
   PROP_UNREAD_INFO,
   PROP_LOADING,
+  PROP_LOADED,
   PROP_ERROR,
   N_PROPS
 };
@@ -78,6 +79,15 @@ set_loading (CockpitHelpdesk *self,
     return;
   self->loading = loading;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_loaded (CockpitHelpdesk *self)
+{
+  if (self->loaded)
+    return;
+  self->loaded = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
 
 static void
@@ -299,13 +309,17 @@ refresh_cb (GObject      *object,
   if (fresh == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_error (self, error->message);
+        {
+          set_error (self, error->message);
+          set_loaded (self);
+        }
       g_task_return_error (task, error);
     }
   else
     {
       set_error (self, NULL);
       announce = merge (self, G_LIST_MODEL (fresh), serial);
+      set_loaded (self);
       for (guint i = 0; i < announce->len; i++)
         g_signal_emit (self, signals[NEW_CRITICAL], 0, g_ptr_array_index (announce, i));
       g_task_return_boolean (task, TRUE);
@@ -445,6 +459,13 @@ cockpit_helpdesk_get_loading (CockpitHelpdesk *self)
   return self->loading;
 }
 
+gboolean
+cockpit_helpdesk_get_loaded (CockpitHelpdesk *self)
+{
+  g_return_val_if_fail (COCKPIT_IS_HELPDESK (self), FALSE);
+  return self->loaded;
+}
+
 const char *
 cockpit_helpdesk_get_error (CockpitHelpdesk *self)
 {
@@ -505,6 +526,9 @@ cockpit_helpdesk_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
     case PROP_ERROR:
       g_value_set_string (value, self->error);
       break;
@@ -553,6 +577,8 @@ cockpit_helpdesk_class_init (CockpitHelpdeskClass *klass)
     g_param_spec_uint ("unread-info", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE, flags);
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE, flags);
   properties[PROP_ERROR] =
     g_param_spec_string ("error", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -35,6 +35,9 @@ guint            cockpit_helpdesk_get_unread         (CockpitHelpdesk      *self
 guint            cockpit_helpdesk_get_unread_total   (CockpitHelpdesk      *self);
 
 gboolean         cockpit_helpdesk_get_loading        (CockpitHelpdesk      *self);
+/* Whether a refresh has ended, with the list or with an error: before,
+ * an empty list says nothing.  Also the property "loaded". */
+gboolean         cockpit_helpdesk_get_loaded         (CockpitHelpdesk      *self);
 /* The sentence of the last refresh error, or NULL. */
 const char      *cockpit_helpdesk_get_error          (CockpitHelpdesk      *self);
 

@@ -33,6 +33,8 @@ struct _CockpitHelpdeskButton
   GtkWidget     *error_box;
   GtkLabel      *error_label;
   GtkStack      *stack;
+  GtkLabel      *empty_title;
+  GtkWidget     *empty_description;
   GtkListBox    *list_box;
 
   /* Owned references */
@@ -100,7 +102,12 @@ update_stack (CockpitHelpdeskButton *self)
 {
   GListModel *list = self->helpdesk ? cockpit_helpdesk_get_notifications (self->helpdesk) : NULL;
   gboolean empty = list == NULL || g_list_model_get_n_items (list) == 0;
+  /* Before the helpdesk has answered once, an empty list says nothing:
+   * "No notifications" would be a fact nobody knows yet. */
+  gboolean waiting = empty && self->helpdesk != NULL && !cockpit_helpdesk_get_loaded (self->helpdesk);
 
+  gtk_label_set_text (self->empty_title, waiting ? _("Loading notifications…") : _("No notifications"));
+  gtk_widget_set_visible (self->empty_description, !waiting);
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
@@ -441,6 +448,8 @@ cockpit_helpdesk_button_set_helpdesk (CockpitHelpdeskButton *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (helpdesk, "notify::error", G_CALLBACK (helpdesk_error_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (helpdesk, "notify::loaded", G_CALLBACK (update_stack),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (cockpit_helpdesk_get_notifications (helpdesk), "items-changed",
                                G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
       if (cockpit_helpdesk_get_error (helpdesk) != NULL)
@@ -668,6 +677,8 @@ cockpit_helpdesk_button_class_init (CockpitHelpdeskButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, error_box);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, error_label);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, stack);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, empty_description);
   gtk_widget_class_bind_template_child (widget_class, CockpitHelpdeskButton, list_box);
   gtk_widget_class_bind_template_child_full (widget_class, "dismiss_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
