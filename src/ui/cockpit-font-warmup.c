@@ -335,9 +335,13 @@ draw_glyphs (GPtrArray *glyph_fonts)
     {
       FontGlyphs *font_glyphs = glyph_fonts->pdata[f];
       guint n_glyphs = font_glyphs->glyphs->len;
-      g_autofree cairo_glyph_t *glyphs = g_new (cairo_glyph_t, n_glyphs);
+      g_autofree cairo_glyph_t *glyphs = NULL;
       cairo_text_extents_t extents;
 
+      /* A run of characters no font has. */
+      if (n_glyphs == 0)
+        continue;
+      glyphs = g_new (cairo_glyph_t, n_glyphs);
       for (guint i = 0; i < n_glyphs; i++)
         {
           glyphs[i].index = g_array_index (font_glyphs->glyphs, unsigned long, i);
