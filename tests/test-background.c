@@ -162,8 +162,14 @@ test_window_closed (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   TestPortal portal = { 0 };
   const char *reason = NULL;
-  guint before = desktop.notifications->len;
+  guint before;
   GListModel *actions = cockpit_action_tracker_get_actions (cockpit_session_get_tracker (t.session));
+
+  /* What the start announces is in before counting: the helpdesk's
+   * critical notice comes after the packages, once the helpdesk loads. */
+  WAIT_FOR (cockpit_helpdesk_get_loaded (cockpit_application_get_helpdesk (t.app)) &&
+            test_session_last_notification (&desktop, "helpdesk-") != NULL);
+  before = desktop.notifications->len;
 
   test_portal_start (&portal, &desktop, TEST_PORTAL_GRANT);
   start_backup ();
