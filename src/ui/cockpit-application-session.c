@@ -137,7 +137,7 @@ first_helpdesk_refresh_cb (gpointer user_data)
 static void
 refresh_helpdesk_after_session (CockpitApplication *self)
 {
-  if (cockpit_session_get_loading (self->session) || self->helpdesk_first_refresh_id != 0)
+  if (cockpit_session_get_loading (self->session))
     return;
   g_signal_handlers_disconnect_by_func (self->session, refresh_helpdesk_after_session, self);
   self->helpdesk_first_refresh_id = g_idle_add_full (G_PRIORITY_LOW, first_helpdesk_refresh_cb, self, NULL);
